@@ -1,0 +1,101 @@
+"""Tables for people to take away: the activities as CSV or Excel, with formula-like text neutralised."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from . import schema
+from .load import Plan
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; everything else is unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table with every text cell neutralised."""
+    return frame.astype(object).map(neutralise)
+
+
+def activities_table(activities: pd.DataFrame) -> pd.DataFrame:
+    """The activities as the sheet has them (staff-added columns included), with effective Start/End as
+    YYYY-MM-DD and Status "Not reported" where blank; the loader's own columns are left out.
+
+    Extra columns the caller added (e.g. "Status as of") are kept after the sheet's columns.
+    """
+    columns = [c for c in activities.columns if c not in schema.DERIVED_COLUMNS]
+    table = activities[columns].copy()
+    for column in ("Start", "End", "Last update"):
+        table[column] = table[column].dt.strftime("%Y-%m-%d").astype(object).where(table[column].notna(), None)
+    table["Status"] = activities[schema.REPORTED_STATUS]
+    for column in ("Year", "No.", "Progress %"):
+        table[column] = table[column].astype(object).where(table[column].notna(), None)
+    return table
+
+
+def activities_csv(activities: pd.DataFrame) -> str:
+    """CSV text of `activities_table`, formula-like text neutralised."""
+    return neutralise_frame(activities_table(activities)).to_csv(index=False)
+
+
+def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx with one formatted sheet per table: bold frozen header, filters on, sensible widths.
+
+    Text is neutralised and written as text, so nothing in a cell can run as a formula.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, table in tables.items():
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append([str(column) for column in table.columns])
+        for record in neutralise_frame(table).itertuples(index=False):
+            sheet.append([None if _blank(value) else _plain(value) for value in record])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="1F4E79")
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        for position, column in enumerate(table.columns, start=1):
+            longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200) if not _blank(v)])
+            sheet.column_dimensions[get_column_letter(position)].width = max(8, min(60, longest + 2))
+            if longest > 60:
+                for row in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
+                    row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+        if table.shape[1]:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(table.shape[1])}{max(1, len(table) + 1)}"
+    if not workbook.sheetnames:
+        workbook.create_sheet("Empty")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _blank(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: object) -> object:
+    """Values openpyxl writes as they are: pandas timestamps become datetimes, numpy numbers plain numbers."""
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def plan_csv(plan: Plan) -> str:
+    """The whole Activities sheet as CSV, as `python -m actionplan export` prints it."""
+    return activities_csv(plan.activities)

@@ -1,0 +1,53 @@
+"""Findings: what is wrong with a workbook, where (sheet, Excel row, column), how serious, and how to fix it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a workbook.
+
+    An error means the workbook cannot be used (the dashboard keeps its last good data, saving is refused);
+    a warning means the workbook is used, with the affected value set aside as the message says.
+    """
+
+    severity: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+    hint: str = ""
+
+    @property
+    def location(self) -> str:
+        """Where to look, in Excel's words: `Activities!12 Terms`."""
+        place = self.sheet or "Workbook"
+        if self.row is not None:
+            place += f"!{self.row}"
+        if self.column:
+            place += f" {self.column}"
+        return place
+
+    def __str__(self) -> str:
+        line = f"{self.location}: {self.severity}: {self.message}"
+        return f"{line} ({self.hint})" if self.hint else line
+
+    def as_record(self) -> dict[str, object]:
+        """A row of the validation report."""
+        return {
+            "Severity": self.severity,
+            "Sheet": self.sheet or "",
+            "Row": self.row,
+            "Column": self.column or "",
+            "Message": self.message,
+            "Hint": self.hint,
+        }
+
+
+def has_errors(findings: tuple[Finding, ...] | list[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(finding.severity == ERROR for finding in findings)

@@ -1,0 +1,342 @@
+"""Writing the plan workbook: a formatted .xlsx (drop-downs, frozen headers, widths, a guide) from plain rows.
+
+`write_workbook` is the one place that lays the workbook out for staff who edit it in Excel. It takes rows
+as dicts keyed by the canonical column names of `schema`, keeps any extra keys as extra columns appended
+after the canonical ones (staff-added columns are never dropped), and writes the sheets in the order
+Activities, Steps, Milestones, Lists, About.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from os import PathLike
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from actionplan import schema
+from actionplan.schema import Column
+
+# Rows that carry data validation, so rows staff type below the data get the drop-downs too.
+VALIDATION_LAST_ROW = 2000
+# How far down the Lists sheet the drop-downs look, leaving room for staff to add values.
+LIST_LAST_ROW = 200
+
+DATE_FORMAT = "yyyy-mm-dd"
+HEADER_FILL = PatternFill(fill_type="solid", start_color="FF1F4E79", end_color="FF1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFFFF")
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+EXTRA_HEADER_FILL = PatternFill(fill_type="solid", start_color="FF5B7F95", end_color="FF5B7F95")
+HEADER_BORDER = Border(bottom=Side(style="thin", color="FF0B2A45"))
+TOP_ALIGNMENT = Alignment(vertical="top")
+WRAP_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+
+# Long free-text columns: wrapped, top-aligned.
+WRAPPED_COLUMNS: frozenset[str] = frozenset({"Event", "Description", "Notes", "Terms", "Name", "Locations",
+                                             "UNESCO counterpart", "National lead", schema.LIST_CONVENTION_TITLE})
+# Where the header row stays put while scrolling; Activities also keeps ID, Year and No. visible.
+FREEZE_PANES: dict[str, str] = {
+    schema.ACTIVITIES: "D2",
+    schema.STEPS: "C2",
+    schema.MILESTONES: "A2",
+    schema.LISTS: "A2",
+}
+EXTRA_COLUMN_WIDTH = 18
+LINE_HEIGHT = 15.0  # points per wrapped line at the default 11pt font
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+DEFAULT_TITLE = "The Country Action Plan of Turkmenistan for 2021-2023 on cooperation with UNESCO"
+DEFAULT_CREATOR = "Action Plan dashboard"
+
+DEFAULT_ABOUT: tuple[str, ...] = (
+    "How to edit this workbook",
+    "This workbook is the data behind the Action Plan dashboard. The dashboard reads it as it is saved: "
+    "edit it in Excel (or in the dashboard's Data page), save it, and the dashboard shows the change. "
+    "If something cannot be read, the dashboard names the sheet, row and column, and keeps showing the last "
+    "data it could read until the mistake is fixed.",
+    f"Sheet {schema.ACTIVITIES}: one row per activity of the plan. ID is the plan year and the number under it "
+    "(for example 2021-04) and must be unique. Event and Terms are the plan's own words. Domain, Convention and "
+    "Programme say where the activity belongs; they are a judgement and you may change them. UNESCO counterpart "
+    "and National lead say who acts on each side. Locations lists the cities named, separated by a semicolon "
+    "(for example: Ashgabat; Mary; Dashoguz).",
+    f"Sheet {schema.STEPS}: the mechanism of each activity, one row per step, linked to its activity by "
+    "Activity ID. A step's Terms are filled only where the plan gives that step its own date.",
+    f"Sheet {schema.MILESTONES}: fixed dates shown on the timeline, such as the sessions of the UNESCO General "
+    "Conference. Date is the first day and End the last day.",
+    f"Sheet {schema.LISTS}: the values offered in the drop-downs of Domain, Convention, Programme and Status. "
+    "To offer a new value, add it at the bottom of its column in Lists; the drop-downs pick it up. Typing a value "
+    "that is not in the list brings up a warning, which you may override.",
+    "Keep the header row (row 1) of every sheet as it is: the dashboard finds the columns by their headers "
+    "(capitals and spaces do not matter, the words do). You may add columns of your own to the right; they "
+    "are kept, never dropped, when the dashboard saves the workbook.",
+    "Status is what has been reported: Planned, In progress, Completed, Postponed or Cancelled. Leave it "
+    "blank when nothing has been reported; the dashboard shows a blank Status as \"Not reported\". "
+    "Progress % is optional, a whole number from 0 to 100. Last update is the date of the latest report and "
+    "Notes its text.",
+    "Terms are written in plain words, and the dashboard reads the dates from them. It understands, for "
+    "example: \"2021\" (the whole year), \"March-December 2021\", \"November 2021\", \"November, 2021\", "
+    "\"2nd and 3rd quarter 2023\", \"3rd quarter of 2023\", \"Q4 2024\", \"1st half of 2024\", \"H2 2025\", "
+    "\"May 2024 - February 2025\", \"15 March 2024\", \"2024-2025\", and a list of dates separated by "
+    "semicolons, which runs from the first date to the last.",
+    "Start and End are optional exact dates (type them as dates, for example 2024-03-15). When they are "
+    "filled they override the dates read from Terms; when they are blank the dates come from Terms. If Terms "
+    "cannot be read, the dashboard says so for that row and still shows the activity under its plan year.",
+)
+
+
+def _as_cell_value(value: object) -> object:
+    """What goes into a cell: blanks for None/empty text, Excel dates for dates, everything else as is."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    # pandas Timestamp and numpy scalars, without importing either here.
+    to_pydatetime = getattr(value, "to_pydatetime", None)
+    if callable(to_pydatetime):
+        return to_pydatetime()
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, (list, tuple, dict)):
+        try:
+            return item()
+        except (TypeError, ValueError):
+            pass
+    return value
+
+
+def _headers(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> list[str]:
+    """Canonical headers in order, then any extra keys in the order they first appear in the rows."""
+    headers = schema.column_names(tuple(columns))
+    seen = set(headers)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                headers.append(key)
+    return headers
+
+
+def _style_header(ws: Worksheet, headers: Sequence[str], columns: Sequence[Column]) -> None:
+    by_name = {column.name: column for column in columns}
+    for index, name in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=index)
+        column = by_name.get(name)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL if column is not None else EXTRA_HEADER_FILL
+        cell.alignment = HEADER_ALIGNMENT
+        cell.border = HEADER_BORDER
+        width = column.width if column is not None else max(EXTRA_COLUMN_WIDTH, min(40, len(str(name)) + 4))
+        ws.column_dimensions[get_column_letter(index)].width = width
+        if column is not None and column.help:
+            comment = Comment(column.help, DEFAULT_CREATOR)
+            comment.width = 260
+            comment.height = 70
+            cell.comment = comment
+    ws.row_dimensions[1].height = 30
+
+
+def _estimated_lines(text: str, width: float) -> int:
+    """Roughly how many lines wrapped text takes in a column of this width (Excel does not autofit on open)."""
+    per_line = max(1, int(width * 1.1))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def _write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Mapping[str, object]]) -> list[str]:
+    """Header row, then one row per dict; returns the headers written."""
+    headers = _headers(columns, rows)
+    ws.append(headers)
+    _style_header(ws, headers, columns)
+    by_name = {column.name: column for column in columns}
+    for r, row in enumerate(rows, start=2):
+        lines = 1
+        for c, name in enumerate(headers, start=1):
+            value = _as_cell_value(row.get(name))
+            cell = ws.cell(row=r, column=c, value=value)
+            column = by_name.get(name)
+            if isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT
+            elif column is not None and column.kind in ("int", "percent") and isinstance(value, (int, float)):
+                cell.number_format = "0"
+            if name in WRAPPED_COLUMNS:
+                cell.alignment = WRAP_ALIGNMENT
+                if isinstance(value, str):
+                    width = column.width if column is not None else EXTRA_COLUMN_WIDTH
+                    lines = max(lines, _estimated_lines(value, width))
+            else:
+                cell.alignment = TOP_ALIGNMENT
+        if lines > 1:
+            ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
+    # Date columns keep the date format for rows staff add later, too.
+    for c, name in enumerate(headers, start=1):
+        column = by_name.get(name)
+        if column is not None and column.kind == "date":
+            ws.column_dimensions[get_column_letter(c)].number_format = DATE_FORMAT
+    last = get_column_letter(max(1, len(headers)))
+    ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    ws.freeze_panes = FREEZE_PANES.get(ws.title, "A2")
+    _page_setup(ws)
+    return headers
+
+
+def _page_setup(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def _list_range(list_name: str) -> str:
+    """The Lists range a drop-down draws on, e.g. Lists!$A$2:$A$200.
+
+    Written without a leading "=": in the file format a validation formula is stored bare (as Excel itself
+    writes it); Excel shows it as =Lists!$A$2:$A$200 in the Data Validation dialog.
+    """
+    names = schema.column_names(schema.LIST_COLUMNS)
+    letter = get_column_letter(names.index(list_name) + 1)
+    return f"{schema.LISTS}!${letter}$2:${letter}${LIST_LAST_ROW}"
+
+
+def _column_range(headers: Sequence[str], name: str) -> str | None:
+    if name not in headers:
+        return None
+    letter = get_column_letter(headers.index(name) + 1)
+    return f"{letter}2:{letter}{VALIDATION_LAST_ROW}"
+
+
+def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Column]) -> None:
+    """Drop-downs from the Lists sheet on list columns; a 0-100 whole number on Progress %; dates on date columns."""
+    for column in columns:
+        cells = _column_range(headers, column.name)
+        if cells is None:
+            continue
+        if column.kind == "list" and column.name in schema.LIST_BACKED:
+            list_name = schema.LIST_BACKED[column.name]
+            dv = DataValidation(
+                type="list",
+                formula1=_list_range(list_name),
+                allow_blank=True,
+                showDropDown=False,  # False means: do show the in-cell arrow (Excel's inverted flag).
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=f"{column.name}: not in the list",
+                error=(f"Please pick a {column.name} from the drop-down list. To offer a new value, add it to "
+                       f"the {list_name} column of the {schema.LISTS} sheet first. Choose Yes to keep what "
+                       "you typed anyway."),
+                showInputMessage=True,
+                promptTitle=column.name,
+                prompt=column.help or f"Pick from the {schema.LISTS} sheet",
+            )
+        elif column.kind == "percent":
+            dv = DataValidation(
+                type="whole",
+                operator="between",
+                formula1="0",
+                formula2="100",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=f"{column.name}: 0 to 100",
+                error="Please type a whole number from 0 to 100, or leave the cell blank.",
+                showInputMessage=True,
+                promptTitle=column.name,
+                prompt="A whole number from 0 to 100; blank if not reported.",
+            )
+        elif column.kind == "date":
+            dv = DataValidation(
+                type="date",
+                operator="between",
+                formula1="DATE(1990,1,1)",
+                formula2="DATE(2100,12,31)",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=f"{column.name}: a date",
+                error="Please type a date, for example 2024-03-15, or leave the cell blank.",
+                showInputMessage=True,
+                promptTitle=column.name,
+                prompt=column.help or "A date, e.g. 2024-03-15",
+            )
+        else:
+            continue
+        # Excel refuses the file if these run past its limits (titles 32 characters, messages 255).
+        dv.errorTitle = (dv.errorTitle or "")[:32] or None
+        dv.promptTitle = (dv.promptTitle or "")[:32] or None
+        dv.error = (dv.error or "")[:255] or None
+        dv.prompt = (dv.prompt or "")[:255] or None
+        dv.add(cells)
+        ws.add_data_validation(dv)
+
+
+def _write_lists(ws: Worksheet, lists: Mapping[str, Sequence[object]]) -> None:
+    """One column per list, canonical ones first; columns may be of different lengths."""
+    headers = _headers(schema.LIST_COLUMNS, [lists])
+    ws.append(headers)
+    _style_header(ws, headers, schema.LIST_COLUMNS)
+    for c, name in enumerate(headers, start=1):
+        for r, value in enumerate(lists.get(name) or (), start=2):
+            cell = ws.cell(row=r, column=c, value=_as_cell_value(value))
+            cell.alignment = WRAP_ALIGNMENT if name in WRAPPED_COLUMNS else TOP_ALIGNMENT
+    ws.freeze_panes = FREEZE_PANES[schema.LISTS]
+
+
+def _write_about(ws: Worksheet, paragraphs: Sequence[str]) -> None:
+    """One paragraph per row in column A: a wide wrapped column, the first row as a title."""
+    ws.column_dimensions["A"].width = 110
+    for r, text in enumerate(paragraphs, start=1):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.alignment = WRAP_ALIGNMENT
+        if r == 1:
+            cell.font = Font(bold=True, size=14)
+            ws.row_dimensions[r].height = 24
+        else:
+            ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * _estimated_lines(text, 110) + 6)
+    ws.sheet_view.showGridLines = False
+
+
+def write_workbook(
+    path: str | PathLike[str],
+    activities: list[dict],
+    steps: list[dict],
+    milestones: list[dict],
+    lists: dict[str, list],
+    about: list[str] | None = None,
+) -> None:
+    """Write the plan workbook: Activities, Steps, Milestones, Lists and About, formatted for editing in Excel.
+
+    Rows are dicts keyed by canonical column names; keys not in the schema become extra columns after the
+    canonical ones; missing keys are blank cells; dates are written as real Excel dates (yyyy-mm-dd).
+    `about` replaces the default guide on the About sheet (one paragraph per row).
+    """
+    wb = Workbook()
+    ws_activities = wb.active
+    ws_activities.title = schema.ACTIVITIES
+    ws_steps = wb.create_sheet(schema.STEPS)
+    ws_milestones = wb.create_sheet(schema.MILESTONES)
+    ws_lists = wb.create_sheet(schema.LISTS)
+    ws_about = wb.create_sheet(schema.ABOUT)
+
+    headers = _write_table(ws_activities, schema.ACTIVITY_COLUMNS, list(activities))
+    _add_validations(ws_activities, headers, schema.ACTIVITY_COLUMNS)
+    headers = _write_table(ws_steps, schema.STEP_COLUMNS, list(steps))
+    _add_validations(ws_steps, headers, schema.STEP_COLUMNS)
+    headers = _write_table(ws_milestones, schema.MILESTONE_COLUMNS, list(milestones))
+    _add_validations(ws_milestones, headers, schema.MILESTONE_COLUMNS)
+    _write_lists(ws_lists, lists)
+    _write_about(ws_about, list(about) if about is not None else list(DEFAULT_ABOUT))
+
+    wb.properties.title = DEFAULT_TITLE
+    wb.properties.subject = "Activities, steps and milestones of the plan, with their reported status"
+    wb.properties.creator = DEFAULT_CREATOR
+    wb.properties.lastModifiedBy = DEFAULT_CREATOR
+    wb.properties.keywords = "UNESCO; Turkmenistan; action plan"
+    wb.active = 0
+    wb.save(path)

@@ -1,0 +1,56 @@
+"""One colour per domain and per status, defined here once and used by every chart, table and card."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from actionplan import schema
+from actionplan import status as as_of
+
+# Colour-blind-safe (Okabe-Ito based), readable on white.
+STATUS_COLOURS: dict[str, str] = {
+    as_of.COMPLETED: "#009E73",
+    as_of.SCHEDULED_NOW: "#0072B2",
+    as_of.UPCOMING: "#56B4E9",
+    as_of.OVERDUE: "#D55E00",
+    as_of.PAST_END_NOT_REPORTED: "#999999",
+    as_of.POSTPONED: "#E69F00",
+    as_of.CANCELLED: "#6B4C9A",
+    as_of.NO_DATES: "#CCCCCC",
+    # Reported status (what staff typed)
+    "Planned": "#56B4E9",
+    "In progress": "#0072B2",
+    schema.NOT_REPORTED: "#999999",
+}
+
+# The plan's domains keep their colours whatever their order in Lists; a domain staff add takes the next free one.
+KNOWN_DOMAIN_COLOURS: dict[str, str] = {
+    "Culture": "#C0392B",
+    "Education": "#2E86C1",
+    "Science": "#17A589",
+    "Sport": "#D68910",
+    "Social and Human Sciences": "#8E44AD",
+    "Cooperation": "#5D6D7E",
+}
+SPARE_COLOURS: tuple[str, ...] = ("#1ABC9C", "#F1C40F", "#E74C3C", "#34495E", "#A04000", "#7D3C98", "#148F77", "#B7950B")
+UNCLASSIFIED = "Unclassified"
+UNCLASSIFIED_COLOUR = "#BBBBBB"
+
+ACCENT = "#1F4E79"  # headers, the as-of line
+MILESTONE_COLOUR = "#7F3C8D"
+
+
+def domain_colours(domains: Iterable[str]) -> dict[str, str]:
+    """A colour for each domain: the plan's own fixed, others from the spare palette in order, plus Unclassified."""
+    colours: dict[str, str] = {}
+    spare = iter(SPARE_COLOURS * 4)
+    for domain in domains:
+        if domain in colours:
+            continue
+        colours[domain] = KNOWN_DOMAIN_COLOURS.get(domain) or next(spare)
+    colours[UNCLASSIFIED] = UNCLASSIFIED_COLOUR
+    return colours
+
+
+def status_colour(status: str) -> str:
+    """The colour of an as-of or reported status."""
+    return STATUS_COLOURS.get(status, UNCLASSIFIED_COLOUR)

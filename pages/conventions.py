@@ -1,0 +1,5 @@
+"""Conventions: placeholder until its issue lands."""
+import streamlit as st
+
+st.title("Conventions")
+st.info("This page is being built.")
