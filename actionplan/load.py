@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from xml.etree.ElementTree import ParseError
 import pandas as pd
 import python_calamine
 from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as SafeElementTree
+from defusedxml.ElementTree import DefusedXMLParser
 
 from . import schema
 from .findings import ERROR, WARNING, Finding, has_errors
@@ -116,6 +117,26 @@ class Plan:
 # The container: a real, complete, safe .xlsx
 
 
+class _NoTree:
+    """A parser target without callbacks: the XML is checked, no tree is built."""
+
+
+_ROOT_START = re.compile(rb"<[^?!]")
+
+
+def _check_xml(payload: bytes) -> None:
+    """Raise DefusedXmlException when an XML part declares a DTD, entities or external references.
+
+    Such declarations can only stand in the prolog, before the root element, so only the prolog and the root's
+    start tag are fed to defusedxml; the rest of each part is checked by calamine when it reads the sheets and by
+    the zip CRC. This keeps the check a small fraction of the load time.
+    """
+    parser = DefusedXMLParser(target=_NoTree(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    root = _ROOT_START.search(payload)
+    end = payload.find(b">", root.start()) + 1 if root else len(payload)
+    parser.feed(payload[: end or len(payload)])
+
+
 def _check_container(path: Path, content: bytes) -> list[Finding]:
     """Errors for anything that is not a complete, safe Excel workbook; empty when it is one."""
 
@@ -143,7 +164,7 @@ def _check_container(path: Path, content: bytes) -> list[Finding]:
             for member in members:
                 payload = archive.read(member)  # reading checks the CRC: a truncated member fails here
                 if member.filename.lower().endswith(XML_SUFFIXES):
-                    SafeElementTree.fromstring(payload, forbid_dtd=True)
+                    _check_xml(payload)
     except DefusedXmlException as exc:
         return error(f"{path.name} contains unsafe XML ({type(exc).__name__})",
                      "the file was not made by Excel as expected; open it in Excel and save it again, or use a backup")
@@ -485,14 +506,22 @@ def _read_milestones(sheet: _Sheet | None) -> tuple[pd.DataFrame, list[Finding]]
 def _typed(frame: pd.DataFrame, *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (),
            floats: tuple[str, ...] = ()) -> pd.DataFrame:
     """Give date, whole-number and decimal columns their pandas types; text stays object."""
-    frame = frame.astype(object)
-    for column in dates:
-        frame[column] = pd.to_datetime(frame[column], errors="coerce")
-    for column in ints:
-        frame[column] = pd.array([None if pd.isna(v) else int(v) for v in frame[column]], dtype="Int64")
-    for column in floats:
-        frame[column] = pd.array([None if pd.isna(v) else float(v) for v in frame[column]], dtype="Float64")
-    return frame
+    columns: dict[str, object] = {}
+    for name in frame.columns:
+        values = frame[name].tolist()
+        if name in dates:
+            columns[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
+        elif name in ints:
+            columns[name] = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+        elif name in floats:
+            columns[name] = pd.array([None if _missing(v) else float(v) for v in values], dtype="Float64")
+        else:
+            columns[name] = pd.array([None if _missing(v) else v for v in values], dtype=object)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
 
 
 def _empty_activities() -> pd.DataFrame:

@@ -123,6 +123,8 @@ def _mentions(text: str) -> list[_Mention]:
                 found.extend(_Mention(kind_name, part=part) for part in [*ordinals, ORDINALS[word]])
                 ordinals = []
                 index += 1  # the "quarter"/"half" word is consumed
+            elif following.startswith(("quarter", "half")) and re.fullmatch(r"\d+(st|nd|rd|th)?", word):
+                raise ValueError(f"there is no {word} {following}")  # "5th quarter": refuse rather than guess
             elif word in ORDINALS and following in ("and", ","):
                 ordinals.append(ORDINALS[word])
             elif word.isdigit() and 1 <= int(word) <= 31 and following in MONTHS:

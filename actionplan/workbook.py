@@ -112,6 +112,13 @@ def _as_cell_value(value: object) -> object:
     return value
 
 
+def put_value(cell, value: object) -> None:
+    """Write a value into an openpyxl cell; text is always stored as text, never run as a formula ("=SUM(...)")."""
+    cell.value = _as_cell_value(value)
+    if isinstance(cell.value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+
+
 def _headers(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> list[str]:
     """Canonical headers in order, then any extra keys in the order they first appear in the rows."""
     headers = schema.column_names(tuple(columns))
@@ -159,7 +166,8 @@ def _write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Mappin
         lines = 1
         for c, name in enumerate(headers, start=1):
             value = _as_cell_value(row.get(name))
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = ws.cell(row=r, column=c)
+            put_value(cell, value)
             column = by_name.get(name)
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
