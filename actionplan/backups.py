@@ -1,6 +1,7 @@
 """Where earlier versions of the workbook are kept: a `backups/` folder beside it, outside git."""
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -37,3 +38,41 @@ def backup_time(backup: Path) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+def keep_backup(workbook: Path, content: bytes, when: datetime | None = None, keep: int = KEEP_BACKUPS) -> Path:
+    """Store `content` (the version about to be replaced) as a timestamped backup, then keep only the newest `keep`.
+
+    Written to a temporary name, flushed to disk and renamed, so a backup is either complete or absent.
+    """
+    folder = backup_dir(workbook)
+    folder.mkdir(parents=True, exist_ok=True)
+    when = when or datetime.now()
+    target = folder / backup_name(workbook, when)
+    while target.exists():  # two saves in the same microsecond: step on, never overwrite a backup
+        when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
+        target = folder / backup_name(workbook, when)
+    temporary = folder / f".{target.name}.tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+    prune_backups(workbook, keep)
+    return target
+
+
+def prune_backups(workbook: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Delete all but the newest `keep` backups; returns the ones deleted."""
+    old = list_backups(workbook)[keep:]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def is_backup_of(workbook: Path, candidate: Path) -> bool:
+    """True when `candidate` is one of the workbook's backups (not a path that merely looks like one)."""
+    candidate = Path(candidate)
+    if candidate.resolve().parent != backup_dir(workbook).resolve():
+        return False
+    return candidate.name in {backup.name for backup in list_backups(workbook)}

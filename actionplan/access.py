@@ -1,0 +1,261 @@
+"""Who may change the workbook: the editor password (salted scrypt hash), sign-in with a growing delay after
+failed tries, an e-mail allow-list for single sign-on, and the `Editor` token that every writing function demands.
+
+Viewing is open to everyone. Saving, uploading and restoring take an `Editor`, which only the sign-in functions
+here create; anything else (None, a name, a forged object) is refused with PermissionError by `require_editor`.
+
+Where the hash lives, first found wins:
+  .streamlit/secrets.toml   [editors]
+                            password_hash = "scrypt$16384$8$1$<salt>$<key>"   (written by `python -m actionplan set-password`)
+                            emails = ["someone@example.org"]                    (optional: editors who sign in with st.login)
+  environment               ACTIONPLAN_EDITOR_PASSWORD_HASH=<the same hash>     (for servers and browser tests)
+"""
+from __future__ import annotations
+
+import base64
+import getpass
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import sys
+import threading
+import time
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+PASSWORD_HASH_ENV = "ACTIONPLAN_EDITOR_PASSWORD_HASH"
+SECRETS_SECTION = "editors"
+SECRETS_HASH_KEY = "password_hash"
+SECRETS_EMAILS_KEY = "emails"
+DEFAULT_SECRETS_PATH = Path(".streamlit/secrets.toml")
+MIN_PASSWORD_LENGTH = 8
+
+# scrypt parameters: about 16 MB and 50 ms per try, far beyond what guessing can afford at scale.
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+KEY_BYTES = 32
+SCHEME = "scrypt"
+
+# After the n-th failed try in a row, the next try waits 2^n seconds, at most FAIL_DELAY_CAP.
+FAIL_DELAY_BASE = 2.0
+FAIL_DELAY_CAP = 60.0
+
+_SEAL = object()  # only this module holds it, so only this module makes an Editor
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Hashing
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """A salted scrypt hash of the password, as one string: `scrypt$N$r$p$<salt b64>$<key b64>`."""
+    if not password:
+        raise ValueError("the password is empty")
+    salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
+    key = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=KEY_BYTES)
+    encode = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
+    return f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encode(salt)}${encode(key)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when the password matches the stored hash; compared in constant time. A malformed hash never matches."""
+    try:
+        scheme, n, r, p, salt, key = stored.strip().split("$")
+        if scheme != SCHEME:
+            return False
+        expected = base64.b64decode(key, validate=True)
+        actual = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt, validate=True),
+                                n=int(n), r=int(r), p=int(p), dklen=len(expected), maxmem=2**26)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def configured_hash(section: Mapping[str, object] | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The editor password hash: `[editors] password_hash` from the secrets, else $ACTIONPLAN_EDITOR_PASSWORD_HASH."""
+    value = str((section or {}).get(SECRETS_HASH_KEY) or environ.get(PASSWORD_HASH_ENV) or "").strip()
+    return value or None
+
+
+def configured_emails(section: Mapping[str, object] | None) -> tuple[str, ...]:
+    """The allow-list of editor e-mails (`[editors] emails`), lower-cased."""
+    emails = (section or {}).get(SECRETS_EMAILS_KEY) or ()
+    if isinstance(emails, str):
+        emails = [emails]
+    return tuple(str(email).strip().casefold() for email in emails if str(email).strip())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The editor role
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A signed-in editor. Made only by `sign_in_with_password` or `editor_for_email`; the name goes in the audit log."""
+
+    name: str
+    method: str
+    signed_in_at: datetime = field(default_factory=datetime.now)
+    _seal: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._seal is not _SEAL:
+            raise PermissionError("an Editor is made only by signing in")
+
+
+def require_editor(who: object) -> Editor:
+    """The editor, or PermissionError for anyone else: every function that writes the workbook calls this first."""
+    if not isinstance(who, Editor) or who._seal is not _SEAL:
+        raise PermissionError("Only a signed-in editor may change the workbook.")
+    return who
+
+
+class SignInRefused(PermissionError):
+    """Sign-in failed; `wait_seconds` says how long before the next try is accepted."""
+
+    def __init__(self, message: str, wait_seconds: float = 0.0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class Throttle:
+    """Failed sign-ins per key (a name, an address, a browser session): after n failures in a row the next try is
+    refused for 2^n seconds (capped). Kept in server memory, shared by all sessions; thread-safe."""
+
+    def __init__(self, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._base, self._cap, self._clock = base, cap, clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, int] = {}
+        self._until: dict[str, float] = {}
+
+    def wait(self, keys: Iterable[str]) -> float:
+        """Seconds before any of these keys may try again (0 when they may try now)."""
+        now = self._clock()
+        with self._lock:
+            return max([self._until.get(key, now) - now for key in keys] + [0.0])
+
+    def failed(self, keys: Iterable[str]) -> float:
+        """Record a failed try; returns the delay now imposed."""
+        now, delay = self._clock(), 0.0
+        with self._lock:
+            for key in keys:
+                count = self._failures.get(key, 0) + 1
+                self._failures[key] = count
+                key_delay = min(self._cap, self._base ** count)
+                self._until[key] = now + key_delay
+                delay = max(delay, key_delay)
+        return delay
+
+    def succeeded(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures.pop(key, None)
+                self._until.pop(key, None)
+
+
+def sign_in_with_password(name: str, password: str, stored_hash: str | None, throttle: Throttle,
+                          keys: Iterable[str] = ()) -> Editor:
+    """An Editor when the password matches; SignInRefused otherwise (no password configured, a name missing,
+    a wrong password, or a try too soon after failures). The name is kept for the audit log."""
+    if not stored_hash:
+        raise SignInRefused("Editing is off: no editor password is configured.")
+    name = " ".join(name.split())
+    if not name:
+        raise SignInRefused("Please give your name; it is recorded with every change you make.")
+    keys = tuple(keys) + (f"name:{name.casefold()}",)
+    wait = throttle.wait(keys)
+    if wait > 0:
+        raise SignInRefused(f"Too many failed tries. Please wait {wait:.0f} s and try again.", wait)
+    if not verify_password(password, stored_hash):
+        delay = throttle.failed(keys)
+        raise SignInRefused(f"Wrong password. You can try again in {delay:.0f} s.", delay)
+    throttle.succeeded(keys)
+    return Editor(name, "password", _seal=_SEAL)
+
+
+def editor_for_email(email: str | None, allowed: Iterable[str]) -> Editor:
+    """An Editor for a person signed in with single sign-on whose e-mail is on the allow-list; else PermissionError."""
+    address = (email or "").strip().casefold()
+    if not address or address not in {item.casefold() for item in allowed}:
+        raise PermissionError(f"{email or 'This account'} is not on the list of editors.")
+    return Editor(address, "single sign-on", _seal=_SEAL)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# `python -m actionplan set-password`
+
+_SECTION_HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+_HASH_LINE = re.compile(rf"^\s*{SECRETS_HASH_KEY}\s*=")
+
+
+def with_password_hash(toml_text: str, password_hash: str) -> str:
+    """The secrets file text with `[editors] password_hash` set, every other line left as it was."""
+    line = f'{SECRETS_HASH_KEY} = "{password_hash}"'
+    lines = toml_text.splitlines()
+    section_at = next((i for i, text in enumerate(lines)
+                       if (m := _SECTION_HEADER.match(text)) and m.group(1).strip() == SECRETS_SECTION), None)
+    if section_at is None:
+        body = "\n".join(lines).rstrip("\n")
+        result = (body + "\n\n" if body else "") + f"[{SECRETS_SECTION}]\n{line}\n"
+    else:
+        end = next((i for i in range(section_at + 1, len(lines)) if _SECTION_HEADER.match(lines[i])), len(lines))
+        existing = next((i for i in range(section_at + 1, end) if _HASH_LINE.match(lines[i])), None)
+        if existing is None:
+            lines.insert(section_at + 1, line)
+        else:
+            lines[existing] = line
+        result = "\n".join(lines) + "\n"
+    tomllib.loads(result)  # never write a file Streamlit cannot read
+    return result
+
+
+def write_password_hash(secrets_path: Path, password_hash: str) -> None:
+    """Set the hash in the secrets file (created if absent, readable by its owner only), replacing it atomically."""
+    secrets_path = Path(secrets_path)
+    secrets_path.parent.mkdir(parents=True, exist_ok=True)
+    before = secrets_path.read_text(encoding="utf-8") if secrets_path.exists() else ""
+    text = with_password_hash(before, password_hash)
+    temporary = secrets_path.with_name(secrets_path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, secrets_path)
+
+
+def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:
+    """The new password: asked twice without echo at a terminal, else the first line of standard input."""
+    if stdin.isatty():
+        first = prompt("New editor password: ")
+        if prompt("Once more: ") != first:
+            raise ValueError("the two passwords differ")
+        password = first
+    else:
+        password = stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"use at least {MIN_PASSWORD_LENGTH} characters")
+    return password
+
+
+def set_password_command(secrets_path: Path = DEFAULT_SECRETS_PATH, stdin: TextIO = sys.stdin,
+                         out: TextIO = sys.stdout) -> int:
+    """Ask for a password and store its hash in the secrets file; returns the exit code."""
+    try:
+        password = read_new_password(stdin)
+    except ValueError as exc:
+        print(f"Password not changed: {exc}.", file=sys.stderr)
+        return 1
+    write_password_hash(secrets_path, hash_password(password))
+    print(f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
+          "Restart the app if it is running.", file=out)
+    return 0

@@ -1,0 +1,301 @@
+"""What the in-app editor edits, and what changed: the Activities and Steps sheets as tables of the cells as they
+are stored (not the loader's derived dates), and the cell-by-cell difference between them and an edited copy.
+
+A table row carries its Excel row number in the `Row` column, so an edit lands in the row it came from; rows
+without one are new, and Excel rows missing from the edited copy are deleted.
+"""
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from . import schema
+from .export import neutralise
+
+EDITABLE_SHEETS: tuple[str, ...] = (schema.ACTIVITIES, schema.STEPS)
+ROW = "Row"  # the Excel row a table row came from; blank for a row added in the editor
+HEADER_SEARCH_ROWS = 20  # the header is the first non-blank row, looked for this far down
+
+CHANGE, ADD, DELETE = "change", "add", "delete"
+TEXT, INT, NUMBER, PERCENT, DATE, LIST = "text", "int", "number", "percent", "date", "list"
+NUMERIC_KINDS = (INT, NUMBER, PERCENT)
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One changed cell, one cell of a new row, or one deleted row.
+
+    row is the Excel row in the workbook the editor opened (None for a new row, numbered by `added` from 1);
+    key names the row in the plan's words (the activity ID, or "2021-04 step 2").
+    """
+
+    sheet: str
+    row: int | None
+    key: str
+    column: str
+    old: object
+    new: object
+    action: str = CHANGE
+    added: int | None = None
+
+    def as_record(self) -> dict[str, str]:
+        """A line of the preview: Sheet, Row, ID, Column, Old, New, all as text."""
+        row = str(self.row) if self.row is not None else f"new {self.added}"
+        if self.action == DELETE:
+            return {"Sheet": self.sheet, "Row": row, "ID": self.key, "Column": "(whole row)",
+                    "Old": shown(self.old), "New": "(row deleted)"}
+        return {"Sheet": self.sheet, "Row": row, "ID": self.key, "Column": self.column,
+                "Old": shown(self.old), "New": shown(self.new)}
+
+    def as_audit(self) -> dict[str, object]:
+        """The change as the audit log keeps it."""
+        return {"action": self.action, "sheet": self.sheet, "row": self.row, "added": self.added, "id": self.key,
+                "column": self.column, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True, eq=False)
+class EditTable:
+    """A sheet as the editor shows it.
+
+    frame: `Row` (the Excel row), then the sheet's columns: canonical ones in schema order, staff-added after.
+    kinds: what each column holds (text, int, number, percent, date, list), for the editor's column types.
+    """
+
+    sheet: str
+    frame: pd.DataFrame
+    kinds: tuple[tuple[str, str], ...]
+
+    @property
+    def columns(self) -> list[str]:
+        return [name for name, _ in self.kinds]
+
+    def kind(self, column: str) -> str:
+        return dict(self.kinds)[column]
+
+
+def shown(value: object) -> str:
+    """A value as the preview shows it: blank for nothing, dates as YYYY-MM-DD, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Headers: the same matching as the loader, shared with the writer so both find the same cells
+
+
+def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | None:
+    """(Excel row number, values) of the header: the first row with a non-blank cell."""
+    for number, values in enumerate(rows, start=1):
+        if number > HEADER_SEARCH_ROWS:
+            return None
+        if any(_is_filled(value) for value in values):
+            return number, list(values)
+    return None
+
+
+def header_positions(header: Sequence[object], columns: tuple[schema.Column, ...]) -> dict[str, int]:
+    """Column name -> 1-based position: canonical names matched ignoring case and spaces, others as written."""
+    canonical = {schema.header_key(column.name): column.name for column in columns}
+    positions: dict[str, int] = {}
+    for position, cell in enumerate(header, start=1):
+        if not _is_filled(cell):
+            continue
+        text = str(cell).strip()
+        label = canonical.get(schema.header_key(text), text)
+        if label in positions:
+            label = f"{label} ({position})"
+        positions[label] = position
+    return positions
+
+
+def _is_filled(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def sheet_named(names: Iterable[str], sheet: str) -> str | None:
+    """The workbook's own spelling of a sheet name, matched like headers."""
+    return next((name for name in names if schema.header_key(name) == schema.header_key(sheet)), None)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading the tables
+
+
+def read_tables(content: bytes) -> dict[str, EditTable]:
+    """The Activities and Steps sheets of a workbook as editable tables (sheets that are absent are left out)."""
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        tables = {}
+        for sheet in EDITABLE_SHEETS:
+            actual = sheet_named(workbook.sheetnames, sheet)
+            if actual is not None:
+                rows = list(workbook[actual].iter_rows(values_only=True))
+                tables[sheet] = _table(sheet, rows, schema.SHEET_COLUMNS[sheet])
+        return tables
+    finally:
+        workbook.close()
+
+
+def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[schema.Column, ...]) -> EditTable:
+    found = header_row(rows)
+    if found is None:
+        return EditTable(sheet, pd.DataFrame({ROW: pd.array([], dtype="Int64")}), ())
+    header_at, header = found
+    positions = header_positions(header, columns)
+    canonical = [column.name for column in columns if column.name in positions]
+    extra = [name for name in positions if name not in canonical]
+    names = canonical + extra
+    records: list[tuple[int, dict[str, object]]] = []
+    for number, values in enumerate(rows[header_at:], start=header_at + 1):
+        record = {name: _cell(values, positions[name]) for name in names}
+        if any(_is_filled(value) for value in record.values()):
+            records.append((number, record))
+    schema_kind = {column.name: column.kind for column in columns}
+    kinds: list[tuple[str, str]] = []
+    frame: dict[str, object] = {ROW: pd.array([number for number, _ in records], dtype="Int64")}
+    for name in names:
+        values = [record[name] for _, record in records]
+        kind = _fitting_kind(schema_kind.get(name) or _guess_kind(values), values)
+        kinds.append((name, kind))
+        frame[name] = _column(values, kind)
+    return EditTable(sheet, pd.DataFrame(frame), tuple(kinds))
+
+
+def _cell(values: Sequence[object], position: int) -> object:
+    value = values[position - 1] if position - 1 < len(values) else None
+    return value.strip() or None if isinstance(value, str) else value
+
+
+def _guess_kind(values: list[object]) -> str:
+    """A staff-added column: numbers if every filled cell is a number, dates if every one is a date, else text."""
+    filled = [value for value in values if value is not None]
+    if filled and all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in filled):
+        return NUMBER
+    if filled and all(isinstance(value, (datetime, date)) for value in filled):
+        return DATE
+    return TEXT
+
+
+def _fitting_kind(kind: str, values: list[object]) -> str:
+    """The column's kind, or text when some stored cell does not fit it (nothing typed in Excel is hidden)."""
+    filled = [value for value in values if value is not None]
+    if kind in NUMERIC_KINDS:
+        fits = all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in filled)
+        if kind == INT:
+            fits = fits and all(float(value).is_integer() for value in filled)
+        return kind if fits else TEXT
+    if kind == DATE:
+        return kind if all(isinstance(value, (datetime, date)) for value in filled) else TEXT
+    return kind
+
+
+def _column(values: list[object], kind: str) -> object:
+    normal = [normalise(value, kind) for value in values]
+    if kind in NUMERIC_KINDS:
+        whole = all(value is None or float(value).is_integer() for value in normal)
+        return pd.array(normal, dtype="Int64" if whole else "Float64")
+    return pd.Series(normal, dtype=object)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Comparing
+
+
+def normalise(value: object, kind: str) -> object:
+    """A cell value in one canonical form, so unchanged cells compare equal: None for blanks, text stripped,
+    dates as date, whole numbers as int; text in a text column stays text ('2021' typed stays '2021')."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if not isinstance(value, (str, bytes, list, tuple, dict)) and pd.isna(value):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, (pd.Timestamp, datetime, date)):
+        value = item()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if kind == DATE:
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                return text
+        return text
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if kind in (TEXT, LIST):
+        return shown(value)
+    if isinstance(value, datetime):
+        return value.date() if kind == DATE or value.time() == datetime.min.time() else value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _key(sheet: str, values: Mapping[str, object]) -> str:
+    if sheet == schema.STEPS:
+        activity, step = shown(values.get("Activity ID")) or "?", shown(values.get("Step")) or "?"
+        return f"{activity} step {step}"
+    return shown(values.get("ID")) or "(no ID)"
+
+
+def diff_table(table: EditTable, edited: pd.DataFrame) -> list[CellChange]:
+    """The changes that turn the table into the edited copy: changed cells (by Excel row), the filled cells of
+    new rows, and deleted rows. Rows left entirely blank are ignored."""
+    # before: {Excel row: {column: value}}; edited: the same columns plus new rows with a blank Row
+    base = {int(row): record for row, record in zip(table.frame[ROW], table.frame.to_dict("records"))}
+    changes: list[CellChange] = []
+    seen: set[int] = set()
+    added = 0
+    for record in edited.to_dict("records"):
+        raw_row = record.get(ROW)
+        row = None if raw_row is None or pd.isna(raw_row) else int(raw_row)
+        values = {name: normalise(record.get(name), table.kind(name)) for name in table.columns}
+        if row is None or row not in base or row in seen:
+            if all(value is None for value in values.values()):
+                continue
+            added += 1
+            key = _key(table.sheet, values)
+            changes += [CellChange(table.sheet, None, key, name, None, value, ADD, added)
+                        for name, value in values.items() if value is not None]
+            continue
+        seen.add(row)
+        before = {name: normalise(base[row].get(name), table.kind(name)) for name in table.columns}
+        key = _key(table.sheet, before)
+        changes += [CellChange(table.sheet, row, key, name, before[name], values[name])
+                    for name in table.columns if before[name] != values[name]]
+    for row in sorted(set(base) - seen):
+        before = {name: normalise(base[row].get(name), table.kind(name)) for name in table.columns}
+        summary = _row_summary(table.sheet, before)
+        changes.append(CellChange(table.sheet, row, _key(table.sheet, before), "", summary, None, DELETE))
+    return changes
+
+
+def _row_summary(sheet: str, values: Mapping[str, object]) -> str:
+    """A deleted row in a few words, so the preview says what goes."""
+    text = shown(values.get("Event" if sheet == schema.ACTIVITIES else "Description"))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def changes_table(changes: Sequence[CellChange]) -> pd.DataFrame:
+    """The preview: one line per change (Sheet, Row, ID, Column, Old, New), all text."""
+    columns = ["Sheet", "Row", "ID", "Column", "Old", "New"]
+    return pd.DataFrame([change.as_record() for change in changes], columns=columns, dtype=object)
+
+
+def changes_csv(changes: Sequence[CellChange]) -> str:
+    """The changes as CSV for someone to keep (formula-like text neutralised)."""
+    return changes_table(changes).astype(object).map(neutralise).to_csv(index=False)
