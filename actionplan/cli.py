@@ -30,6 +30,14 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_password(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .access import set_password_command
+
+    return set_password_command(Path(args.secrets))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; other modules add their subcommands through `COMMANDS`."""
     parser = argparse.ArgumentParser(prog="python -m actionplan", description=__doc__)
@@ -41,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the activities as CSV to stdout")
     export.add_argument("path", nargs="?", help=path_help)
     export.set_defaults(run=_export)
+    password = commands.add_parser("set-password", help="set the editor password (stored as a salted hash in "
+                                   "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty")
+    password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
+    password.set_defaults(run=_set_password)
     return parser
 
 
