@@ -1,0 +1,542 @@
+"""The General Conference briefing pack as data: which activities are in scope, and the sections built from them.
+
+Scope rule (stated on the page and in the documents by `Scope.rule`):
+- A **session** is a Milestones row whose Kind (or, where Kind is blank, Name) says "General Conference". For a
+  session held from S to E, the reporting period runs from the day after the previous session ended (or from the
+  plan's first date, for the first session) to E. **In scope**: every activity whose dates overlap the reporting
+  period, plus earlier activities still open (not reported Completed or Cancelled), which the delegation still
+  has to account for. The as-of date defaults to the eve of the session (S - 1 day).
+- A **date range** from F to T is read the same way with the reporting period F to T (the "session" is the
+  range itself); the as-of date defaults to T.
+
+Sections, each a table of in-scope activities:
+- Delivered: reported Completed. Nothing else is ever called delivered.
+- Open and overdue: not reported Completed or Cancelled (blank Status counts as open and shows "Not reported").
+- Due before the session: due to end before the session opens (End < S).
+- Due during the session: dates overlap the session (S to E).
+- At the session: dates overlap the session AND (Programme is "General Conference", or the Event names the
+  General Conference, or the activity is scheduled only within the session's calendar month(s), as receptions
+  and statements written "November 2023" are). For a date range: the same test against each session in it.
+- One section per domain and per convention in the Lists sheet (plus any value used but not listed), empty ones
+  included so the reader sees that nothing is planned there.
+- Changes since an earlier version of the workbook (actionplan.compare), kept to activities in scope in either
+  version.
+
+Everything written in a section comes from the workbook: counts, statuses, names, dates. An empty section says
+so (`EMPTY_SECTION`).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+from defusedxml import ElementTree as SafeElementTree
+
+from . import schema
+from . import status as as_of_status
+from .compare import compare_plans, count_changes
+from .load import Plan, WorkbookInfo
+
+EMPTY_SECTION = "No activity in this section."
+GENERAL_CONFERENCE = "General Conference"
+UNCLASSIFIED = "Unclassified"
+NO_CONVENTION = "No convention"
+SHORT_SHA = 12
+
+# Columns of the compact table every section shows on screen and in Word (the Excel sheets show all columns).
+STATUS_COLUMN = "Reported status"
+COMPACT_COLUMNS: tuple[str, ...] = ("ID", "Event", "Terms", "Domain", STATUS_COLUMN, as_of_status.STATUS_AS_OF)
+
+# Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
+CLOSED = frozenset({as_of_status.COMPLETED, as_of_status.CANCELLED})
+PAST_END = frozenset({as_of_status.OVERDUE, as_of_status.PAST_END_NOT_REPORTED})
+OPEN_ORDER: tuple[str, ...] = (as_of_status.OVERDUE, as_of_status.PAST_END_NOT_REPORTED,
+                               as_of_status.SCHEDULED_NOW, as_of_status.UPCOMING, as_of_status.POSTPONED,
+                               as_of_status.NO_DATES)
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+class UnknownSession(ValueError):
+    """The session asked for is not in the Milestones sheet; the message lists the sessions that are."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sessions and scope
+
+
+@dataclass(frozen=True)
+class Session:
+    """A General Conference session from the Milestones sheet."""
+
+    name: str
+    start: date
+    end: date
+    place: str | None = None
+
+    @property
+    def ordinal(self) -> str | None:
+        """'42nd' from '42nd session of the UNESCO General Conference', if the name has one."""
+        found = _ORDINAL.search(self.name)
+        return found.group(0) if found else None
+
+    @property
+    def label(self) -> str:
+        """'42nd session of the UNESCO General Conference, 7-22 Nov 2023, Paris'."""
+        return ", ".join(part for part in (self.name, period(self.start, self.end), self.place) if part)
+
+
+def sessions(plan: Plan) -> tuple[Session, ...]:
+    """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
+    found = []
+    for _, milestone in plan.milestones.iterrows():
+        kind = _text(milestone.get("Kind"))
+        name = _text(milestone.get("Name"))
+        if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
+            continue
+        start = pd.Timestamp(milestone["Date"]).date()
+        end = pd.Timestamp(milestone["End"]).date() if pd.notna(milestone.get("End")) else start
+        found.append(Session(name, start, end, _text(milestone.get("Place")) or None))
+    return tuple(sorted(found, key=lambda session: session.start))
+
+
+def find_session(plan: Plan, wanted: str) -> Session:
+    """The session named by `wanted`: '42', '42nd' (the ordinal in its Name) or any part of its Name.
+
+    Raises UnknownSession, listing the sessions, when none or more than one match.
+    """
+    known = sessions(plan)
+    text = str(wanted).strip()
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", text, re.IGNORECASE)
+    if number:
+        matches = [s for s in known if s.ordinal and s.ordinal[:-2] == number.group(1)]
+        if not matches:
+            matches = [s for s in known if re.search(rf"\b{number.group(1)}\b", s.name)]
+    else:
+        matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
+    if len(matches) == 1:
+        return matches[0]
+    listed = "; ".join(session.label for session in known) or "none (add them to the Milestones sheet, Kind " \
+                                                                 f"'{GENERAL_CONFERENCE}')"
+    problem = "matches more than one session" if matches else "is not a General Conference session in Milestones"
+    raise UnknownSession(f"'{wanted}' {problem}. Sessions: {listed}")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the briefing covers: the session (or date range) S..E, the reporting period, and the as-of date."""
+
+    title: str  # the session's label, or the range
+    start: date  # S: the session's first day, or the range's
+    end: date  # E
+    period_start: date  # the reporting period runs from here to `end`
+    as_of: date
+    session: Session | None = None  # None for a date range
+    sessions: tuple[Session, ...] = ()  # the sessions "At the session" looks at
+    previous: Session | None = None
+
+    @property
+    def word(self) -> str:
+        """'session' or 'period', for headings: 'Due before the session'."""
+        return "session" if self.session else "period"
+
+    @property
+    def rule(self) -> str:
+        """The scope rule in one line, with this scope's dates."""
+        since = f"the end of the {self.previous.ordinal or self.previous.name}" if self.previous else (
+            "the plan's start" if self.session else "the range's start")
+        reason = f" (from {since} to the end of this {self.word})" if self.session else ""
+        return (f"In scope: activities whose dates overlap {period(self.period_start, self.end)}{reason}, "
+                f"plus earlier ones not reported Completed or Cancelled. Status as of {day(self.as_of)}.")
+
+
+def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Scope:
+    """The scope of a session: reporting period from the previous session's end (or the plan's start)."""
+    earlier = [s for s in sessions(plan) if s.end < session.start]
+    previous = earlier[-1] if earlier else None
+    if previous is not None:
+        period_start = previous.end + timedelta(days=1)
+    else:
+        first = plan.activities["Start"].min()
+        period_start = min(pd.Timestamp(first).date(), session.start) if pd.notna(first) else session.start
+    return Scope(session.label, session.start, session.end, period_start,
+                 as_of or session.start - timedelta(days=1), session, (session,), previous)
+
+
+def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -> Scope:
+    """The scope of a date range: the reporting period is the range; as of its last day unless given."""
+    if end < start:
+        raise ValueError(f"the range ends ({day(end)}) before it starts ({day(start)})")
+    inside = tuple(s for s in sessions(plan) if s.start <= end and s.end >= start)
+    return Scope(period(start, end), start, end, start, as_of or end, None, inside, None)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The briefing
+
+
+@dataclass(frozen=True, eq=False)
+class Section:
+    """One section of the pack: a heading, one sentence from the data, and its activities (or changes)."""
+
+    key: str
+    title: str
+    lead: str
+    table: pd.DataFrame  # activities (all loaded columns + Status as of), or changes for the changes section
+    level: int = 1  # 1: a main section; 2: one domain or convention under "By domain"/"By convention"
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+@dataclass(frozen=True, eq=False)
+class QuarterGrid:
+    """The timeline as data: one row per activity in scope, one column per quarter, True where its dates fall.
+
+    cells: index = activity ID (in scope order), columns = quarter labels ("2023 Q2"), values bool.
+    labels: the row label of each activity ("2023-02 Implementation of the UNESCO 1972 ..."), same index.
+    session_quarters: the quarter labels the session (or range) touches.
+    """
+
+    cells: pd.DataFrame
+    labels: pd.Series
+    session_quarters: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Briefing:
+    """The whole pack: title facts, summary tables, sections, the quarter grid and the annex's steps."""
+
+    plan_title: str
+    scope: Scope
+    source: WorkbookInfo | None
+    activities: pd.DataFrame  # in scope, sorted by Start, End, ID, with "Status as of"
+    status_summary: pd.DataFrame  # Status as of | Activities | Meaning
+    domain_summary: pd.DataFrame  # Domain | Activities | Reported Completed | Open | Past end | Not reported
+    summary_lead: str
+    delivered: Section
+    open: Section
+    due_before: Section
+    due_during: Section
+    at_session: Section
+    by_domain: tuple[Section, ...]
+    by_convention: tuple[Section, ...]
+    changes: Section
+    grid: QuarterGrid
+    steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in scope
+    since: WorkbookInfo | None = None
+
+    @property
+    def main_sections(self) -> tuple[Section, ...]:
+        """The activity sections before the per-domain and per-convention ones, in reading order."""
+        return (self.delivered, self.open, self.due_before, self.due_during, self.at_session)
+
+    @property
+    def version(self) -> str:
+        """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3' (the workbook the pack was built from)."""
+        return workbook_version(self.source)
+
+    def steps_of(self, activity_id: str) -> pd.DataFrame:
+        return self.steps[self.steps["Activity ID"] == activity_id].sort_values("Step", kind="stable")
+
+
+def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Briefing:
+    """The briefing pack for `scope`; `since` is an earlier version of the workbook to list changes against."""
+    activities = in_scope(plan.activities, scope)
+    status = activities[as_of_status.STATUS_AS_OF].astype(str)
+    reported = activities[schema.REPORTED_STATUS].astype(str)
+    starts, ends = activities["Start"], activities["End"]
+    session_start, session_end = pd.Timestamp(scope.start), pd.Timestamp(scope.end)
+    word, during = scope.word, period(scope.start, scope.end)
+
+    delivered = activities[status == as_of_status.COMPLETED]
+    still_open = activities[~status.isin(CLOSED)]
+    still_open = still_open.iloc[_order_by(still_open[as_of_status.STATUS_AS_OF].astype(str), OPEN_ORDER)]
+    due_before = activities[ends < session_start]
+    due_during = activities[(starts <= session_end) & (ends >= session_start)]
+    at_session = activities[at_session_mask(activities, scope.sessions)]
+
+    sections_domain = _grouped(activities, "Domain", plan.lists.domains, UNCLASSIFIED, "domain")
+    sections_convention = _grouped(activities, "Convention", plan.lists.conventions, None, "convention",
+                                   titles=dict(plan.lists.convention_titles))
+    changes, since_info = _changes(plan, since, scope, activities)
+    return Briefing(
+        plan_title=workbook_title(plan.source) or (plan.source.path.name if plan.source else "The plan"),
+        scope=scope,
+        source=plan.source,
+        activities=activities,
+        status_summary=_status_summary(activities),
+        domain_summary=_domain_summary(activities, sections_domain),
+        summary_lead=_summary_lead(activities, reported, scope),
+        delivered=Section("delivered", "Delivered", _delivered_lead(activities, delivered, reported), delivered),
+        open=Section("open", "Open and overdue", _open_lead(still_open), still_open),
+        due_before=Section("due_before", f"Due before the {word}",
+                           _due_lead(due_before, f"due to end before the {word} opens ({day(scope.start)})",
+                                     f"is due to end before the {word} opens ({day(scope.start)})"),
+                           due_before),
+        due_during=Section("due_during", f"Due during the {word}",
+                           _due_lead(due_during, f"with dates overlapping the {word} ({during})",
+                                     f"has dates overlapping the {word} ({during})"),
+                           due_during),
+        at_session=Section("at_session", "At the session", _at_session_lead(at_session, scope), at_session),
+        by_domain=sections_domain,
+        by_convention=sections_convention,
+        changes=changes,
+        grid=quarter_grid(activities, scope),
+        steps=plan.steps[plan.steps["Activity ID"].isin(activities["ID"])].copy(),
+        since=since_info,
+    )
+
+
+def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The activities the scope covers (see the module docstring), sorted by Start, End, ID, with Status as of.
+
+    Activities without dates cannot be placed in time: they are kept when still open, so nothing vanishes.
+    """
+    dated = as_of_status.with_status(activities, scope.as_of)
+    status = dated[as_of_status.STATUS_AS_OF].astype(str)
+    first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
+    overlaps = (dated["Start"] <= last) & (dated["End"] >= first)
+    carried = (dated["End"] < first) & ~status.isin(CLOSED)
+    undated = dated["Start"].isna() & ~status.isin(CLOSED)
+    chosen = dated[overlaps | carried | undated]
+    return chosen.sort_values(["Start", "End", "ID"], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.Series:
+    """True for activities tied to one of the sessions (see the module docstring for the rule)."""
+    mask = pd.Series(False, index=activities.index)
+    programme = activities["Programme"].fillna("").astype(str).str.casefold()
+    event = activities["Event"].fillna("").astype(str).str.casefold()
+    named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(GENERAL_CONFERENCE.casefold(),
+                                                                            regex=False)
+    for session in held:
+        start, end = pd.Timestamp(session.start), pd.Timestamp(session.end)
+        overlaps = (activities["Start"] <= end) & (activities["End"] >= start)
+        month_first = pd.Timestamp(session.start.replace(day=1))
+        month_last = pd.Timestamp(session.end) + pd.offsets.MonthEnd(0)
+        in_months = (activities["Start"] >= month_first) & (activities["End"] <= month_last)
+        mask |= overlaps & (named | in_months)
+    return mask
+
+
+AT_SESSION_RULE = ("At the session: dates overlap the session and the activity is in the General Conference "
+                   "programme, names the General Conference, or is scheduled only in the session's month(s).")
+
+
+def compact(table: pd.DataFrame) -> pd.DataFrame:
+    """The columns shown on screen and in Word: ID, Event, Terms, Domain, Reported status, Status as of."""
+    shown = table.reindex(columns=list(COMPACT_COLUMNS)).astype(object)
+    shown[as_of_status.STATUS_AS_OF] = table[as_of_status.STATUS_AS_OF].astype(str) if len(table) else []
+    return shown.where(shown.notna(), "")
+
+
+def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
+    """Activities x quarters, from the first quarter any of them (or the reporting period) touches to the last.
+
+    Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
+    """
+    dated = activities.dropna(subset=["Start", "End"])
+    first = min([pd.Timestamp(scope.period_start), *dated["Start"]])
+    last = max([pd.Timestamp(scope.end), *dated["End"]])
+    quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
+    columns = [quarter_label(q) for q in quarters]
+    cells = pd.DataFrame(False, index=pd.Index(activities["ID"].astype(str), name="ID"), columns=columns)
+    for quarter, label in zip(quarters, columns):
+        q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
+        cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
+    touched = tuple(label for quarter, label in zip(quarters, columns)
+                    if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start)
+    labels = pd.Series([f"{i} {_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+                       index=cells.index, name="Activity")
+    return QuarterGrid(cells, labels, touched)
+
+
+def quarter_label(quarter: pd.Period) -> str:
+    """'2023 Q2'."""
+    return f"{quarter.year} Q{quarter.quarter}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words and numbers
+
+
+def day(value: date) -> str:
+    """'7 Nov 2023'."""
+    return f"{value.day} {value:%b %Y}"
+
+
+def period(start: date, end: date) -> str:
+    """'7-22 Nov 2023', '30 Oct - 13 Nov 2025', '25 Nov 2021 - 22 Nov 2023' (en dashes)."""
+    if start == end:
+        return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} \u2013 {day(end)}"
+    return f"{day(start)} \u2013 {day(end)}"
+
+
+def workbook_version(source: WorkbookInfo | None) -> str:
+    """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
+    if source is None:
+        return "no workbook"
+    return f"{source.path.name}, saved {day(source.modified.date())} {source.modified:%H:%M}, " \
+           f"sha256 {source.sha256[:SHORT_SHA]}"
+
+
+def workbook_title(source: WorkbookInfo | None) -> str | None:
+    """The title saved in the workbook's document properties (File > Info in Excel), if it has one."""
+    if source is None:
+        return None
+    try:
+        with zipfile.ZipFile(source.path) as archive:
+            core = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, SafeElementTree.ParseError):
+        return None
+    for element in core.iter():
+        if element.tag.endswith("}title") and element.text and element.text.strip():
+            return element.text.strip()
+    return None
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def _summary_lead(activities: pd.DataFrame, reported: pd.Series, scope: Scope) -> str:
+    if activities.empty:
+        return f"No activity of the plan is in scope for {scope.title}."
+    parts = [f"{_count(int((reported == value).sum()), 'activity', 'activities')} {value}"
+             for value in as_of_status.REPORTED_ORDER if (reported == value).any()]
+    return (f"{_count(len(activities), 'activity', 'activities')} in scope. Reported status: "
+            + "; ".join(parts) + ".")
+
+
+def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
+    if delivered.empty:
+        blank = int((reported == schema.NOT_REPORTED).sum())
+        return (f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
+                "reported (Not reported).")
+    return f"{_count(len(delivered), 'activity', 'activities')} reported Completed."
+
+
+def _open_lead(still_open: pd.DataFrame) -> str:
+    if still_open.empty:
+        return "Every activity in scope is reported Completed or Cancelled."
+    status = still_open[as_of_status.STATUS_AS_OF].astype(str)
+    not_reported = int((still_open[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum())
+    parts = [f"{int((status == value).sum())} {value.lower() if value != as_of_status.NO_DATES else 'without dates'}"
+             for value in OPEN_ORDER if (status == value).any()]
+    return (f"{_count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
+            + "; ".join(parts) + f". {not_reported} of them have no status reported (Not reported).")
+
+
+def _due_lead(table: pd.DataFrame, what: str, none: str) -> str:
+    if table.empty:
+        return f"No activity in scope {none}."
+    status = table[as_of_status.STATUS_AS_OF].astype(str)
+    parts = [f"{int((status == value).sum())} {value}" for value in as_of_status.AS_OF_ORDER if (status == value).any()]
+    return f"{_count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
+
+
+def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
+    if not scope.sessions:
+        return "No General Conference session in the Milestones sheet falls in this period."
+    names = "; ".join(session.label for session in scope.sessions)
+    if table.empty:
+        return f"No activity in scope is tied to {names}."
+    return f"{_count(len(table), 'activity', 'activities')} tied to {names}."
+
+
+def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], blank_label: str | None, noun: str,
+             titles: dict[str, str] | None = None) -> tuple[Section, ...]:
+    """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks."""
+    values = activities[column].fillna("").astype(str)
+    used = [value for value in dict.fromkeys(values) if value and value not in listed]
+    sections = []
+    for value in [*listed, *used]:
+        table = activities[values == value]
+        title = value
+        full = (titles or {}).get(value)
+        lead = (f"{_count(len(table), 'activity', 'activities')} in scope"
+                + (f" implementing the {full}." if full and full != value else "."))
+        if table.empty:
+            lead = f"No activity in scope for this {noun}."
+        sections.append(Section(f"{noun}:{value}", title, lead, table, level=2))
+    if blank_label is not None:
+        table = activities[values == ""]
+        if not table.empty:
+            sections.append(Section(f"{noun}:", blank_label, f"{_count(len(table), 'activity', 'activities')} "
+                                    f"in scope with no {column}.", table, level=2))
+    return tuple(sections)
+
+
+def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
+    """Status as of | Activities | Meaning: every as-of status, zero where none."""
+    counts = activities[as_of_status.STATUS_AS_OF].astype(str).value_counts()
+    return pd.DataFrame({
+        "Status as of": list(as_of_status.AS_OF_ORDER),
+        "Activities": [int(counts.get(value, 0)) for value in as_of_status.AS_OF_ORDER],
+        "Meaning": [as_of_status.AS_OF_MEANING[value] for value in as_of_status.AS_OF_ORDER],
+    })
+
+
+def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) -> pd.DataFrame:
+    """Domain | Activities | Reported Completed | Open | Past end | Not reported, one row per domain section."""
+    rows = []
+    for section in by_domain:
+        table = section.table
+        status = table[as_of_status.STATUS_AS_OF].astype(str)
+        rows.append({"Domain": section.title, "Activities": len(table),
+                     "Reported Completed": int((status == as_of_status.COMPLETED).sum()),
+                     "Open": int((~status.isin(CLOSED)).sum()),
+                     "Past end": int(status.isin(PAST_END).sum()),
+                     "Not reported": int((table[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum())})
+    rows.append({"Domain": "Total", "Activities": len(activities),
+                 **{key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end",
+                                                                   "Not reported")}})
+    return pd.DataFrame(rows)
+
+
+def _changes(plan: Plan, since: Plan | None, scope: Scope,
+             activities: pd.DataFrame) -> tuple[Section, WorkbookInfo | None]:
+    """The changes section: rows of compare_plans for activities in scope now or in the earlier version."""
+    title = "Changes since an earlier version"
+    empty = pd.DataFrame(columns=["Change", "ID", "Event", "What", "Before", "After"])
+    if since is None:
+        return Section("changes", title, "No earlier version of the workbook was chosen.", empty), None
+    label = workbook_version(since.source)
+    title = f"Changes since {since.source.path.name}" if since.source else title
+    if not since.usable:
+        first = since.errors[0] if since.errors else "it has errors"
+        return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), \
+            since.source
+    earlier = in_scope(since.activities, scope)
+    ids = set(activities["ID"].astype(str)) | set(earlier["ID"].astype(str))
+    changes = compare_plans(since, plan)
+    changes = changes[changes["ID"].isin(ids)].reset_index(drop=True)
+    if changes.empty:
+        lead = f"No activity in scope changed since {label}."
+    else:
+        counts = count_changes(changes)
+        lead = (f"Since {label}: " + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items())
+                + " (activities in scope in either version).")
+    return Section("changes", title, lead, changes), since.source
+
+
+def _order_by(values: pd.Series, order: tuple[str, ...]) -> list[int]:
+    """Positions that sort `values` by `order` (stable)."""
+    rank = [order.index(value) if value in order else len(order) for value in values]
+    return sorted(range(len(rank)), key=rank.__getitem__)
+
+
+def _text(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+

@@ -1,0 +1,89 @@
+"""What changed between two versions of the plan workbook: activities added, removed, re-dated, re-classified,
+and whose reported status changed.
+
+Activities are matched by ID. One row per change; an activity whose Domain and Convention both changed gives two
+"Re-classified" rows, one per column, so every row reads as "column: before -> after".
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import schema
+from .load import Plan
+
+ADDED = "Added"
+REMOVED = "Removed"
+REDATED = "Re-dated"
+RECLASSIFIED = "Re-classified"
+STATUS_CHANGED = "Status changed"
+CHANGE_ORDER: tuple[str, ...] = (ADDED, REMOVED, REDATED, RECLASSIFIED, STATUS_CHANGED)
+
+CLASSIFICATION_COLUMNS: tuple[str, ...] = ("Domain", "Convention", "Programme")
+CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
+BLANK = "(blank)"
+
+
+def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
+    """The changes from `before` to `after`, one row each: Change, ID, Event, What, Before, After.
+
+    Sorted by kind of change (CHANGE_ORDER), then ID. Re-dated means the effective Start or End moved, or the
+    Terms text was rewritten; Before/After show the terms and the dates they give.
+    """
+    old = _by_id(before.activities)
+    new = _by_id(after.activities)
+    rows: list[dict[str, object]] = []
+    for activity_id in sorted(set(new) - set(old)):
+        rows.append(_row(ADDED, new[activity_id], "Activity", "", _dates(new[activity_id])))
+    for activity_id in sorted(set(old) - set(new)):
+        rows.append(_row(REMOVED, old[activity_id], "Activity", _dates(old[activity_id]), ""))
+    for activity_id in sorted(set(old) & set(new)):
+        was, now = old[activity_id], new[activity_id]
+        if (_day(was["Start"]), _day(was["End"]), _text(was["Terms"])) != (
+                _day(now["Start"]), _day(now["End"]), _text(now["Terms"])):
+            rows.append(_row(REDATED, now, "Dates", _dates(was), _dates(now)))
+        for column in CLASSIFICATION_COLUMNS:
+            if _text(was.get(column)) != _text(now.get(column)):
+                rows.append(_row(RECLASSIFIED, now, column, _text(was.get(column)) or BLANK,
+                                 _text(now.get(column)) or BLANK))
+        if _text(was[schema.REPORTED_STATUS]) != _text(now[schema.REPORTED_STATUS]):
+            rows.append(_row(STATUS_CHANGED, now, "Status", _text(was[schema.REPORTED_STATUS]),
+                             _text(now[schema.REPORTED_STATUS])))
+    table = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+    if table.empty:
+        return table.astype(object)
+    order = table["Change"].map(CHANGE_ORDER.index)
+    return table.assign(_order=order).sort_values(["_order", "ID"], kind="stable").drop(columns="_order") \
+        .reset_index(drop=True)
+
+
+def count_changes(changes: pd.DataFrame) -> dict[str, int]:
+    """How many rows of each kind, every kind present (zero where none), in CHANGE_ORDER."""
+    counts = changes["Change"].value_counts() if len(changes) else pd.Series(dtype=int)
+    return {kind: int(counts.get(kind, 0)) for kind in CHANGE_ORDER}
+
+
+def _by_id(activities: pd.DataFrame) -> dict[str, pd.Series]:
+    """Activities keyed by ID; rows without an ID cannot be matched and are left out."""
+    return {str(row["ID"]): row for _, row in activities.iterrows() if _text(row["ID"])}
+
+
+def _row(change: str, activity: pd.Series, what: str, before: str, after: str) -> dict[str, object]:
+    return {"Change": change, "ID": str(activity["ID"]), "Event": _text(activity["Event"]), "What": what,
+            "Before": before, "After": after}
+
+
+def _text(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _day(value: object) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _dates(activity: pd.Series) -> str:
+    """'2nd and 3rd quarter 2023 (2023-04-01 to 2023-09-30)': the terms as written and the dates they give."""
+    span = f"{_day(activity['Start'])} to {_day(activity['End'])}" if _day(activity["Start"]) else "no dates"
+    terms = _text(activity["Terms"])
+    return f"{terms} ({span})" if terms else span
