@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import io
 import math
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 from openpyxl import load_workbook
 
 from . import schema
 from .export import neutralise
+from .findings import Finding
+from .load import Lists, load_plan_bytes, read_bytes
 
 EDITABLE_SHEETS: tuple[str, ...] = (schema.ACTIVITIES, schema.STEPS)
 ROW = "Row"  # the Excel row a table row came from; blank for a row added in the editor
@@ -206,6 +210,38 @@ def _column(values: list[object], kind: str) -> object:
         whole = all(value is None or float(value).is_integer() for value in normal)
         return pd.array(normal, dtype="Int64" if whole else "Float64")
     return pd.Series(normal, dtype=object)
+
+
+@dataclass(frozen=True, eq=False)
+class EditBase:
+    """The workbook as the editor opened it: its bytes and hash (for the conflict check at Save), its editable
+    tables, the drop-down lists and the findings it had then."""
+
+    path: Path
+    content: bytes
+    sha256: str
+    tables: dict[str, EditTable]
+    lists: Lists
+    findings: tuple[Finding, ...]
+    opened_at: datetime
+
+
+def open_for_editing(path: Path) -> EditBase:
+    """Read the workbook for the editor; ValueError with a plain message when it cannot be opened as a workbook."""
+    content, info = read_bytes(path)
+    plan = load_plan_bytes(content, info)
+    try:
+        tables = read_tables(content)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        first = plan.errors[0] if plan.errors else exc
+        raise ValueError(f"{Path(path).name} cannot be opened for editing: {first}") from exc
+    return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, datetime.now())
+
+
+def new_findings(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
+    """Findings of the would-be workbook that the opened one did not have (compared by place and message)."""
+    seen = {(f.severity, f.sheet, f.row, f.column, f.message) for f in before}
+    return [f for f in after if (f.severity, f.sheet, f.row, f.column, f.message) not in seen]
 
 
 # ---------------------------------------------------------------------------------------------------------------

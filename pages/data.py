@@ -1,5 +1,30 @@
-"""Data: placeholder until its issue lands."""
+"""Data: the workbook behind the dashboard — its validation report, versions, backups and change log for everyone;
+editing, upload and restore for signed-in editors."""
 import streamlit as st
 
+from components import data_report, editor, plan_store, signin
+
+current = plan_store.current()
+source = current.latest.source
+
 st.title("Data")
-st.info("This page is being built.")
+editor.show_notice()
+data_report.workbook_card(current)
+
+report, edit, files, log = st.tabs(["Validation report", "Edit", "Upload & backups", "Change log"], key="data_tab")
+with report:
+    data_report.findings(current)
+with edit:
+    who = signin.panel()
+    if who is not None:
+        editor.edit_panel(who, current.path, source.sha256 if source else None)
+with files:
+    who = signin.current_editor()
+    data_report.backup_list(current.path, who)
+    st.markdown("##### Upload a replacement")
+    if who is not None:
+        editor.upload_panel(who, current.path)
+    else:
+        st.caption("Sign in on the Edit tab to upload a replacement workbook.")
+with log:
+    data_report.change_log(current.path)

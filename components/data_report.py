@@ -1,0 +1,152 @@
+"""The Data page's report for everyone: which workbook and which version, what is wrong with it (the validation
+report), its backups, and the change log; Reload and downloads. Restoring a backup needs an editor."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from actionplan import ERROR, access, audit, backups, save
+from components import plan_store
+from components.editor import notify, start_again
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHANGE_LOG_LINES = 50
+SEVERITY_LABEL = {ERROR: "⛔ Error", "warning": "⚠️ Warning"}
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size < 2**20 else f"{size / 2**20:,.1f} MB"
+
+
+def _when(moment: datetime | None) -> str:
+    return f"{moment:%d %b %Y, %H:%M:%S}" if moment else "—"
+
+
+def _reload() -> None:
+    plan_store.forget()
+
+
+def workbook_card(current: plan_store.Current) -> None:
+    """Path, size, last saved and last loaded, with Reload and a download of the workbook as it is on disk."""
+    latest = current.latest
+    source = latest.source
+    with st.container(border=True):
+        st.markdown(f":material/description: **Workbook** `{current.path.resolve()}`")
+        facts = st.columns(4)
+        facts[0].metric("Size", _size(source.size) if source else "—")
+        facts[1].metric("Last saved", f"{source.modified:%d %b %Y %H:%M}" if source else "not found")
+        facts[2].metric("Last loaded", f"{latest.loaded_at:%d %b %Y %H:%M}")
+        facts[3].metric("Findings", f"{len(latest.errors)} errors · {len(latest.warnings)} warnings")
+        reload, download, note = st.columns([1, 1.4, 3], vertical_alignment="center")
+        reload.button("Reload", on_click=_reload, icon=":material/refresh:", key="reload", width="stretch",
+                      help="Read the workbook again now (it is also re-read by itself within seconds of a save)")
+        if current.path.exists():
+            download.download_button("Download workbook", current.path.read_bytes, current.path.name, XLSX_MIME,
+                                     on_click="ignore", icon=":material/download:", key="download_workbook",
+                                     width="stretch")
+        if source:
+            note.caption(f"Version `{source.sha256[:12]}` · the dashboard follows the file by itself: "
+                         "save it in Excel and every open page shows the change within seconds.")
+
+
+def findings(current: plan_store.Current) -> None:
+    """The validation report: every finding of the workbook as it is on disk now, errors first."""
+    latest = current.latest
+    if not latest.findings:
+        st.success("No problems found: every sheet, column and row could be read.", icon=":material/task_alt:")
+        return
+    if latest.errors:
+        shown = current.plan.source
+        kept = (f"The dashboard keeps showing the last good version (saved {shown.modified:%d %b %Y %H:%M})."
+                if current.stale and shown else "The dashboard has no good version of it to show.")
+        st.error(f"The workbook has {len(latest.errors)} error(s) and cannot be used as it is. {kept} Fix the "
+                 "rows named below in Excel (or on the Edit tab), or restore a backup.", icon=":material/error:")
+    else:
+        st.info(f"{len(latest.warnings)} warning(s): the workbook is used, with the values named below set aside. "
+                "Fix them when you can.", icon=":material/info:")
+    rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
+    table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
+    table["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
+    table["Row"] = table["Row"].astype("Int64")
+    st.dataframe(table, hide_index=True, key="findings_table", height=min(600, 38 + 35 * len(table)),
+                 column_config={
+                     "Severity": st.column_config.TextColumn(width="small"),
+                     "Sheet": st.column_config.TextColumn(width="small"),
+                     "Row": st.column_config.NumberColumn(width="small", format="%d", help="The row in Excel"),
+                     "Column": st.column_config.TextColumn(width="small"),
+                     "Message": st.column_config.TextColumn(width="large"),
+                     "Hint": st.column_config.TextColumn(width="large", help="How to fix it"),
+                 })
+
+
+def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
+    try:
+        saved = save.restore_backup(editor, path, backup)
+    except save.SaveRefused as refused:
+        st.session_state["_restore_error"] = str(refused)
+        return
+    start_again()
+    taken = backups.backup_time(backup)
+    notify(f"Restored the version of {_when(taken)}.", saved)
+
+
+def backup_list(path: Path, editor: access.Editor | None) -> None:
+    """The backups, newest first: download any of them; editors may restore one."""
+    kept = backups.list_backups(path)
+    st.markdown(f"##### Backups ({len(kept)})")
+    if not kept:
+        st.caption(f"None yet. Each save, upload or restore in the app keeps the version it replaces in "
+                   f"`{backups.backup_dir(path)}` (the newest {backups.KEEP_BACKUPS}).")
+        return
+    st.caption(f"The version each save, upload or restore replaced, newest first; the newest "
+               f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`.")
+    labels = {f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}": b for b in kept}
+    choice = st.selectbox("Backup", list(labels), key="backup_choice", label_visibility="collapsed")
+    chosen = labels[choice]
+    download, restore, _ = st.columns([1, 1, 2])
+    download.download_button("Download this backup", chosen.read_bytes, chosen.name, XLSX_MIME, on_click="ignore",
+                             icon=":material/download:", key="download_backup", width="stretch")
+    if editor is None:
+        restore.button("Restore…", disabled=True, help="Sign in on the Edit tab to restore a backup",
+                       key="restore_locked", width="stretch")
+        return
+    with restore.popover("Restore…", icon=":material/history:", width="stretch"):
+        st.markdown(f"Make the version of **{choice.split(' · ')[0]}** the current workbook? The current version "
+                    "is kept as a backup first, so this can be undone.")
+        st.button("Restore this version", type="primary", on_click=_restore, args=(editor, path, chosen),
+                  key="restore_confirm")
+    if st.session_state.get("_restore_error"):
+        st.error(st.session_state.pop("_restore_error"), icon=":material/block:")
+
+
+def _summary(record: dict) -> str:
+    action = record.get("action")
+    if action == "edit":
+        changes = record.get("changes") or []
+        cells = ", ".join(f"{c.get('id')} {c.get('column') or '(row)'}" for c in changes[:4])
+        more = f" and {len(changes) - 4} more" if len(changes) > 4 else ""
+        return f"{len(changes)} change(s): {cells}{more}"
+    if action == "upload":
+        return f"uploaded {record.get('uploaded')}"
+    if action == "restore":
+        return f"restored {record.get('restored')}"
+    return str(action)
+
+
+def change_log(path: Path) -> None:
+    """Who changed the workbook in the app, when and what (edits in Excel are not recorded here)."""
+    records = audit.read_records(path, limit=CHANGE_LOG_LINES)
+    if not records:
+        st.caption("No change has been made in the app yet. Changes made in Excel are not recorded here; the "
+                   "backups keep earlier versions of changes made in the app.")
+        return
+    table = pd.DataFrame([{"When": str(r.get("when", "")).replace("T", " "), "Who": r.get("who", ""),
+                           "What": _summary(r)} for r in records])
+    st.dataframe(table, hide_index=True, key="change_log",
+                 column_config={"What": st.column_config.TextColumn(width="large")})
+    st.caption(f"The last {len(records)} changes made in the app, newest first; the full log with every cell "
+               f"(old → new) is `{audit.audit_path(path)}`.")
+

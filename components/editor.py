@@ -1,0 +1,219 @@
+"""Editing the workbook in the app (editors only): Activities and Steps as data editors with the workbook's own
+drop-downs, a preview of exactly which cells change, and Save; and uploading a replacement workbook.
+
+The editor works on the version of the workbook it opened (kept in this session), not on whatever is on disk
+now: when Excel or another editor saves meanwhile, the table does not shift under the person typing; instead
+Save is refused and their changes are offered as downloads.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import streamlit as st
+
+from actionplan import access, edits, save, schema
+from actionplan.edits import EditBase, EditTable
+
+_BASE = "_edit_base"
+_NOTICE = "_edit_notice"
+_UPLOADS = "_upload_generation"
+EDITOR_KEYS: dict[str, str] = {schema.ACTIVITIES: "edit_activities", schema.STEPS: "edit_steps"}
+EDITOR_HEIGHT = 420
+WIDE_COLUMNS = frozenset({"Event", "Description", "Notes"})
+MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESCO counterpart", "National lead",
+                            "Locations"})
+MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
+SHOWN_FINDINGS = 8
+
+
+def _base(path: Path) -> EditBase | None:
+    """The version this session is editing, opened on first use (None, with a message, if it cannot be opened)."""
+    base = st.session_state.get(_BASE)
+    if base is not None and base.path == path:
+        return base
+    try:
+        base = edits.open_for_editing(path)
+    except (OSError, ValueError) as problem:
+        st.error(f"{problem}. Restore a backup or upload a good version on the *Upload & backups* tab.",
+                 icon=":material/error:")
+        return None
+    st.session_state[_BASE] = base
+    return base
+
+
+def start_again() -> None:
+    """Drop the opened version and the edits made to it; the next run opens the workbook as it is now."""
+    st.session_state.pop(_BASE, None)
+    for key in EDITOR_KEYS.values():
+        st.session_state.pop(key, None)
+
+
+def _column_config(table: EditTable, base: EditBase) -> dict[str, object]:
+    """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
+    help_of = {column.name: column.help for column in schema.SHEET_COLUMNS[table.sheet]}
+    config: dict[str, object] = {
+        edits.ROW: st.column_config.NumberColumn("Row", help="The row in Excel; blank for a row you add here",
+                                                 disabled=True, width=50, format="%d", pinned=True),
+    }
+    for name, kind in table.kinds:
+        width = "large" if name in WIDE_COLUMNS else "medium" if name in MEDIUM_COLUMNS else "small"
+        common = {"help": help_of.get(name) or "A column added by staff; kept as it is", "width": width}
+        if name == "ID":
+            common["pinned"] = True
+        if kind == edits.LIST and name in schema.LIST_BACKED:
+            present = [value for value in table.frame[name].dropna().unique() if value]
+            options = list(dict.fromkeys([*base.lists.allowed(name), *present]))
+            config[name] = st.column_config.SelectboxColumn(name, options=options, **common)
+        elif kind == edits.DATE:
+            config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD", **common)
+        elif kind == edits.PERCENT:
+            config[name] = st.column_config.NumberColumn(name, min_value=0, max_value=100, step=1, format="%d %%",
+                                                         **common)
+        elif kind == edits.INT:
+            config[name] = st.column_config.NumberColumn(name, step=1, format="%d", **common)
+        elif kind == edits.NUMBER:
+            config[name] = st.column_config.NumberColumn(name, **common)
+        else:
+            config[name] = st.column_config.TextColumn(name, **common)
+    return config
+
+
+def _tables(base: EditBase) -> list[edits.CellChange]:
+    """One tab per sheet, each a data editor over the opened version; returns every change made in them."""
+    changes: list[edits.CellChange] = []
+    sheets = [sheet for sheet in EDITOR_KEYS if sheet in base.tables]
+    for sheet, tab in zip(sheets, st.tabs(sheets, key="edit_sheet")):
+        table = base.tables[sheet]
+        with tab:
+            edited = st.data_editor(table.frame, key=EDITOR_KEYS[sheet], num_rows="dynamic", hide_index=True,
+                                    column_config=_column_config(table, base), height=EDITOR_HEIGHT)
+        changes += edits.diff_table(table, edited)
+    return changes
+
+
+def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes) -> None:
+    """The editor's work, to keep when it cannot be saved."""
+    mine, workbook = st.columns(2)
+    mine.download_button("Download my changes (CSV)", edits.changes_csv(changes), "my-changes.csv", "text/csv",
+                         on_click="ignore", icon=":material/download:", key="download_my_changes")
+    workbook.download_button("Download my version of the workbook", would_be, f"{base.path.stem}-my-version.xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             on_click="ignore", icon=":material/download:", key="download_my_version")
+
+
+def _findings_list(findings: list, limit: int = SHOWN_FINDINGS) -> str:
+    lines = [f"- {finding}" for finding in findings[:limit]]
+    if len(findings) > limit:
+        lines.append(f"- … and {len(findings) - limit} more")
+    return "\n".join(lines)
+
+
+def _save(editor: access.Editor, base: EditBase, changes: list[edits.CellChange], would_be: bytes) -> None:
+    try:
+        saved = save.save_changes(editor, base.path, base.sha256, changes)
+    except save.Conflict as conflict:
+        st.error(str(conflict), icon=":material/sync_problem:")
+        _downloads(base, changes, would_be)
+        return
+    except save.SaveRefused as refused:
+        st.error(str(refused), icon=":material/block:")
+        return
+    count = len(changes)
+    start_again()
+    notify(f"Saved {count} change{'s' if count != 1 else ''} at {datetime.now():%H:%M}.", saved)
+    st.rerun()
+
+
+def notify(message: str, saved: save.Saved) -> None:
+    """Keep a message about a write for the next run (which follows at once), naming the backup taken."""
+    kept = f" The previous version is kept as backups/{saved.backup.name}." if saved.backup else ""
+    st.session_state[_NOTICE] = (message + kept, len(saved.warnings))
+
+
+def show_notice() -> None:
+    """What the last save, upload or restore said, shown once after the rerun that follows it."""
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice:
+        message, warnings = notice
+        st.success(message, icon=":material/check_circle:")
+        if warnings:
+            st.warning(f"The workbook has {warnings} warning(s); see the validation report.",
+                       icon=":material/warning:")
+
+
+def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> None:
+    """The editor: tables, preview of changes, Save. `disk_sha256` is the hash of the workbook on disk now."""
+    base = _base(path)
+    if base is None:
+        return
+    stale = disk_sha256 is not None and disk_sha256 != base.sha256
+    if stale:
+        st.warning(f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
+                   "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
+                   "then start again from the current version.", icon=":material/sync_problem:")
+    else:
+        st.caption("Double-click a cell to edit it; pick values from the drop-downs; add a row at the bottom of a "
+                   "table; tick rows at the left and press Delete to remove them. Nothing is written until you "
+                   "press **Save**.")
+    changes = _tables(base)
+    if not changes:
+        if stale:
+            st.button("Start again from the current workbook", on_click=start_again, icon=":material/refresh:")
+        return
+    would_be = save.apply_changes(base.content, changes)
+    result = save.check(would_be, path)
+    count = len(changes)
+    st.markdown(f"#### {count} change{'s' if count != 1 else ''} to save")
+    st.dataframe(edits.changes_table(changes), hide_index=True, key="edit_preview",
+                 column_config={"Old": st.column_config.TextColumn("Old", width="large"),
+                                "New": st.column_config.TextColumn("New", width="large")})
+    if result.errors:
+        st.error(f"**Save is blocked**: the workbook would have {len(result.errors)} error(s). Fix them in the "
+                 f"table above:\n{_findings_list(list(result.errors))}", icon=":material/block:")
+    fresh = edits.new_findings(base.findings, result.warnings)
+    if fresh:
+        st.warning(f"Your changes bring {len(fresh)} new warning(s); you may still save:\n{_findings_list(fresh)}",
+                   icon=":material/warning:")
+    save_col, discard_col, _ = st.columns([1, 1, 3])
+    clicked = save_col.button("Save", type="primary", disabled=bool(result.errors) or stale, icon=":material/save:",
+                              key="edit_save", width="stretch")
+    discard_col.button("Discard changes" if not stale else "Start again", on_click=start_again,
+                       icon=":material/undo:", key="edit_discard", width="stretch")
+    if stale:
+        _downloads(base, changes, would_be)
+    if clicked:
+        _save(editor, base, changes, would_be)
+
+
+def upload_panel(editor: access.Editor, path: Path) -> None:
+    """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
+    generation = st.session_state.setdefault(_UPLOADS, 0)
+    upload = st.file_uploader(f"Replace the workbook with an .xlsx file (at most {MAX_UPLOAD_MB} MB)", type=["xlsx"],
+                              max_upload_size=MAX_UPLOAD_MB, key=f"upload_{generation}")
+    if upload is None:
+        st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
+        return
+    content = upload.getvalue()
+    if len(content) > save.MAX_UPLOAD_BYTES:
+        st.error(f"{upload.name} is larger than {MAX_UPLOAD_MB} MB; a plan workbook is far smaller.",
+                 icon=":material/block:")
+        return
+    result = save.check(content, Path(Path(upload.name).name))
+    if result.errors:
+        st.error(f"{upload.name} cannot replace the workbook:\n{_findings_list(list(result.errors))}",
+                 icon=":material/block:")
+        return
+    st.success(f"{upload.name} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
+               f"{len(result.warnings)} warning(s).", icon=":material/task_alt:")
+    if st.button(f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:",
+                 key="upload_replace"):
+        try:
+            saved = save.replace_workbook(editor, path, content, upload.name)
+        except save.SaveRefused as refused:
+            st.error(str(refused), icon=":material/block:")
+            return
+        st.session_state[_UPLOADS] = generation + 1
+        start_again()
+        notify(f"Replaced the workbook with {upload.name}.", saved)
+        st.rerun()
