@@ -1,0 +1,169 @@
+"""The Data page through AppTest: the validation report for everyone, editing only after sign-in, edits that land
+in the workbook with a backup and an audit record, and a refused save after an outside change."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from actionplan import access, audit, backups, load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "correct horse battery"
+SAVE = "edit_save"
+
+
+@pytest.fixture(scope="module")
+def password_hash() -> str:
+    return access.hash_password(PASSWORD)
+
+
+@pytest.fixture(autouse=True)
+def no_password_from_the_environment(monkeypatch):
+    monkeypatch.delenv(access.PASSWORD_HASH_ENV, raising=False)
+
+
+def data_page(workbook: Path, use_workbook, password_hash: str | None = None) -> AppTest:
+    use_workbook(workbook)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if password_hash:
+        at.secrets["editors"] = {"password_hash": password_hash}
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="signin_name").set_value(name)
+    at.text_input(key="signin_password").set_value(password)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "error") for e in getattr(at, kind)]
+    return "\n".join(str(part) for part in parts)
+
+
+def test_viewer_sees_the_findings_and_the_workbook_but_cannot_edit(make_workbook, use_workbook):
+    def break_it(activities, steps, milestones, lists):
+        activities[1]["ID"] = activities[0]["ID"]  # an error: a duplicate ID
+        activities[5]["Terms"] = "sometime soon"  # a warning: terms not understood
+
+    at = data_page(make_workbook(edit=break_it), use_workbook)
+    report = next(frame.value for frame in at.dataframe if "Severity" in frame.value.columns)
+    assert list(report.columns) == ["Severity", "Sheet", "Row", "Column", "Message", "Hint"]
+    duplicate = report[report["Message"].str.contains("already used")].iloc[0]
+    assert "Error" in duplicate["Severity"] and duplicate["Sheet"] == "Activities" and duplicate["Row"] == 3
+    assert duplicate["Column"] == "ID" and duplicate["Hint"]
+    terms = report[report["Message"].str.contains("sometime soon")].iloc[0]
+    assert "Warning" in terms["Severity"] and terms["Row"] == 7 and terms["Column"] == "Terms"
+    assert report["Severity"].iloc[0].endswith("Error")  # errors first
+    shown = texts(at)
+    assert "plan.xlsx" in shown and "cannot be used" in shown
+    assert [m.label for m in at.metric] == ["Size", "Last saved", "Last loaded", "Findings"]
+    assert "Editing is off" in shown and "python -m actionplan set-password" in shown
+    assert len(at.data_editor) == 0
+    assert not any(b.label == "Sign in" for b in at.button)
+
+
+def test_wrong_password_is_refused(plan_workbook, use_workbook, password_hash):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Wrong Guesser", "not the password")
+    assert any("Wrong password" in e.value for e in at.error)
+    assert len(at.data_editor) == 0
+    assert at.text_input(key="signin_password").value == ""
+
+
+def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_workbook, use_workbook, password_hash):
+    original = plan_workbook.read_bytes()
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    assert {editor.key for editor in at.data_editor} == {"edit_activities", "edit_steps"}
+    assert all(editor.editing_mode == "dynamic" for editor in at.data_editor)
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Completed", "Progress %": 100, "Notes": "=SUM(1,2)"}},
+        "added_rows": [], "deleted_rows": [],
+    }
+    at.run()
+    preview = next(frame.value for frame in at.dataframe if "Old" in frame.value.columns)
+    assert set(zip(preview["Row"], preview["ID"], preview["Column"], preview["New"])) == {
+        ("2", "2021-01", "Status", "Completed"), ("2", "2021-01", "Progress %", "100"),
+        ("2", "2021-01", "Notes", "=SUM(1,2)")}
+    assert plan_workbook.read_bytes() == original  # nothing is written before Save
+    at.button(key=SAVE).click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Saved 3 changes" in s.value for s in at.success)
+    activity = load_plan(plan_workbook).activities.set_index("ID").loc["2021-01"]
+    assert (activity["Status"], activity["Progress %"], activity["Notes"]) == ("Completed", 100, "=SUM(1,2)")
+    assert load_workbook(plan_workbook)["Activities"]["Q2"].data_type == "s"
+    [backup] = backups.list_backups(plan_workbook)
+    assert backup.read_bytes() == original
+    [record] = audit.read_records(plan_workbook)
+    assert record["who"] == "Aman Orazov"
+    assert {(c["column"], c["old"], c["new"]) for c in record["changes"]} == {
+        ("Status", None, "Completed"), ("Progress %", None, 100), ("Notes", None, "=SUM(1,2)")}
+    # The editor starts again from the saved version, and the change log shows the save.
+    assert len(next(e for e in at.data_editor if e.key == "edit_activities").value) == 42
+    log = next(frame.value for frame in at.dataframe if "Who" in frame.value.columns)
+    assert log.iloc[0]["Who"] == "Aman Orazov"
+
+
+def test_an_edit_with_an_error_cannot_be_saved(plan_workbook, use_workbook, password_hash):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {"edited_rows": {"1": {"ID": "2021-01"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.run()
+    assert any("Save is blocked" in e.value and "already used" in e.value for e in at.error)
+    assert at.button(key=SAVE).disabled
+
+
+def test_save_is_refused_after_an_outside_change(plan_workbook, use_workbook, password_hash, make_workbook):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {"edited_rows": {"0": {"Status": "Completed"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.run()
+    assert not at.button(key=SAVE).disabled
+    outside = make_workbook(name="excel.xlsx", edit=lambda a, s, m, l: a[0].update(Notes="typed in Excel"))
+    os.replace(outside, plan_workbook)
+    theirs = hashlib.sha256(plan_workbook.read_bytes()).hexdigest()
+    at.run()
+    assert any("saved by someone else" in w.value for w in at.warning)
+    assert at.button(key=SAVE).disabled
+    labels = {button.label for button in at.get("download_button")}
+    assert {"Download my changes (CSV)", "Download my version of the workbook"} <= labels
+    assert hashlib.sha256(plan_workbook.read_bytes()).hexdigest() == theirs
+    assert load_plan(plan_workbook).activities.set_index("ID").loc["2021-01", "Notes"] == "typed in Excel"
+
+
+def test_a_backup_can_be_restored_from_the_page(plan_workbook, use_workbook, password_hash):
+    original = plan_workbook.read_bytes()
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {"edited_rows": {"0": {"Status": "Cancelled"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.run()
+    at.button(key=SAVE).click()
+    at.run()
+    assert plan_workbook.read_bytes() != original
+    at.button(key="restore_confirm").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert plan_workbook.read_bytes() == original
+    assert any("Restored the version" in s.value for s in at.success)
+    assert [r["action"] for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
+
+
+def test_viewer_cannot_restore_or_upload(plan_workbook, use_workbook, password_hash):
+    backups.keep_backup(plan_workbook, plan_workbook.read_bytes())
+    at = data_page(plan_workbook, use_workbook, password_hash)
+    assert at.button(key="restore_locked").disabled
+    assert not any(b.key == "restore_confirm" for b in at.button)
+    assert len(at.get("file_uploader")) == 0
+    assert any(b.label == "Download this backup" for b in at.get("download_button"))
