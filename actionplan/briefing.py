@@ -27,10 +27,15 @@ so (`EMPTY_SECTION`).
 """
 from __future__ import annotations
 
+import argparse
+import hashlib
+import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 from defusedxml import ElementTree as SafeElementTree
@@ -151,6 +156,22 @@ class Scope:
         reason = f" (from {since} to the end of this {self.word})" if self.session else ""
         return (f"In scope: activities whose dates overlap {period(self.period_start, self.end)}{reason}, "
                 f"plus earlier ones not reported Completed or Cancelled. Status as of {day(self.as_of)}.")
+
+
+def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
+    """The plan's first and last day, for a date range nobody has chosen yet (this year where there are none)."""
+    first, last = plan.activities["Start"].min(), plan.activities["End"].max()
+    if pd.isna(first) or pd.isna(last):
+        year = (today or date.today()).year
+        return date(year, 1, 1), date(year, 12, 31)
+    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+
+
+def default_session(known: tuple[Session, ...], today: date | None = None) -> Session | None:
+    """The next session not yet over, else the latest one; None when Milestones has none."""
+    today = today or date.today()
+    upcoming = [session for session in known if session.end >= today]
+    return upcoming[0] if upcoming else (known[-1] if known else None)
 
 
 def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Scope:
@@ -404,6 +425,34 @@ def workbook_title(source: WorkbookInfo | None) -> str | None:
     return None
 
 
+def earlier_version(name: str, content: bytes) -> Plan:
+    """An uploaded earlier version of the workbook, read like the current one.
+
+    Its "saved" time is the one Excel wrote into the file (docProps/core.xml, modified), else the upload time.
+    """
+    from .load import load_plan_bytes
+
+    saved = _saved_time(content) or datetime.now()
+    info = WorkbookInfo(Path(name), len(content), saved, hashlib.sha256(content).hexdigest())
+    return load_plan_bytes(content, info)
+
+
+def _saved_time(content: bytes) -> datetime | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            core = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile, SafeElementTree.ParseError, ValueError):
+        return None
+    for element in core.iter():
+        if element.tag.endswith("}modified") and element.text:
+            try:
+                saved = datetime.fromisoformat(element.text.strip().replace("Z", "+00:00"))
+            except ValueError:
+                return None
+            return saved.astimezone().replace(tzinfo=None) if saved.tzinfo else saved
+    return None
+
+
 def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
@@ -540,3 +589,109 @@ def _text(value: object) -> str:
         return ""
     return str(value).strip()
 
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Files and the command line: `python -m actionplan briefing --session 42 --format docx --out brief.docx`
+
+FORMATS: dict[str, str] = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def file_stem(scope: Scope) -> str:
+    """'briefing-42nd-session-as-of-2023-11-06' or 'briefing-2022-01-01-to-2022-12-31-as-of-2022-12-31'."""
+    if scope.session is not None:
+        what = f"{scope.session.ordinal}-session" if scope.session.ordinal else f"session-{scope.start:%Y-%m-%d}"
+    else:
+        what = f"{scope.start:%Y-%m-%d}-to-{scope.end:%Y-%m-%d}"
+    return f"briefing-{what}-as-of-{scope.as_of:%Y-%m-%d}"
+
+
+def render(briefing: Briefing, fmt: str) -> bytes:
+    """The pack as a file: 'docx' (Word) or 'xlsx' (Excel)."""
+    if fmt == "docx":
+        from .briefing_docx import briefing_docx
+
+        return briefing_docx(briefing)
+    if fmt == "xlsx":
+        from .briefing_xlsx import briefing_xlsx
+
+        return briefing_xlsx(briefing)
+    raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+
+
+def _day_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day; write it as YYYY-MM-DD") from None
+
+
+def add_briefing_command(commands, path_help: str) -> None:
+    """Add `briefing` to the command line's subcommands (called by actionplan.cli.build_parser)."""
+    command = commands.add_parser(
+        "briefing", help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
+        description="The briefing pack the Briefing page shows, as a file. "
+                    "Choose a session (--session 42) or a date range (--from/--to).")
+    command.add_argument("path", nargs="?", help=path_help)
+    command.add_argument("--workbook", help="the workbook, as PATH (either may be given)")
+    command.add_argument("--session", help="a General Conference session in Milestones: 42, 42nd or part of its name")
+    command.add_argument("--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="first day of a date range")
+    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="last day of a date range")
+    command.add_argument("--as-of", dest="as_of", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="status as of this day (default: the eve of the session, or the range's last day)")
+    command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
+    command.add_argument("--format", choices=tuple(FORMATS), help="default: the suffix of --out, else docx")
+    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<format>)")
+    command.set_defaults(run=run_briefing_command)
+
+
+def run_briefing_command(args: argparse.Namespace) -> int:
+    """Write the pack; 0 when written, 1 when the workbook cannot be used, 2 when the request is not understood."""
+    from .load import load_plan
+
+    if args.path and args.workbook and args.path != args.workbook:
+        return _fail("give the workbook once, as PATH or as --workbook", 2)
+    plan = load_plan(args.workbook or args.path)
+    if not plan.usable:
+        for finding in plan.errors:
+            print(finding, file=sys.stderr)
+        return 1
+    try:
+        scope = _scope_from(plan, args)
+    except ValueError as problem:
+        return _fail(str(problem), 2)
+    since = None
+    if args.since:
+        if not Path(args.since).is_file():
+            return _fail(f"the earlier version {args.since} does not exist", 2)
+        since = load_plan(args.since)
+    suffix = Path(args.out).suffix.lstrip(".").lower() if args.out else ""
+    fmt = args.format or (suffix if suffix in FORMATS else "docx")
+    out = Path(args.out or f"{file_stem(scope)}.{fmt}")
+    briefing = build_briefing(plan, scope, since)
+    out.write_bytes(render(briefing, fmt))
+    print(f"Wrote {out}: {scope.title}, {_count(len(briefing.activities), 'activity', 'activities')} in scope, "
+          f"as of {day(scope.as_of)}", file=sys.stderr)
+    return 0
+
+
+def _scope_from(plan: Plan, args: argparse.Namespace) -> Scope:
+    ranged = args.start is not None or args.end is not None
+    if args.session and ranged:
+        raise ValueError("give either --session or --from/--to, not both")
+    if args.session:
+        return session_scope(plan, find_session(plan, args.session), args.as_of)
+    if args.start is None or args.end is None:
+        listed = "; ".join(session.label for session in sessions(plan)) or "none in Milestones"
+        raise ValueError(f"give --session (sessions: {listed}) or both --from and --to")
+    return range_scope(plan, args.start, args.end, args.as_of)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"briefing: {message}", file=sys.stderr)
+    return code

@@ -5,6 +5,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .briefing import add_briefing_command
 from .export import plan_csv
 from .load import WORKBOOK_ENV, load_plan, workbook_path
 
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty")
     password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
     password.set_defaults(run=_set_password)
+    add_briefing_command(commands, path_help)
     return parser
 
 

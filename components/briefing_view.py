@@ -1,0 +1,164 @@
+"""The Briefing page's pieces: the earlier version to compare with, the downloads, and each section on screen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from actionplan import Plan, load_plan, schema
+from actionplan import briefing as pack
+from actionplan import status as as_of_status
+from actionplan.backups import backup_time, list_backups
+
+from . import colours
+
+NO_EARLIER = "None"
+UPLOAD = "Upload a file…"
+SESSION_QUARTER_FILL = "#DEEAF6"
+SCHEDULED_TEXT = "■"
+LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
+QUARTER_WIDTH = 52
+
+
+@st.cache_data(max_entries=8, show_spinner="Reading the earlier version…")
+def _earlier_file(path: str, mtime_ns: int, size: int) -> Plan:
+    """An earlier version on disk, cached on its signature like the current workbook."""
+    del mtime_ns, size  # part of the cache key only
+    return load_plan(path)
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the uploaded file…")
+def _earlier_upload(name: str, content: bytes) -> Plan:
+    return pack.earlier_version(name, content)
+
+
+def choose_earlier(workbook: Path) -> Plan | None:
+    """A select box of the workbook's backups (newest first) or an upload; the chosen version, read, or None."""
+    backups = list_backups(workbook)
+    options: list[object] = [NO_EARLIER, *backups, UPLOAD]
+
+    def label(option: object) -> str:
+        if isinstance(option, Path):
+            taken = backup_time(option)
+            return f"Backup of {taken:%d %b %Y %H:%M}" if taken else option.name
+        return str(option)
+
+    picked = st.selectbox("Changes since", options, format_func=label, key="briefing_since",
+                          help="An earlier version of the workbook: a backup the Data page kept, or a file you "
+                               "upload. The pack lists activities added, removed, re-dated, re-classified and "
+                               "whose status changed.")
+    if isinstance(picked, Path):
+        stat = picked.stat()
+        return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size)
+    if picked == UPLOAD:
+        upload = st.file_uploader("Earlier version (.xlsx)", type=["xlsx"], key="briefing_since_upload")
+        if upload is not None:
+            return _earlier_upload(upload.name, upload.getvalue())
+    return None
+
+
+def downloads(briefing: pack.Briefing) -> None:
+    """Word and Excel buttons; each file is written only when its button is clicked."""
+    stem = pack.file_stem(briefing.scope)
+    word, excel, _ = st.columns([1, 1, 4])
+    word.download_button("Word (.docx)", data=lambda: pack.render(briefing, "docx"),
+                         file_name=f"{stem}.docx", mime=pack.FORMATS["docx"], key="briefing_docx",
+                         icon=":material/description:", type="primary", on_click="ignore", width="stretch")
+    excel.download_button("Excel (.xlsx)", data=lambda: pack.render(briefing, "xlsx"),
+                          file_name=f"{stem}.xlsx", mime=pack.FORMATS["xlsx"], key="briefing_xlsx",
+                          icon=":material/table_view:", on_click="ignore", width="stretch")
+
+
+def summary(briefing: pack.Briefing) -> None:
+    """Counts that read at a glance, then the tables by status and by domain."""
+    acts = briefing.activities
+    status = acts[as_of_status.STATUS_AS_OF].astype(str)
+    cards = (
+        ("In scope", len(acts), "Activities the briefing covers (the scope rule is above)."),
+        ("Delivered", len(briefing.delivered.table), "Reported Completed in the Status column. Nothing else "
+                                                       "counts as delivered."),
+        ("Open", len(briefing.open.table), "Not reported Completed or Cancelled; blank Status included."),
+        ("Past end", int(status.isin(pack.PAST_END).sum()), "Past their end date with no Completed status."),
+        (schema.NOT_REPORTED, int((acts[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum()),
+         "Status is blank: nobody has reported on these."),
+        ("At the session", len(briefing.at_session.table), pack.AT_SESSION_RULE),
+    )
+    for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
+        column.metric(label, count, help=meaning, border=True)
+    st.markdown(briefing.summary_lead)
+    by_status, by_domain = st.columns([2, 3], gap="medium")
+    # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
+    meanings = "; ".join(f"{name}: {meaning}" for name, meaning in as_of_status.AS_OF_MEANING.items())
+    by_status.dataframe(briefing.status_summary, hide_index=True, key="briefing_by_status",
+                        column_order=("Status as of", "Activities"),
+                        column_config={"Status as of": st.column_config.TextColumn(width="medium", help=meanings),
+                                       "Activities": st.column_config.NumberColumn(width="small")})
+    by_domain.dataframe(briefing.domain_summary, hide_index=True, key="briefing_by_domain",
+                        column_config={"Domain": st.column_config.TextColumn(width="medium")})
+
+
+def section(part: pack.Section, as_of_label: str) -> None:
+    """A heading, the section's sentence, and its activities (or that it is empty)."""
+    if part.level == 1:
+        st.subheader(part.title)
+    else:
+        st.markdown(f"##### {part.title}")
+    st.markdown(part.lead)
+    if part.empty:
+        st.caption(pack.EMPTY_SECTION)
+        return
+    st.dataframe(pack.compact(part.table), hide_index=True, key=f"briefing_{part.key}",
+                 column_config=_activity_columns(as_of_label))
+
+
+def changes(part: pack.Section) -> None:
+    st.subheader(part.title)
+    st.markdown(part.lead)
+    if not part.empty:
+        st.dataframe(part.table, hide_index=True, key="briefing_changes",
+                     column_config={"Event": st.column_config.TextColumn(width="large")})
+
+
+def timeline(briefing: pack.Briefing) -> None:
+    """The quarter grid, shaded like the Word document: a filled cell is a quarter the activity's dates fall in."""
+    grid = briefing.grid
+    st.subheader("Timeline by quarter")
+    if grid.cells.empty:
+        st.caption(pack.EMPTY_SECTION)
+        return
+    st.caption(f"Shaded: a quarter the activity's dates fall in. Light column: the {briefing.scope.word}'s "
+               f"quarter ({', '.join(grid.session_quarters)}).")
+    # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
+    shown = grid.cells.map(lambda scheduled: SCHEDULED_TEXT if scheduled else "")
+    shown.insert(0, "Activity", grid.labels)
+    styled = shown.style.apply(_shade_quarters, session_quarters=grid.session_quarters, axis=None)
+    st.dataframe(styled, key="briefing_grid", hide_index=True, height=min(38 + 35 * len(shown), 720),
+                 column_config={"Activity": st.column_config.TextColumn(width=LABEL_WIDTH, pinned=True),
+                                **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH)
+                                   for q in grid.cells.columns}})
+
+
+def _short_quarter(label: str) -> str:
+    """'2023 Q2' -> "Q2 '23", narrow enough for a column of a few characters."""
+    year, quarter = label.split(" ")
+    return f"{quarter} ’{year[2:]}"
+
+
+def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> pd.DataFrame:
+    """CSS per cell: the accent colour where scheduled, a light column for the session's quarter."""
+    styles = pd.DataFrame("", index=shown.index, columns=shown.columns)
+    for quarter in shown.columns[1:]:
+        scheduled = shown[quarter] == SCHEDULED_TEXT
+        styles.loc[scheduled, quarter] = f"background-color: {colours.ACCENT}; color: {colours.ACCENT}"
+        if quarter in session_quarters:
+            styles.loc[~scheduled, quarter] = f"background-color: {SESSION_QUARTER_FILL}"
+    return styles
+
+
+def _activity_columns(as_of_label: str) -> dict[str, object]:
+    return {
+        "ID": st.column_config.TextColumn(width="small"),
+        "Event": st.column_config.TextColumn(width="large"),
+        as_of_status.STATUS_AS_OF: st.column_config.TextColumn(as_of_label),
+    }
