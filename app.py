@@ -5,7 +5,7 @@ from components import plan_store, sidebar
 
 st.set_page_config(
     page_title="Action Plan dashboard",
-    page_icon=":material/event_note:",
+    page_icon="🗓️",  # an emoji favicon is drawn locally; a :material/...: one is fetched from fonts.gstatic.com
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from actionplan import schema
 from actionplan import status as as_of
+from actionplan.views import UNCLASSIFIED  # the one name for a blank Domain
 
 # Colour-blind-safe (Okabe-Ito based), readable on white.
 STATUS_COLOURS: dict[str, str] = {
@@ -32,11 +33,13 @@ KNOWN_DOMAIN_COLOURS: dict[str, str] = {
     "Cooperation": "#5D6D7E",
 }
 SPARE_COLOURS: tuple[str, ...] = ("#1ABC9C", "#F1C40F", "#E74C3C", "#34495E", "#A04000", "#7D3C98", "#148F77", "#B7950B")
-UNCLASSIFIED = "Unclassified"
 UNCLASSIFIED_COLOUR = "#BBBBBB"
 
 ACCENT = "#1F4E79"  # headers, the as-of line
 MILESTONE_COLOUR = "#7F3C8D"
+GAP_COLOUR = "#EEF1F5"  # an empty cell of the coverage matrix
+COVERAGE_SCALE: tuple[str, ...] = ("#C6DBEF", "#6BAED6", ACCENT)  # one activity ... the most in a cell
+GRID_COLOUR = "#D5DCE4"  # quarter lines; year lines use ACCENT
 
 
 def domain_colours(domains: Iterable[str]) -> dict[str, str]:

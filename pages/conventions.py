@@ -1,5 +1,50 @@
-"""Conventions: placeholder until its issue lands."""
+"""Conventions & programmes: which instrument the plan implements in which year, and the activities behind it."""
 import streamlit as st
 
-st.title("Conventions")
-st.info("This page is being built.")
+from actionplan import views
+from components import activity, charts, filters, plan_store
+
+plan = plan_store.current().plan
+view = filters.sidebar(plan)
+acts = view.apply(plan.activities)
+total = len(plan.activities)
+
+st.title("Conventions & programmes")
+filters.summary(view, len(acts), total)
+if acts.empty:
+    filters.no_match(total)
+    st.stop()
+
+matrix = views.coverage_matrix(acts, plan.lists, plan.years)
+matrix = matrix.loc[[i for i in views.instrument_order(plan.activities, plan.lists) if i in matrix.index]]
+show_unused = st.toggle("Show conventions and programmes with no activity here", value=True, key="coverage_unused",
+                        help="The Lists sheet names more instruments than the plan uses; their empty rows are gaps.")
+if not show_unused:
+    matrix = matrix[matrix.sum(axis=1) > 0]
+titles = {name: plan.lists.title(name) for name in matrix.index}
+
+grid, legend = st.columns([3, 2], gap="large")
+with grid:
+    st.subheader("Coverage: instrument × plan year")
+    st.plotly_chart(charts.coverage_heatmap(matrix, titles), config=charts.plotly_config("coverage-matrix"),
+                    key="coverage_matrix")
+    st.caption("Each cell counts the activities implementing the convention or programme in that plan year; "
+               "grey cells are gaps. An activity with both a convention and a programme counts in both rows.")
+with legend:
+    st.subheader("Full titles")
+    titled = [name for name in matrix.index if titles[name] != name]
+    for name in titled:
+        st.markdown(f"**{name}**  \n{titles[name]}")
+    if not titled:
+        st.caption("The Lists sheet gives no full titles for these instruments (column Convention title).")
+    st.caption("Programmes and networks are named as in the Lists sheet.")
+
+st.subheader("Activities behind a cell")
+cells = [(name, year) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
+if not cells:
+    st.info("No activity here implements a convention or programme.", icon=":material/info:")
+    st.stop()
+name, year = st.selectbox("Convention or programme, and year", cells, key="coverage_cell",
+                          format_func=lambda cell: f"{cell[0]} · {cell[1]} ({matrix.loc[cell[0], cell[1]]})")
+st.markdown(f"**{titles[name]}**, {year}")
+activity.links(views.activities_in_cell(acts, name, int(year)))

@@ -1,0 +1,48 @@
+"""One activity in full, and short lists of activities that link to it on the Activities page."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from actionplan import Plan, views
+
+ACTIVITIES_PAGE = "pages/activities.py"
+LIST_LIMIT = 25
+
+
+def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
+    """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
+    for _, activity in activities.head(limit).iterrows():
+        span = views.format_span(activity["Start"], activity["End"])
+        st.page_link(ACTIVITIES_PAGE, label=f"{views.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
+                     query_params={views.Q_ACTIVITY: str(activity["ID"])}, icon=":material/arrow_forward:")
+    if len(activities) > limit:
+        st.caption(f"… and {len(activities) - limit} more: see the Activities page.")
+
+
+def detail(activity: pd.Series, plan: Plan) -> None:
+    """Everything about one activity: the event as written, its facts, and its mechanism steps with their dates."""
+    activity_id = str(activity["ID"])
+    st.subheader(f"{activity_id} · {views.short_title(activity['Event'], 90)}")
+    st.markdown("\n".join(f"> {line}" for line in str(activity["Event"]).splitlines() if line.strip()))
+    facts = views.activity_facts(activity, plan.lists)
+    left, right = st.columns(2)
+    half = (len(facts) + 1) // 2
+    for column, part in ((left, facts[:half]), (right, facts[half:])):
+        column.markdown("\n".join(f"- **{label}:** {_escape(text)}" for label, text in part))
+    steps = plan.steps_of(activity_id)
+    if len(steps):
+        st.markdown("**Mechanism (steps)**")
+        st.dataframe(views.steps_table(steps), hide_index=True, key=f"steps_{activity_id}",
+                     column_config={"Step": st.column_config.NumberColumn(width="small"),
+                                    "Description": st.column_config.TextColumn(width="large")})
+    else:
+        st.caption("The plan gives no mechanism steps for this activity.")
+    st.markdown(f"[Link to this activity](?{views.Q_ACTIVITY}={activity_id})")
+
+
+def _escape(text: str) -> str:
+    """Text from the workbook shown as itself in Markdown (no accidental emphasis, links or HTML)."""
+    for mark in ("\\", "*", "_", "[", "]", "<", ">", "#", "`", "$", "~"):
+        text = text.replace(mark, "\\" + mark)
+    return text.replace("\n", " ")

@@ -1,0 +1,388 @@
+"""Chart builders: pure, typed functions from the tables of `actionplan.views` to Plotly figures.
+
+None of them calls Streamlit; every colour comes from `components.colours`. Each is tested on its figure's
+data and layout (tests/test_charts.py).
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from actionplan import views
+from actionplan.status import AS_OF_MEANING, AS_OF_ORDER, STATUS_AS_OF, with_status
+
+from . import colours
+
+COLOUR_BY_DOMAIN = "Domain"
+COLOUR_BY_STATUS = "Status"
+COLOUR_CHOICES: tuple[str, ...] = (COLOUR_BY_DOMAIN, COLOUR_BY_STATUS)
+
+ROW_HEIGHT = 24  # px per Gantt row (activity, step or group heading)
+GANTT_TOP = 130  # px above the rows: legend, milestone names, quarter labels
+MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
+GANTT_BOTTOM = 30
+FULL_QUARTER_LABELS_UP_TO = 16  # more quarters than this: only Q1 carries its year
+HOVER_WIDTH = 80  # characters per hover line
+ONE_DAY = timedelta(days=1)
+FONT_SIZE = 13
+BAR_HEIGHT = 30  # px per bar in the small bar charts
+
+
+def plotly_config(filename: str) -> dict[str, object]:
+    """Plotly's toolbar settings for st.plotly_chart: a 'Download as PNG' button named `filename`, no logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def _wrap(text: object, width: int = HOVER_WIDTH) -> str:
+    """Text for a hover box: wrapped to `width` characters with <br>, '' for a blank."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+
+
+def _day(value: object) -> date:
+    return pd.Timestamp(value).date()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Gantt
+
+
+def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str], list[str]]:
+    """The quarters from the one holding `first` to the one holding `last`.
+
+    Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
+    the day after the last quarter), all positions as ISO dates.
+    """
+    starts = list(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q"))
+    full = len(starts) <= FULL_QUARTER_LABELS_UP_TO
+    middles, labels, bounds = [], [], []
+    for quarter in starts:
+        begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
+        middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
+        labels.append(f"Q{quarter.quarter} {quarter.year}" if full or quarter.quarter == 1 else f"Q{quarter.quarter}")
+        bounds.append(begin.strftime("%Y-%m-%d"))
+    if starts:
+        bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
+    return middles, labels, bounds
+
+
+def gantt_height(rows: int) -> int:
+    """The figure height for this many rows: fixed room above and below, ROW_HEIGHT per row."""
+    return GANTT_TOP + GANTT_BOTTOM + ROW_HEIGHT * max(rows, 3)
+
+
+def _heading(group: str) -> str:
+    return f"<b>{group}</b>"
+
+
+def _step_label(step: pd.Series) -> str:
+    return f"   ↳ {step['Activity ID']} step {step['Step']}: {views.short_title(step['Description'], 40)}"
+
+
+def _activity_hover(row: pd.Series, steps_text: str) -> str:
+    lines = [f"<b>{row['ID']}</b> ({row['Domain']})", _wrap(row["Event"]), "",
+             f"<b>Terms as written:</b> {row['Terms'] or ''}",
+             f"<b>Dates:</b> {views.format_span(row['Start'], row['End'])}"]
+    for column in ("Convention", "Programme"):
+        if pd.notna(row.get(column)):
+            lines.append(f"<b>{column}:</b> {row[column]}")
+    status = str(row[STATUS_AS_OF])
+    lines.append(f"<b>Status:</b> {status} ({AS_OF_MEANING.get(status, '')})")
+    if steps_text:
+        lines += ["", "<b>Mechanism:</b>", steps_text]
+    return "<br>".join(lines)
+
+
+def _steps_text(steps: pd.DataFrame | None, activity_id: str) -> str:
+    if steps is None or steps.empty:
+        return ""
+    own = steps[steps["Activity ID"] == activity_id].sort_values("Step")
+    lines = []
+    for _, step in own.iterrows():
+        when = f" [{step['Terms']}]" if pd.notna(step.get("Terms")) and step.get("Terms") else ""
+        lines.append(_wrap(f"{step['Step']}. {views.short_title(step['Description'], 150)}{when}"))
+    return "<br>".join(lines)
+
+
+def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_by: str = COLOUR_BY_DOMAIN,
+          group_by: str = views.GROUP_YEAR_DOMAIN, steps: pd.DataFrame | None = None, show_steps: bool = False,
+          domains: Sequence[str] = (), instruments: Sequence[str] = (),
+          x_range: tuple[date, date] | None = None) -> go.Figure:
+    """One bar per activity from Start to End (inclusive), rows grouped by year then domain (or by instrument).
+
+    Row labels are `ID · short title` under a bold group heading; the hover holds the full event, the terms as
+    written, the dates and the mechanism steps (from `steps`). Bars are coloured by domain or by status as of
+    `as_of` (one trace per colour, in the legend). Quarter labels ("Q1 2021") on a top axis; milestones as
+    shaded spans with their names; the as-of date as a solid line. With `show_steps`, steps that have their own
+    dates are drawn as thin lines on rows of their own under their activity. `x_range` zooms (e.g. one year).
+    The height grows with the number of rows.
+    """
+    if STATUS_AS_OF not in acts.columns:
+        acts = with_status(acts, as_of)
+    rows = views.gantt_rows(acts.dropna(subset=["Start", "End"]), group_by=group_by, domains=domains,
+                            instruments=instruments)
+    domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
+    dated = views.dated_steps(steps, rows["ID"]) if (show_steps and steps is not None) else None
+
+    # The y categories, top to bottom: a heading per group, its activities, each followed by its dated steps.
+    categories: list[str] = []
+    for group, members in rows.groupby(views.GROUP_COLUMN, sort=False):
+        categories.append(_heading(str(group)))
+        for _, row in members.iterrows():
+            categories.append(row[views.LABEL_COLUMN])
+            if dated is not None:
+                categories += [_step_label(s) for _, s in dated[dated["Activity ID"] == row["ID"]].iterrows()]
+
+    fig = go.Figure()
+    key = views.DOMAIN_COLUMN if colour_by == COLOUR_BY_DOMAIN else STATUS_AS_OF
+    order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
+    colour_of = (domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour)
+    present = [value for value in order if (rows[key].astype(object) == value).any()]
+    for rank, value in enumerate(present):
+        members = rows[rows[key].astype(object) == value]
+        starts = [_day(s) for s in members["Start"]]
+        widths = [(_day(e) + ONE_DAY - _day(s)).total_seconds() * 1000 for s, e in zip(members["Start"], members["End"])]
+        fig.add_trace(go.Bar(
+            orientation="h", y=list(members[views.LABEL_COLUMN]), x=widths, base=[s.isoformat() for s in starts],
+            name=str(value), legendrank=rank, marker={"color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
+                                                      "line": {"width": 1, "color": "white"}},
+            customdata=[[row["ID"], _activity_hover(row, _steps_text(steps, row["ID"]))] for _, row in members.iterrows()],
+            hovertemplate="%{customdata[1]}<extra></extra>",
+        ))
+    if dated is not None and not dated.empty:
+        colour_for_activity = {row["ID"]: colour_of(row[key] if colour_by == COLOUR_BY_DOMAIN else str(row[key]))
+                               for _, row in rows.iterrows()}
+        for _, step in dated.iterrows():
+            fig.add_trace(go.Scatter(
+                x=[_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
+                y=[_step_label(step)] * 2, mode="lines", showlegend=False, opacity=0.7,
+                line={"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
+                hovertemplate=(f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
+                               f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
+                               f"{views.format_span(step['Start'], step['End'])}<extra></extra>"),
+            ))
+
+    first, last = _span(rows, x_range)
+    # Invisible points on the headings keep them on the axis (a category with no data would be dropped).
+    headings = [c for c in categories if c.startswith("<b>")]
+    fig.add_trace(go.Scatter(x=[first.isoformat()] * len(headings), y=headings, mode="markers",
+                             marker={"opacity": 0}, showlegend=False, hoverinfo="skip"))
+
+    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY)
+    fig.update_layout(
+        height=gantt_height(len(categories)), barmode="overlay", bargap=0.25,
+        margin={"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
+        legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top", "xref": "container", "x": 0,
+                "title": {"text": ""}, "font": {"size": FONT_SIZE}},
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        font={"size": FONT_SIZE}, plot_bgcolor="white",
+        xaxis={"type": "date", "side": "top", "range": [first.isoformat(), last.isoformat()],
+               "tickmode": "array", "tickvals": middles, "ticktext": labels, "ticks": "", "showgrid": False,
+               "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},
+               "fixedrange": False, "tickfont": {"size": FONT_SIZE}},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": "reversed",
+               "automargin": True, "fixedrange": True, "showgrid": False, "tickfont": {"size": 12}},
+    )
+    for bound in bounds:
+        if bound.endswith("-01-01"):
+            fig.add_vline(x=bound, line={"color": colours.ACCENT, "width": 1}, opacity=0.5, layer="below")
+    _add_milestones(fig, milestones, first, last)
+    _add_as_of(fig, as_of, first, last)
+    return fig
+
+
+def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, date]:
+    """The x axis range: `x_range` (inclusive), else the activities' span to whole quarters; end is exclusive."""
+    if x_range is not None:
+        return x_range[0], x_range[1] + ONE_DAY
+    if rows.empty:
+        today = date.today()
+        return date(today.year, 1, 1), date(today.year + 1, 1, 1)
+    first = pd.Timestamp(rows["Start"].min()).to_period("Q").start_time.date()
+    last = pd.Timestamp(rows["End"].max()).to_period("Q").end_time.date() + ONE_DAY
+    return first, last
+
+
+def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, first: date, last: date) -> None:
+    """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
+
+    A name near the right edge is written to the left of its band so that it is not cut off.
+    """
+    right_side = first + (last - first) * 0.78
+    for _, milestone in milestones.iterrows():
+        start = _day(milestone["Date"])
+        end = _day(milestone["End"]) if pd.notna(milestone.get("End")) else start
+        if end < first or start >= last:
+            continue
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=start.isoformat(), x1=(end + ONE_DAY).isoformat(),
+                      y0=0, y1=1, fillcolor=colours.MILESTONE_COLOUR, opacity=0.18, line={"width": 0},
+                      layer="below", name=f"milestone: {milestone['Name']}")
+        to_left = start > right_side
+        fig.add_annotation(x=(end + ONE_DAY if to_left else start).isoformat(), xref="x", y=1, yref="paper",
+                           yshift=MILESTONE_LABEL_SHIFT, yanchor="bottom", xanchor="right" if to_left else "left",
+                           align="right" if to_left else "left", showarrow=False,
+                           text=_wrap(milestone["Name"], 28), font={"size": 11, "color": colours.MILESTONE_COLOUR},
+                           name=f"milestone: {milestone['Name']}")
+
+
+def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
+    """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
+    label = f"As of {views.format_day(as_of)}"
+    inside = first <= as_of < last
+    fig.add_shape(type="line", xref="x", yref="paper", x0=as_of.isoformat(), x1=as_of.isoformat(), y0=0, y1=1,
+                  line={"color": colours.ACCENT, "width": 2}, name="as of")
+    legend_name = label if inside else f"{label} ({'after' if as_of >= last else 'before'} the dates shown)"
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=legend_name, legendrank=1000,
+                             line={"color": colours.ACCENT, "width": 2}, hoverinfo="skip"))
+    if inside:
+        fig.add_annotation(x=as_of.isoformat(), xref="x", y=1, yref="paper", yshift=MILESTONE_LABEL_SHIFT,
+                           yanchor="bottom", xanchor="right", showarrow=False, text=f"<b>{label}</b>",
+                           font={"size": 12, "color": colours.ACCENT}, bgcolor="rgba(255,255,255,0.85)", name="as of")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Counts
+
+
+def _bar_layout(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figure:
+    fig.update_layout(height=height, margin={"l": 10, "r": 20, "t": 40 if legend else 10, "b": 10},
+                      font={"size": FONT_SIZE}, plot_bgcolor="white", showlegend=legend,
+                      legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top", "x": 0,
+                              "traceorder": "normal"},
+                      hoverlabel={"align": "left", "bgcolor": "white"})
+    return fig
+
+
+def status_bar(counts: pd.Series) -> go.Figure:
+    """One horizontal bar per as-of status that has activities, in AS_OF_ORDER, with its count at the end.
+
+    `counts`: status -> number (as `views.counts_by_status` returns).
+    """
+    shown = counts[counts > 0].reindex([s for s in AS_OF_ORDER if s in counts.index and counts[s] > 0])
+    fig = go.Figure(go.Bar(
+        orientation="h", y=list(shown.index), x=list(shown.values), text=list(shown.values), textposition="auto",
+        marker={"color": [colours.status_colour(s) for s in shown.index]},
+        customdata=[AS_OF_MEANING.get(s, "") for s in shown.index],
+        hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text="Activities", rangemode="tozero", dtick=_dtick(shown.max() if len(shown) else 1))
+    return _bar_layout(fig, 60 + BAR_HEIGHT * max(len(shown), 2), legend=False)
+
+
+def _dtick(largest: int) -> int:
+    """A whole-number tick step so a count axis never shows 0.5."""
+    return max(1, int(largest) // 8 + (1 if int(largest) % 8 else 0))
+
+
+def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_title: str = "") -> go.Figure:
+    """Stacked bars of counts by as-of status, one bar per row of `table` (years or domains).
+
+    `table`: rows = years or domains, columns = statuses (as `views.by_year_and_status` / `views.by_domain`);
+    only statuses with at least one activity get a trace; the legend follows AS_OF_ORDER.
+    """
+    fig = go.Figure()
+    labels = [str(index) for index in table.index]
+    for rank, status in enumerate(AS_OF_ORDER):
+        if status not in table.columns or table[status].sum() == 0:
+            continue
+        values = list(table[status])
+        bar = {"y": labels, "x": values, "orientation": "h"} if horizontal else {"x": labels, "y": values}
+        fig.add_trace(go.Bar(**bar, name=status, legendrank=rank, marker={"color": colours.status_colour(status)},
+                             text=[v or "" for v in values], textposition="inside", textangle=0,
+                             insidetextanchor="middle", constraintext="none",
+                             hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{status}: "
+                                           f"%{{{'x' if horizontal else 'y'}}}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    largest = int(table.sum(axis=1).max()) if len(table) else 1
+    if horizontal:
+        fig.update_yaxes(type="category", autorange="reversed", automargin=True, title_text=axis_title)
+        fig.update_xaxes(title_text="Activities", dtick=_dtick(largest))
+        return _bar_layout(fig, 80 + BAR_HEIGHT * max(len(table), 3))
+    fig.update_xaxes(type="category", title_text=axis_title)
+    fig.update_yaxes(title_text="Activities", dtick=_dtick(largest))
+    return _bar_layout(fig, 340)
+
+
+def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> go.Figure:
+    """Grouped bars: for each plan year, one bar per domain in its own colour.
+
+    `table`: rows = domains, columns = years (as `views.by_domain_and_year` returns).
+    """
+    fig = go.Figure()
+    years = [str(year) for year in table.columns]
+    for rank, (domain, counts) in enumerate(table.iterrows()):
+        fig.add_trace(go.Bar(x=years, y=list(counts), name=str(domain), legendrank=rank,
+                             marker={"color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)},
+                             text=[v or "" for v in counts], textposition="outside",
+                             hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>"))
+    largest = int(table.to_numpy().max()) if table.size else 1
+    fig.update_layout(barmode="group", bargroupgap=0.05)
+    fig.update_xaxes(type="category", title_text="Plan year")
+    fig.update_yaxes(title_text="Activities", dtick=_dtick(largest), range=[0, largest * 1.15 + 0.5])
+    return _bar_layout(fig, 360)
+
+
+def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: Mapping[str, str]) -> go.Figure:
+    """Domain → convention or programme → activity, each ring sized by the number of activities.
+
+    Every wedge takes its domain's colour; two rings show at once, a click on a wedge drills down.
+    """
+    nodes: list[tuple[str, str, str, int, str, str]] = []  # id, label, parent, value, colour, hover
+    rows = views.gantt_rows(acts, domains=domains)
+    for domain, in_domain in rows.groupby(views.DOMAIN_COLUMN, sort=False):
+        colour = domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)
+        domain_id = f"d/{domain}"
+        nodes.append((domain_id, str(domain), "", len(in_domain), colour, f"{len(in_domain)} activities"))
+        for instrument, in_instrument in in_domain.groupby(views.INSTRUMENT_COLUMN, sort=True):
+            node = f"{domain_id}/i/{instrument}"
+            nodes.append((node, str(instrument), domain_id, len(in_instrument), colour,
+                          f"{len(in_instrument)} activit{'y' if len(in_instrument) == 1 else 'ies'}"))
+            nodes += [(f"{node}/a/{a['ID']}", str(a["ID"]), node, 1, colour, _wrap(a["Event"], 60))
+                      for _, a in in_instrument.iterrows()]
+    ids, labels, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
+    fig = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+                                marker={"colors": fills, "line": {"color": "white", "width": 1}},
+                                hovertext=hover, hovertemplate="<b>%{label}</b><br>%{hovertext}<extra></extra>",
+                                insidetextorientation="radial", maxdepth=2, sort=False))
+    fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": FONT_SIZE})
+    return fig
+
+
+def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> go.Figure:
+    """The coverage matrix as a grid: instruments down, plan years across, the count in each cell.
+
+    `matrix` as `views.coverage_matrix` returns it; `titles`: instrument -> full title for the hover. An empty
+    cell is a pale grey box (a gap), a filled one a shade of blue that deepens with its count.
+    """
+    years = [str(year) for year in matrix.columns]
+    instruments = [str(name) for name in matrix.index]
+    counts = matrix.to_numpy().astype(int)
+    largest = max(int(counts.max()) if counts.size else 0, 1)
+    # A step at half an activity: 0 is a grey gap, 1 and more are blues.
+    edge = 0.5 / largest
+    scale = [[0.0, colours.GAP_COLOUR], [edge, colours.GAP_COLOUR], [edge, colours.COVERAGE_SCALE[0]]]
+    scale += [[edge + (1 - edge) * (i + 1) / (len(colours.COVERAGE_SCALE) - 1), c]
+              for i, c in enumerate(colours.COVERAGE_SCALE[1:])]
+    hover = [[f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: "
+              f"{count} activit{'y' if count == 1 else 'ies'}" for year, count in zip(years, row)]
+             for name, row in zip(instruments, counts)]
+    fig = go.Figure(go.Heatmap(
+        z=counts.tolist(), x=years, y=instruments, zmin=0, zmax=largest, colorscale=scale, showscale=False,
+        text=[[str(c) if c else "" for c in row] for row in counts], texttemplate="%{text}",
+        textfont={"size": 14}, xgap=3, ygap=3, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+    ))
+    fig.update_layout(height=90 + 30 * max(len(instruments), 3), margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      font={"size": FONT_SIZE}, plot_bgcolor="white")
+    fig.update_xaxes(type="category", side="top", showgrid=False, tickfont={"size": 14})
+    fig.update_yaxes(type="category", autorange="reversed", automargin=True, showgrid=False, tickfont={"size": 13})
+    return fig

@@ -1,0 +1,145 @@
+"""The shared sidebar filters: year, domain, convention/programme, status, search and the as-of date.
+
+The view (`views.Filters`) lives in st.session_state under a key of its own, so it survives a page switch
+(widget keys are dropped when a page does not draw them); the widgets are re-seeded from it on every run and
+write back to it when changed. It is also mirrored in the query string (?year=2021&domain=Culture&as_of=...),
+read on a session's first run, so a link reproduces the view.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from actionplan import Plan, views
+from actionplan.status import AS_OF_MEANING
+
+STORE = "filters_view"
+JUMP = "filter_jump"
+TODAY_LABEL = "Today"
+# Widget key for each query-string key.
+WIDGET: dict[str, str] = {
+    views.Q_YEAR: "filter_year",
+    views.Q_DOMAIN: "filter_domain",
+    views.Q_INSTRUMENT: "filter_instrument",
+    views.Q_STATUS: "filter_status",
+    views.Q_TEXT: "filter_text",
+    views.Q_AS_OF: "filter_as_of",
+}
+STATUS_HELP = "Status as of the date below:\n" + views.status_help()
+
+
+def _from_widgets() -> views.Filters:
+    state = st.session_state
+    as_of = state.get(WIDGET[views.Q_AS_OF]) or date.today()
+    return views.Filters(
+        years=tuple(state.get(WIDGET[views.Q_YEAR]) or ()),
+        domains=tuple(state.get(WIDGET[views.Q_DOMAIN]) or ()),
+        instruments=tuple(state.get(WIDGET[views.Q_INSTRUMENT]) or ()),
+        statuses=tuple(state.get(WIDGET[views.Q_STATUS]) or ()),
+        text=str(state.get(WIDGET[views.Q_TEXT]) or ""),
+        as_of=as_of,
+    )
+
+
+def _commit() -> None:
+    """A widget changed: the stored view follows it."""
+    st.session_state[STORE] = _from_widgets()
+
+
+def _jump() -> None:
+    """A quick date was picked: it becomes the as-of date (the pill itself does not stay selected)."""
+    picked = st.session_state.get(JUMP)
+    if picked:
+        day = date.today() if picked == TODAY_LABEL else date.fromisoformat(picked)
+        st.session_state[WIDGET[views.Q_AS_OF]] = day
+        st.session_state[STORE] = _from_widgets()
+    st.session_state[JUMP] = None
+
+
+def _reset() -> None:
+    st.session_state[STORE] = views.Filters(as_of=date.today())
+    _seed(st.session_state[STORE])
+
+
+def _seed(view: views.Filters) -> None:
+    """Put the stored view into the widgets' keys (before they are drawn)."""
+    state = st.session_state
+    state[WIDGET[views.Q_YEAR]] = list(view.years)
+    state[WIDGET[views.Q_DOMAIN]] = list(view.domains)
+    state[WIDGET[views.Q_INSTRUMENT]] = list(view.instruments)
+    state[WIDGET[views.Q_STATUS]] = list(view.statuses)
+    state[WIDGET[views.Q_TEXT]] = view.text
+    state[WIDGET[views.Q_AS_OF]] = view.as_of
+
+
+def current(plan: Plan) -> views.Filters:
+    """The stored view, first read from the query string, without values this workbook does not offer."""
+    options = views.filter_options(plan.activities, plan.lists)
+    if STORE not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in views.QUERY_KEYS}
+        st.session_state[STORE] = views.Filters.from_query(params, options, date.today())
+    view = st.session_state[STORE].within(options)
+    st.session_state[STORE] = view
+    return view
+
+
+def _write_query(view: views.Filters) -> None:
+    """Mirror the view in the URL; keys that do not narrow are removed, other pages' keys (e.g. id) are kept."""
+    wanted = view.query(date.today())
+    for key in views.QUERY_KEYS:
+        values = wanted.get(key, [])
+        if st.query_params.get_all(key) == values:
+            continue
+        if values:
+            st.query_params[key] = values if len(values) > 1 else values[0]
+        else:
+            del st.query_params[key]
+
+
+def sidebar(plan: Plan) -> views.Filters:
+    """Draw the filters in the sidebar and return the view the page shows."""
+    view = current(plan)
+    options = views.filter_options(plan.activities, plan.lists)
+    _seed(view)
+    with st.sidebar:
+        st.subheader("Filters")
+        st.multiselect("Year", options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder="All years")
+        st.multiselect("Domain", options.domains, key=WIDGET[views.Q_DOMAIN], on_change=_commit,
+                       placeholder="All domains")
+        st.multiselect("Convention / programme", options.instruments, key=WIDGET[views.Q_INSTRUMENT],
+                       on_change=_commit, placeholder="All conventions and programmes")
+        st.multiselect("Status", options.statuses, key=WIDGET[views.Q_STATUS], on_change=_commit,
+                       placeholder="All statuses", help=STATUS_HELP)
+        st.text_input("Search", key=WIDGET[views.Q_TEXT], on_change=_commit, placeholder="ID, event, terms, city…",
+                      help="Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case).")
+        st.date_input("Status as of", key=WIDGET[views.Q_AS_OF], on_change=_commit, format="DD/MM/YYYY",
+                      min_value=date(1990, 1, 1), max_value=date(2100, 12, 31),
+                      help="Each activity's status is read against this date: " + "; ".join(
+                          f"{status} = {meaning}" for status, meaning in AS_OF_MEANING.items()))
+        eves = views.milestone_eves(plan.milestones)
+        if eves:
+            labels = {TODAY_LABEL: TODAY_LABEL} | {eve.day.isoformat(): eve.label for eve in eves}
+            st.pills("Jump to the eve of a milestone", list(labels), key=JUMP, on_change=_jump,
+                     format_func=labels.get, help="\n".join(f"- {eve.label}: eve of the {eve.name}" for eve in eves))
+        st.button("Reset filters", key="filter_reset", on_click=_reset, icon=":material/filter_alt_off:",
+                  disabled=not view.narrows and view.as_of == date.today())
+    _write_query(view)
+    return view
+
+
+def summary(view: views.Filters, shown: int, total: int) -> None:
+    """A caption under the page title: how many activities are shown, as of when, and which filters apply."""
+    described = view.describe()
+    narrowed = f" · filtered: {described}" if described else ""
+    st.caption(f"{shown} of {total} activities · status as of **{views.format_day(view.as_of)}**{narrowed}")
+
+
+def no_match(total: int) -> None:
+    """The friendly message for an empty selection."""
+    if total:
+        st.info("No activities match the filters. Widen them, or press **Reset filters** in the sidebar.",
+                icon=":material/filter_alt_off:")
+    else:
+        st.info("The workbook has no activities to show. See the Data page for what was found in it.",
+                icon=":material/info:")

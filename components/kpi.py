@@ -1,0 +1,42 @@
+"""KPI cards: the headline counts as a row of cards, each status with its colour and what it means."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from actionplan import schema
+from actionplan.status import AS_OF_MEANING, AS_OF_ORDER, CANCELLED, NO_DATES, POSTPONED
+
+from . import colours
+
+# Shown even at zero: a zero Completed is news. The others only when some activity has them.
+ALWAYS_SHOWN: tuple[str, ...] = tuple(s for s in AS_OF_ORDER if s not in (POSTPONED, CANCELLED, NO_DATES))
+CARD_MIN_WIDTH = "150px"
+
+
+def _card(label: str, count: int, note: str, colour: str) -> str:
+    return (f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
+            f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
+            f'<div style="font-size:0.9rem;font-weight:600">{html.escape(label)}</div>'
+            f'<div style="font-size:2.1rem;font-weight:600;line-height:1.25">{count}</div>'
+            f'<div style="font-size:0.8rem;opacity:0.7">{html.escape(note)}</div></div>')
+
+
+def status_cards(counts: pd.Series, total: int) -> None:
+    """The number of activities, then one card per as-of status (Completed ... Past end, not reported)."""
+    shown = [s for s in AS_OF_ORDER if s in ALWAYS_SHOWN or counts.get(s, 0)]
+    cards = [_card("Activities", total, "matching the filters", colours.ACCENT)]
+    for status in shown:
+        count = int(counts.get(status, 0))
+        cards.append(_card(status, count, AS_OF_MEANING[status], colours.status_colour(status)))
+    st.markdown(f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
+                f'gap:0.75rem;margin-bottom:0.5rem">{"".join(cards)}</div>', unsafe_allow_html=True)
+
+
+def reported_line(reported: pd.Series) -> None:
+    """What staff reported in the Status column, Not reported included, in one caption line."""
+    parts = [f"{int(n)} {status}" for status, n in reported.items()]
+    st.caption("Reported in the Status column: " + " · ".join(parts)
+               + f" (blank Status = {schema.NOT_REPORTED})")
