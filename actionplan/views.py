@@ -334,7 +334,10 @@ def short_title(event: object, limit: int = SHORT_TITLE_LENGTH) -> str:
     text = re.sub(r"\s+", " ", lines[0]).strip() if lines else ""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-(")
+    head = text[: limit - 1]
+    if text[limit - 1] != " ":  # the cut falls inside a word: drop that word
+        head = head.rsplit(" ", 1)[0]
+    cut = head.rstrip(" ,;:-(")
     return (cut or text[: limit - 1]) + "…"
 
 
