@@ -84,13 +84,13 @@ def _heading(group: str) -> str:
     return f"<b>{group}</b>"
 
 
-def _step_label(step: pd.Series) -> str:
+def _step_label(step: Mapping[str, object]) -> str:
     return f"   ↳ {step['Activity ID']} step {step['Step']}: {views.short_title(step['Description'], 40)}"
 
 
-def _activity_hover(row: pd.Series, steps_text: str) -> str:
+def _activity_hover(row: Mapping[str, object], steps_text: str) -> str:
     lines = [f"<b>{row['ID']}</b> ({row['Domain']})", _wrap(row["Event"]), "",
-             f"<b>Terms as written:</b> {row['Terms'] or ''}",
+             f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
              f"<b>Dates:</b> {views.format_span(row['Start'], row['End'])}"]
     for column in ("Convention", "Programme"):
         if pd.notna(row.get(column)):
@@ -102,15 +102,17 @@ def _activity_hover(row: pd.Series, steps_text: str) -> str:
     return "<br>".join(lines)
 
 
-def _steps_text(steps: pd.DataFrame | None, activity_id: str) -> str:
+def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dict[str, str]:
+    """For each activity, its mechanism steps as hover lines (`1. description [terms]`)."""
     if steps is None or steps.empty:
-        return ""
-    own = steps[steps["Activity ID"] == activity_id].sort_values("Step")
-    lines = []
-    for _, step in own.iterrows():
-        when = f" [{step['Terms']}]" if pd.notna(step.get("Terms")) and step.get("Terms") else ""
-        lines.append(_wrap(f"{step['Step']}. {views.short_title(step['Description'], 150)}{when}"))
-    return "<br>".join(lines)
+        return {}
+    texts: dict[str, list[str]] = {}
+    own = steps[steps["Activity ID"].isin(set(activity_ids))].sort_values(["Activity ID", "Step"])
+    for step in own.to_dict("records"):
+        when = f" [{step['Terms']}]" if isinstance(step.get("Terms"), str) and step["Terms"] else ""
+        line = _wrap(f"{step['Step']}. {views.short_title(step['Description'], 150)}{when}")
+        texts.setdefault(step["Activity ID"], []).append(line)
+    return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
 
 def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_by: str = COLOUR_BY_DOMAIN,
@@ -134,34 +136,36 @@ def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_b
     dated = views.dated_steps(steps, rows["ID"]) if (show_steps and steps is not None) else None
 
     # The y categories, top to bottom: a heading per group, its activities, each followed by its dated steps.
+    step_labels: dict[str, list[str]] = {}
+    if dated is not None:
+        for step in dated.to_dict("records"):
+            step_labels.setdefault(step["Activity ID"], []).append(_step_label(step))
     categories: list[str] = []
     for group, members in rows.groupby(views.GROUP_COLUMN, sort=False):
         categories.append(_heading(str(group)))
-        for _, row in members.iterrows():
-            categories.append(row[views.LABEL_COLUMN])
-            if dated is not None:
-                categories += [_step_label(s) for _, s in dated[dated["Activity ID"] == row["ID"]].iterrows()]
+        for activity_id, label in zip(members["ID"], members[views.LABEL_COLUMN]):
+            categories += [label, *step_labels.get(activity_id, [])]
 
     fig = go.Figure()
     key = views.DOMAIN_COLUMN if colour_by == COLOUR_BY_DOMAIN else STATUS_AS_OF
     order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
-    colour_of = (domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour)
-    present = [value for value in order if (rows[key].astype(object) == value).any()]
-    for rank, value in enumerate(present):
-        members = rows[rows[key].astype(object) == value]
-        starts = [_day(s) for s in members["Start"]]
-        widths = [(_day(e) + ONE_DAY - _day(s)).total_seconds() * 1000 for s, e in zip(members["Start"], members["End"])]
+    colour_of = domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour
+    values = rows[key].astype(object)
+    steps_text = _steps_texts(steps, list(rows["ID"]))
+    for rank, value in enumerate(v for v in order if (values == v).any()):
+        members = rows[values == value].to_dict("records")
         fig.add_trace(go.Bar(
-            orientation="h", y=list(members[views.LABEL_COLUMN]), x=widths, base=[s.isoformat() for s in starts],
+            orientation="h", y=[m[views.LABEL_COLUMN] for m in members],
+            x=[(_day(m["End"]) + ONE_DAY - _day(m["Start"])).total_seconds() * 1000 for m in members],
+            base=[_day(m["Start"]).isoformat() for m in members],
             name=str(value), legendrank=rank, marker={"color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
                                                       "line": {"width": 1, "color": "white"}},
-            customdata=[[row["ID"], _activity_hover(row, _steps_text(steps, row["ID"]))] for _, row in members.iterrows()],
+            customdata=[[m["ID"], _activity_hover(m, steps_text.get(m["ID"], ""))] for m in members],
             hovertemplate="%{customdata[1]}<extra></extra>",
         ))
     if dated is not None and not dated.empty:
-        colour_for_activity = {row["ID"]: colour_of(row[key] if colour_by == COLOUR_BY_DOMAIN else str(row[key]))
-                               for _, row in rows.iterrows()}
-        for _, step in dated.iterrows():
+        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows["ID"], values)}
+        for step in dated.to_dict("records"):
             fig.add_trace(go.Scatter(
                 x=[_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
                 y=[_step_label(step)] * 2, mode="lines", showlegend=False, opacity=0.7,
