@@ -25,6 +25,7 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
-sidebar.workbook_status(plan_store.current())
+current = plan_store.current()
 plan_store.watch()
-page.run()
+with sidebar.framed(current):
+    page.run()

@@ -14,6 +14,8 @@ import streamlit as st
 from actionplan import Plan, views
 from actionplan.status import AS_OF_MEANING
 
+from . import plan_store, sidebar as workbook_line
+
 STORE = "filters_view"
 JUMP = "filter_jump"
 TODAY_LABEL = "Today"
@@ -71,6 +73,14 @@ def _seed(view: views.Filters) -> None:
     state[WIDGET[views.Q_STATUS]] = list(view.statuses)
     state[WIDGET[views.Q_TEXT]] = view.text
     state[WIDGET[views.Q_AS_OF]] = view.as_of
+
+
+def page_plan() -> Plan:
+    """The plan a dashboard page shows (cached on the workbook's signature; last good data when the workbook is
+    broken), with the workbook line and its warning drawn unless app.py already drew them."""
+    current_plan = plan_store.current()
+    workbook_line.page_status(current_plan)
+    return current_plan.plan
 
 
 def current(plan: Plan) -> views.Filters:

@@ -3,12 +3,12 @@ import streamlit as st
 
 from actionplan import export, views
 from actionplan.status import STATUS_AS_OF
-from components import activity, filters, plan_store
+from components import activity, filters
 
 TABLE = "activities_table"
 PICK = "activity_pick"
 
-plan = plan_store.current().plan
+plan = filters.page_plan()
 view = filters.sidebar(plan)
 acts = view.apply(plan.activities)
 total = len(plan.activities)

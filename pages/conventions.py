@@ -2,9 +2,9 @@
 import streamlit as st
 
 from actionplan import views
-from components import activity, charts, filters, plan_store
+from components import activity, charts, filters
 
-plan = plan_store.current().plan
+plan = filters.page_plan()
 view = filters.sidebar(plan)
 acts = view.apply(plan.activities)
 total = len(plan.activities)

@@ -3,9 +3,9 @@ and what falls due before the next milestones."""
 import streamlit as st
 
 from actionplan import schema, views
-from components import activity, charts, filters, kpi, plan_store
+from components import activity, charts, filters, kpi
 
-plan = plan_store.current().plan
+plan = filters.page_plan()
 view = filters.sidebar(plan)
 acts = view.apply(plan.activities)
 total = len(plan.activities)

@@ -5,11 +5,11 @@ import streamlit as st
 
 from actionplan import views
 from actionplan.status import AS_OF_MEANING
-from components import charts, filters, plan_store
+from components import charts, filters
 
 ALL_YEARS = "All years"
 
-plan = plan_store.current().plan
+plan = filters.page_plan()
 view = filters.sidebar(plan)
 acts = view.apply(plan.activities)
 total = len(plan.activities)
