@@ -5,10 +5,10 @@ Viewing is open to everyone. Saving, uploading and restoring take an `Editor`, w
 here create; anything else (None, a name, a forged object) is refused with PermissionError by `require_editor`.
 
 Where the hash lives, first found wins:
-  .streamlit/secrets.toml   [editors]
-                            password_hash = "scrypt$16384$8$1$<salt>$<key>"   (written by `python -m actionplan set-password`)
-                            emails = ["someone@example.org"]                    (optional: editors who sign in with st.login)
-  environment               ACTIONPLAN_EDITOR_PASSWORD_HASH=<the same hash>     (for servers and browser tests)
+  .streamlit/secrets.toml  [editors]
+                           password_hash = "scrypt$16384$8$1$<salt>$<key>"  # `python -m actionplan set-password`
+                           emails = ["someone@example.org"]  # optional: editors signing in with st.login ([auth])
+  environment              ACTIONPLAN_EDITOR_PASSWORD_HASH=<the same hash>  # for servers and browser tests
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def configured_emails(section: Mapping[str, object] | None) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Editor:
-    """A signed-in editor. Made only by `sign_in_with_password` or `editor_for_email`; the name goes in the audit log."""
+    """A signed-in editor, made only by `sign_in_with_password` or `editor_for_email`; its name goes in the log."""
 
     name: str
     method: str

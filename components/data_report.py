@@ -2,19 +2,23 @@
 report), its backups, and the change log; Reload and downloads. Restoring a backup needs an editor."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from actionplan import ERROR, access, audit, backups, save
+from actionplan import ERROR, WARNING, access, audit, backups, save
 from components import plan_store
-from components.editor import notify, start_again
+from components.editor import counted, notify, start_again
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHANGE_LOG_LINES = 50
-SEVERITY_LABEL = {ERROR: "⛔ Error", "warning": "⚠️ Warning"}
+SEVERITY_LABEL = {ERROR: ":red-badge[:material/error: Error]", WARNING: ":orange-badge[:material/warning: Warning]"}
+SCROLL_AFTER_ROWS = 15
+TABLE_HEIGHT = 600
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$:-])")
 
 
 def _size(size: int) -> str:
@@ -35,21 +39,22 @@ def workbook_card(current: plan_store.Current) -> None:
     source = latest.source
     with st.container(border=True):
         st.markdown(f":material/description: **Workbook** `{current.path.resolve()}`")
-        facts = st.columns(4)
-        facts[0].metric("Size", _size(source.size) if source else "—")
-        facts[1].metric("Last saved", f"{source.modified:%d %b %Y %H:%M}" if source else "not found")
-        facts[2].metric("Last loaded", f"{latest.loaded_at:%d %b %Y %H:%M}")
-        facts[3].metric("Findings", f"{len(latest.errors)} errors · {len(latest.warnings)} warnings")
-        reload, download, note = st.columns([1, 1.4, 3], vertical_alignment="center")
-        reload.button("Reload", on_click=_reload, icon=":material/refresh:", key="reload", width="stretch",
+        facts = {
+            "Size": _size(source.size) if source else "—",
+            "Last saved": f"{source.modified:%d %b %Y, %H:%M}" if source else "not found",
+            "Last loaded": f"{latest.loaded_at:%d %b %Y, %H:%M:%S}",
+            "Findings": f"{counted(len(latest.errors), 'error')} · {counted(len(latest.warnings), 'warning')}",
+        }
+        for column, (label, value) in zip(st.columns(len(facts)), facts.items()):
+            column.markdown(f":gray[{label}]  \n**{value}**")
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button("Reload", on_click=_reload, icon=":material/refresh:", key="reload",
                       help="Read the workbook again now (it is also re-read by itself within seconds of a save)")
-        if current.path.exists():
-            download.download_button("Download workbook", current.path.read_bytes, current.path.name, XLSX_MIME,
-                                     on_click="ignore", icon=":material/download:", key="download_workbook",
-                                     width="stretch")
-        if source:
-            note.caption(f"Version `{source.sha256[:12]}` · the dashboard follows the file by itself: "
-                         "save it in Excel and every open page shows the change within seconds.")
+            if current.path.exists():
+                st.download_button("Download workbook", current.path.read_bytes, current.path.name, XLSX_MIME,
+                                   on_click="ignore", icon=":material/download:", key="download_workbook")
+            if source:
+                st.caption(f"Version `{source.sha256[:12]}` · every open page follows a save within seconds")
 
 
 def findings(current: plan_store.Current) -> None:
@@ -62,24 +67,25 @@ def findings(current: plan_store.Current) -> None:
         shown = current.plan.source
         kept = (f"The dashboard keeps showing the last good version (saved {shown.modified:%d %b %Y %H:%M})."
                 if current.stale and shown else "The dashboard has no good version of it to show.")
-        st.error(f"The workbook has {len(latest.errors)} error(s) and cannot be used as it is. {kept} Fix the "
+        st.error(f"The workbook has {counted(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
                  "rows named below in Excel (or on the Edit tab), or restore a backup.", icon=":material/error:")
     else:
-        st.info(f"{len(latest.warnings)} warning(s): the workbook is used, with the values named below set aside. "
+        warnings = counted(len(latest.warnings), "warning")
+        st.info(f"{warnings}: the workbook is used, with the values named below set aside. "
                 "Fix them when you can.", icon=":material/info:")
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
-    table["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
-    table["Row"] = table["Row"].astype("Int64")
-    st.dataframe(table, hide_index=True, key="findings_table", height=min(600, 38 + 35 * len(table)),
-                 column_config={
-                     "Severity": st.column_config.TextColumn(width="small"),
-                     "Sheet": st.column_config.TextColumn(width="small"),
-                     "Row": st.column_config.NumberColumn(width="small", format="%d", help="The row in Excel"),
-                     "Column": st.column_config.TextColumn(width="small"),
-                     "Message": st.column_config.TextColumn(width="large"),
-                     "Hint": st.column_config.TextColumn(width="large", help="How to fix it"),
-                 })
+    # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
+    shown = table.astype(object).map(lambda value: "" if pd.isna(value) else _escape(str(value)))
+    shown["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
+    shown["Row"] = table["Row"].map(lambda row: "" if pd.isna(row) else str(int(row)))
+    st.table(shown, hide_index=True, height="content" if len(shown) <= SCROLL_AFTER_ROWS else TABLE_HEIGHT)
+    st.download_button("Download the report (CSV)", table.to_csv(index=False), "validation-report.csv", "text/csv",
+                       on_click="ignore", icon=":material/download:", key="download_report")
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _restore(editor: access.Editor, path: Path, backup: Path) -> None:

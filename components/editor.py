@@ -27,6 +27,11 @@ MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 error', '3 errors'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _base(path: Path) -> EditBase | None:
     """The version this session is editing, opened on first use (None, with a message, if it cannot be opened)."""
     base = st.session_state.get(_BASE)
@@ -87,7 +92,8 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
         table = base.tables[sheet]
         with tab:
             edited = st.data_editor(table.frame, key=EDITOR_KEYS[sheet], num_rows="dynamic", hide_index=True,
-                                    column_config=_column_config(table, base), height=EDITOR_HEIGHT)
+                                    column_config=_column_config(table, base), height=EDITOR_HEIGHT,
+                                    placeholder="")
         changes += edits.diff_table(table, edited)
     return changes
 
@@ -121,7 +127,7 @@ def _save(editor: access.Editor, base: EditBase, changes: list[edits.CellChange]
         return
     count = len(changes)
     start_again()
-    notify(f"Saved {count} change{'s' if count != 1 else ''} at {datetime.now():%H:%M}.", saved)
+    notify(f"Saved {counted(count, 'change')} at {datetime.now():%H:%M}.", saved)
     st.rerun()
 
 
@@ -138,7 +144,7 @@ def show_notice() -> None:
         message, warnings = notice
         st.success(message, icon=":material/check_circle:")
         if warnings:
-            st.warning(f"The workbook has {warnings} warning(s); see the validation report.",
+            st.warning(f"The workbook has {counted(warnings, 'warning')}; see the validation report.",
                        icon=":material/warning:")
 
 
@@ -164,16 +170,18 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
     would_be = save.apply_changes(base.content, changes)
     result = save.check(would_be, path)
     count = len(changes)
-    st.markdown(f"#### {count} change{'s' if count != 1 else ''} to save")
+    st.markdown(f"#### {counted(count, 'change')} to save")
     st.dataframe(edits.changes_table(changes), hide_index=True, key="edit_preview",
                  column_config={"Old": st.column_config.TextColumn("Old", width="large"),
                                 "New": st.column_config.TextColumn("New", width="large")})
     if result.errors:
-        st.error(f"**Save is blocked**: the workbook would have {len(result.errors)} error(s). Fix them in the "
+        errors = counted(len(result.errors), "error")
+        st.error(f"**Save is blocked**: the workbook would have {errors}. Fix them in the "
                  f"table above:\n{_findings_list(list(result.errors))}", icon=":material/block:")
     fresh = edits.new_findings(base.findings, result.warnings)
     if fresh:
-        st.warning(f"Your changes bring {len(fresh)} new warning(s); you may still save:\n{_findings_list(fresh)}",
+        warnings = counted(len(fresh), "new warning")
+        st.warning(f"Your changes bring {warnings}; you may still save:\n{_findings_list(fresh)}",
                    icon=":material/warning:")
     save_col, discard_col, _ = st.columns([1, 1, 3])
     clicked = save_col.button("Save", type="primary", disabled=bool(result.errors) or stale, icon=":material/save:",
@@ -205,7 +213,7 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
                  icon=":material/block:")
         return
     st.success(f"{upload.name} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
-               f"{len(result.warnings)} warning(s).", icon=":material/task_alt:")
+               f"{counted(len(result.warnings), 'warning')}.", icon=":material/task_alt:")
     if st.button(f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:",
                  key="upload_replace"):
         try:

@@ -48,7 +48,7 @@ def _secrets_section(name: str) -> dict | None:
 
 
 def methods() -> Methods:
-    """The configured methods: `[editors] password_hash` (or the environment variable) and `[auth]` + `[editors] emails`."""
+    """The configured methods: `[editors] password_hash` (or the environment variable), `[auth]` + `emails`."""
     editors = _secrets_section(access.SECRETS_SECTION)
     emails = access.configured_emails(editors)
     return Methods(access.configured_hash(editors), _secrets_section("auth") is not None and bool(emails), emails)

@@ -8,6 +8,8 @@ current = plan_store.current()
 source = current.latest.source
 
 st.title("Data")
+st.caption("The workbook behind every page: what is wrong with it, its versions and backups, and who changed what. "
+           "Editors can also change it here.")
 editor.show_notice()
 data_report.workbook_card(current)
 

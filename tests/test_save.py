@@ -105,7 +105,7 @@ def test_saving_without_changes_keeps_every_cell_sheet_validation_and_extra_colu
 
 def test_an_edit_changes_only_its_cell(rich_workbook, editor):
     table = tables(rich_workbook)["Activities"]
-    changes = edits.diff_table(table, edited(table, lambda f: f.__setitem__("Status", ["Completed"] + list(f["Status"][1:]))))
+    changes = edits.diff_table(table, edited(table, lambda f: f.loc.__setitem__((0, "Status"), "Completed")))
     assert [(c.row, c.key, c.column, c.old, c.new) for c in changes] == [(2, "2021-01", "Status", None, "Completed")]
     before = workbook_facts(rich_workbook.read_bytes())
     saved = save.save_changes(editor, rich_workbook, sha(rich_workbook), changes)
@@ -202,7 +202,7 @@ def test_an_edit_that_makes_an_error_is_refused(plan_workbook, editor):
 def test_save_writes_a_backup_and_an_audit_record(plan_workbook, editor):
     original = plan_workbook.read_bytes()
     table = tables(plan_workbook)["Activities"]
-    changes = edits.diff_table(table, edited(table, lambda f: f.__setitem__("Progress %", [25] + [None] * (len(f) - 1))))
+    changes = edits.diff_table(table, edited(table, lambda f: f.loc.__setitem__((0, "Progress %"), 25)))
     saved = save.save_changes(editor, plan_workbook, sha(plan_workbook), changes)
     assert saved.backup.read_bytes() == original
     assert saved.backup.parent == plan_workbook.parent / "backups"
