@@ -1,0 +1,44 @@
+"""The dashboard in Chromium: every page opens without an exception, the Gantt draws a bar per activity, and the
+filters follow the user from page to page and into the URL."""
+from support import assert_no_exception, open_page, wait_idle
+
+PAGES = ("", "timeline", "domains", "conventions", "activities", "briefing", "data")
+GANTT_BARS = ".js-plotly-plot .barlayer .point"
+
+
+def wait_for_bars(tab, count: int) -> None:
+    """Plotly draws after Streamlit settles: wait until the bar layer holds `count` bars."""
+    tab.wait_for_function(f"document.querySelectorAll('{GANTT_BARS}').length === {count}", timeout=30_000)
+
+
+def test_every_page_opens_and_the_gantt_draws_42_bars(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    for path in PAGES:
+        open_page(page, server, path)
+        assert_no_exception(page)
+        assert page.locator("h1").count() >= 1, f"/{path} has no title"
+        if path == "timeline":
+            wait_for_bars(page, 42)  # as of today all 42 activities show
+            assert page.locator(".js-plotly-plot").count() == 1
+            assert "Q1 2021" in page.locator(".js-plotly-plot").inner_text()
+
+
+def test_filters_follow_the_user_and_the_url(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    open_page(page, server, "", "domain=Sport&domain=Science&as_of=2021-11-08")
+    assert "5 of 42 activities" in page.locator("[data-testid='stMain']").inner_text()
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Timeline").click()
+    wait_idle(page)
+    wait_for_bars(page, 5)
+    assert "domain=Science" in page.url and "as_of=2021-11-08" in page.url  # the link reproduces the view
+    assert_no_exception(page)
+
+
+def test_an_activity_link_opens_it(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    open_page(page, server)  # the app's root first: see the report on deep links to a fresh server
+    open_page(page, server, "activities", "id=2021-04")
+    main = page.locator("[data-testid='stMain']").inner_text()
+    assert "2021-04 · Implementation of the UNESCO 1972 World Heritage Convention" in main
+    assert "Mechanism (steps)" in main
+    assert_no_exception(page)
