@@ -1,6 +1,7 @@
 """The Briefing page's pieces: the earlier version to compare with, the downloads, and each section on screen."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -61,13 +62,17 @@ def choose_earlier(workbook: Path) -> Plan | None:
 def downloads(briefing: pack.Briefing) -> None:
     """Word and Excel buttons; each file is written only when its button is clicked."""
     stem = pack.file_stem(briefing.scope)
-    word, excel, _ = st.columns([1, 1, 4])
-    word.download_button("Word (.docx)", data=lambda: pack.render(briefing, "docx"),
-                         file_name=f"{stem}.docx", mime=pack.FORMATS["docx"], key="briefing_docx",
-                         icon=":material/description:", type="primary", on_click="ignore", width="stretch")
-    excel.download_button("Excel (.xlsx)", data=lambda: pack.render(briefing, "xlsx"),
-                          file_name=f"{stem}.xlsx", mime=pack.FORMATS["xlsx"], key="briefing_xlsx",
-                          icon=":material/table_view:", on_click="ignore", width="stretch")
+    for column, fmt, label, icon in zip(st.columns([1, 1, 4])[:2], ("docx", "xlsx"), ("Word (.docx)", "Excel (.xlsx)"),
+                                        (":material/description:", ":material/table_view:")):
+        with column:
+            st.download_button(label, data=_writer(briefing, fmt), file_name=f"{stem}.{fmt}",
+                               mime=pack.FORMATS[fmt], key=f"briefing_{fmt}", icon=icon, on_click="ignore",
+                               type="primary" if fmt == "docx" else "secondary", width="stretch")
+
+
+def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
+    """Writes the file when the button is clicked, not on every run of the page (a Word file takes a second)."""
+    return lambda: pack.render(briefing, fmt)
 
 
 def summary(briefing: pack.Briefing) -> None:
