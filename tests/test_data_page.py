@@ -168,3 +168,26 @@ def test_viewer_cannot_restore_or_upload(plan_workbook, use_workbook, password_h
     assert not any(b.key == "restore_confirm" for b in at.button)
     assert len(at.get("file_uploader")) == 0
     assert any(b.label == "Download this backup" for b in at.get("download_button"))
+
+
+def test_rows_added_and_deleted_in_the_editor_land_in_the_workbook(plan_workbook, use_workbook, password_hash):
+    steps_before = load_plan(plan_workbook).steps
+    first = steps_before.sort_values("Row").iloc[0]
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_steps"] = {
+        "edited_rows": {},
+        "added_rows": [{"Activity ID": "2023-01", "Step": 9, "Description": "Report back to the National Commission"}],
+        "deleted_rows": [0],
+    }
+    at.run()
+    preview = next(frame.value for frame in at.dataframe if "Old" in frame.value.columns)
+    assert "(row deleted)" in set(preview["New"]) and "Report back to the National Commission" in set(preview["New"])
+    at.button(key=SAVE).click()
+    at.run()
+    assert not at.exception, at.exception
+    steps = load_plan(plan_workbook).steps
+    assert len(steps) == len(steps_before)
+    assert first["Description"] not in set(steps[steps["Activity ID"] == first["Activity ID"]]["Description"])
+    added = steps[steps["Description"] == "Report back to the National Commission"].iloc[0]
+    assert (added["Activity ID"], added["Step"]) == ("2023-01", 9)
+    assert {c["action"] for c in audit.read_records(plan_workbook)[0]["changes"]} == {"add", "delete"}
