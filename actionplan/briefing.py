@@ -42,6 +42,7 @@ from defusedxml import ElementTree as SafeElementTree
 
 from . import schema
 from . import status as as_of_status
+from .backups import BACKUP_FOLDER, backup_time
 from .compare import compare_plans, count_changes
 from .load import Plan, WorkbookInfo
 
@@ -560,7 +561,13 @@ def _changes(plan: Plan, since: Plan | None, scope: Scope,
     if since is None:
         return Section("changes", title, "No earlier version of the workbook was chosen.", empty), None
     label = workbook_version(since.source)
-    title = f"Changes since {since.source.path.name}" if since.source else title
+    if since.source is not None:
+        taken = backup_time(since.source.path) if since.source.path.parent.name == BACKUP_FOLDER else None
+        title = f"Changes since {since.source.path.name}"
+        if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
+            title = f"Changes since the backup of {day(taken.date())} {taken:%H:%M}"
+            label = f"the backup of {day(taken.date())} {taken:%H:%M} ({since.source.path.name}, " \
+                    f"sha256 {since.source.sha256[:SHORT_SHA]})"
     if not since.usable:
         first = since.errors[0] if since.errors else "it has errors"
         return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), \

@@ -43,8 +43,9 @@ FOOTER_FONT_PT = 8
 
 # Compact activity tables: ID | Event | Terms | Domain | Reported status | Status as of (cm, summing to 17).
 ACTIVITY_WIDTHS_CM: tuple[float, ...] = (1.6, 6.3, 2.5, 2.4, 2.0, 2.2)
-CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "What", "Before", "After")
-CHANGE_WIDTHS_CM: tuple[float, ...] = (2.2, 1.5, 2.1, 5.6, 5.6)
+CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
+CHANGE_WIDTHS_CM: tuple[float, ...] = (2.3, 1.6, 4.1, 1.8, 3.6, 3.6)
+CHANGE_EVENT_CHARACTERS = 90
 STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.2, 10.3)
 DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (5.0, 2.3, 2.6, 2.3, 2.3, 2.5)
 GRID_QUARTER_MAX_CM = 1.1
@@ -256,7 +257,9 @@ def _changes(document, briefing: Briefing) -> None:
     if section.empty:
         document.add_paragraph("No change in this section.").runs[0].italic = True
         return
-    _table(document, section.table[list(CHANGE_COLUMNS)], CHANGE_WIDTHS_CM)
+    table = section.table[list(CHANGE_COLUMNS)].copy()
+    table["Event"] = [_shorten(_text(event), CHANGE_EVENT_CHARACTERS) for event in table["Event"]]
+    _table(document, table, CHANGE_WIDTHS_CM)
 
 
 def _annex(document, briefing: Briefing) -> None:

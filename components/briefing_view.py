@@ -92,7 +92,7 @@ def summary(briefing: pack.Briefing) -> None:
     for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
         column.metric(label, count, help=meaning, border=True)
     st.markdown(briefing.summary_lead)
-    by_status, by_domain = st.columns([2, 3], gap="medium")
+    by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{name}: {meaning}" for name, meaning in as_of_status.AS_OF_MEANING.items())
     by_status.dataframe(briefing.status_summary, hide_index=True, key="briefing_by_status",
@@ -122,7 +122,9 @@ def changes(part: pack.Section) -> None:
     st.markdown(part.lead)
     if not part.empty:
         st.dataframe(part.table, hide_index=True, key="briefing_changes",
-                     column_config={"Event": st.column_config.TextColumn(width="large")})
+                     column_config={"Event": st.column_config.TextColumn(width="medium"),
+                                    "Before": st.column_config.TextColumn(width="medium"),
+                                    "After": st.column_config.TextColumn(width="medium")})
 
 
 def timeline(briefing: pack.Briefing) -> None:
