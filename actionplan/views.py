@@ -47,7 +47,7 @@ GROUP_YEAR_DOMAIN = "Year, then domain"
 GROUP_INSTRUMENT = "Convention or programme"
 GROUPINGS: tuple[str, ...] = (GROUP_YEAR_DOMAIN, GROUP_INSTRUMENT)
 
-SHORT_TITLE_LENGTH = 58
+SHORT_TITLE_LENGTH = 50  # a Gantt row label: the hover and the Activities page have the whole event
 GROUP_COLUMN = "Group"
 LABEL_COLUMN = "Label"
 TITLE_COLUMN = "Title"
@@ -506,11 +506,10 @@ HEADLINE_PHRASE: dict[str, str] = {
 }
 
 
-def headline(counts: pd.Series, reported: pd.Series, as_of: date) -> str:
-    """The situation in one or two plain sentences, from the as-of counts and the reported counts.
+def headline(counts: pd.Series, as_of: date) -> str:
+    """The situation in one plain sentence, from the as-of counts.
 
-    e.g. "As of 26 Nov 2026, all 42 activities are past their end with no status reported. No activity has a
-    reported status yet."
+    e.g. "As of 26 Nov 2026, all 42 activities are past their end with no status reported."
     """
     total = int(counts.sum())
     when = format_day(as_of)
@@ -520,15 +519,17 @@ def headline(counts: pd.Series, reported: pd.Series, as_of: date) -> str:
     if len(present) == 1:
         status, _ = present[0]
         noun = "the only activity is" if total == 1 else f"all {total} activities are"
-        first = f"As of {when}, {noun} {HEADLINE_PHRASE.get(status, status.lower())}."
-    else:
-        listed = ", ".join(f"{n} {HEADLINE_PHRASE.get(status, status.lower())}" for status, n in present)
-        first = f"As of {when}, of {total} activities: {listed}."
+        return f"As of {when}, {noun} {HEADLINE_PHRASE.get(status, status.lower())}."
+    listed = ", ".join(f"{n} {HEADLINE_PHRASE.get(status, status.lower())}" for status, n in present)
+    return f"As of {when}, of {total} activities: {listed}."
+
+
+def reporting(reported: pd.Series) -> str:
+    """How many activities have a reported status, in words (from `counts_by_reported_status`)."""
+    total = int(reported.sum())
     unreported = int(reported.get(schema.NOT_REPORTED, 0))
     if unreported == total:
-        second = "No activity has a reported status yet."
-    elif unreported:
-        second = f"{total - unreported} of {total} have a reported status; {unreported} are not reported."
-    else:
-        second = "Every activity has a reported status."
-    return f"{first} {second}"
+        return "No activity has a reported status yet."
+    if unreported:
+        return f"{total - unreported} of {total} activities have a reported status; {unreported} not reported."
+    return "Every activity has a reported status."

@@ -22,10 +22,10 @@ COLOUR_BY_STATUS = "Status"
 COLOUR_CHOICES: tuple[str, ...] = (COLOUR_BY_DOMAIN, COLOUR_BY_STATUS)
 
 ROW_HEIGHT = 24  # px per Gantt row (activity, step or group heading)
-GANTT_TOP = 130  # px above the rows: legend, milestone names, quarter labels
+GANTT_TOP = 150  # px above the rows: legend (up to 4 lines), milestone names, quarter labels
 MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
 GANTT_BOTTOM = 30
-FULL_QUARTER_LABELS_UP_TO = 16  # more quarters than this: only Q1 carries its year
+FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its year (labels stay level at 1366 px)
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)
 FONT_SIZE = 13
@@ -192,8 +192,10 @@ def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_b
         xaxis={"type": "date", "side": "top", "range": [first.isoformat(), last.isoformat()],
                "tickmode": "array", "tickvals": middles, "ticktext": labels, "ticks": "", "showgrid": False,
                "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},
-               "fixedrange": False, "tickfont": {"size": FONT_SIZE}},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": "reversed",
+               "fixedrange": False, "tickfont": {"size": 12}, "tickangle": 0},
+        # Top to bottom, no padding rows above the first heading.
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": False,
+               "range": [len(categories) - 0.5, -0.6],
                "automargin": True, "fixedrange": True, "showgrid": False, "tickfont": {"size": 12}},
     )
     for bound in bounds:
@@ -244,7 +246,7 @@ def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
     inside = first <= as_of < last
     fig.add_shape(type="line", xref="x", yref="paper", x0=as_of.isoformat(), x1=as_of.isoformat(), y0=0, y1=1,
                   line={"color": colours.ACCENT, "width": 2}, name="as of")
-    legend_name = label if inside else f"{label} ({'after' if as_of >= last else 'before'} the dates shown)"
+    legend_name = label if inside else (f"{label} →" if as_of >= last else f"← {label}")  # off the axis: say where
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=legend_name, legendrank=1000,
                              line={"color": colours.ACCENT, "width": 2}, hoverinfo="skip"))
     if inside:

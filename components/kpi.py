@@ -13,15 +13,15 @@ from . import colours
 
 # Shown even at zero: a zero Completed is news. The others only when some activity has them.
 ALWAYS_SHOWN: tuple[str, ...] = tuple(s for s in AS_OF_ORDER if s not in (POSTPONED, CANCELLED, NO_DATES))
-CARD_MIN_WIDTH = "150px"
+CARD_MIN_WIDTH = "7.5rem"  # six cards fit side by side from about 1280 px wide
 
 
 def _card(label: str, count: int, note: str, colour: str) -> str:
     return (f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
             f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
-            f'<div style="font-size:0.9rem;font-weight:600">{html.escape(label)}</div>'
-            f'<div style="font-size:2.1rem;font-weight:600;line-height:1.25">{count}</div>'
-            f'<div style="font-size:0.8rem;opacity:0.7">{html.escape(note)}</div></div>')
+            f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3">{html.escape(label)}</div>'
+            f'<div style="font-size:2rem;font-weight:600;line-height:1.3">{count}</div>'
+            f'<div style="font-size:0.75rem;opacity:0.75;line-height:1.35">{html.escape(note)}</div></div>')
 
 
 def status_cards(counts: pd.Series, total: int) -> None:
@@ -32,7 +32,7 @@ def status_cards(counts: pd.Series, total: int) -> None:
         count = int(counts.get(status, 0))
         cards.append(_card(status, count, AS_OF_MEANING[status], colours.status_colour(status)))
     st.markdown(f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
-                f'gap:0.75rem;margin-bottom:0.5rem">{"".join(cards)}</div>', unsafe_allow_html=True)
+                f'gap:0.6rem;margin-bottom:0.5rem">{"".join(cards)}</div>', unsafe_allow_html=True)
 
 
 def reported_line(reported: pd.Series) -> None:

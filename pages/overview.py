@@ -18,8 +18,10 @@ if acts.empty:
 
 counts = views.counts_by_status(acts)
 reported = views.counts_by_reported_status(acts)
-st.markdown(f"#### {views.headline(counts, reported, view.as_of)}")
-if reported[schema.NOT_REPORTED] == len(acts):
+st.markdown(f"#### {views.headline(counts, view.as_of)}")
+if reported[schema.NOT_REPORTED] < len(acts):
+    st.markdown(views.reporting(reported))
+else:
     st.info("No activity has a reported status yet — record progress in the **Status** column "
             "(Data page or Excel). Until then the dashboard can only say when activities were scheduled, "
             "not whether they took place.", icon=":material/edit_note:")

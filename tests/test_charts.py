@@ -49,7 +49,7 @@ def test_gantt_draws_one_bar_per_activity(plan):
     assert bar_count(fig) == 42
     labels = [label for trace in bars(fig) for label in trace.y]
     assert len(set(labels)) == 42
-    assert "2021-02 · Participation in the UNESCO Creative Cities Network" in labels
+    assert "2021-11 · Participation of the High-Level Delegation of…" in labels
 
 
 def test_gantt_bars_run_from_start_to_end_inclusive(plan):
@@ -79,7 +79,7 @@ def test_gantt_quarter_labels(plan):
 
 def test_quarter_ticks_shorten_labels_on_long_plans():
     middles, labels, bounds = charts.quarter_ticks(date(2021, 1, 1), date(2026, 12, 31))
-    assert len(labels) == 24 and len(bounds) == 25
+    assert len(labels) == len(middles) == 24 and len(bounds) == 25
     assert labels[:5] == ["Q1 2021", "Q2", "Q3", "Q4", "Q1 2022"]
 
 
@@ -90,7 +90,7 @@ def test_gantt_rows_grouped_under_headings(plan):
     assert categories[1].startswith("2021-03 ·")
     headings = [c for c in categories if c.startswith("<b>")]
     assert len(categories) == 42 + len(headings)
-    assert fig.layout.yaxis.autorange == "reversed"
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: the first category on top
 
 
 def test_gantt_grouped_by_instrument(plan):
@@ -141,7 +141,7 @@ def test_gantt_as_of_after_the_plan_is_named_in_the_legend(plan):
     fig = gantt(plan, as_of=TODAY)
     assert [s.x0 for s in fig.layout.shapes if s.name == "as of"] == ["2026-11-26"]
     legend_lines = [t.name for t in fig.data if t.type == "scatter" and t.showlegend is not False]
-    assert legend_lines == ["As of 26 Nov 2026 (after the dates shown)"]
+    assert legend_lines == ["As of 26 Nov 2026 →"]
     assert not [a for a in fig.layout.annotations if a.name == "as of"]  # no label floating off the plot
 
 
@@ -179,7 +179,7 @@ def test_gantt_for_a_2024_activity_and_a_new_domain(make_workbook):
     plan = load_plan(make_workbook(edit=edit))
     fig = gantt(plan)
     assert bar_count(fig) == 43
-    assert fig.layout.xaxis.ticktext[-1] == "Q4 2024"
+    assert list(fig.layout.xaxis.ticktext[-4:]) == ["Q1 2024", "Q2", "Q3", "Q4"]  # 16 quarters: year on Q1
     assert "<b>2024 · Communication and Information</b>" in fig.layout.yaxis.categoryarray
     new = next(t for t in bars(fig) if t.name == "Communication and Information")
     assert list(new.base) == ["2024-10-01"]
