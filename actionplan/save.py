@@ -327,6 +327,8 @@ def replace_workbook(editor: Editor, path: Path, content: bytes, filename: str,
     _refuse_errors(plan, f"{filename} was")
     with workbook_lock(path):
         current = path.read_bytes() if path.exists() else None
+        if current == content:
+            raise SaveRefused(f"{filename} is the same as the current workbook; nothing was replaced.")
         record = {"action": "upload", "uploaded": filename, "size": len(content)}
         return _replace(editor, path, content, current, record, plan.warnings)
 

@@ -11,10 +11,10 @@ import streamlit as st
 
 from actionplan import ERROR, WARNING, access, audit, backups, save
 from components import plan_store
-from components.editor import counted, notify, start_again
+from components.editor import XLSX_MIME, counted, notify, start_again
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHANGE_LOG_LINES = 50
+BACKUP_PICKER_WIDTH = 440
 SEVERITY_LABEL = {ERROR: ":red-badge[:material/error: Error]", WARNING: ":orange-badge[:material/warning: Warning]"}
 SCROLL_AFTER_ROWS = 15
 TABLE_HEIGHT = 600
@@ -109,19 +109,18 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         return
     st.caption(f"The version each save, upload or restore replaced, newest first; the newest "
                f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`.")
-    labels = {f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}": b for b in kept}
-    choice = st.selectbox("Backup", list(labels), key="backup_choice", label_visibility="collapsed")
-    chosen = labels[choice]
-    download, restore, _ = st.columns([1, 1, 2])
-    download.download_button("Download this backup", chosen.read_bytes, chosen.name, XLSX_MIME, on_click="ignore",
-                             icon=":material/download:", key="download_backup", width="stretch")
+    chosen = st.selectbox("Backup", kept, key="backup_choice", label_visibility="collapsed", width=BACKUP_PICKER_WIDTH,
+                          format_func=lambda b: f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}")
+    row = st.container(horizontal=True)
+    row.download_button("Download this backup", chosen.read_bytes, chosen.name, XLSX_MIME, on_click="ignore",
+                        icon=":material/download:", key="download_backup")
     if editor is None:
-        restore.button("Restore…", disabled=True, help="Sign in on the Edit tab to restore a backup",
-                       key="restore_locked", width="stretch")
+        row.button("Restore…", disabled=True, help="Sign in on the Edit tab to restore a backup",
+                   key="restore_locked")
         return
-    with restore.popover("Restore…", icon=":material/history:", width="stretch"):
-        st.markdown(f"Make the version of **{choice.split(' · ')[0]}** the current workbook? The current version "
-                    "is kept as a backup first, so this can be undone.")
+    with row.popover("Restore…", icon=":material/history:"):
+        st.markdown(f"Make the version of **{_when(backups.backup_time(chosen))}** the current workbook? The current "
+                    "version is kept as a backup first, so this can be undone.")
         st.button("Restore this version", type="primary", on_click=_restore, args=(editor, path, chosen),
                   key="restore_confirm")
     if st.session_state.get("_restore_error"):
@@ -153,6 +152,7 @@ def change_log(path: Path) -> None:
                            "What": _summary(r)} for r in records])
     st.dataframe(table, hide_index=True, key="change_log",
                  column_config={"What": st.column_config.TextColumn(width="large")})
-    st.caption(f"The last {len(records)} changes made in the app, newest first; the full log with every cell "
+    shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
+    st.caption(f"{shown} made in the app, newest first; the full log with every cell "
                f"(old → new) is `{audit.audit_path(path)}`.")
 

@@ -25,6 +25,7 @@ MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESC
                             "Locations"})
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def counted(number: int, noun: str) -> str:
@@ -100,12 +101,11 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
 
 def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes) -> None:
     """The editor's work, to keep when it cannot be saved."""
-    mine, workbook = st.columns(2)
-    mine.download_button("Download my changes (CSV)", edits.changes_csv(changes), "my-changes.csv", "text/csv",
-                         on_click="ignore", icon=":material/download:", key="download_my_changes")
-    workbook.download_button("Download my version of the workbook", would_be, f"{base.path.stem}-my-version.xlsx",
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                             on_click="ignore", icon=":material/download:", key="download_my_version")
+    with st.container(horizontal=True):
+        st.download_button("Download my changes (CSV)", edits.changes_csv(changes), "my-changes.csv", "text/csv",
+                           on_click="ignore", icon=":material/download:", key="download_my_changes")
+        st.download_button("Download my version of the workbook", would_be, f"{base.path.stem}-my-version.xlsx",
+                           XLSX_MIME, on_click="ignore", icon=":material/download:", key="download_my_version")
 
 
 def _findings_list(findings: list, limit: int = SHOWN_FINDINGS) -> str:

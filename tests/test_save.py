@@ -311,7 +311,7 @@ def unsafe_xlsx(source: Path) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("kind", ["broken", "oversized", "unsafe", "not xlsx", "errors"])
+@pytest.mark.parametrize("kind", ["broken", "oversized", "unsafe", "not xlsx", "errors", "same"])
 def test_a_bad_upload_changes_nothing(plan_workbook, editor, make_workbook, kind):
     original = plan_workbook.read_bytes()
     name = "upload.xlsx"
@@ -321,6 +321,8 @@ def test_a_bad_upload_changes_nothing(plan_workbook, editor, make_workbook, kind
         content = original + b"\0" * save.MAX_UPLOAD_BYTES
     elif kind == "unsafe":
         content = unsafe_xlsx(plan_workbook)
+    elif kind == "same":
+        content = original
     elif kind == "not xlsx":
         content, name = b"ID,Event\n2021-01,x\n", "plan.csv"
     else:
