@@ -19,9 +19,11 @@ import fcntl
 import hashlib
 import io
 import os
+import re
 import tempfile
 import time
-from collections import defaultdict
+import zipfile
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
@@ -208,6 +210,49 @@ def _fit_filter(ws: Worksheet, header_at: int) -> None:
     ws.auto_filter.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
 
 
+# What Excel can hold that openpyxl may not write back: counted in the file before and after an edit, so an edit
+# that would drop any of it is refused instead (e.g. drop-downs Excel stores in its 2010 extension format).
+FEATURE_PATTERNS: dict[str, re.Pattern[bytes]] = {
+    "drop-down lists / data validations": re.compile(rb"<(?:\w+:)?dataValidation[\s>]"),
+    "conditional formatting": re.compile(rb"<(?:\w+:)?conditionalFormatting[\s>]"),
+    "sparklines": re.compile(rb"<(?:\w+:)?sparklineGroup[\s>]"),
+    "pictures, charts or shapes": re.compile(rb"<xdr:(?:sp|pic|graphicFrame|cxnSp|grpSp)[\s>]"),
+    "defined names": re.compile(rb"<definedName[\s>]"),
+    "merged cells": re.compile(rb"<mergeCell[\s>]"),
+    "comments": re.compile(rb"<comment[\s>]"),
+    "hyperlinks": re.compile(rb"<hyperlink[\s>]"),
+}
+FEATURE_FOLDERS: dict[str, tuple[str, ...]] = {
+    "pictures, charts or shapes": ("xl/media/", "xl/charts/"),
+    "tables (Format as Table)": ("xl/tables/",),
+    "pivot tables": ("xl/pivotTables/", "xl/pivotCache/"),
+    "slicers": ("xl/slicers/", "xl/slicerCaches/"),
+    "form controls": ("xl/ctrlProps/",),
+    "macros": ("xl/vbaProject.bin",),
+}
+ROW_FEATURES = frozenset({"comments", "hyperlinks"})  # deleting a row rightly deletes its own
+
+
+def features(content: bytes) -> Counter[str]:
+    """How many of each Excel feature the workbook holds (from its XML parts and folders)."""
+    found: Counter[str] = Counter()
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for member in archive.namelist():
+            for name, folders in FEATURE_FOLDERS.items():
+                found[name] += member.startswith(folders)
+            if member.endswith(".xml"):
+                payload = archive.read(member)
+                for name, pattern in FEATURE_PATTERNS.items():
+                    found[name] += len(pattern.findall(payload))
+    return found
+
+
+def lost_features(before: bytes, after: bytes, *, rows_deleted: bool = False) -> list[str]:
+    """The features the edited workbook has fewer of than the original (what saving would lose)."""
+    old, new = features(before), features(after)
+    return [name for name in old if new[name] < old[name] and not (rows_deleted and name in ROW_FEATURES)]
+
+
 def check(content: bytes, path: Path) -> Plan:
     """The would-be workbook read back by the loader: its findings decide whether it may be written."""
     info = WorkbookInfo(Path(path), len(content), datetime.now(), hashlib.sha256(content).hexdigest())
@@ -308,6 +353,10 @@ def save_changes(editor: Editor, path: Path, base_sha256: str, changes: Sequence
         if info.sha256 != base_sha256:
             raise Conflict(CONFLICT_MESSAGE)
         new = apply_changes(current, changes)
+        lost = lost_features(current, new, rows_deleted=any(change.action == DELETE for change in changes))
+        if lost:
+            raise SaveRefused(f"Not saved: the workbook has {', '.join(lost)} that saving from the app would not "
+                              "keep. Make this change in Excel instead; nothing was written.")
         plan = check(new, path)
         _refuse_errors(plan, "Changes")
         record = {"action": "edit", "changes": [change.as_audit() for change in changes]}

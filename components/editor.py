@@ -178,14 +178,20 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
         errors = counted(len(result.errors), "error")
         st.error(f"**Save is blocked**: the workbook would have {errors}. Fix them in the "
                  f"table above:\n{_findings_list(list(result.errors))}", icon=":material/block:")
+    deleting = any(change.action == edits.DELETE for change in changes)
+    lost = save.lost_features(base.content, would_be, rows_deleted=deleting)
+    if lost:
+        st.error(f"**Save is blocked**: the workbook has {', '.join(lost)} that saving from the app would not keep. "
+                 "Make this change in Excel instead.", icon=":material/block:")
     fresh = edits.new_findings(base.findings, result.warnings)
     if fresh:
         warnings = counted(len(fresh), "new warning")
         st.warning(f"Your changes bring {warnings}; you may still save:\n{_findings_list(fresh)}",
                    icon=":material/warning:")
     save_col, discard_col, _ = st.columns([1, 1, 3])
-    clicked = save_col.button("Save", type="primary", disabled=bool(result.errors) or stale, icon=":material/save:",
-                              key="edit_save", width="stretch")
+    blocked = bool(result.errors) or bool(lost) or stale
+    clicked = save_col.button("Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save",
+                              width="stretch")
     discard_col.button("Discard changes" if not stale else "Start again", on_click=start_again,
                        icon=":material/undo:", key="edit_discard", width="stretch")
     if stale:

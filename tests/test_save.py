@@ -187,6 +187,39 @@ def test_adding_rows_appends_them_with_the_formatting_of_the_row_above(plan_work
     assert "Report to the ministry" in set(steps["Description"])
 
 
+EXCEL_2010_DROP_DOWN = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$2:$A$20</xm:f></x14:formula1>'
+    b"<xm:sqref>T2:T100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+)
+
+
+def with_excel_2010_drop_down(path: Path) -> None:
+    """A drop-down as Excel 2010+ stores one that points at another sheet (which openpyxl cannot write back)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as original, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            payload = original.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                payload = payload.replace(b"</worksheet>", EXCEL_2010_DROP_DOWN + b"</worksheet>")
+            copy.writestr(item, payload)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_an_edit_that_would_drop_an_excel_feature_is_refused(plan_workbook, editor):
+    with_excel_2010_drop_down(plan_workbook)
+    assert load_plan(plan_workbook).usable
+    before = plan_workbook.read_bytes()
+    table = tables(plan_workbook)["Activities"]
+    changes = edits.diff_table(table, edited(table, lambda f: f.loc.__setitem__((0, "Status"), "Completed")))
+    with pytest.raises(save.SaveRefused, match="drop-down lists"):
+        save.save_changes(editor, plan_workbook, sha(plan_workbook), changes)
+    assert plan_workbook.read_bytes() == before
+    assert backups.list_backups(plan_workbook) == []
+
+
 def test_an_edit_that_makes_an_error_is_refused(plan_workbook, editor):
     table = tables(plan_workbook)["Activities"]
     duplicate = table.frame.loc[0, "ID"]
