@@ -204,9 +204,14 @@ def domain_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
     return order
 
 
+def convention_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
+    """Conventions as Lists orders them, then any typed in Activities only."""
+    return _append_unlisted(list(lists.conventions), activities["Convention"])
+
+
 def instrument_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
     """Conventions then programmes, each as Lists orders them, then unlisted ones found in Activities."""
-    conventions = _append_unlisted(list(lists.conventions), activities["Convention"])
+    conventions = convention_order(activities, lists)
     programmes = _append_unlisted([p for p in lists.programmes if p not in conventions], activities["Programme"])
     return conventions + [p for p in programmes if p not in conventions]
 

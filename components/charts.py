@@ -333,9 +333,12 @@ def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> 
                              hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>"))
     largest = int(table.to_numpy().max()) if table.size else 1
     fig.update_layout(barmode="group", bargroupgap=0.05)
+    _bar_layout(fig, 360)
+    if len(table) > 3:  # two legend columns: a narrow chart would stack one domain per line
+        fig.update_layout(legend={"entrywidth": 0.5, "entrywidthmode": "fraction"})
     fig.update_xaxes(type="category", title_text="Plan year")
     fig.update_yaxes(title_text="Activities", dtick=_dtick(largest), range=[0, largest * 1.15 + 0.5])
-    return _bar_layout(fig, 360)
+    return fig
 
 
 def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: Mapping[str, str]) -> go.Figure:
@@ -364,11 +367,12 @@ def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: 
     return fig
 
 
-def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> go.Figure:
+def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str], conventions: int = 0) -> go.Figure:
     """The coverage matrix as a grid: instruments down, plan years across, the count in each cell.
 
-    `matrix` as `views.coverage_matrix` returns it; `titles`: instrument -> full title for the hover. An empty
-    cell is a pale grey box (a gap), a filled one a shade of blue that deepens with its count.
+    `matrix` as `views.coverage_matrix` returns it; `titles`: instrument -> full title for the hover;
+    `conventions`: how many of the first rows are conventions (a line then separates them from the programmes).
+    An empty cell is a pale grey box (a gap), a filled one a shade of blue that deepens with its count.
     """
     years = [str(year) for year in matrix.columns]
     instruments = [str(name) for name in matrix.index]
@@ -387,8 +391,19 @@ def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> go.Figu
         text=[[str(c) if c else "" for c in row] for row in counts], texttemplate="%{text}",
         textfont={"size": 14}, xgap=3, ygap=3, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
-    fig.update_layout(height=90 + 30 * max(len(instruments), 3), margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    # Heatmaps cannot be selected by a click; an invisible marker on each counted cell can (st.plotly_chart
+    # on_select then reports its x = year and y = instrument).
+    counted = [(year, name, hover[r][c]) for r, name in enumerate(instruments) for c, year in enumerate(years)
+               if counts[r][c]]
+    fig.add_trace(go.Scatter(
+        x=[cell[0] for cell in counted], y=[cell[1] for cell in counted], mode="markers", name="cells",
+        marker={"symbol": "square", "size": 22, "opacity": 0}, showlegend=False,
+        customdata=[cell[2] for cell in counted], hovertemplate="%{customdata}<br><i>Click to list them</i><extra></extra>",
+    ))
+    fig.update_layout(height=90 + 30 * max(len(instruments), 3), clickmode="event+select", hovermode="closest", margin={"l": 10, "r": 10, "t": 40, "b": 10},
                       font={"size": FONT_SIZE}, plot_bgcolor="white")
     fig.update_xaxes(type="category", side="top", showgrid=False, tickfont={"size": 14})
     fig.update_yaxes(type="category", autorange="reversed", automargin=True, showgrid=False, tickfont={"size": 13})
+    if 0 < conventions < len(instruments):
+        fig.add_hline(y=conventions - 0.5, line={"color": colours.ACCENT, "width": 2}, name="conventions | programmes")
     return fig

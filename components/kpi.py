@@ -19,7 +19,7 @@ CARD_MIN_WIDTH = "7.5rem"  # six cards fit side by side from about 1280 px wide
 def _card(label: str, count: int, note: str, colour: str) -> str:
     return (f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
             f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
-            f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3">{html.escape(label)}</div>'
+            f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3;min-height:2.6em">{html.escape(label)}</div>'
             f'<div style="font-size:2rem;font-weight:600;line-height:1.3">{count}</div>'
             f'<div style="font-size:0.75rem;opacity:0.75;line-height:1.35">{html.escape(note)}</div></div>')
 

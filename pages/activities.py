@@ -60,14 +60,14 @@ else:
                                                 help="A link that opens this activity"),
         },
     )
-    downloads = st.columns([1, 1, 4])
     sheet = export.activities_table(acts)
-    downloads[0].download_button("Download Excel", export.tables_xlsx({"Activities": sheet}),
-                                 file_name="activities.xlsx", icon=":material/download:", key="download_xlsx",
-                                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    downloads[1].download_button("Download CSV", export.activities_csv(acts), file_name="activities.csv",
-                                 mime="text/csv", icon=":material/download:", key="download_csv")
-    downloads[2].caption("The table as filtered, with every column of the workbook and the status as of the date.")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button("Download Excel", export.tables_xlsx({"Activities": sheet}), file_name="activities.xlsx",
+                           icon=":material/download:", key="download_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.download_button("Download CSV", export.activities_csv(acts), file_name="activities.csv", mime="text/csv",
+                           icon=":material/download:", key="download_csv")
+        st.caption("The table as filtered: every column of the workbook, and the status as of the date.")
 
 ids = list(acts["ID"]) + ([opened] if opened and opened not in set(acts["ID"]) else [])
 if not ids:

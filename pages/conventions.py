@@ -22,14 +22,26 @@ show_unused = st.toggle("Show conventions and programmes with no activity here",
 if not show_unused:
     matrix = matrix[matrix.sum(axis=1) > 0]
 titles = {name: plan.lists.title(name) for name in matrix.index}
+conventions = set(views.convention_order(plan.activities, plan.lists))
+cells = [(name, year) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
+
+
+def _on_cell_click() -> None:
+    """A click on a counted cell picks it in the list below."""
+    points = st.session_state["coverage_matrix"].selection.points
+    if points and (points[0]["y"], int(points[0]["x"])) in cells:
+        st.session_state["coverage_cell"] = (points[0]["y"], int(points[0]["x"]))
+
 
 grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.subheader("Coverage: instrument × plan year")
-    st.plotly_chart(charts.coverage_heatmap(matrix, titles), config=charts.plotly_config("coverage-matrix"),
-                    key="coverage_matrix")
-    st.caption("Each cell counts the activities implementing the convention or programme in that plan year; "
-               "grey cells are gaps. An activity with both a convention and a programme counts in both rows.")
+    st.plotly_chart(charts.coverage_heatmap(matrix, titles, sum(name in conventions for name in matrix.index)),
+                    config=charts.plotly_config("coverage-matrix"), key="coverage_matrix",
+                    on_select=_on_cell_click, selection_mode="points")
+    st.caption("Each cell counts the activities implementing the convention (above the line) or programme "
+               "(below) in that plan year; grey cells are gaps. An activity with both counts in both rows. "
+               "Click a cell to list its activities below.")
 with legend:
     st.subheader("Full titles")
     titled = [name for name in matrix.index if titles[name] != name]
@@ -40,7 +52,6 @@ with legend:
     st.caption("Programmes and networks are named as in the Lists sheet.")
 
 st.subheader("Activities behind a cell")
-cells = [(name, year) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
 if not cells:
     st.info("No activity here implements a convention or programme.", icon=":material/info:")
     st.stop()

@@ -18,13 +18,13 @@ if acts.empty:
 domains = views.domain_order(plan.activities, plan.lists)
 domain_colours = colours.domain_colours(domains)
 
-by_year, by_status = st.columns(2, gap="large")
+by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
     st.subheader("Activities by domain and year")
     st.plotly_chart(charts.domain_year_bars(views.by_domain_and_year(acts, domains, plan.years), domain_colours),
                     config=charts.plotly_config("domains-by-year"), key="domains_years")
 with by_status:
-    st.subheader(f"Status by domain, as of {views.format_day(view.as_of)}")
+    st.subheader("Status by domain", help=f"As of {views.format_day(view.as_of)}:\n" + views.status_help())
     st.plotly_chart(charts.stacked_status_bars(views.by_domain(acts, domains), horizontal=True),
                     config=charts.plotly_config("status-by-domain"), key="domains_status")
 

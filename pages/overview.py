@@ -45,7 +45,10 @@ with st.expander("What the statuses mean"):
 st.subheader("Next milestones")
 upcoming = views.next_milestones(plan.milestones, view.as_of, n=3)
 if upcoming.empty:
-    st.info(f"No milestone after {views.format_day(view.as_of)} in the Milestones sheet. Add the next one "
+    last = (f" The last one there: {plan.milestones.iloc[-1]['Name']}, "
+            f"{views.format_span(plan.milestones.iloc[-1]['Date'], plan.milestones.iloc[-1]['End'])}."
+            if len(plan.milestones) else "")
+    st.info(f"No milestone after {views.format_day(view.as_of)} in the Milestones sheet.{last} Add the next one "
             "(e.g. the next General Conference session) to see what falls due before it — or pick an earlier "
             "'Status as of' date in the sidebar.", icon=":material/event_busy:")
 previous_day = view.as_of

@@ -261,3 +261,13 @@ def test_coverage_heatmap_counts_and_gaps(plan):
     assert heat.colorscale[0][1] == colours.GAP_COLOUR  # zero is a grey gap
     assert "Convention concerning the Protection of the World" in heat.customdata[list(heat.y).index("1972 Convention")][0]
     assert fig.layout.yaxis.autorange == "reversed"  # first instrument on top
+    cells = fig.data[1]  # one clickable marker per counted cell
+    assert cells.type == "scatter" and len(cells.x) == int((matrix.to_numpy() > 0).sum())
+    assert ("2022", "ASPnet") in set(zip(cells.x, cells.y))
+    assert ("2022", "Memory of the World") not in set(zip(cells.x, cells.y))
+
+
+def test_coverage_heatmap_separates_conventions_from_programmes(plan):
+    matrix = views.coverage_matrix(plan.activities, plan.lists, plan.years)
+    fig = charts.coverage_heatmap(matrix, {}, conventions=len(plan.lists.conventions))
+    assert [shape.y0 for shape in fig.layout.shapes] == [len(plan.lists.conventions) - 0.5]
