@@ -32,7 +32,8 @@ KNOWN_DOMAIN_COLOURS: dict[str, str] = {
     "Social and Human Sciences": "#8E44AD",
     "Cooperation": "#5D6D7E",
 }
-SPARE_COLOURS: tuple[str, ...] = ("#1ABC9C", "#F1C40F", "#E74C3C", "#34495E", "#A04000", "#7D3C98", "#148F77", "#B7950B")
+# Spares are picked to stay apart from the six above (no second teal, red, slate or purple) and readable on white.
+SPARE_COLOURS: tuple[str, ...] = ("#A04000", "#D81B60", "#7CB342", "#B7950B", "#3949AB", "#6D4C41", "#00ACC1", "#F06292")
 UNCLASSIFIED_COLOUR = "#BBBBBB"
 
 ACCENT = "#1F4E79"  # headers, the as-of line

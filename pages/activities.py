@@ -48,14 +48,16 @@ else:
     st.session_state["_activities_ids"] = list(table["ID"])
     st.dataframe(
         table, key=TABLE, on_select=_on_table_select, selection_mode="single-row", hide_index=True, height=420,
-        column_order=["ID", "Year", views.TITLE_COLUMN, "Terms", "Start", "End", "Domain", "Convention",
-                      "Programme", STATUS_AS_OF, "Reported status", "Locations", "Link"],
+        column_order=["ID", views.TITLE_COLUMN, "Terms", "Start", "End", "Domain", STATUS_AS_OF, "Convention",
+                      "Programme", "Reported status", "Locations", "Year", "Link"],
         column_config={
+            "ID": st.column_config.TextColumn(width="small", pinned=True),
+            "Terms": st.column_config.TextColumn(width="medium"),
             "Year": st.column_config.NumberColumn(format="%d", width="small"),
             views.TITLE_COLUMN: st.column_config.TextColumn("Event", width="large", help="Select a row to read it all"),
             "Start": st.column_config.DateColumn(format="D MMM YYYY"),
             "End": st.column_config.DateColumn(format="D MMM YYYY"),
-            STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {views.format_day(view.as_of)}"),
+            STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {views.format_day(view.as_of)}", width="medium"),
             "Link": st.column_config.LinkColumn("Link", display_text=r"\?id=(.*)", width="small",
                                                 help="A link that opens this activity"),
         },
