@@ -90,7 +90,8 @@ def current(plan: Plan) -> views.Filters:
         params = {key: st.query_params.get_all(key) for key in views.QUERY_KEYS}
         st.session_state[STORE] = views.Filters.from_query(params, options, date.today())
     view = st.session_state[STORE].within(options)
-    st.session_state[STORE] = view
+    if len(plan.activities):  # an unreadable workbook (no activities at all) must not wipe the user's filters
+        st.session_state[STORE] = view
     return view
 
 
