@@ -208,6 +208,7 @@ def with_excel_2010_drop_down(path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+@pytest.mark.filterwarnings("ignore:Data Validation extension is not supported")
 def test_an_edit_that_would_drop_an_excel_feature_is_refused(plan_workbook, editor):
     with_excel_2010_drop_down(plan_workbook)
     assert load_plan(plan_workbook).usable

@@ -64,8 +64,11 @@ def test_open_pages_follow_the_workbook_and_keep_the_last_good_data(app_server, 
     assert_no_exception(page)
 
 
-def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server, plan_workbook, page):
-    server = app_server(plan_workbook, {access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD)})
+def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server, plan_workbook, page, tmp_path):
+    server = app_server(plan_workbook, {
+        access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
+        "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),  # never the secrets of this machine
+    })
     open_page(page, server)
     go_to(page, "Data")
     page.get_by_role("tab", name="Edit").click()
