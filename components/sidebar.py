@@ -1,10 +1,6 @@
 """The sidebar line every page shares: which workbook, when it was saved, how many findings, when it last changed."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 import streamlit as st
 
 from .plan_store import Current, updated_at
@@ -30,27 +26,13 @@ def workbook_status(current: Current) -> None:
                    icon=":material/warning:")
 
 
-# True while app.py runs the page after drawing the status (a context variable: per script thread, and reset even
-# when the page ends with st.stop()).
-_FRAMED: ContextVar[bool] = ContextVar("workbook_status_drawn", default=False)
-
-
-@contextmanager
-def framed(current: Current) -> Iterator[None]:
-    """app.py: draw the workbook status, then run the page inside this block (pages then skip their own)."""
-    workbook_status(current)
-    token = _FRAMED.set(True)
-    try:
-        yield
-    finally:
-        _FRAMED.reset(token)
-
-
 def page_status(current: Current) -> None:
-    """A page: the workbook status and warning, unless app.py drew them in this run.
+    """A page's first call: make sure the frame (menu, layout, this status line) is drawn around the page.
 
-    A page runs without app.py when Streamlit treats pages/ as a v1 page folder: in AppTest after switch_page,
-    and for a deep link (e.g. /timeline) opened before anyone opened the app's root since the server started.
+    app.py draws it; a page run without app.py (a deep link to a freshly started server, AppTest after
+    switch_page) draws it here.
     """
-    if not _FRAMED.get():
-        workbook_status(current)
+    del current  # the frame reads the current plan itself
+    from . import frame  # frame imports this module
+
+    frame.require()

@@ -5,11 +5,12 @@ from datetime import timedelta
 import streamlit as st
 
 from actionplan import briefing as pack
-from components import briefing_view, plan_store
+from components import briefing_view, plan_store, sidebar
 
 SESSION, RANGE = "Session", "Date range"
 
 current = plan_store.current()
+sidebar.page_status(current)
 plan = current.plan
 held = pack.sessions(plan)
 labels = [session.label for session in held]

@@ -34,10 +34,15 @@ def test_filters_follow_the_user_and_the_url(app_server, plan_workbook, page):
     assert_no_exception(page)
 
 
-def test_an_activity_link_opens_it(app_server, plan_workbook, page):
+def test_an_activity_link_opens_it_on_a_fresh_server(app_server, plan_workbook, page):
+    # The very first request after the server starts is the deep link: the page must still get the app's frame
+    # (navigation titles, workbook line), not Streamlit's file-name menu, and keep its query string.
     server = app_server(plan_workbook)
-    open_page(page, server)  # the app's root first: see the report on deep links to a fresh server
     open_page(page, server, "activities", "id=2021-04")
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Conventions & programmes" in nav and "app" not in nav.split()
+    assert "Workbook" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert "id=2021-04" in page.url
     main = page.locator("[data-testid='stMain']").inner_text()
     assert "2021-04 · Implementation of the UNESCO 1972 World Heritage Convention" in main
     assert "Mechanism (steps)" in main

@@ -1,0 +1,67 @@
+"""The app's frame: page config, the navigation of pages, the shared sidebar status and the live-refresh watcher.
+
+app.py draws it and runs the chosen page inside it. Streamlit treats a folder named pages/ as an old-style (v1)
+page folder until app.py has called st.navigation once after the server started, and AppTest does so on every
+run after switch_page: then a page script runs alone (a deep link such as /timeline?year=2022 opened first after a
+restart). Each page therefore calls `require()` first, which draws the same frame around it when app.py did not,
+so a link a colleague sent opens exactly as they saw it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from . import plan_store, sidebar
+
+PAGE_TITLE = "Action Plan dashboard"
+PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web
+
+# True while the frame is drawn around the running page (a context variable: per script thread, reset even when
+# a page calls st.stop()).
+_FRAMED: ContextVar[bool] = ContextVar("framed_by_app", default=False)
+
+
+def pages() -> dict[str, list[StreamlitPage]]:
+    """The navigation: the dashboard for everyone, then the pages for work on the plan."""
+    return {
+        "Dashboard": [
+            st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+            st.Page("pages/timeline.py", title="Timeline", icon=":material/view_timeline:"),
+            st.Page("pages/domains.py", title="Domains", icon=":material/category:"),
+            st.Page("pages/conventions.py", title="Conventions & programmes", icon=":material/account_balance:"),
+            st.Page("pages/activities.py", title="Activities", icon=":material/list_alt:"),
+        ],
+        "Work": [
+            st.Page("pages/briefing.py", title="Briefing", icon=":material/description:"),
+            st.Page("pages/data.py", title="Data", icon=":material/table_edit:"),
+        ],
+    }
+
+
+def draw() -> StreamlitPage:
+    """Page config, navigation, the workbook status in the sidebar, the watcher; returns the page to run."""
+    st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="expanded")
+    page = st.navigation(pages())
+    sidebar.workbook_status(plan_store.current())
+    plan_store.watch()
+    return page
+
+
+@contextmanager
+def framed() -> Iterator[None]:
+    """app.py runs the page inside this block, so the page knows the frame is drawn."""
+    token = _FRAMED.set(True)
+    try:
+        yield
+    finally:
+        _FRAMED.reset(token)
+
+
+def require() -> None:
+    """A page's first call: draw the frame around this page when app.py did not."""
+    if not _FRAMED.get():
+        draw()
