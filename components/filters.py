@@ -14,7 +14,7 @@ import streamlit as st
 from actionplan import Plan, views
 from actionplan.status import AS_OF_MEANING
 
-from . import plan_store, sidebar as workbook_line
+from . import plan_store
 
 STORE = "filters_view"
 JUMP = "filter_jump"
@@ -77,10 +77,8 @@ def _seed(view: views.Filters) -> None:
 
 def page_plan() -> Plan:
     """The plan a dashboard page shows (cached on the workbook's signature; last good data when the workbook is
-    broken), with the workbook line and its warning drawn unless app.py already drew them."""
-    current_plan = plan_store.current()
-    workbook_line.page_status(current_plan)
-    return current_plan.plan
+    broken)."""
+    return plan_store.current().plan
 
 
 def current(plan: Plan) -> views.Filters:

@@ -24,15 +24,3 @@ def workbook_status(current: Current) -> None:
         kept = f"Showing the last good version (saved {when})." if when else "No good version has been read yet."
         st.warning(f"The workbook cannot be used: {first}. {kept} See the Data page for every finding.",
                    icon=":material/warning:")
-
-
-def page_status(current: Current) -> None:
-    """A page's first call: make sure the frame (menu, layout, this status line) is drawn around the page.
-
-    app.py draws it; a page run without app.py (a deep link to a freshly started server, AppTest after
-    switch_page) draws it here.
-    """
-    del current  # the frame reads the current plan itself
-    from . import frame  # frame imports this module
-
-    frame.require()

@@ -3,7 +3,9 @@ import streamlit as st
 
 from actionplan import export, views
 from actionplan.status import STATUS_AS_OF
-from components import activity, filters
+from components import activity, filters, frame
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 TABLE = "activities_table"
 PICK = "activity_pick"

@@ -5,12 +5,13 @@ from datetime import timedelta
 import streamlit as st
 
 from actionplan import briefing as pack
-from components import briefing_view, plan_store, sidebar
+from components import briefing_view, frame, plan_store
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 SESSION, RANGE = "Session", "Date range"
 
 current = plan_store.current()
-sidebar.page_status(current)
 plan = current.plan
 held = pack.sessions(plan)
 labels = [session.label for session in held]

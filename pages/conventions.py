@@ -2,7 +2,9 @@
 import streamlit as st
 
 from actionplan import views
-from components import activity, charts, filters
+from components import activity, charts, filters, frame
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 plan = filters.page_plan()
 view = filters.sidebar(plan)

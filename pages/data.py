@@ -2,10 +2,11 @@
 editing, upload and restore for signed-in editors."""
 import streamlit as st
 
-from components import data_report, editor, plan_store, sidebar, signin
+from components import data_report, editor, frame, plan_store, signin
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 current = plan_store.current()
-sidebar.page_status(current)  # drawn here only when app.py did not (a deep link to a fresh server, AppTest)
 source = current.latest.source
 
 st.title("Data")

@@ -3,7 +3,9 @@ and what falls due before the next milestones."""
 import streamlit as st
 
 from actionplan import schema, views
-from components import activity, charts, filters, kpi
+from components import activity, charts, filters, frame, kpi
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 plan = filters.page_plan()
 view = filters.sidebar(plan)

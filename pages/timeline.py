@@ -5,7 +5,9 @@ import streamlit as st
 
 from actionplan import views
 from actionplan.status import AS_OF_MEANING
-from components import charts, filters
+from components import charts, filters, frame
+
+frame.require()  # the app's frame, also when this page is opened without app.py
 
 ALL_YEARS = "All years"
 
