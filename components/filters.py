@@ -8,13 +8,15 @@ read on a session's first run, so a link reproduces the view.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
+import pandas as pd
 import streamlit as st
 
 from actionplan import Plan, views
 from actionplan.status import AS_OF_MEANING
 
-from . import plan_store
+from . import frame, plan_store
 
 STORE = "filters_view"
 JUMP = "filter_jump"
@@ -73,6 +75,39 @@ def _seed(view: views.Filters) -> None:
     state[WIDGET[views.Q_STATUS]] = list(view.statuses)
     state[WIDGET[views.Q_TEXT]] = view.text
     state[WIDGET[views.Q_AS_OF]] = view.as_of
+
+
+class Shown(NamedTuple):
+    """What a dashboard page shows: the plan (last good data if the workbook is broken), the shared view, and the
+    activities the view selects."""
+
+    plan: Plan
+    view: views.Filters
+    acts: pd.DataFrame
+
+
+def open_page(title: str, *, stop_when_empty: bool = True) -> Shown:
+    """A dashboard page's opening: the frame, the shared filters, the title and how much is shown.
+
+    Stops the page with a friendly message when nothing matches, unless the page draws its own controls first
+    (`stop_when_empty=False`) and calls `stop_if_empty` itself.
+    """
+    frame.require()
+    plan = page_plan()
+    view = sidebar(plan)
+    acts = view.apply(plan.activities)
+    st.title(title)
+    summary(view, len(acts), len(plan.activities))
+    if stop_when_empty:
+        stop_if_empty(acts, len(plan.activities))
+    return Shown(plan, view, acts)
+
+
+def stop_if_empty(acts: pd.DataFrame, total: int) -> None:
+    """End the page with the friendly message when no activity is selected."""
+    if acts.empty:
+        no_match(total)
+        st.stop()
 
 
 def page_plan() -> Plan:

@@ -3,18 +3,10 @@ import streamlit as st
 
 from actionplan import export, views
 from actionplan.status import STATUS_AS_OF
-from components import activity, filters, frame
-
-frame.require()  # the app's frame, also when this page is opened without app.py
+from components import activity, filters
 
 TABLE = "activities_table"
 PICK = "activity_pick"
-
-plan = filters.page_plan()
-view = filters.sidebar(plan)
-acts = view.apply(plan.activities)
-total = len(plan.activities)
-everything = views.Filters(as_of=view.as_of).apply(plan.activities)
 
 
 def _open(activity_id: str | None) -> None:
@@ -35,8 +27,8 @@ def _on_pick() -> None:
     _open(st.session_state[PICK])
 
 
-st.title("Activities")
-filters.summary(view, len(acts), total)
+plan, view, acts = filters.open_page("Activities", stop_when_empty=False)
+everything = views.Filters(as_of=view.as_of).apply(plan.activities)
 
 opened = st.query_params.get(views.Q_ACTIVITY)
 if opened and opened not in set(everything["ID"]):
@@ -44,7 +36,7 @@ if opened and opened not in set(everything["ID"]):
     opened = None
 
 if acts.empty:
-    filters.no_match(total)
+    filters.no_match(len(plan.activities))
 else:
     table = views.activity_table(acts)
     st.session_state["_activities_ids"] = list(table["ID"])

@@ -2,30 +2,16 @@
 import streamlit as st
 
 from actionplan import views
-from components import activity, charts, filters, frame
+from components import activity, charts, filters
 
-frame.require()  # the app's frame, also when this page is opened without app.py
+plan, view, acts = filters.open_page("Conventions & programmes")
 
-plan = filters.page_plan()
-view = filters.sidebar(plan)
-acts = view.apply(plan.activities)
-total = len(plan.activities)
-
-st.title("Conventions & programmes")
-filters.summary(view, len(acts), total)
-if acts.empty:
-    filters.no_match(total)
-    st.stop()
-
-matrix = views.coverage_matrix(acts, plan.lists, plan.years)
-matrix = matrix.loc[[i for i in views.instrument_order(plan.activities, plan.lists) if i in matrix.index]]
 show_unused = st.toggle("Show conventions and programmes with no activity here", value=True, key="coverage_unused",
                         help="The Lists sheet names more instruments than the plan uses; their empty rows are gaps.")
-if not show_unused:
-    matrix = matrix[matrix.sum(axis=1) > 0]
+matrix = views.coverage_matrix(acts, plan.lists, plan.years, keep_empty=show_unused,
+                               instruments=views.instrument_order(plan.activities, plan.lists))
 titles = {name: plan.lists.title(name) for name in matrix.index}
-conventions = set(views.convention_order(plan.activities, plan.lists))
-cells = [(name, year) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
+cells = views.counted_cells(matrix)
 
 
 def _on_cell_click() -> None:
@@ -38,7 +24,7 @@ def _on_cell_click() -> None:
 grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.subheader("Coverage: instrument × plan year")
-    st.plotly_chart(charts.coverage_heatmap(matrix, titles, sum(name in conventions for name in matrix.index)),
+    st.plotly_chart(charts.coverage_heatmap(matrix, titles, views.convention_rows(matrix, plan.activities, plan.lists)),
                     config=charts.plotly_config("coverage-matrix"), key="coverage_matrix",
                     on_select=_on_cell_click, selection_mode="points")
     st.caption("Each cell counts the activities implementing the convention (above the line) or programme "

@@ -2,20 +2,9 @@
 import streamlit as st
 
 from actionplan import views
-from components import activity, charts, colours, filters, frame
+from components import activity, charts, colours, filters
 
-frame.require()  # the app's frame, also when this page is opened without app.py
-
-plan = filters.page_plan()
-view = filters.sidebar(plan)
-acts = view.apply(plan.activities)
-total = len(plan.activities)
-
-st.title("Domains")
-filters.summary(view, len(acts), total)
-if acts.empty:
-    filters.no_match(total)
-    st.stop()
+plan, view, acts = filters.open_page("Domains")
 
 domains = views.domain_order(plan.activities, plan.lists)
 domain_colours = colours.domain_colours(domains)

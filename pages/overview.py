@@ -3,20 +3,9 @@ and what falls due before the next milestones."""
 import streamlit as st
 
 from actionplan import schema, views
-from components import activity, charts, filters, frame, kpi
+from components import activity, charts, filters, kpi
 
-frame.require()  # the app's frame, also when this page is opened without app.py
-
-plan = filters.page_plan()
-view = filters.sidebar(plan)
-acts = view.apply(plan.activities)
-total = len(plan.activities)
-
-st.title("Overview")
-filters.summary(view, len(acts), total)
-if acts.empty:
-    filters.no_match(total)
-    st.stop()
+plan, view, acts = filters.open_page("Overview")
 
 counts = views.counts_by_status(acts)
 reported = views.counts_by_reported_status(acts)

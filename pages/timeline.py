@@ -5,19 +5,11 @@ import streamlit as st
 
 from actionplan import views
 from actionplan.status import AS_OF_MEANING
-from components import charts, filters, frame
-
-frame.require()  # the app's frame, also when this page is opened without app.py
+from components import charts, filters
 
 ALL_YEARS = "All years"
 
-plan = filters.page_plan()
-view = filters.sidebar(plan)
-acts = view.apply(plan.activities)
-total = len(plan.activities)
-
-st.title("Timeline")
-filters.summary(view, len(acts), total)
+plan, view, acts = filters.open_page("Timeline", stop_when_empty=False)
 
 colour_col, group_col, zoom_col, steps_col = st.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
 colour_by = colour_col.segmented_control("Colour by", charts.COLOUR_CHOICES, key="timeline_colour",
@@ -29,9 +21,7 @@ zoom = zoom_col.selectbox("Show", [ALL_YEARS, *plan.years], key="timeline_zoom",
 show_steps = steps_col.toggle("Dated steps", key="timeline_steps",
                               help="Show the mechanism steps that have their own dates, under their activity.")
 
-if acts.empty:
-    filters.no_match(total)
-    st.stop()
+filters.stop_if_empty(acts, len(plan.activities))
 
 undated = acts[acts["Start"].isna() | acts["End"].isna()]
 fig = charts.gantt(

@@ -375,3 +375,16 @@ def test_activity_table_has_a_link_per_activity_and_no_none_text(seed_plan):
     assert len(table) == 42
     assert table.loc[table["ID"] == "2021-04", "Link"].item() == "?id=2021-04"
     assert not table["Convention"].isna().any()
+
+
+def test_coverage_matrix_rows_given_and_empty_rows_dropped(seed_plan):
+    order = views.instrument_order(seed_plan.activities, seed_plan.lists)
+    culture = seed_plan.activities[seed_plan.activities["Domain"] == "Culture"]
+    kept = views.coverage_matrix(culture, seed_plan.lists, seed_plan.years, instruments=order)
+    assert list(kept.index) == order and list(kept.columns) == [2021, 2022, 2023]
+    dropped = views.coverage_matrix(culture, seed_plan.lists, seed_plan.years, instruments=order, keep_empty=False)
+    assert "ASPnet" in kept.index and "ASPnet" not in dropped.index
+    assert dropped.loc["1972 Convention"].tolist() == [1, 1, 1]
+    assert ("1972 Convention", 2022) in views.counted_cells(dropped)
+    assert ("1970 Convention", 2022) not in views.counted_cells(dropped)
+    assert views.convention_rows(dropped, seed_plan.activities, seed_plan.lists) == 5
