@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from streamlit.navigation.page import StreamlitPage
 
 from . import plan_store, sidebar
+
+if TYPE_CHECKING:
+    from streamlit.navigation.page import StreamlitPage
 
 PAGE_TITLE = "Action Plan dashboard"
 PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web

@@ -42,7 +42,7 @@ else:
     st.session_state["_activities_ids"] = list(table["ID"])
     st.dataframe(
         table, key=TABLE, on_select=_on_table_select, selection_mode="single-row", hide_index=True, height=420,
-        column_order=["ID", views.TITLE_COLUMN, "Terms", "Start", "End", "Domain", STATUS_AS_OF, "Convention",
+        column_order=["ID", views.TITLE_COLUMN, STATUS_AS_OF, "Terms", "Start", "End", "Domain", "Convention",
                       "Programme", "Reported status", "Locations", "Year", "Link"],
         column_config={
             "ID": st.column_config.TextColumn(width="small", pinned=True),
