@@ -7,8 +7,9 @@ import pandas as pd
 
 from . import schema
 from .load import Plan
+from .workbook import FORMULA_STARTS
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = (*FORMULA_STARTS, "\t", "\r")  # a tab or return also starts a formula in some readers
 
 
 def neutralise(value: object) -> object:

@@ -28,11 +28,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -41,12 +40,11 @@ from .access import Editor, require_editor
 from .edits import ADD, CHANGE, DELETE, CellChange, header_positions, header_row, sheet_named
 from .findings import Finding
 from .load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
+from .workbook import put_value
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
 LOCK_TIMEOUT_SECONDS = 20.0
-FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
-DATE_FORMAT = "yyyy-mm-dd"
 
 
 class SaveRefused(Exception):
@@ -120,7 +118,7 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
         if change.action == CHANGE:
             if change.row is None or change.row <= header_at:
                 raise SaveRefused(f"row {change.row} of {sheet} is not a data row")
-            _put(ws.cell(change.row, position(change.column)), change.new)
+            put_value(ws.cell(change.row, position(change.column)), change.new)
     deleted = {change.row for change in changes if change.action == DELETE and change.row is not None}
     if deleted:
         if min(deleted) <= header_at:
@@ -137,23 +135,9 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
             if last > header_at:
                 _copy_style(ws, last, target)
             for change in new_rows[ordinal]:
-                _put(ws.cell(target, position(change.column)), change.new)
+                put_value(ws.cell(target, position(change.column)), change.new)
     if deleted or new_rows:
         _fit_filter(ws, header_at)
-
-
-def _put(cell, value: object) -> None:
-    """Write a value with its type: text always as text (a leading = + - @ never makes a formula), dates as dates."""
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = text
-        cell.data_type = "s"  # openpyxl would take "=..." as a formula; this keeps it a string
-        if text.startswith(FORMULA_STARTS) or cell.quotePrefix:
-            cell.quotePrefix = text.startswith(FORMULA_STARTS)  # and Excel keeps it text when re-entered
-        return
-    cell.value = value
-    if isinstance(value, (date, datetime)) and cell.number_format == "General":
-        cell.number_format = DATE_FORMAT
 
 
 def _last_used_row(ws: Worksheet) -> int:

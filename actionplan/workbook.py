@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -28,6 +29,7 @@ VALIDATION_LAST_ROW = 2000
 LIST_LAST_ROW = 200
 
 DATE_FORMAT = "yyyy-mm-dd"
+FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
 HEADER_FILL = PatternFill(fill_type="solid", start_color="FF1F4E79", end_color="FF1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFFFF")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
@@ -113,10 +115,19 @@ def _as_cell_value(value: object) -> object:
 
 
 def put_value(cell, value: object) -> None:
-    """Write a value into an openpyxl cell; text is always stored as text, never run as a formula ("=SUM(...)")."""
-    cell.value = _as_cell_value(value)
-    if isinstance(cell.value, str) and cell.data_type == "f":
-        cell.data_type = "s"
+    """Write a value into an openpyxl cell with its type: text always as text (a leading = + - @ never makes a
+    formula, and Excel keeps it text when the cell is re-entered), dates as dates, blanks as empty cells."""
+    value = _as_cell_value(value)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would take "=..." as a formula; this keeps it a string
+        if text.startswith(FORMULA_STARTS) or cell.quotePrefix:
+            cell.quotePrefix = text.startswith(FORMULA_STARTS)
+        return
+    cell.value = value
+    if isinstance(value, (dt.date, dt.datetime)) and cell.number_format == "General":
+        cell.number_format = DATE_FORMAT
 
 
 def _headers(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> list[str]:
