@@ -95,7 +95,7 @@ def shown(value: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Headers: the same matching as the loader, shared with the writer so both find the same cells
+# Headers: matched by schema.header_positions, as the loader does, so reading and writing find the same cells
 
 
 def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | None:
@@ -108,28 +108,8 @@ def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | N
     return None
 
 
-def header_positions(header: Sequence[object], columns: tuple[schema.Column, ...]) -> dict[str, int]:
-    """Column name -> 1-based position: canonical names matched ignoring case and spaces, others as written."""
-    canonical = {schema.header_key(column.name): column.name for column in columns}
-    positions: dict[str, int] = {}
-    for position, cell in enumerate(header, start=1):
-        if not _is_filled(cell):
-            continue
-        text = str(cell).strip()
-        label = canonical.get(schema.header_key(text), text)
-        if label in positions:
-            label = f"{label} ({position})"
-        positions[label] = position
-    return positions
-
-
 def _is_filled(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
-
-
-def sheet_named(names: Iterable[str], sheet: str) -> str | None:
-    """The workbook's own spelling of a sheet name, matched like headers."""
-    return next((name for name in names if schema.header_key(name) == schema.header_key(sheet)), None)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -142,7 +122,7 @@ def read_tables(content: bytes) -> dict[str, EditTable]:
     try:
         tables = {}
         for sheet in EDITABLE_SHEETS:
-            actual = sheet_named(workbook.sheetnames, sheet)
+            actual = schema.sheet_named(workbook.sheetnames, sheet)
             if actual is not None:
                 rows = list(workbook[actual].iter_rows(values_only=True))
                 tables[sheet] = _table(sheet, rows, schema.SHEET_COLUMNS[sheet])
@@ -156,7 +136,7 @@ def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[schema.Col
     if found is None:
         return EditTable(sheet, pd.DataFrame({ROW: pd.array([], dtype="Int64")}), ())
     header_at, header = found
-    positions = header_positions(header, columns)
+    positions = schema.header_positions(header, columns)
     canonical = [column.name for column in columns if column.name in positions]
     extra = [name for name in positions if name not in canonical]
     names = canonical + extra

@@ -200,22 +200,13 @@ def _clean(value: object) -> object:
 
 def _read_sheet(name: str, rows: list[list[object]], columns: tuple[schema.Column, ...]) -> _Sheet:
     """Match headers case- and space-insensitively; keep staff-added columns; skip blank rows."""
-    canonical = {schema.header_key(column.name): column.name for column in columns}
     header_index = next((i for i, row in enumerate(rows) if any(_clean(cell) is not None for cell in row)), None)
     if header_index is None:
         return _Sheet(name, [], [], [column.name for column in columns])
     header = rows[header_index]
-    names: list[str | None] = []
-    for position, cell in enumerate(header):
-        text = _clean(cell)
-        if text is None:
-            names.append(None)
-            continue
-        key = schema.header_key(text)
-        label = canonical.get(key, str(text))
-        if label in names:
-            label = f"{label} ({position + 1})"
-        names.append(label)
+    names: list[str | None] = [None] * len(header)
+    for label, position in schema.header_positions(header, columns).items():
+        names[position - 1] = label
     records: list[tuple[int, dict[str, object]]] = []
     for offset, row in enumerate(rows[header_index + 1:], start=header_index + 2):
         values = {names[i]: _clean(cell) for i, cell in enumerate(row) if i < len(names) and names[i]}
@@ -580,11 +571,10 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
 
 
 def _plan_from_rows(sheet_rows: dict[str, list[list[object]]], info: WorkbookInfo | None) -> Plan:
-    by_key = {schema.header_key(name): name for name in sheet_rows}
     findings: list[Finding] = []
     sheets: dict[str, _Sheet | None] = {}
     for name, columns in schema.SHEET_COLUMNS.items():
-        actual = by_key.get(schema.header_key(name))
+        actual = schema.sheet_named(sheet_rows, name)
         if actual is None:
             findings.append(Finding(ERROR, name, None, None, f"the sheet '{name}' is missing",
                                     f"add a sheet named '{name}' (sheets found: {', '.join(sheet_rows)})"))

@@ -37,7 +37,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import audit, backups, schema
 from .access import Editor, require_editor
-from .edits import ADD, CHANGE, DELETE, CellChange, header_positions, header_row, sheet_named
+from .edits import ADD, CHANGE, DELETE, CellChange, header_row
 from .findings import Finding
 from .load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
 from .workbook import put_value
@@ -93,7 +93,7 @@ def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
     for change in changes:
         by_sheet[change.sheet].append(change)
     for sheet, sheet_changes in by_sheet.items():
-        actual = sheet_named(workbook.sheetnames, sheet)
+        actual = schema.sheet_named(workbook.sheetnames, sheet)
         if actual is None:
             raise SaveRefused(f"the sheet {sheet} is not in the workbook")
         _apply_to_sheet(workbook[actual], sheet, sheet_changes)
@@ -107,7 +107,7 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
     if found is None:
         raise SaveRefused(f"the sheet {sheet} has no header row")
     header_at, header = found
-    positions = header_positions(header, schema.SHEET_COLUMNS[sheet])
+    positions = schema.header_positions(header, schema.SHEET_COLUMNS[sheet])
 
     def position(column: str) -> int:
         if column not in positions:

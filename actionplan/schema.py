@@ -6,6 +6,7 @@ the workbook writer and the briefing builders all agree on one definition.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 ACTIVITIES = "Activities"
@@ -112,6 +113,27 @@ ID_PATTERN = re.compile(r"^\d{4}-\d{2,3}$")
 def header_key(text: object) -> str:
     """Header matching ignores case, spaces and punctuation: 'progress  %', 'PROGRESS%' and 'Progress %' match."""
     return re.sub(r"[^0-9a-z%]", "", str(text or "").casefold())
+
+
+def header_positions(header: Sequence[object], columns: tuple[Column, ...]) -> dict[str, int]:
+    """Column name -> 1-based position in a header row: the sheet's columns matched by `header_key`, staff-added
+    ones under their own text; a repeated header gets its position appended ("Notes (18)")."""
+    canonical = {header_key(column.name): column.name for column in columns}
+    positions: dict[str, int] = {}
+    for position, cell in enumerate(header, start=1):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        text = str(cell).strip()
+        label = canonical.get(header_key(text), text)
+        if label in positions:
+            label = f"{label} ({position})"
+        positions[label] = position
+    return positions
+
+
+def sheet_named(names: Iterable[str], sheet: str) -> str | None:
+    """The workbook's own spelling of a sheet name, matched like headers ("activities " finds Activities)."""
+    return next((name for name in names if header_key(name) == header_key(sheet)), None)
 
 
 def column_names(columns: tuple[Column, ...]) -> list[str]:
