@@ -43,8 +43,9 @@ from defusedxml import ElementTree as SafeElementTree
 from . import schema
 from . import status as as_of_status
 from .backups import BACKUP_FOLDER, backup_time
-from .compare import compare_plans, count_changes
+from .compare import cell_text, compare_plans, count_changes
 from .load import Plan, WorkbookInfo
+from .views import format_day as day  # '7 Nov 2023', as on every page
 
 EMPTY_SECTION = "No activity in this section."
 GENERAL_CONFERENCE = "General Conference"
@@ -99,13 +100,13 @@ def sessions(plan: Plan) -> tuple[Session, ...]:
     """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
     found = []
     for _, milestone in plan.milestones.iterrows():
-        kind = _text(milestone.get("Kind"))
-        name = _text(milestone.get("Name"))
+        kind = cell_text(milestone.get("Kind"))
+        name = cell_text(milestone.get("Name"))
         if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
             continue
         start = pd.Timestamp(milestone["Date"]).date()
         end = pd.Timestamp(milestone["End"]).date() if pd.notna(milestone.get("End")) else start
-        found.append(Session(name, start, end, _text(milestone.get("Place")) or None))
+        found.append(Session(name, start, end, cell_text(milestone.get("Place")) or None))
     return tuple(sorted(found, key=lambda session: session.start))
 
 
@@ -373,7 +374,7 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
         cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
     touched = tuple(label for quarter, label in zip(quarters, columns)
                     if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start)
-    labels = pd.Series([f"{i} {_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+    labels = pd.Series([f"{i} {cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
                        index=cells.index, name="Activity")
     return QuarterGrid(cells, labels, touched)
 
@@ -385,11 +386,6 @@ def quarter_label(quarter: pd.Period) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Words and numbers
-
-
-def day(value: date) -> str:
-    """'7 Nov 2023'."""
-    return f"{value.day} {value:%b %Y}"
 
 
 def period(start: date, end: date) -> str:
@@ -589,12 +585,6 @@ def _order_by(values: pd.Series, order: tuple[str, ...]) -> list[int]:
     """Positions that sort `values` by `order` (stable)."""
     rank = [order.index(value) if value in order else len(order) for value in values]
     return sorted(range(len(rank)), key=rank.__getitem__)
-
-
-def _text(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
 
 
 
