@@ -524,10 +524,10 @@ def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], bla
 
 def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
     """Status as of | Activities | Meaning: every as-of status, zero where none."""
-    counts = activities[as_of_status.STATUS_AS_OF].astype(str).value_counts()
+    counts = as_of_status.tally(activities[as_of_status.STATUS_AS_OF])
     return pd.DataFrame({
         "Status as of": list(as_of_status.AS_OF_ORDER),
-        "Activities": [int(counts.get(value, 0)) for value in as_of_status.AS_OF_ORDER],
+        "Activities": counts.tolist(),
         "Meaning": [as_of_status.AS_OF_MEANING[value] for value in as_of_status.AS_OF_ORDER],
     })
 

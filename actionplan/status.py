@@ -68,6 +68,11 @@ def with_status(activities: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return activities.assign(**{STATUS_AS_OF: status_as_of(activities, as_of)})
 
 
+def tally(statuses: pd.Series) -> pd.Series:
+    """How many of each as-of status, every status present (zero where none), in AS_OF_ORDER."""
+    return statuses.astype(object).value_counts().reindex(AS_OF_ORDER, fill_value=0).astype(int)
+
+
 def count_by_status(activities: pd.DataFrame, as_of: date) -> pd.Series:
-    """How many activities in each as-of status, every status present (zero where none), in AS_OF_ORDER."""
-    return status_as_of(activities, as_of).value_counts().reindex(AS_OF_ORDER, fill_value=0)
+    """How many activities in each as-of status on `as_of`, in AS_OF_ORDER."""
+    return tally(status_as_of(activities, as_of))

@@ -27,6 +27,7 @@ from .status import (
     SCHEDULED_NOW,
     STATUS_AS_OF,
     UPCOMING,
+    tally,
     with_status,
 )
 
@@ -230,7 +231,7 @@ def counts_by_status(activities: pd.DataFrame) -> pd.Series:
 
     `activities` must carry `Status as of` (as `Filters.apply` returns them).
     """
-    return activities[STATUS_AS_OF].astype(object).value_counts().reindex(AS_OF_ORDER, fill_value=0).astype(int)
+    return tally(activities[STATUS_AS_OF])
 
 
 def counts_by_reported_status(activities: pd.DataFrame) -> pd.Series:
