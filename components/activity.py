@@ -6,6 +6,8 @@ import streamlit as st
 
 from actionplan import Plan, views
 
+from . import escape
+
 ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
 
@@ -29,7 +31,8 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     left, right = st.columns(2)
     half = (len(facts) + 1) // 2
     for column, part in ((left, facts[:half]), (right, facts[half:])):
-        column.markdown("\n".join(f"- **{label}:** {_escape(text)}" for label, text in part))
+        column.markdown("\n".join(f"- **{label}:** {escape.markdown(' '.join(text.splitlines()))}"
+                                   for label, text in part))
     steps = plan.steps_of(activity_id)
     if len(steps):
         st.markdown("**Mechanism (steps)**")
@@ -41,8 +44,3 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     st.markdown(f"[Link to this activity](?{views.Q_ACTIVITY}={activity_id})")
 
 
-def _escape(text: str) -> str:
-    """Text from the workbook shown as itself in Markdown (no accidental emphasis, links or HTML)."""
-    for mark in ("\\", "*", "_", "[", "]", "<", ">", "#", "`", "$", "~"):
-        text = text.replace(mark, "\\" + mark)
-    return text.replace("\n", " ")

@@ -2,7 +2,6 @@
 report), its backups, and the change log; Reload and downloads. Restoring a backup needs an editor."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import ERROR, WARNING, access, audit, backups, save
-from components import plan_store
+from components import escape, plan_store
 from components.editor import XLSX_MIME, counted, notify, start_again
 
 CHANGE_LOG_LINES = 50
@@ -18,7 +17,6 @@ BACKUP_PICKER_WIDTH = 440
 SEVERITY_LABEL = {ERROR: ":red-badge[:material/error: Error]", WARNING: ":orange-badge[:material/warning: Warning]"}
 SCROLL_AFTER_ROWS = 15
 TABLE_HEIGHT = 600
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$:-])")
 
 
 def _size(size: int) -> str:
@@ -76,7 +74,7 @@ def findings(current: plan_store.Current) -> None:
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
     # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
-    shown = table.astype(object).map(lambda value: "" if pd.isna(value) else _escape(str(value)))
+    shown = table.astype(object).map(lambda value: "" if pd.isna(value) else escape.markdown(str(value)))
     shown["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
     shown["Row"] = table["Row"].map(lambda row: "" if pd.isna(row) else str(int(row)))
     st.table(shown, hide_index=True, height="content" if len(shown) <= SCROLL_AFTER_ROWS else TABLE_HEIGHT)
@@ -84,8 +82,6 @@ def findings(current: plan_store.Current) -> None:
                        on_click="ignore", icon=":material/download:", key="download_report")
 
 
-def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
