@@ -44,6 +44,7 @@ from . import schema
 from . import status as as_of_status
 from .backups import BACKUP_FOLDER, backup_time
 from .compare import cell_text, compare_plans, count_changes
+from .export import XLSX_MIME
 from .load import Plan, WorkbookInfo
 from .views import format_day as day  # '7 Nov 2023', as on every page
 
@@ -593,7 +594,7 @@ def _order_by(values: pd.Series, order: tuple[str, ...]) -> list[int]:
 
 FORMATS: dict[str, str] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_MIME,
 }
 
 

@@ -9,6 +9,7 @@ from . import schema
 from .load import Plan
 from .workbook import FORMULA_STARTS
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = (*FORMULA_STARTS, "\t", "\r")  # a tab or return also starts a formula in some readers
 
 

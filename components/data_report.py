@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import ERROR, WARNING, access, audit, backups, save
+from actionplan.export import XLSX_MIME
 from components import escape, plan_store
-from components.editor import XLSX_MIME, counted, notify, start_again
+from components.editor import counted, notify, start_again
 
 CHANGE_LOG_LINES = 50
 BACKUP_PICKER_WIDTH = 440

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from actionplan import access, edits, save, schema
+from actionplan.export import XLSX_MIME
 from actionplan.edits import EditBase, EditTable
 
 _BASE = "_edit_base"
@@ -25,7 +26,6 @@ MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESC
                             "Locations"})
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def counted(number: int, noun: str) -> str:

@@ -60,7 +60,7 @@ else:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download Excel", export.tables_xlsx({"Activities": sheet}), file_name="activities.xlsx",
                            icon=":material/download:", key="download_xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                           mime=export.XLSX_MIME)
         st.download_button("Download CSV", export.activities_csv(acts), file_name="activities.csv", mime="text/csv",
                            icon=":material/download:", key="download_csv")
         st.caption("The table as filtered: every column of the workbook, and the status as of the date.")
