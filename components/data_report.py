@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import ERROR, WARNING, access, audit, backups, save
+from actionplan import ERROR, WARNING, access, audit, backups, export, save
 from actionplan.export import XLSX_MIME
 from components import escape, plan_store
 from components.editor import counted, notify, start_again
@@ -79,7 +79,8 @@ def findings(current: plan_store.Current) -> None:
     shown["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
     shown["Row"] = table["Row"].map(lambda row: "" if pd.isna(row) else str(int(row)))
     st.table(shown, hide_index=True, height="content" if len(shown) <= SCROLL_AFTER_ROWS else TABLE_HEIGHT)
-    st.download_button("Download the report (CSV)", table.to_csv(index=False), "validation-report.csv", "text/csv",
+    report_csv = export.neutralise_frame(table).to_csv(index=False)  # findings quote what staff typed
+    st.download_button("Download the report (CSV)", report_csv, "validation-report.csv", "text/csv",
                        on_click="ignore", icon=":material/download:", key="download_report")
 
 
