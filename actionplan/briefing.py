@@ -28,7 +28,6 @@ so (`EMPTY_SECTION`).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import re
 import sys
@@ -45,7 +44,7 @@ from . import status as as_of_status
 from .backups import BACKUP_FOLDER, backup_time
 from .compare import cell_text, compare_plans, count_changes
 from .export import XLSX_MIME
-from .load import Plan, WorkbookInfo
+from .load import Plan, WorkbookInfo, load_plan_bytes
 from .views import format_day as day  # '7 Nov 2023', as on every page
 
 EMPTY_SECTION = "No activity in this section."
@@ -428,11 +427,7 @@ def earlier_version(name: str, content: bytes) -> Plan:
 
     Its "saved" time is the one Excel wrote into the file (docProps/core.xml, modified), else the upload time.
     """
-    from .load import load_plan_bytes
-
-    saved = _saved_time(content) or datetime.now()
-    info = WorkbookInfo(Path(name), len(content), saved, hashlib.sha256(content).hexdigest())
-    return load_plan_bytes(content, info)
+    return load_plan_bytes(content, WorkbookInfo.of(name, content, _saved_time(content) or datetime.now()))
 
 
 def _saved_time(content: bytes) -> datetime | None:

@@ -47,6 +47,11 @@ class WorkbookInfo:
     modified: datetime
     sha256: str
 
+    @classmethod
+    def of(cls, path: str | os.PathLike[str], content: bytes, modified: datetime) -> WorkbookInfo:
+        """The version of these bytes: their size and content hash."""
+        return cls(Path(path), len(content), modified, hashlib.sha256(content).hexdigest())
+
 
 @dataclass(frozen=True)
 class Lists:
@@ -536,9 +541,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, WorkbookInfo]:
     path = Path(path)
     stat = path.stat()
     content = path.read_bytes()
-    info = WorkbookInfo(path, len(content), datetime.fromtimestamp(stat.st_mtime),
-                        hashlib.sha256(content).hexdigest())
-    return content, info
+    return content, WorkbookInfo.of(path, content, datetime.fromtimestamp(stat.st_mtime))
 
 
 def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:

@@ -239,8 +239,7 @@ def lost_features(before: bytes, after: bytes, *, rows_deleted: bool = False) ->
 
 def check(content: bytes, path: Path) -> Plan:
     """The would-be workbook read back by the loader: its findings decide whether it may be written."""
-    info = WorkbookInfo(Path(path), len(content), datetime.now(), hashlib.sha256(content).hexdigest())
-    return load_plan_bytes(content, info)
+    return load_plan_bytes(content, WorkbookInfo.of(path, content, datetime.now()))
 
 
 def preview(base: bytes, changes: Sequence[CellChange], path: Path) -> Plan:
