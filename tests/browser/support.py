@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
@@ -71,6 +73,41 @@ def open_page(tab, server: AppServer, path: str = "", query: str = "") -> None:
     """Go to a page of the app (`""` for Overview, else its url path such as "timeline") and wait for it."""
     tab.goto(f"{server.url}/{path}{('?' + query) if query else ''}")
     wait_idle(tab)
+
+
+def stable_box(locator, settle_ms: int = 250, tries: int = 20) -> dict[str, float]:
+    """The element's box once it has stopped moving (scrolling and late layout shift it for a moment)."""
+    box = locator.bounding_box()
+    for _ in range(tries):
+        locator.page.wait_for_timeout(settle_ms)
+        again = locator.bounding_box()
+        if again == box and box is not None:
+            return box
+        box = again
+    raise AssertionError(f"{locator} kept moving: last box {box}")
+
+
+def open_grid_cell_editor(tab, canvas, x: float, y: float, attempts: int = 3):
+    """Select the data-grid cell at (x, y) inside `canvas` and press Enter: returns the text editor that opens.
+
+    The grid is drawn on a canvas, so the cell is found by position. A click that lands while the grid is still
+    being drawn selects nothing; it is tried again, a few times, before the test fails.
+    """
+    editor = tab.locator("#portal textarea")
+    for attempt in range(1, attempts + 1):
+        canvas.scroll_into_view_if_needed()
+        box = stable_box(canvas)
+        tab.mouse.click(box["x"] + x, box["y"] + y)
+        tab.keyboard.press("Enter")
+        try:
+            editor.wait_for(state="visible", timeout=3_000)
+            return editor
+        except PlaywrightTimeout:
+            if attempt == attempts:
+                raise
+            tab.keyboard.press("Escape")
+            wait_idle(tab)
+    raise AssertionError(f"no editor opened in {attempts} tries")
 
 
 def assert_no_exception(tab) -> None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_page, wait_idle
+from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
 
 from actionplan import access, audit, backups, load_plan
 
@@ -80,12 +80,8 @@ def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server
 
     # Glide data grid: select the Event cell of the first row, Enter opens its editor, Enter again commits.
     canvas = page.locator(".st-key-edit_activities [data-testid='data-grid-canvas']")
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    page.mouse.click(box["x"] + 420, box["y"] + 52)  # right of Row, ID, Year and No.; below the header
-    page.keyboard.press("Enter")
-    editor = page.locator("#portal textarea")
-    expect(editor).to_be_visible()
+    # Right of the fixed-width Row, ID, Year and No. columns; below the header.
+    editor = open_grid_cell_editor(page, canvas, x=420, y=52)
     editor.fill("Edited in the browser grid")
     page.keyboard.press("Enter")
     wait_idle(page)
