@@ -205,6 +205,14 @@ class EditBase:
     findings: tuple[Finding, ...]
     opened_at: datetime
 
+    def activity_ids(self) -> list[str]:
+        """The IDs of the Activities sheet as opened, in sheet order, blanks left out: what a step may belong to."""
+        table = self.tables.get(schema.ACTIVITIES)
+        if table is None or "ID" not in table.frame:
+            return []
+        ids = (str(value).strip() for value in table.frame["ID"] if normalise(value, TEXT) is not None)
+        return list(dict.fromkeys(ids))
+
 
 def open_for_editing(path: Path) -> EditBase:
     """Read the workbook for the editor; ValueError with a plain message when it cannot be opened as a workbook."""

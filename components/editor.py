@@ -26,6 +26,7 @@ MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESC
                             "Locations"})
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
+STEP_ACTIVITY = "Activity ID"
 
 
 def counted(number: int, noun: str) -> str:
@@ -55,7 +56,14 @@ def start_again() -> None:
         st.session_state.pop(key, None)
 
 
-def _column_config(table: EditTable, base: EditBase) -> dict[str, object]:
+def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
+    """A drop-down's options: the allowed values, then any other value already in the column (kept selectable, so
+    opening the editor never blanks a cell; the validation report flags it)."""
+    present = [value for value in table.frame[name].dropna().unique() if value]
+    return list(dict.fromkeys([*allowed, *present]))
+
+
+def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
     """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
     help_of = {column.name: column.help for column in schema.SHEET_COLUMNS[table.sheet]}
     config: dict[str, object] = {
@@ -68,9 +76,12 @@ def _column_config(table: EditTable, base: EditBase) -> dict[str, object]:
         if name == "ID":
             common["pinned"] = True
         if kind == edits.LIST and name in schema.LIST_BACKED:
-            present = [value for value in table.frame[name].dropna().unique() if value]
-            options = list(dict.fromkeys([*base.lists.allowed(name), *present]))
-            config[name] = st.column_config.SelectboxColumn(name, options=options, **common)
+            config[name] = st.column_config.SelectboxColumn(
+                name, options=_with_present(base.lists.allowed(name), table, name), **common)
+        elif table.sheet == schema.STEPS and name == STEP_ACTIVITY:
+            common["help"] = f"{common['help']}; pick one (an activity added today can be picked once it is saved)"
+            config[name] = st.column_config.SelectboxColumn(
+                name, options=_with_present(base.activity_ids(), table, name), **common)
         elif kind == edits.DATE:
             config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD", **common)
         elif kind == edits.PERCENT:
@@ -93,7 +104,7 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
         table = base.tables[sheet]
         with tab:
             edited = st.data_editor(table.frame, key=EDITOR_KEYS[sheet], num_rows="dynamic", hide_index=True,
-                                    column_config=_column_config(table, base), height=EDITOR_HEIGHT,
+                                    column_config=column_config(table, base), height=EDITOR_HEIGHT,
                                     placeholder="")
         changes += edits.diff_table(table, edited)
     return changes

@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from actionplan import access, audit, backups, load_plan
+from actionplan import access, audit, backups, edits, load_plan
+from components import editor as editor_panel
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
@@ -191,3 +192,16 @@ def test_rows_added_and_deleted_in_the_editor_land_in_the_workbook(plan_workbook
     added = steps[steps["Description"] == "Report back to the National Commission"].iloc[0]
     assert (added["Activity ID"], added["Step"]) == ("2023-01", 9)
     assert {c["action"] for c in audit.read_records(plan_workbook)[0]["changes"]} == {"add", "delete"}
+
+
+def test_the_steps_editor_offers_the_activity_ids_as_a_drop_down(make_workbook):
+    def orphan_step(activities, steps, milestones, lists):
+        steps[0]["Activity ID"] = "2099-01"
+
+    base = edits.open_for_editing(make_workbook(name="orphan.xlsx", edit=orphan_step))
+    ids = load_plan(base.path).activities["ID"].tolist()
+    assert base.activity_ids() == ids
+    config = editor_panel.column_config(base.tables["Steps"], base)
+    options = config["Activity ID"]["type_config"]["options"]
+    # Every activity, in sheet order, then the unknown ID already typed (kept, so the cell is not blanked).
+    assert options == [*ids, "2099-01"]
