@@ -210,8 +210,8 @@ class EditBase:
         table = self.tables.get(schema.ACTIVITIES)
         if table is None or "ID" not in table.frame:
             return []
-        ids = (str(value).strip() for value in table.frame["ID"] if normalise(value, TEXT) is not None)
-        return list(dict.fromkeys(ids))
+        ids = (normalise(value, TEXT) for value in table.frame["ID"])
+        return list(dict.fromkeys(text for text in ids if text is not None))
 
 
 def open_for_editing(path: Path) -> EditBase:

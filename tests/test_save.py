@@ -409,4 +409,3 @@ def test_a_viewer_cannot_save_upload_or_restore(plan_workbook, viewer):
 def test_an_editor_cannot_be_forged():
     with pytest.raises(PermissionError):
         access.Editor("Mallory", "password")
-
