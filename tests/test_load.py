@@ -20,6 +20,13 @@ def rewrite(path, change):
     return path
 
 
+def rename_headers(book, renames: dict[str, str]) -> None:
+    """Rename header cells of the Activities sheet: {"Terms": "Term dates"}."""
+    for cell in book["Activities"][1]:
+        if cell.value in renames:
+            cell.value = renames[cell.value]
+
+
 def findings_at(plan, sheet, row=None, column=None):
     return [f for f in plan.findings if f.sheet == sheet and (row is None or f.row == row)
             and (column is None or f.column == column)]
@@ -72,13 +79,8 @@ def test_the_workbook_path_rule(monkeypatch):
 def test_headers_match_ignoring_case_and_spaces_and_staff_columns_are_kept(plan_workbook):
     def change(book):
         sheet = book["Activities"]
-        for cell in sheet[1]:
-            if cell.value == "Progress %":
-                cell.value = "  progress   % "
-            elif cell.value == "Event":
-                cell.value = "EVENT"
-            elif cell.value == "UNESCO counterpart":
-                cell.value = "Unesco Counterpart"
+        rename_headers(book, {"Progress %": "  progress   % ", "Event": "EVENT",
+                              "UNESCO counterpart": "Unesco Counterpart"})
         sheet.cell(row=1, column=sheet.max_column + 1, value="Focal point phone")
         sheet.cell(row=2, column=sheet.max_column, value="+993 12 000000")
         book.move_sheet("Lists", offset=-3)
@@ -120,12 +122,7 @@ def test_only_a_start_date_takes_its_end_from_terms(make_workbook):
 
 
 def test_renamed_required_column_is_an_error_naming_it(plan_workbook):
-    def change(book):
-        for cell in book["Activities"][1]:
-            if cell.value == "Terms":
-                cell.value = "Term dates"
-
-    plan = load_plan(rewrite(plan_workbook, change))
+    plan = load_plan(rewrite(plan_workbook, lambda book: rename_headers(book, {"Terms": "Term dates"})))
     assert not plan.usable
     [finding] = plan.errors
     assert (finding.severity, finding.sheet, finding.row, finding.column) == (ERROR, "Activities", 1, "Terms")
@@ -134,12 +131,7 @@ def test_renamed_required_column_is_an_error_naming_it(plan_workbook):
 
 
 def test_renamed_optional_column_is_a_warning(plan_workbook):
-    def change(book):
-        for cell in book["Activities"][1]:
-            if cell.value == "Domain":
-                cell.value = "Area"
-
-    plan = load_plan(rewrite(plan_workbook, change))
+    plan = load_plan(rewrite(plan_workbook, lambda book: rename_headers(book, {"Domain": "Area"})))
     assert plan.usable and len(plan.activities) == 42
     assert findings_at(plan, "Activities", 1, "Domain")[0].severity == WARNING
     assert "Area" in plan.activities.columns  # kept as a staff column
