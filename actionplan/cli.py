@@ -1,13 +1,15 @@
-"""Command line: `python -m actionplan check|export [PATH]` for people who automate or review a workbook."""
+"""The command line, in one place: `python -m actionplan check|export|briefing|set-password`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
-from .briefing import add_briefing_command
-from .export import plan_csv
-from .load import WORKBOOK_ENV, load_plan, workbook_path
+from . import briefing, words
+from .plan.export import plan_csv
+from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -32,15 +34,86 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _set_password(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .access import set_password_command
+    from .keeping.access import set_password_command  # scrypt and getpass: only when asked
 
     return set_password_command(Path(args.secrets))
 
 
+def _day_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day; write it as YYYY-MM-DD") from None
+
+
+def _add_briefing_command(commands, path_help: str) -> None:
+    """The `briefing` subcommand."""
+    command = commands.add_parser(
+        "briefing", help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
+        description="The briefing pack the Briefing page shows, as a file. "
+                    "Choose a session (--session 42) or a date range (--from/--to).")
+    command.add_argument("path", nargs="?", help=path_help)
+    command.add_argument("--workbook", help="the workbook, as PATH (either may be given)")
+    command.add_argument("--session", help="a General Conference session in Milestones: 42, 42nd or part of its name")
+    command.add_argument("--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="first day of a date range")
+    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="last day of a date range")
+    command.add_argument("--as-of", dest="as_of", type=_day_argument, metavar="YYYY-MM-DD",
+                         help="status as of this day (default: the eve of the session, or the range's last day)")
+    command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
+    command.add_argument("--format", choices=tuple(briefing.FORMATS), help="default: the suffix of --out, else docx")
+    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<format>)")
+    command.set_defaults(run=_briefing)
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    """Write the pack; 0 when written, 1 when the workbook cannot be used, 2 when the request is not understood."""
+    if args.path and args.workbook and args.path != args.workbook:
+        return _fail("give the workbook once, as PATH or as --workbook", 2)
+    plan = load_plan(args.workbook or args.path)
+    if not plan.usable:
+        for finding in plan.errors:
+            print(finding, file=sys.stderr)
+        return 1
+    try:
+        scope = _scope_from(plan, args)
+    except ValueError as problem:
+        return _fail(str(problem), 2)
+    since = None
+    if args.since:
+        if not Path(args.since).is_file():
+            return _fail(f"the earlier version {args.since} does not exist", 2)
+        since = load_plan(args.since)
+    suffix = Path(args.out).suffix.lstrip(".").lower() if args.out else ""
+    fmt = args.format or (suffix if suffix in briefing.FORMATS else "docx")
+    out = Path(args.out or f"{briefing.file_stem(scope)}.{fmt}")
+    pack = briefing.build_briefing(plan, scope, since)
+    out.write_bytes(briefing.render(pack, fmt))
+    print(f"Wrote {out}: {scope.title}, {words.activities(len(pack.activities))} in scope, "
+          f"as of {words.day(scope.as_of)}", file=sys.stderr)
+    return 0
+
+
+def _scope_from(plan: Plan, args: argparse.Namespace) -> briefing.Scope:
+    ranged = args.start is not None or args.end is not None
+    if args.session and ranged:
+        raise ValueError("give either --session or --from/--to, not both")
+    if args.session:
+        return briefing.session_scope(plan, briefing.find_session(plan, args.session), args.as_of)
+    if args.start is None or args.end is None:
+        listed = "; ".join(session.label for session in briefing.sessions(plan)) or "none in Milestones"
+        raise ValueError(f"give --session (sessions: {listed}) or both --from and --to")
+    return briefing.range_scope(plan, args.start, args.end, args.as_of)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"briefing: {message}", file=sys.stderr)
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; other modules add their subcommands through `COMMANDS`."""
+    """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m actionplan", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     path_help = f"the workbook (default: ${WORKBOOK_ENV}, else data/plan.xlsx)"
@@ -54,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty")
     password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
     password.set_defaults(run=_set_password)
-    add_briefing_command(commands, path_help)
+    _add_briefing_command(commands, path_help)
     return parser
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, views
-
-from . import escape
+from actionplan import Plan, views, words
 
 ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
@@ -15,8 +13,8 @@ LIST_LIMIT = 25
 def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
     for _, activity in activities.head(limit).iterrows():
-        span = views.format_span(activity["Start"], activity["End"])
-        st.page_link(ACTIVITIES_PAGE, label=f"{views.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
+        span = words.span(activity["Start"], activity["End"])
+        st.page_link(ACTIVITIES_PAGE, label=f"{words.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
                      query_params={views.Q_ACTIVITY: str(activity["ID"])}, icon=":material/arrow_forward:")
     if len(activities) > limit:
         st.caption(f"… and {len(activities) - limit} more: see the Activities page.")
@@ -25,13 +23,13 @@ def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
 def detail(activity: pd.Series, plan: Plan) -> None:
     """Everything about one activity: the event as written, its facts, and its mechanism steps with their dates."""
     activity_id = str(activity["ID"])
-    st.subheader(f"{activity_id} · {views.short_title(activity['Event'], 90)}")
+    st.subheader(f"{activity_id} · {words.short_title(activity['Event'], 90)}")
     st.markdown("\n".join(f"> {line}" for line in str(activity["Event"]).splitlines() if line.strip()))
     facts = views.activity_facts(activity, plan.lists)
     left, right = st.columns(2)
     half = (len(facts) + 1) // 2
     for column, part in ((left, facts[:half]), (right, facts[half:])):
-        column.markdown("\n".join(f"- **{label}:** {escape.markdown(' '.join(text.splitlines()))}"
+        column.markdown("\n".join(f"- **{label}:** {words.md_text(' '.join(text.splitlines()))}"
                                    for label, text in part))
     steps = plan.steps_of(activity_id)
     if len(steps):

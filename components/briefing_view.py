@@ -7,10 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, load_plan, schema
+from actionplan import Plan, load_plan
 from actionplan import briefing as pack
-from actionplan import status as as_of_status
-from actionplan.backups import backup_time, list_backups
+from actionplan.keeping.backups import backup_time, list_backups
+from actionplan.plan import contract
+from actionplan.plan import status as as_of_status
+from actionplan.plan.status import AsOf, Reported
 
 from . import colours
 
@@ -85,7 +87,7 @@ def summary(briefing: pack.Briefing) -> None:
                                                        "counts as delivered."),
         ("Open", len(briefing.open.table), "Not reported Completed or Cancelled; blank Status included."),
         ("Past end", int(status.isin(pack.PAST_END).sum()), "Past their end date with no Completed status."),
-        (schema.NOT_REPORTED, int((acts[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum()),
+        (Reported.NOT_REPORTED, int((acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
          "Status is blank: nobody has reported on these."),
         ("At the session", len(briefing.at_session.table), pack.AT_SESSION_RULE),
     )
@@ -94,7 +96,7 @@ def summary(briefing: pack.Briefing) -> None:
     st.markdown(briefing.summary_lead)
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
-    meanings = "; ".join(f"{name}: {meaning}" for name, meaning in as_of_status.AS_OF_MEANING.items())
+    meanings = "; ".join(f"{name}: {meaning}" for name, meaning in ((s, s.meaning) for s in AsOf))
     by_status.dataframe(briefing.status_summary, hide_index=True, key="briefing_by_status",
                         column_order=("Status as of", "Activities"),
                         column_config={"Status as of": st.column_config.TextColumn(width="medium", help=meanings),

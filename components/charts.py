@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from actionplan import views
-from actionplan.status import AS_OF_MEANING, AS_OF_ORDER, STATUS_AS_OF, with_status
+from actionplan import views, words
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of, with_status
 
 from . import colours
 
@@ -85,18 +85,18 @@ def _heading(group: str) -> str:
 
 
 def _step_label(step: Mapping[str, object]) -> str:
-    return f"   ↳ {step['Activity ID']} step {step['Step']}: {views.short_title(step['Description'], 40)}"
+    return f"   ↳ {step['Activity ID']} step {step['Step']}: {words.short_title(step['Description'], 40)}"
 
 
 def _activity_hover(row: Mapping[str, object], steps_text: str) -> str:
     lines = [f"<b>{row['ID']}</b> ({row['Domain']})", _wrap(row["Event"]), "",
              f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
-             f"<b>Dates:</b> {views.format_span(row['Start'], row['End'])}"]
+             f"<b>Dates:</b> {words.span(row['Start'], row['End'])}"]
     for column in ("Convention", "Programme"):
         if pd.notna(row.get(column)):
             lines.append(f"<b>{column}:</b> {row[column]}")
     status = str(row[STATUS_AS_OF])
-    lines.append(f"<b>Status:</b> {status} ({AS_OF_MEANING.get(status, '')})")
+    lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
     if steps_text:
         lines += ["", "<b>Mechanism:</b>", steps_text]
     return "<br>".join(lines)
@@ -110,7 +110,7 @@ def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dic
     own = steps[steps["Activity ID"].isin(set(activity_ids))].sort_values(["Activity ID", "Step"])
     for step in own.to_dict("records"):
         when = f" [{step['Terms']}]" if isinstance(step.get("Terms"), str) and step["Terms"] else ""
-        line = _wrap(f"{step['Step']}. {views.short_title(step['Description'], 150)}{when}")
+        line = _wrap(f"{step['Step']}. {words.short_title(step['Description'], 150)}{when}")
         texts.setdefault(step["Activity ID"], []).append(line)
     return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
@@ -172,7 +172,7 @@ def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_b
                 line={"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
                 hovertemplate=(f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
                                f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
-                               f"{views.format_span(step['Start'], step['End'])}<extra></extra>"),
+                               f"{words.span(step['Start'], step['End'])}<extra></extra>"),
             ))
 
     first, last = _span(rows, x_range)
@@ -242,7 +242,7 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, first: date, last:
 
 def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
     """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
-    label = f"As of {views.format_day(as_of)}"
+    label = f"As of {words.day(as_of)}"
     inside = first <= as_of < last
     fig.add_shape(type="line", xref="x", yref="paper", x0=as_of.isoformat(), x1=as_of.isoformat(), y0=0, y1=1,
                   line={"color": colours.ACCENT, "width": 2}, name="as of")
@@ -277,7 +277,7 @@ def status_bar(counts: pd.Series) -> go.Figure:
     fig = go.Figure(go.Bar(
         orientation="h", y=list(shown.index), x=list(shown.values), text=list(shown.values), textposition="auto",
         marker={"color": [colours.status_colour(s) for s in shown.index]},
-        customdata=[AS_OF_MEANING.get(s, "") for s in shown.index],
+        customdata=[meaning_of(s) for s in shown.index],
         hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)

@@ -3,24 +3,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from actionplan import schema
-from actionplan import status as as_of
+from actionplan.plan.status import AsOf, Reported
 from actionplan.views import UNCLASSIFIED  # the one name for a blank Domain
 
 # Colour-blind-safe (Okabe-Ito based), readable on white.
 STATUS_COLOURS: dict[str, str] = {
-    as_of.COMPLETED: "#009E73",
-    as_of.SCHEDULED_NOW: "#0072B2",
-    as_of.UPCOMING: "#56B4E9",
-    as_of.OVERDUE: "#D55E00",
-    as_of.PAST_END_NOT_REPORTED: "#999999",
-    as_of.POSTPONED: "#E69F00",
-    as_of.CANCELLED: "#6B4C9A",
-    as_of.NO_DATES: "#CCCCCC",
+    AsOf.COMPLETED: "#009E73",
+    AsOf.SCHEDULED_NOW: "#0072B2",
+    AsOf.UPCOMING: "#56B4E9",
+    AsOf.OVERDUE: "#D55E00",
+    AsOf.PAST_END_NOT_REPORTED: "#999999",
+    AsOf.POSTPONED: "#E69F00",
+    AsOf.CANCELLED: "#6B4C9A",
+    AsOf.NO_DATES: "#CCCCCC",
     # Reported status (what staff typed)
     "Planned": "#56B4E9",
     "In progress": "#0072B2",
-    schema.NOT_REPORTED: "#999999",
+    Reported.NOT_REPORTED: "#999999",
 }
 
 # The plan's domains keep their colours whatever their order in Lists; a domain staff add takes the next free one.

@@ -8,9 +8,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import ERROR, WARNING, access, audit, backups, export, save
-from actionplan.export import XLSX_MIME
-from components import escape, plan_store
+from actionplan import words
+from actionplan.keeping import access, audit, backups, save
+from actionplan.plan import export
+from actionplan.plan.export import XLSX_MIME
+from actionplan.plan.findings import ERROR, WARNING
+from components import plan_store
 from components.editor import counted, notify, start_again
 
 CHANGE_LOG_LINES = 50
@@ -75,7 +78,7 @@ def findings(current: plan_store.Current) -> None:
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
     # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
-    shown = table.astype(object).map(lambda value: "" if pd.isna(value) else escape.markdown(str(value)))
+    shown = table.astype(object).map(lambda value: "" if pd.isna(value) else words.md_text(str(value)))
     shown["Severity"] = table["Severity"].map(SEVERITY_LABEL).fillna(table["Severity"])
     shown["Row"] = table["Row"].map(lambda row: "" if pd.isna(row) else str(int(row)))
     st.table(shown, hide_index=True, height="content" if len(shown) <= SCROLL_AFTER_ROWS else TABLE_HEIGHT)

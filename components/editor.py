@@ -12,14 +12,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from actionplan import access, edits, save, schema
-from actionplan.export import XLSX_MIME
-from actionplan.edits import EditBase, EditTable
+from actionplan.keeping import access, edits, save
+from actionplan.keeping.edits import EditBase, EditTable
+from actionplan.plan import contract
+from actionplan.plan.export import XLSX_MIME
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
 _UPLOADS = "_upload_generation"
-EDITOR_KEYS: dict[str, str] = {schema.ACTIVITIES: "edit_activities", schema.STEPS: "edit_steps"}
+EDITOR_KEYS: dict[str, str] = {contract.ACTIVITIES: "edit_activities", contract.STEPS: "edit_steps"}
 EDITOR_HEIGHT = 420
 WIDE_COLUMNS = frozenset({"Event", "Description", "Notes"})
 MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESCO counterpart", "National lead",
@@ -65,7 +66,7 @@ def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
 
 def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
     """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
-    help_of = {column.name: column.help for column in schema.SHEET_COLUMNS[table.sheet]}
+    help_of = {column.name: column.help for column in contract.SHEET_COLUMNS[table.sheet]}
     config: dict[str, object] = {
         edits.ROW: st.column_config.NumberColumn("Row", help="The row in Excel; blank for a row you add here",
                                                  disabled=True, width=50, format="%d", pinned=True),
@@ -75,10 +76,10 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
         common = {"help": help_of.get(name) or "A column added by staff; kept as it is", "width": width}
         if name == "ID":
             common["pinned"] = True
-        if kind == edits.LIST and name in schema.LIST_BACKED:
+        if kind == edits.LIST and name in contract.LIST_BACKED:
             config[name] = st.column_config.SelectboxColumn(
                 name, options=_with_present(base.lists.allowed(name), table, name), **common)
-        elif table.sheet == schema.STEPS and name == STEP_ACTIVITY:
+        elif table.sheet == contract.STEPS and name == STEP_ACTIVITY:
             common["help"] = f"{common['help']}; pick one (an activity added today can be picked once it is saved)"
             config[name] = st.column_config.SelectboxColumn(
                 name, options=_with_present(base.activity_ids(), table, name), **common)

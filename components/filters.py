@@ -13,8 +13,8 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, views
-from actionplan.status import AS_OF_MEANING
+from actionplan import Plan, views, words
+from actionplan.plan.status import meanings_inline, status_help
 
 from . import frame, plan_store
 
@@ -30,7 +30,7 @@ WIDGET: dict[str, str] = {
     views.Q_TEXT: "filter_text",
     views.Q_AS_OF: "filter_as_of",
 }
-STATUS_HELP = "Status as of the date below:\n" + views.status_help()
+STATUS_HELP = "Status as of the date below:\n" + status_help()
 
 
 def _from_widgets() -> views.Filters:
@@ -159,8 +159,7 @@ def sidebar(plan: Plan) -> views.Filters:
                       help="Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case).")
         st.date_input("Status as of", key=WIDGET[views.Q_AS_OF], on_change=_commit, format="DD/MM/YYYY",
                       min_value=date(1990, 1, 1), max_value=date(2100, 12, 31),
-                      help="Each activity's status is read against this date: " + "; ".join(
-                          f"{status} = {meaning}" for status, meaning in AS_OF_MEANING.items()))
+                      help="Each activity's status is read against this date: " + meanings_inline())
         eves = views.milestone_eves(plan.milestones)
         if eves:
             labels = {TODAY_LABEL: TODAY_LABEL} | {eve.day.isoformat(): eve.label for eve in eves}
@@ -176,7 +175,7 @@ def summary(view: views.Filters, shown: int, total: int) -> None:
     """A caption under the page title: how many activities are shown, as of when, and which filters apply."""
     described = view.describe()
     narrowed = f" · filtered: {described}" if described else ""
-    st.caption(f"{shown} of {total} activities · status as of **{views.format_day(view.as_of)}**{narrowed}")
+    st.caption(f"{shown} of {total} activities · status as of **{words.day(view.as_of)}**{narrowed}")
 
 
 def no_match(total: int) -> None:

@@ -6,13 +6,12 @@ import html
 import pandas as pd
 import streamlit as st
 
-from actionplan import schema
-from actionplan.status import AS_OF_MEANING, AS_OF_ORDER, CANCELLED, NO_DATES, POSTPONED
+from actionplan.plan.status import AS_OF_ORDER, AsOf, Reported, meaning_of
 
 from . import colours
 
 # Shown even at zero: a zero Completed is news. The others only when some activity has them.
-ALWAYS_SHOWN: tuple[str, ...] = tuple(s for s in AS_OF_ORDER if s not in (POSTPONED, CANCELLED, NO_DATES))
+ALWAYS_SHOWN: tuple[str, ...] = tuple(s for s in AS_OF_ORDER if s not in (AsOf.POSTPONED, AsOf.CANCELLED, AsOf.NO_DATES))
 CARD_MIN_WIDTH = "7.5rem"  # six cards fit side by side from about 1280 px wide
 
 
@@ -30,7 +29,7 @@ def status_cards(counts: pd.Series, total: int) -> None:
     cards = [_card("Activities", total, "matching the filters", colours.ACCENT)]
     for status in shown:
         count = int(counts.get(status, 0))
-        cards.append(_card(status, count, AS_OF_MEANING[status], colours.status_colour(status)))
+        cards.append(_card(status, count, meaning_of(status), colours.status_colour(status)))
     st.markdown(f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
                 f'gap:0.6rem;margin-bottom:0.5rem">{"".join(cards)}</div>', unsafe_allow_html=True)
 
@@ -39,4 +38,4 @@ def reported_line(reported: pd.Series) -> None:
     """What staff reported in the Status column, Not reported included, in one caption line."""
     parts = [f"{int(n)} {status}" for status, n in reported.items()]
     st.caption("Reported in the Status column: " + " · ".join(parts)
-               + f" (blank Status = {schema.NOT_REPORTED})")
+               + f" (blank Status = {Reported.NOT_REPORTED})")

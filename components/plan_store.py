@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from actionplan import Plan, load_plan, workbook_path
-from actionplan.load import empty_plan
+from actionplan.plan.load import empty_plan
 
 WATCH_INTERVAL_SECONDS = 2
 _SEEN_KEY = "_plan_signature_seen"

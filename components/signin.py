@@ -1,7 +1,7 @@
 """Editor sign-in on the Data page: a shared editor password (hash in secrets or the environment), or single
 sign-on (st.login) for e-mails on an allow-list. Viewing never needs a sign-in.
 
-The `Editor` made here is kept in this browser session only; the writing functions in `actionplan.save` check it
+The `Editor` made here is kept in this browser session only; the writing functions in `actionplan.keeping.save` check it
 themselves, so a page that forgot to ask could still not write.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from actionplan import access
+from actionplan.keeping import access
 
 _EDITOR = "_signin_editor"
 _SESSION = "_signin_session"

@@ -1,8 +1,9 @@
 """Activities: the filtered activities as a searchable, sortable table; one activity in full; downloads."""
 import streamlit as st
 
-from actionplan import export, views
-from actionplan.status import STATUS_AS_OF
+from actionplan import views, words
+from actionplan.plan import export
+from actionplan.plan.status import STATUS_AS_OF
 from components import activity, filters
 
 TABLE = "activities_table"
@@ -51,7 +52,7 @@ else:
             views.TITLE_COLUMN: st.column_config.TextColumn("Event", width="large", help="Select a row to read it all"),
             "Start": st.column_config.DateColumn(format="D MMM YYYY"),
             "End": st.column_config.DateColumn(format="D MMM YYYY"),
-            STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {views.format_day(view.as_of)}", width="medium"),
+            STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {words.day(view.as_of)}", width="medium"),
             "Link": st.column_config.LinkColumn("Link", display_text=r"\?id=(.*)", width="small",
                                                 help="A link that opens this activity"),
         },
@@ -71,7 +72,7 @@ if not ids:
 titles = dict(zip(everything["ID"], everything["Event"]))
 st.session_state[PICK] = opened
 st.selectbox("Open an activity", ids, key=PICK, on_change=_on_pick, index=None, placeholder="Pick an ID, or select a row",
-             format_func=lambda i: views.activity_label(i, titles.get(i, ""), 90))
+             format_func=lambda i: words.activity_label(i, titles.get(i, ""), 90))
 if opened:
     if opened not in set(acts["ID"]):
         st.caption("This activity is outside the current filters; it is shown because the link names it.")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from actionplan import briefing as pack
+from actionplan import words
 from components import briefing_view, frame, plan_store
 
 frame.require()  # the app's frame, also when this page is opened without app.py
@@ -54,7 +55,7 @@ st.caption(f"Workbook: {briefing.version}")
 st.subheader(scope.title, divider="gray")
 briefing_view.summary(briefing)
 
-as_of_label = f"As of {pack.day(scope.as_of)}"
+as_of_label = f"As of {words.day(scope.as_of)}"
 word = scope.word
 tabs = st.tabs([f"Delivered ({len(briefing.delivered.table)})", f"Open and overdue ({len(briefing.open.table)})",
                 f"Around the {word}", "By domain", "By convention", "Timeline", "Changes"])

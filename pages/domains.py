@@ -1,7 +1,8 @@
 """Domains: activities by domain and year, status by domain, and a drill-down domain → instrument → activity."""
 import streamlit as st
 
-from actionplan import views
+from actionplan import views, words
+from actionplan.plan.status import status_help
 from components import activity, charts, colours, filters
 
 plan, view, acts = filters.open_page("Domains")
@@ -15,7 +16,7 @@ with by_year:
     st.plotly_chart(charts.domain_year_bars(views.by_domain_and_year(acts, domains, plan.years), domain_colours),
                     config=charts.plotly_config("domains-by-year"), key="domains_years")
 with by_status:
-    st.subheader("Status by domain", help=f"As of {views.format_day(view.as_of)}:\n" + views.status_help())
+    st.subheader("Status by domain", help=f"As of {words.day(view.as_of)}:\n" + status_help())
     st.plotly_chart(charts.stacked_status_bars(views.by_domain(acts, domains), horizontal=True),
                     config=charts.plotly_config("status-by-domain"), key="domains_status")
 

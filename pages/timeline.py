@@ -4,7 +4,7 @@ from datetime import date
 import streamlit as st
 
 from actionplan import views
-from actionplan.status import AS_OF_MEANING
+from actionplan.plan.status import AS_OF_ORDER
 from components import charts, filters
 
 ALL_YEARS = "All years"
@@ -37,7 +37,7 @@ notes = ["Each bar runs from the first to the last day its terms give (a year al
          "Hover a bar for the full event, the terms as written and the mechanism steps."]
 if colour_by == charts.COLOUR_BY_STATUS:
     notes.append("Status as of the date: " + "; ".join(
-        f"**{status}** = {meaning}" for status, meaning in AS_OF_MEANING.items()))
+        f"**{status}** = {status.meaning}" for status in AS_OF_ORDER))
 st.caption(" ".join(notes))
 if len(undated):
     st.warning(f"{len(undated)} activit{'y has' if len(undated) == 1 else 'ies have'} no dates and cannot be drawn: "

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
-from actionplan.workbook import write_workbook
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+from actionplan.plan.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKBOOK = ROOT / "data" / "plan.xlsx"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan import access
+from actionplan.keeping import access
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"

@@ -19,11 +19,11 @@ from docx.shared import Cm
 
 from actionplan import briefing as pack
 from actionplan import load_plan
-from actionplan.briefing_docx import SCHEDULED_FILL, briefing_docx
-from actionplan.briefing_xlsx import SCHEDULED_MARK, briefing_xlsx
+from actionplan.briefing.docx import SCHEDULED_FILL, briefing_docx
+from actionplan.briefing.xlsx import SCHEDULED_MARK, briefing_xlsx
 from actionplan.cli import main
-from actionplan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
-from actionplan.workbook import write_workbook
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+from actionplan.plan.workbook import write_workbook
 from tests.conftest import ROOT
 from tests.test_compare import edit_known_ways
 

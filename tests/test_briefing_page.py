@@ -14,7 +14,7 @@ import streamlit
 from docx import Document
 from streamlit.testing.v1 import AppTest
 
-from actionplan import backups
+from actionplan.keeping import backups
 from tests.test_compare import edit_known_ways
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from actionplan import load_plan, views
-from actionplan.status import AS_OF_ORDER, PAST_END_NOT_REPORTED, SCHEDULED_NOW, UPCOMING
+from actionplan.plan.status import AS_OF_ORDER, AsOf
 from components import charts, colours
 
 TODAY = date(2026, 11, 26)
@@ -16,8 +16,8 @@ EVE_41 = date(2021, 11, 8)
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory):
-    from actionplan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
-    from actionplan.workbook import write_workbook
+    from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+    from actionplan.plan.workbook import write_workbook
 
     path = tmp_path_factory.mktemp("seed") / "plan.xlsx"
     write_workbook(path, SEED_ACTIVITIES, SEED_STEPS, SEED_MILESTONES, SEED_LISTS)
@@ -110,10 +110,10 @@ def test_gantt_colour_by_domain_uses_the_domain_colours(plan):
 def test_gantt_colour_by_status(plan):
     fig = gantt(plan, as_of=date(2021, 6, 1), colour_by=charts.COLOUR_BY_STATUS)
     by_name = {trace.name: len(trace.base) for trace in bars(fig)}
-    assert by_name == {SCHEDULED_NOW: 12, UPCOMING: 30}
+    assert by_name == {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30}
     assert [trace.name for trace in bars(fig)] == [s for s in AS_OF_ORDER if s in by_name]  # legend order
-    assert {trace.marker.color for trace in bars(fig)} == {colours.status_colour(SCHEDULED_NOW),
-                                                            colours.status_colour(UPCOMING)}
+    assert {trace.marker.color for trace in bars(fig)} == {colours.status_colour(AsOf.SCHEDULED_NOW),
+                                                            colours.status_colour(AsOf.UPCOMING)}
 
 
 def test_gantt_hover_has_the_full_event_terms_dates_and_steps(plan):
@@ -199,15 +199,15 @@ def test_plotly_config_downloads_png_without_logo():
 def test_status_bar(plan):
     counts = views.counts_by_status(views.Filters(as_of=date(2021, 6, 1)).apply(plan.activities))
     fig = charts.status_bar(counts)
-    assert list(fig.data[0].y) == [SCHEDULED_NOW, UPCOMING]
+    assert list(fig.data[0].y) == [AsOf.SCHEDULED_NOW, AsOf.UPCOMING]
     assert list(fig.data[0].x) == [12, 30]
-    assert list(fig.data[0].marker.color) == [colours.status_colour(SCHEDULED_NOW), colours.status_colour(UPCOMING)]
+    assert list(fig.data[0].marker.color) == [colours.status_colour(AsOf.SCHEDULED_NOW), colours.status_colour(AsOf.UPCOMING)]
 
 
 def test_stacked_status_bars_by_year(plan):
     acts = views.Filters(as_of=date(2021, 6, 1)).apply(plan.activities)
     fig = charts.stacked_status_bars(views.by_year_and_status(acts, plan.years))
-    assert [t.name for t in fig.data] == [SCHEDULED_NOW, UPCOMING]
+    assert [t.name for t in fig.data] == [AsOf.SCHEDULED_NOW, AsOf.UPCOMING]
     assert list(fig.data[0].x) == ["2021", "2022", "2023"]
     assert list(fig.data[0].y) == [12, 0, 0] and list(fig.data[1].y) == [4, 12, 14]
     assert fig.layout.barmode == "stack"
@@ -217,10 +217,10 @@ def test_stacked_status_bars_by_domain_shows_not_reported_plainly(plan):
     acts = views.Filters(as_of=TODAY).apply(plan.activities)
     table = views.by_domain(acts, views.domain_order(plan.activities, plan.lists))
     fig = charts.stacked_status_bars(table, horizontal=True)
-    assert [t.name for t in fig.data] == [PAST_END_NOT_REPORTED]
+    assert [t.name for t in fig.data] == [AsOf.PAST_END_NOT_REPORTED]
     assert list(fig.data[0].y) == list(plan.lists.domains)
     assert sum(fig.data[0].x) == 42
-    assert fig.data[0].marker.color == colours.status_colour(PAST_END_NOT_REPORTED)
+    assert fig.data[0].marker.color == colours.status_colour(AsOf.PAST_END_NOT_REPORTED)
 
 
 def test_domain_year_bars_one_colour_per_domain(plan):

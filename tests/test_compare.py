@@ -4,8 +4,17 @@ from __future__ import annotations
 import pytest
 
 from actionplan import load_plan
-from actionplan.compare import (ADDED, CHANGE_COLUMNS, CHANGE_ORDER, RECLASSIFIED, REDATED, REMOVED, STATUS_CHANGED,
-                                compare_plans, count_changes)
+from actionplan.briefing.changes import (
+    ADDED,
+    CHANGE_COLUMNS,
+    CHANGE_ORDER,
+    RECLASSIFIED,
+    REDATED,
+    REMOVED,
+    STATUS_CHANGED,
+    compare_plans,
+    count_changes,
+)
 
 NEW_ACTIVITY = {"ID": "2023-15", "Year": 2023, "No.": 15, "Event": "Exhibition of Turkmen jewellery",
                 "Terms": "October 2023", "Domain": "Culture"}

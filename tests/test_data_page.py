@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from actionplan import access, audit, backups, edits, load_plan
+from actionplan import load_plan
+from actionplan.keeping import access, audit, backups, edits
 from components import editor as editor_panel
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from actionplan import load_plan
-from actionplan.export import activities_table, neutralise, tables_xlsx
+from actionplan.plan.export import activities_table, tables_xlsx
+from actionplan.words import cell_safe as neutralise
 from tests.conftest import SHIPPED_WORKBOOK
 
 

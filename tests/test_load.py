@@ -7,8 +7,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from actionplan import ERROR, WARNING, load_plan, workbook_path
-from actionplan.load import DEFAULT_WORKBOOK
+from actionplan import load_plan, workbook_path
+from actionplan.plan.findings import ERROR, WARNING
+from actionplan.plan.load import DEFAULT_WORKBOOK
 from tests.conftest import SHIPPED_WORKBOOK
 
 

@@ -242,7 +242,7 @@ def test_an_id_link_opens_the_activity(seed):
     assert "1 Jan – 30 Sep 2023" in text  # derived dates
     steps = next(frame.value for frame in at.dataframe if "Description" in frame.value.columns)
     assert list(steps["Step"]) == [1, 2, 3, 4, 5]
-    assert list(steps["Dates"])[0] == "1 – 31 Jan 2023"
+    assert list(steps["Dates"])[0] == "1–31 Jan 2023"
 
 
 def test_picking_an_activity_puts_it_in_the_url(seed):

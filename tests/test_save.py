@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from actionplan import access, audit, backups, edits, load_plan, save
+from actionplan import load_plan
+from actionplan.keeping import access, audit, backups, edits, save
 
 PASSWORD = "correct horse battery"
 

@@ -8,15 +8,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from actionplan import schema
-from actionplan.seed import (
+from actionplan.plan import contract
+from actionplan.plan.seed import (
     SEED_ACTIVITIES,
     SEED_LISTS,
     SEED_MILESTONES,
     SEED_STEPS,
     build_seed_workbook,
 )
-from actionplan.workbook import write_workbook
+from actionplan.plan.status import Reported
+from actionplan.plan.workbook import write_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "data" / "plan.xlsx"
@@ -51,26 +52,26 @@ def test_ids_unique_and_well_formed():
     ids = [a["ID"] for a in SEED_ACTIVITIES]
     assert len(set(ids)) == len(ids)
     for activity in SEED_ACTIVITIES:
-        assert schema.ID_PATTERN.match(activity["ID"]), activity["ID"]
+        assert contract.ID_PATTERN.match(activity["ID"]), activity["ID"]
         assert activity["ID"] == f"{activity['Year']}-{activity['No.']:02d}"
 
 
 def test_keys_are_canonical_columns():
-    activity_names = set(schema.column_names(schema.ACTIVITY_COLUMNS))
+    activity_names = set(contract.column_names(contract.ACTIVITY_COLUMNS))
     for activity in SEED_ACTIVITIES:
         assert set(activity) <= activity_names
-    step_names = set(schema.column_names(schema.STEP_COLUMNS))
+    step_names = set(contract.column_names(contract.STEP_COLUMNS))
     for step in SEED_STEPS:
         assert set(step) <= step_names
-    milestone_names = set(schema.column_names(schema.MILESTONE_COLUMNS))
+    milestone_names = set(contract.column_names(contract.MILESTONE_COLUMNS))
     for milestone in SEED_MILESTONES:
         assert set(milestone) <= milestone_names
 
 
 def test_classification_uses_the_lists():
-    domains = set(SEED_LISTS[schema.LIST_DOMAIN])
-    conventions = set(SEED_LISTS[schema.LIST_CONVENTION])
-    programmes = set(SEED_LISTS[schema.LIST_PROGRAMME])
+    domains = set(SEED_LISTS[contract.LIST_DOMAIN])
+    conventions = set(SEED_LISTS[contract.LIST_CONVENTION])
+    programmes = set(SEED_LISTS[contract.LIST_PROGRAMME])
     for activity in SEED_ACTIVITIES:
         assert activity["Domain"] in domains, activity["ID"]
         assert activity.get("Convention") in conventions | {None}, activity["ID"]
@@ -78,13 +79,13 @@ def test_classification_uses_the_lists():
 
 
 def test_lists_cover_the_schema():
-    assert set(SEED_LISTS) == set(schema.column_names(schema.LIST_COLUMNS))
-    assert tuple(SEED_LISTS[schema.LIST_STATUS]) == schema.STATUS_VALUES
-    assert len(SEED_LISTS[schema.LIST_CONVENTION]) == len(SEED_LISTS[schema.LIST_CONVENTION_TITLE]) == 5
-    for short, title in zip(SEED_LISTS[schema.LIST_CONVENTION], SEED_LISTS[schema.LIST_CONVENTION_TITLE]):
+    assert set(SEED_LISTS) == set(contract.column_names(contract.LIST_COLUMNS))
+    assert tuple(SEED_LISTS[contract.LIST_STATUS]) == Reported.typed_values()
+    assert len(SEED_LISTS[contract.LIST_CONVENTION]) == len(SEED_LISTS[contract.LIST_CONVENTION_TITLE]) == 5
+    for short, title in zip(SEED_LISTS[contract.LIST_CONVENTION], SEED_LISTS[contract.LIST_CONVENTION_TITLE]):
         assert short[:4] in title
     used = {a.get("Programme") for a in SEED_ACTIVITIES} - {None}
-    assert used <= set(SEED_LISTS[schema.LIST_PROGRAMME])
+    assert used <= set(SEED_LISTS[contract.LIST_PROGRAMME])
 
 
 def test_no_outcomes_are_invented():
@@ -181,28 +182,28 @@ def _header(ws) -> list:
 
 
 def test_sheets_in_order(seed_book):
-    assert seed_book.sheetnames == [schema.ACTIVITIES, schema.STEPS, schema.MILESTONES, schema.LISTS, schema.ABOUT]
+    assert seed_book.sheetnames == [contract.ACTIVITIES, contract.STEPS, contract.MILESTONES, contract.LISTS, contract.ABOUT]
     assert seed_book.properties.title and seed_book.properties.creator
 
 
 def test_headers_rows_and_widths(seed_book):
-    for sheet, columns in ((schema.ACTIVITIES, schema.ACTIVITY_COLUMNS), (schema.STEPS, schema.STEP_COLUMNS),
-                           (schema.MILESTONES, schema.MILESTONE_COLUMNS), (schema.LISTS, schema.LIST_COLUMNS)):
+    for sheet, columns in ((contract.ACTIVITIES, contract.ACTIVITY_COLUMNS), (contract.STEPS, contract.STEP_COLUMNS),
+                           (contract.MILESTONES, contract.MILESTONE_COLUMNS), (contract.LISTS, contract.LIST_COLUMNS)):
         ws = seed_book[sheet]
-        assert _header(ws) == schema.column_names(columns)
+        assert _header(ws) == contract.column_names(columns)
         assert ws["A1"].font.bold
         for index, column in enumerate(columns, start=1):
             assert ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width == column.width
-    assert seed_book[schema.ACTIVITIES].max_row == 43
-    assert seed_book[schema.STEPS].max_row == len(SEED_STEPS) + 1
-    assert seed_book[schema.MILESTONES].max_row == 4
+    assert seed_book[contract.ACTIVITIES].max_row == 43
+    assert seed_book[contract.STEPS].max_row == len(SEED_STEPS) + 1
+    assert seed_book[contract.MILESTONES].max_row == 4
 
 
 def test_frozen_panes_and_filters(seed_book):
-    activities = seed_book[schema.ACTIVITIES]
+    activities = seed_book[contract.ACTIVITIES]
     assert activities.freeze_panes not in (None, "A1")
     assert activities.freeze_panes.endswith("2") and activities.freeze_panes[0] != "A"  # ID stays visible
-    for sheet in (schema.STEPS, schema.MILESTONES, schema.LISTS):
+    for sheet in (contract.STEPS, contract.MILESTONES, contract.LISTS):
         assert seed_book[sheet].freeze_panes is not None and seed_book[sheet].freeze_panes.endswith("2")
     assert activities.auto_filter.ref and activities.auto_filter.ref.startswith("A1:")
 
@@ -219,27 +220,27 @@ def _validations(ws) -> dict[str, object]:
 
 
 def test_drop_downs_reference_lists(seed_book):
-    lists_header = _header(seed_book[schema.LISTS])
-    for sheet, names in ((schema.ACTIVITIES, ("Domain", "Convention", "Programme", "Status")),
-                         (schema.STEPS, ("Status",))):
+    lists_header = _header(seed_book[contract.LISTS])
+    for sheet, names in ((contract.ACTIVITIES, ("Domain", "Convention", "Programme", "Status")),
+                         (contract.STEPS, ("Status",))):
         ws = seed_book[sheet]
         found = _validations(ws)
         for name in names:
             dv = found[name]
             assert dv.type == "list"
             assert "Lists!" in dv.formula1
-            letter = openpyxl.utils.get_column_letter(lists_header.index(schema.LIST_BACKED[name]) + 1)
+            letter = openpyxl.utils.get_column_letter(lists_header.index(contract.LIST_BACKED[name]) + 1)
             assert f"${letter}$2:${letter}$" in dv.formula1
             assert dv.allow_blank and dv.errorStyle == "warning" and dv.error
             # newly typed rows get the drop-down too
             column = openpyxl.utils.get_column_letter(_header(ws).index(name) + 1)
             assert f"{column}2000" in dv.sqref
-    progress = _validations(seed_book[schema.ACTIVITIES])["Progress %"]
+    progress = _validations(seed_book[contract.ACTIVITIES])["Progress %"]
     assert progress.type == "whole" and (progress.formula1, progress.formula2) == ("0", "100")
 
 
 def test_lists_sheet_values(seed_book):
-    ws = seed_book[schema.LISTS]
+    ws = seed_book[contract.LISTS]
     header = _header(ws)
     for name, values in SEED_LISTS.items():
         column = header.index(name) + 1
@@ -250,7 +251,7 @@ def test_lists_sheet_values(seed_book):
 
 
 def test_about_sheet(seed_book):
-    ws = seed_book[schema.ABOUT]
+    ws = seed_book[contract.ABOUT]
     text = "\n".join(str(c.value) for c in ws["A"] if c.value)
     for phrase in ("Not reported", "March-December 2021", "2nd and 3rd quarter 2023", "Q4 2024",
                    "1st half of 2024", "15 March 2024", "Start and End", "Lists", "header"):
@@ -259,14 +260,14 @@ def test_about_sheet(seed_book):
 
 
 def test_written_values_round_trip(seed_book):
-    ws = seed_book[schema.ACTIVITIES]
+    ws = seed_book[contract.ACTIVITIES]
     header = _header(ws)
     rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
     assert [r["ID"] for r in rows] == [a["ID"] for a in SEED_ACTIVITIES]
     for row, activity in zip(rows, SEED_ACTIVITIES):
         for key, value in activity.items():
             assert row[key] == (value if value != "" else None), (activity["ID"], key)
-    ms = seed_book[schema.MILESTONES]
+    ms = seed_book[contract.MILESTONES]
     assert ms["A2"].value.date() == dt.date(2021, 11, 9)
     assert ms["A2"].number_format == "yyyy-mm-dd"
 
@@ -282,11 +283,11 @@ def test_extra_keys_become_extra_columns(tmp_path):
         {"ID": "2024-02", "Year": 2024, "No.": 2, "Event": "B", "Terms": "2024", "Budget": 1200},
     ]
     steps = [{"Activity ID": "2024-01", "Step": 1, "Description": "Do it", "Owner": "Unit X"}]
-    write_workbook(path, activities, steps, [], {"Domain": ["Culture"], "Status": list(schema.STATUS_VALUES),
+    write_workbook(path, activities, steps, [], {"Domain": ["Culture"], "Status": list(Reported.typed_values()),
                                                   "Extra list": ["x"]}, about=["Custom guide", "Second line"])
     wb = openpyxl.load_workbook(path)
-    ws = wb[schema.ACTIVITIES]
-    canonical = schema.column_names(schema.ACTIVITY_COLUMNS)
+    ws = wb[contract.ACTIVITIES]
+    canonical = contract.column_names(contract.ACTIVITY_COLUMNS)
     assert _header(ws) == canonical + ["Focal point", "Budget"]
     row2 = dict(zip(_header(ws), (c.value for c in ws[2])))
     row3 = dict(zip(_header(ws), (c.value for c in ws[3])))
@@ -294,10 +295,10 @@ def test_extra_keys_become_extra_columns(tmp_path):
     assert row3["Budget"] == 1200 and row3["Focal point"] is None
     assert row2["Start"].date() == dt.date(2024, 10, 1)
     assert ws.cell(row=2, column=canonical.index("Start") + 1).number_format == "yyyy-mm-dd"
-    assert _header(wb[schema.STEPS]) == schema.column_names(schema.STEP_COLUMNS) + ["Owner"]
-    assert _header(wb[schema.MILESTONES]) == schema.column_names(schema.MILESTONE_COLUMNS)
-    assert _header(wb[schema.LISTS]) == schema.column_names(schema.LIST_COLUMNS) + ["Extra list"]
-    assert [c.value for c in wb[schema.ABOUT]["A"]] == ["Custom guide", "Second line"]
+    assert _header(wb[contract.STEPS]) == contract.column_names(contract.STEP_COLUMNS) + ["Owner"]
+    assert _header(wb[contract.MILESTONES]) == contract.column_names(contract.MILESTONE_COLUMNS)
+    assert _header(wb[contract.LISTS]) == contract.column_names(contract.LIST_COLUMNS) + ["Extra list"]
+    assert [c.value for c in wb[contract.ABOUT]["A"]] == ["Custom guide", "Second line"]
     # validations still land on the canonical columns
     assert "Lists!" in _validations(ws)["Domain"].formula1
 
@@ -313,7 +314,7 @@ def _values(ws) -> list[tuple]:
 
 
 def test_committed_plan_matches_the_seed(tmp_path):
-    assert COMMITTED.exists(), "data/plan.xlsx is missing: run python -m actionplan.seed"
+    assert COMMITTED.exists(), "data/plan.xlsx is missing: run python -m actionplan.plan.seed"
     fresh_path = tmp_path / "plan.xlsx"
     build_seed_workbook(fresh_path)
     committed = openpyxl.load_workbook(COMMITTED)

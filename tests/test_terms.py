@@ -3,8 +3,8 @@ from datetime import date, datetime
 
 import pytest
 
-from actionplan.seed import SEED_ACTIVITIES, SEED_STEPS
-from actionplan.terms import parse_date_cell, parse_terms
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_STEPS
+from actionplan.plan.terms import parse_date_cell, parse_terms
 
 D = date
 

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from actionplan import load_plan, schema, views
-from actionplan.status import AS_OF_ORDER, COMPLETED, PAST_END_NOT_REPORTED, SCHEDULED_NOW, STATUS_AS_OF, UPCOMING
+from actionplan import load_plan, views, words
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, AsOf, Reported
 
 TODAY = date(2026, 11, 26)
 NEW_DOMAIN = "Communication and Information"
@@ -23,8 +23,8 @@ ACTIVITY_2024 = {
 
 @pytest.fixture(scope="module")
 def seed_plan(tmp_path_factory):
-    from actionplan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
-    from actionplan.workbook import write_workbook
+    from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+    from actionplan.plan.workbook import write_workbook
 
     path = tmp_path_factory.mktemp("seed") / "plan.xlsx"
     write_workbook(path, SEED_ACTIVITIES, SEED_STEPS, SEED_MILESTONES, SEED_LISTS)
@@ -66,9 +66,9 @@ def ids(frame: pd.DataFrame) -> list[str]:
     (views.Filters(text="2022-1", as_of=TODAY), ["2022-10", "2022-11", "2022-12"]),  # ID
     (views.Filters(text="mineps", as_of=TODAY), ["2021-09"]),  # Programme
     (views.Filters(text="no such words", as_of=TODAY), []),
-    (views.Filters(statuses=(UPCOMING,), as_of=date(2021, 6, 1)), 30),
-    (views.Filters(statuses=(SCHEDULED_NOW,), as_of=date(2021, 6, 1)), 12),
-    (views.Filters(statuses=(COMPLETED,), as_of=TODAY), []),
+    (views.Filters(statuses=(AsOf.UPCOMING,), as_of=date(2021, 6, 1)), 30),
+    (views.Filters(statuses=(AsOf.SCHEDULED_NOW,), as_of=date(2021, 6, 1)), 12),
+    (views.Filters(statuses=(AsOf.COMPLETED,), as_of=TODAY), []),
     (views.Filters(years=(2023,), domains=("Culture",), text="convention", as_of=TODAY),
      ["2023-02", "2023-03", "2023-13"]),
 ])
@@ -106,9 +106,9 @@ def test_blank_domain_is_unclassified_and_can_be_filtered(make_workbook):
     (views.Filters(as_of=date(2021, 11, 8)), {"as_of": ["2021-11-08"]}),
     (views.Filters(years=(2021, 2023), domains=("Culture",), as_of=TODAY),
      {"year": ["2021", "2023"], "domain": ["Culture"]}),
-    (views.Filters(instruments=("1972 Convention",), statuses=(PAST_END_NOT_REPORTED,), text="heritage",
+    (views.Filters(instruments=("1972 Convention",), statuses=(AsOf.PAST_END_NOT_REPORTED,), text="heritage",
                    as_of=TODAY),
-     {"instrument": ["1972 Convention"], "status": [PAST_END_NOT_REPORTED], "q": ["heritage"]}),
+     {"instrument": ["1972 Convention"], "status": [AsOf.PAST_END_NOT_REPORTED], "q": ["heritage"]}),
 ])
 def test_filters_round_trip_through_the_query_string(seed_plan, filters, query):
     options = views.filter_options(seed_plan.activities, seed_plan.lists)
@@ -120,7 +120,7 @@ def test_filters_round_trip_through_the_query_string(seed_plan, filters, query):
     ({"year": ["1999", "2022"], "domain": ["Atlantis"]}, views.Filters(years=(2022,), as_of=TODAY)),
     ({"domain": ["culture", "SPORT", "Culture"]}, views.Filters(domains=("Culture", "Sport"), as_of=TODAY)),
     ({"as_of": ["08/11/2021"]}, views.Filters(as_of=TODAY)),  # not ISO: ignored, today
-    ({"status": ["past end, not reported"]}, views.Filters(statuses=(PAST_END_NOT_REPORTED,), as_of=TODAY)),
+    ({"status": ["past end, not reported"]}, views.Filters(statuses=(AsOf.PAST_END_NOT_REPORTED,), as_of=TODAY)),
 ])
 def test_unknown_query_values_are_ignored(seed_plan, params, expected):
     options = views.filter_options(seed_plan.activities, seed_plan.lists)
@@ -146,9 +146,9 @@ def test_describe_names_every_filter():
 
 
 @pytest.mark.parametrize(("as_of", "expected"), [
-    (TODAY, {PAST_END_NOT_REPORTED: 42}),
-    (date(2021, 6, 1), {SCHEDULED_NOW: 12, UPCOMING: 30}),
-    (date(2020, 12, 31), {UPCOMING: 42}),
+    (TODAY, {AsOf.PAST_END_NOT_REPORTED: 42}),
+    (date(2021, 6, 1), {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30}),
+    (date(2020, 12, 31), {AsOf.UPCOMING: 42}),
 ])
 def test_counts_by_status_as_of_a_date(seed_plan, as_of, expected):
     counts = views.counts_by_status(views.Filters(as_of=as_of).apply(seed_plan.activities))
@@ -163,11 +163,11 @@ def test_a_reported_status_is_counted(make_workbook):
 
     plan = load_plan(make_workbook(edit=edit))
     acts = views.Filters(as_of=TODAY).apply(plan.activities)
-    assert views.counts_by_status(acts)[COMPLETED] == 1
+    assert views.counts_by_status(acts)[AsOf.COMPLETED] == 1
     assert views.counts_by_status(acts)["Overdue"] == 1
     reported = views.counts_by_reported_status(acts)
     assert reported.to_dict() == {"Planned": 0, "In progress": 1, "Completed": 1, "Postponed": 0, "Cancelled": 0,
-                                  schema.NOT_REPORTED: 40}
+                                  Reported.NOT_REPORTED: 40}
 
 
 def test_by_year_and_status_keeps_every_year(seed_plan):
@@ -175,7 +175,7 @@ def test_by_year_and_status_keeps_every_year(seed_plan):
     table = views.by_year_and_status(acts, seed_plan.years)
     assert list(table.index) == [2021, 2022, 2023]
     assert list(table.columns) == list(AS_OF_ORDER)
-    assert table.loc[2021, PAST_END_NOT_REPORTED] == 16
+    assert table.loc[2021, AsOf.PAST_END_NOT_REPORTED] == 16
     assert table.loc[2022].sum() == 0
 
 
@@ -287,8 +287,8 @@ def test_milestone_eves(seed_plan):
     (None, 58, ""),
 ])
 def test_short_title(event, limit, expected):
-    assert views.short_title(event, limit) == expected
-    assert len(views.short_title(event, limit)) <= limit
+    assert words.short_title(event, limit) == expected
+    assert len(words.short_title(event, limit)) <= limit
 
 
 def test_gantt_rows_are_grouped_by_year_then_domain(seed_plan):
@@ -326,22 +326,22 @@ def test_dated_steps(seed_plan):
 
 @pytest.mark.parametrize(("start", "end", "expected"), [
     ("2021-03-01", "2021-12-31", "1 Mar – 31 Dec 2021"),
-    ("2021-11-01", "2021-11-30", "1 – 30 Nov 2021"),
+    ("2021-11-01", "2021-11-30", "1–30 Nov 2021"),  # closed dash between two numbers
     ("2024-05-01", "2025-02-28", "1 May 2024 – 28 Feb 2025"),
     ("2024-03-15", "2024-03-15", "15 Mar 2024"),
     (None, "2024-03-15", "no dates"),
 ])
 def test_format_span(start, end, expected):
-    assert views.format_span(pd.Timestamp(start) if start else None, pd.Timestamp(end)) == expected
+    assert words.span(pd.Timestamp(start) if start else None, pd.Timestamp(end)) == expected
 
 
 @pytest.mark.parametrize(("counts", "expected"), [
-    ({PAST_END_NOT_REPORTED: 42}, "As of 26 Nov 2026, all 42 activities are past their end with no status reported."),
-    ({SCHEDULED_NOW: 12, UPCOMING: 30},
+    ({AsOf.PAST_END_NOT_REPORTED: 42}, "As of 26 Nov 2026, all 42 activities are past their end with no status reported."),
+    ({AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30},
      "As of 26 Nov 2026, of 42 activities: 12 scheduled now (their dates include this day), 30 upcoming."),
-    ({COMPLETED: 2, PAST_END_NOT_REPORTED: 1},
+    ({AsOf.COMPLETED: 2, AsOf.PAST_END_NOT_REPORTED: 1},
      "As of 26 Nov 2026, of 3 activities: 2 reported completed, 1 past their end with no status reported."),
-    ({UPCOMING: 1}, "As of 26 Nov 2026, the only activity is upcoming."),
+    ({AsOf.UPCOMING: 1}, "As of 26 Nov 2026, the only activity is upcoming."),
     ({}, "As of 26 Nov 2026, no activities are shown."),
 ])
 def test_headline(counts, expected):
@@ -355,7 +355,7 @@ def test_headline(counts, expected):
     (0, 5, "Every activity has a reported status."),
 ])
 def test_reporting(unreported, reported, expected):
-    counts = pd.Series({"Completed": reported, schema.NOT_REPORTED: unreported})
+    counts = pd.Series({"Completed": reported, Reported.NOT_REPORTED: unreported})
     assert views.reporting(counts) == expected
 
 
@@ -365,8 +365,8 @@ def test_activity_facts_name_the_full_convention_title(seed_plan):
     assert facts["Convention"].startswith("1972 Convention — Convention concerning the Protection of the World")
     assert facts["Terms as written"] == "2021"
     assert facts["Dates"].startswith("1 Jan – 31 Dec 2021")
-    assert facts["Reported status"] == schema.NOT_REPORTED
-    assert facts["Status as of"].startswith(PAST_END_NOT_REPORTED)
+    assert facts["Reported status"] == Reported.NOT_REPORTED
+    assert facts["Status as of"].startswith(AsOf.PAST_END_NOT_REPORTED)
     assert "Notes" not in facts  # blank facts are left out
 
 

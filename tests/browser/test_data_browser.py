@@ -8,7 +8,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
 
-from actionplan import access, audit, backups, load_plan
+from actionplan import load_plan
+from actionplan.keeping import access, audit, backups
 
 # The product promise: a save shows on every open page within 5 seconds (the watcher looks every 2 s).
 LIVE_REFRESH_MS = 5_000

@@ -20,8 +20,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from actionplan import schema
-from actionplan.schema import Column
+from .. import words
+from . import contract
+from .contract import Column
 
 # Rows that carry data validation, so rows staff type below the data get the drop-downs too.
 VALIDATION_LAST_ROW = 2000
@@ -29,7 +30,6 @@ VALIDATION_LAST_ROW = 2000
 LIST_LAST_ROW = 200
 
 DATE_FORMAT = "yyyy-mm-dd"
-FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
 HEADER_FILL = PatternFill(fill_type="solid", start_color="FF1F4E79", end_color="FF1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFFFF")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
@@ -40,13 +40,13 @@ WRAP_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
 
 # Long free-text columns: wrapped, top-aligned.
 WRAPPED_COLUMNS: frozenset[str] = frozenset({"Event", "Description", "Notes", "Terms", "Name", "Locations",
-                                             "UNESCO counterpart", "National lead", schema.LIST_CONVENTION_TITLE})
+                                             "UNESCO counterpart", "National lead", contract.LIST_CONVENTION_TITLE})
 # Where the header row stays put while scrolling; Activities also keeps ID, Year and No. visible.
 FREEZE_PANES: dict[str, str] = {
-    schema.ACTIVITIES: "D2",
-    schema.STEPS: "C2",
-    schema.MILESTONES: "A2",
-    schema.LISTS: "A2",
+    contract.ACTIVITIES: "D2",
+    contract.STEPS: "C2",
+    contract.MILESTONES: "A2",
+    contract.LISTS: "A2",
 }
 EXTRA_COLUMN_WIDTH = 18
 LINE_HEIGHT = 15.0  # points per wrapped line at the default 11pt font
@@ -61,16 +61,16 @@ DEFAULT_ABOUT: tuple[str, ...] = (
     "edit it in Excel (or in the dashboard's Data page), save it, and the dashboard shows the change. "
     "If something cannot be read, the dashboard names the sheet, row and column, and keeps showing the last "
     "data it could read until the mistake is fixed.",
-    f"Sheet {schema.ACTIVITIES}: one row per activity of the plan. ID is the plan year and the number under it "
+    f"Sheet {contract.ACTIVITIES}: one row per activity of the plan. ID is the plan year and the number under it "
     "(for example 2021-04) and must be unique. Event and Terms are the plan's own words. Domain, Convention and "
     "Programme say where the activity belongs; they are a judgement and you may change them. UNESCO counterpart "
     "and National lead say who acts on each side. Locations lists the cities named, separated by a semicolon "
     "(for example: Ashgabat; Mary; Dashoguz).",
-    f"Sheet {schema.STEPS}: the mechanism of each activity, one row per step, linked to its activity by "
+    f"Sheet {contract.STEPS}: the mechanism of each activity, one row per step, linked to its activity by "
     "Activity ID. A step's Terms are filled only where the plan gives that step its own date.",
-    f"Sheet {schema.MILESTONES}: fixed dates shown on the timeline, such as the sessions of the UNESCO General "
+    f"Sheet {contract.MILESTONES}: fixed dates shown on the timeline, such as the sessions of the UNESCO General "
     "Conference. Date is the first day and End the last day.",
-    f"Sheet {schema.LISTS}: the values offered in the drop-downs of Domain, Convention, Programme and Status. "
+    f"Sheet {contract.LISTS}: the values offered in the drop-downs of Domain, Convention, Programme and Status. "
     "To offer a new value, add it at the bottom of its column in Lists; the drop-downs pick it up. Typing a value "
     "that is not in the list brings up a warning, which you may override.",
     "Keep the header row (row 1) of every sheet as it is: the dashboard finds the columns by their headers "
@@ -122,8 +122,8 @@ def put_value(cell, value: object) -> None:
         text = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.value = text
         cell.data_type = "s"  # openpyxl would take "=..." as a formula; this keeps it a string
-        if text.startswith(FORMULA_STARTS) or cell.quotePrefix:
-            cell.quotePrefix = text.startswith(FORMULA_STARTS)
+        if text.startswith(words.FORMULA_STARTS) or cell.quotePrefix:
+            cell.quotePrefix = text.startswith(words.FORMULA_STARTS)
         return
     cell.value = value
     if isinstance(value, (dt.date, dt.datetime)) and cell.number_format == "General":
@@ -132,7 +132,7 @@ def put_value(cell, value: object) -> None:
 
 def _headers(columns: Sequence[Column], rows: Iterable[Mapping[str, object]]) -> list[str]:
     """Canonical headers in order, then any extra keys in the order they first appear in the rows."""
-    headers = schema.column_names(tuple(columns))
+    headers = contract.column_names(tuple(columns))
     seen = set(headers)
     for row in rows:
         for key in row:
@@ -219,9 +219,9 @@ def _list_range(list_name: str) -> str:
     Written without a leading "=": in the file format a validation formula is stored bare (as Excel itself
     writes it); Excel shows it as =Lists!$A$2:$A$200 in the Data Validation dialog.
     """
-    names = schema.column_names(schema.LIST_COLUMNS)
+    names = contract.column_names(contract.LIST_COLUMNS)
     letter = get_column_letter(names.index(list_name) + 1)
-    return f"{schema.LISTS}!${letter}$2:${letter}${LIST_LAST_ROW}"
+    return f"{contract.LISTS}!${letter}$2:${letter}${LIST_LAST_ROW}"
 
 
 def _column_range(headers: Sequence[str], name: str) -> str | None:
@@ -237,8 +237,8 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
         cells = _column_range(headers, column.name)
         if cells is None:
             continue
-        if column.kind == "list" and column.name in schema.LIST_BACKED:
-            list_name = schema.LIST_BACKED[column.name]
+        if column.kind == "list" and column.name in contract.LIST_BACKED:
+            list_name = contract.LIST_BACKED[column.name]
             dv = DataValidation(
                 type="list",
                 formula1=_list_range(list_name),
@@ -248,11 +248,11 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
                 errorStyle="warning",
                 errorTitle=f"{column.name}: not in the list",
                 error=(f"Please pick a {column.name} from the drop-down list. To offer a new value, add it to "
-                       f"the {list_name} column of the {schema.LISTS} sheet first. Choose Yes to keep what "
+                       f"the {list_name} column of the {contract.LISTS} sheet first. Choose Yes to keep what "
                        "you typed anyway."),
                 showInputMessage=True,
                 promptTitle=column.name,
-                prompt=column.help or f"Pick from the {schema.LISTS} sheet",
+                prompt=column.help or f"Pick from the {contract.LISTS} sheet",
             )
         elif column.kind == "percent":
             dv = DataValidation(
@@ -297,14 +297,14 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
 
 def _write_lists(ws: Worksheet, lists: Mapping[str, Sequence[object]]) -> None:
     """One column per list, canonical ones first; columns may be of different lengths."""
-    headers = _headers(schema.LIST_COLUMNS, [lists])
+    headers = _headers(contract.LIST_COLUMNS, [lists])
     ws.append(headers)
-    _style_header(ws, headers, schema.LIST_COLUMNS)
+    _style_header(ws, headers, contract.LIST_COLUMNS)
     for c, name in enumerate(headers, start=1):
         for r, value in enumerate(lists.get(name) or (), start=2):
             cell = ws.cell(row=r, column=c, value=_as_cell_value(value))
             cell.alignment = WRAP_ALIGNMENT if name in WRAPPED_COLUMNS else TOP_ALIGNMENT
-    ws.freeze_panes = FREEZE_PANES[schema.LISTS]
+    ws.freeze_panes = FREEZE_PANES[contract.LISTS]
 
 
 def _write_about(ws: Worksheet, paragraphs: Sequence[str]) -> None:
@@ -337,18 +337,18 @@ def write_workbook(
     """
     wb = Workbook()
     ws_activities = wb.active
-    ws_activities.title = schema.ACTIVITIES
-    ws_steps = wb.create_sheet(schema.STEPS)
-    ws_milestones = wb.create_sheet(schema.MILESTONES)
-    ws_lists = wb.create_sheet(schema.LISTS)
-    ws_about = wb.create_sheet(schema.ABOUT)
+    ws_activities.title = contract.ACTIVITIES
+    ws_steps = wb.create_sheet(contract.STEPS)
+    ws_milestones = wb.create_sheet(contract.MILESTONES)
+    ws_lists = wb.create_sheet(contract.LISTS)
+    ws_about = wb.create_sheet(contract.ABOUT)
 
-    headers = _write_table(ws_activities, schema.ACTIVITY_COLUMNS, list(activities))
-    _add_validations(ws_activities, headers, schema.ACTIVITY_COLUMNS)
-    headers = _write_table(ws_steps, schema.STEP_COLUMNS, list(steps))
-    _add_validations(ws_steps, headers, schema.STEP_COLUMNS)
-    headers = _write_table(ws_milestones, schema.MILESTONE_COLUMNS, list(milestones))
-    _add_validations(ws_milestones, headers, schema.MILESTONE_COLUMNS)
+    headers = _write_table(ws_activities, contract.ACTIVITY_COLUMNS, list(activities))
+    _add_validations(ws_activities, headers, contract.ACTIVITY_COLUMNS)
+    headers = _write_table(ws_steps, contract.STEP_COLUMNS, list(steps))
+    _add_validations(ws_steps, headers, contract.STEP_COLUMNS)
+    headers = _write_table(ws_milestones, contract.MILESTONE_COLUMNS, list(milestones))
+    _add_validations(ws_milestones, headers, contract.MILESTONE_COLUMNS)
     _write_lists(ws_lists, lists)
     _write_about(ws_about, list(about) if about is not None else list(DEFAULT_ABOUT))
 

@@ -5,24 +5,17 @@ import io
 
 import pandas as pd
 
-from . import schema
+from .. import words
+from . import contract
 from .load import Plan
-from .workbook import FORMULA_STARTS
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_PREFIXES = (*FORMULA_STARTS, "\t", "\r")  # a tab or return also starts a formula in some readers
 
-
-def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; everything else is unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of the table with every text cell neutralised."""
-    return frame.astype(object).map(neutralise)
+    return frame.astype(object).map(words.cell_safe)
 
 
 def activities_table(activities: pd.DataFrame) -> pd.DataFrame:
@@ -31,11 +24,11 @@ def activities_table(activities: pd.DataFrame) -> pd.DataFrame:
 
     Extra columns the caller added (e.g. "Status as of") are kept after the sheet's columns.
     """
-    columns = [c for c in activities.columns if c not in schema.DERIVED_COLUMNS]
+    columns = [c for c in activities.columns if c not in contract.DERIVED_COLUMNS]
     table = activities[columns].copy()
     for column in ("Start", "End", "Last update"):
         table[column] = table[column].dt.strftime("%Y-%m-%d").astype(object).where(table[column].notna(), None)
-    table["Status"] = activities[schema.REPORTED_STATUS]
+    table["Status"] = activities[contract.REPORTED_STATUS]
     for column in ("Year", "No.", "Progress %"):
         table[column] = table[column].astype(object).where(table[column].notna(), None)
     return table

@@ -17,8 +17,9 @@ import re
 import sys
 from pathlib import Path
 
-from actionplan import schema
-from actionplan.workbook import write_workbook
+from . import contract
+from .status import Reported
+from .workbook import write_workbook
 
 PLAN_TITLE = "The Country Action Plan of Turkmenistan for 2021-2023 on cooperation with UNESCO"
 
@@ -461,11 +462,11 @@ SEED_MILESTONES: tuple[dict, ...] = (
 )
 
 SEED_LISTS: dict[str, list] = {
-    schema.LIST_DOMAIN: list(DOMAINS),
-    schema.LIST_CONVENTION: list(CONVENTIONS),
-    schema.LIST_CONVENTION_TITLE: list(CONVENTIONS.values()),
-    schema.LIST_PROGRAMME: list(PROGRAMMES),
-    schema.LIST_STATUS: list(schema.STATUS_VALUES),
+    contract.LIST_DOMAIN: list(DOMAINS),
+    contract.LIST_CONVENTION: list(CONVENTIONS),
+    contract.LIST_CONVENTION_TITLE: list(CONVENTIONS.values()),
+    contract.LIST_PROGRAMME: list(PROGRAMMES),
+    contract.LIST_STATUS: list(Reported.typed_values()),
 }
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "plan.xlsx"

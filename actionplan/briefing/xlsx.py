@@ -11,9 +11,10 @@ import re
 
 import pandas as pd
 
-from . import status as as_of_status
-from .briefing import AT_SESSION_RULE, EMPTY_SECTION, Briefing, Section, day, period
-from .export import activities_table, tables_xlsx
+from .. import words
+from ..plan import status as as_of_status
+from ..plan.export import activities_table, tables_xlsx
+from .build import AT_SESSION_RULE, EMPTY_SECTION, Briefing, Section
 
 SHEET_NAME_LIMIT = 31  # Excel's limit
 SCHEDULED_MARK = "\u25a0"  # a filled square in the Timeline sheet, also shaded
@@ -58,8 +59,8 @@ def _cover(briefing: Briefing) -> pd.DataFrame:
     rows = [
         ("Plan", briefing.plan_title),
         ("Session" if scope.session else "Period", scope.title),
-        ("As of", day(scope.as_of)),
-        ("Reporting period", period(scope.period_start, scope.end)),
+        ("As of", words.day(scope.as_of)),
+        ("Reporting period", words.span(scope.period_start, scope.end)),
         ("Workbook", briefing.version),
         ("Scope", scope.rule),
         ("At the session", AT_SESSION_RULE),
@@ -81,7 +82,7 @@ def _activities(section: Section, briefing: Briefing) -> pd.DataFrame:
     if section.empty:
         return _note(EMPTY_SECTION)
     table = activities_table(section.table)
-    return table.rename(columns={as_of_status.STATUS_AS_OF: f"Status as of {day(briefing.scope.as_of)}"})
+    return table.rename(columns={as_of_status.STATUS_AS_OF: f"Status as of {words.day(briefing.scope.as_of)}"})
 
 
 def _timeline(briefing: Briefing) -> pd.DataFrame:

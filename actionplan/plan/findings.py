@@ -2,9 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-ERROR = "error"
-WARNING = "warning"
+
+class Severity(StrEnum):
+    """How serious a finding is. An error makes the workbook unusable; a warning sets one value aside."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True)
@@ -15,7 +23,7 @@ class Finding:
     a warning means the workbook is used, with the affected value set aside as the message says.
     """
 
-    severity: str
+    severity: Severity
     sheet: str | None
     row: int | None
     column: str | None

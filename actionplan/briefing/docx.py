@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from . import schema
-from . import status as as_of_status
-from .briefing import (AT_SESSION_RULE, EMPTY_SECTION, STATUS_COLUMN, Briefing, Section, compact, day, period)
+from .. import words
+from ..plan import contract
+from ..plan import status as as_of_status
+from .build import AT_SESSION_RULE, EMPTY_SECTION, STATUS_COLUMN, Briefing, Section, compact
 
 # A4 portrait; landscape is never used, so the quarter grid is sized to fit the 17 cm text width.
 PAGE_WIDTH_CM = 21.0
@@ -163,14 +164,14 @@ def _field(paragraph, code: str) -> None:
 def _title_page(document, briefing: Briefing) -> None:
     scope = briefing.scope
     _footer(document, f"Briefing pack \u00b7 {scope.session.name if scope.session else scope.title} \u00b7 "
-                      f"as of {day(scope.as_of)}")
+                      f"as of {words.day(scope.as_of)}")
     document.add_paragraph(style="Title").add_run("Briefing pack")
     subtitle = document.add_paragraph(style="Subtitle")
     subtitle.add_run(briefing.plan_title)
     facts = (
         ("Session" if scope.session else "Period", scope.title),
-        ("As of", day(scope.as_of)),
-        ("Reporting period", period(scope.period_start, scope.end)),
+        ("As of", words.day(scope.as_of)),
+        ("Reporting period", words.span(scope.period_start, scope.end)),
         ("Workbook", briefing.version),
     )
     for label, value in facts:
@@ -188,7 +189,7 @@ def _title_page(document, briefing: Briefing) -> None:
 def _summary(document, briefing: Briefing) -> None:
     document.add_heading("Summary", level=1)
     document.add_paragraph(briefing.summary_lead)
-    document.add_paragraph(f"By status as of {day(briefing.scope.as_of)}:")
+    document.add_paragraph(f"By status as of {words.day(briefing.scope.as_of)}:")
     _table(document, briefing.status_summary, STATUS_SUMMARY_WIDTHS_CM)
     document.add_paragraph()
     document.add_paragraph("By domain:")
@@ -245,7 +246,7 @@ def _section(document, section: Section, briefing: Briefing) -> None:
         return
     table = compact(section.table).rename(columns={
         STATUS_COLUMN: "Reported",
-        as_of_status.STATUS_AS_OF: f"As of {day(briefing.scope.as_of)}",
+        as_of_status.STATUS_AS_OF: f"As of {words.day(briefing.scope.as_of)}",
     })
     _table(document, table, ACTIVITY_WIDTHS_CM)
 
@@ -281,8 +282,8 @@ def _annex(document, briefing: Briefing) -> None:
             ("UNESCO counterpart", _text(activity["UNESCO counterpart"])),
             ("National lead", _text(activity["National lead"])),
             ("Locations", _text(activity["Locations"])),
-            ("Reported status", _text(activity[schema.REPORTED_STATUS])),
-            (f"Status as of {day(briefing.scope.as_of)}", str(activity[as_of_status.STATUS_AS_OF])),
+            ("Reported status", _text(activity[contract.REPORTED_STATUS])),
+            (f"Status as of {words.day(briefing.scope.as_of)}", str(activity[as_of_status.STATUS_AS_OF])),
             ("Notes", _text(activity["Notes"])),
         ]
         paragraph = document.add_paragraph()
@@ -425,7 +426,7 @@ def _dates(activity: pd.Series) -> str:
     terms = _text(activity["Terms"])
     if pd.isna(activity["Start"]) or pd.isna(activity["End"]):
         return f"{terms} (no dates)" if terms else "no dates"
-    span = period(activity["Start"].date(), activity["End"].date())
+    span = words.span(activity["Start"].date(), activity["End"].date())
     return f"{terms} ({span})" if terms else span
 
 

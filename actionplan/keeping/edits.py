@@ -17,12 +17,12 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 
-from . import schema
-from .export import neutralise
-from .findings import Finding
-from .load import Lists, load_plan_bytes, read_bytes
+from .. import words
+from ..plan import contract
+from ..plan.findings import Finding
+from ..plan.load import Lists, load_plan_bytes, read_bytes
 
-EDITABLE_SHEETS: tuple[str, ...] = (schema.ACTIVITIES, schema.STEPS)
+EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS)
 ROW = "Row"  # the Excel row a table row came from; blank for a row added in the editor
 HEADER_SEARCH_ROWS = 20  # the header is the first non-blank row, looked for this far down
 
@@ -95,7 +95,7 @@ def shown(value: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Headers: matched by schema.header_positions, as the loader does, so reading and writing find the same cells
+# Headers: matched by contract.header_positions, as the loader does, so reading and writing find the same cells
 
 
 def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | None:
@@ -122,21 +122,21 @@ def read_tables(content: bytes) -> dict[str, EditTable]:
     try:
         tables = {}
         for sheet in EDITABLE_SHEETS:
-            actual = schema.sheet_named(workbook.sheetnames, sheet)
+            actual = contract.sheet_named(workbook.sheetnames, sheet)
             if actual is not None:
                 rows = list(workbook[actual].iter_rows(values_only=True))
-                tables[sheet] = _table(sheet, rows, schema.SHEET_COLUMNS[sheet])
+                tables[sheet] = _table(sheet, rows, contract.SHEET_COLUMNS[sheet])
         return tables
     finally:
         workbook.close()
 
 
-def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[schema.Column, ...]) -> EditTable:
+def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[contract.Column, ...]) -> EditTable:
     found = header_row(rows)
     if found is None:
         return EditTable(sheet, pd.DataFrame({ROW: pd.array([], dtype="Int64")}), ())
     header_at, header = found
-    positions = schema.header_positions(header, columns)
+    positions = contract.header_positions(header, columns)
     canonical = [column.name for column in columns if column.name in positions]
     extra = [name for name in positions if name not in canonical]
     names = canonical + extra
@@ -207,7 +207,7 @@ class EditBase:
 
     def activity_ids(self) -> list[str]:
         """The IDs of the Activities sheet as opened, in sheet order, blanks left out: what a step may belong to."""
-        table = self.tables.get(schema.ACTIVITIES)
+        table = self.tables.get(contract.ACTIVITIES)
         if table is None or "ID" not in table.frame:
             return []
         ids = (normalise(value, TEXT) for value in table.frame["ID"])
@@ -270,7 +270,7 @@ def normalise(value: object, kind: str) -> object:
 
 
 def _key(sheet: str, values: Mapping[str, object]) -> str:
-    if sheet == schema.STEPS:
+    if sheet == contract.STEPS:
         activity, step = shown(values.get("Activity ID")) or "?", shown(values.get("Step")) or "?"
         return f"{activity} step {step}"
     return shown(values.get("ID")) or "(no ID)"
@@ -310,7 +310,7 @@ def diff_table(table: EditTable, edited: pd.DataFrame) -> list[CellChange]:
 
 def _row_summary(sheet: str, values: Mapping[str, object]) -> str:
     """A deleted row in a few words, so the preview says what goes."""
-    text = shown(values.get("Event" if sheet == schema.ACTIVITIES else "Description"))
+    text = shown(values.get("Event" if sheet == contract.ACTIVITIES else "Description"))
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -322,4 +322,4 @@ def changes_table(changes: Sequence[CellChange]) -> pd.DataFrame:
 
 def changes_csv(changes: Sequence[CellChange]) -> str:
     """The changes as CSV for someone to keep (formula-like text neutralised)."""
-    return changes_table(changes).astype(object).map(neutralise).to_csv(index=False)
+    return changes_table(changes).astype(object).map(words.cell_safe).to_csv(index=False)

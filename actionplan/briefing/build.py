@@ -27,28 +27,24 @@ so (`EMPTY_SECTION`).
 """
 from __future__ import annotations
 
-import argparse
 import io
-import re
-import sys
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 
 import pandas as pd
 from defusedxml import ElementTree as SafeElementTree
 
-from . import schema
-from . import status as as_of_status
-from .backups import BACKUP_FOLDER, backup_time
-from .compare import cell_text, compare_plans, count_changes
-from .export import XLSX_MIME
-from .load import Plan, WorkbookInfo, load_plan_bytes
-from .views import format_day as day  # '7 Nov 2023', as on every page
+from .. import words
+from ..keeping.backups import BACKUP_FOLDER, backup_time
+from ..plan import contract
+from ..plan import status as as_of_status
+from ..plan.load import Plan, WorkbookInfo, load_plan_bytes
+from ..plan.status import AsOf, Reported
+from .changes import compare_plans, count_changes
+from .scope import GENERAL_CONFERENCE, Scope, Session
 
 EMPTY_SECTION = "No activity in this section."
-GENERAL_CONFERENCE = "General Conference"
 UNCLASSIFIED = "Unclassified"
 NO_CONVENTION = "No convention"
 SHORT_SHA = 12
@@ -58,143 +54,12 @@ STATUS_COLUMN = "Reported status"
 COMPACT_COLUMNS: tuple[str, ...] = ("ID", "Event", "Terms", "Domain", STATUS_COLUMN, as_of_status.STATUS_AS_OF)
 
 # Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
-CLOSED = frozenset({as_of_status.COMPLETED, as_of_status.CANCELLED})
-PAST_END = frozenset({as_of_status.OVERDUE, as_of_status.PAST_END_NOT_REPORTED})
-OPEN_ORDER: tuple[str, ...] = (as_of_status.OVERDUE, as_of_status.PAST_END_NOT_REPORTED,
-                               as_of_status.SCHEDULED_NOW, as_of_status.UPCOMING, as_of_status.POSTPONED,
-                               as_of_status.NO_DATES)
+CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
+PAST_END = AsOf.values("past_end")
+OPEN_ORDER: tuple[str, ...] = (AsOf.OVERDUE, AsOf.PAST_END_NOT_REPORTED,
+                               AsOf.SCHEDULED_NOW, AsOf.UPCOMING, AsOf.POSTPONED,
+                               AsOf.NO_DATES)
 
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-
-
-class UnknownSession(ValueError):
-    """The session asked for is not in the Milestones sheet; the message lists the sessions that are."""
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Sessions and scope
-
-
-@dataclass(frozen=True)
-class Session:
-    """A General Conference session from the Milestones sheet."""
-
-    name: str
-    start: date
-    end: date
-    place: str | None = None
-
-    @property
-    def ordinal(self) -> str | None:
-        """'42nd' from '42nd session of the UNESCO General Conference', if the name has one."""
-        found = _ORDINAL.search(self.name)
-        return found.group(0) if found else None
-
-    @property
-    def label(self) -> str:
-        """'42nd session of the UNESCO General Conference, 7-22 Nov 2023, Paris'."""
-        return ", ".join(part for part in (self.name, period(self.start, self.end), self.place) if part)
-
-
-def sessions(plan: Plan) -> tuple[Session, ...]:
-    """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
-    found = []
-    for _, milestone in plan.milestones.iterrows():
-        kind = cell_text(milestone.get("Kind"))
-        name = cell_text(milestone.get("Name"))
-        if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
-            continue
-        start = pd.Timestamp(milestone["Date"]).date()
-        end = pd.Timestamp(milestone["End"]).date() if pd.notna(milestone.get("End")) else start
-        found.append(Session(name, start, end, cell_text(milestone.get("Place")) or None))
-    return tuple(sorted(found, key=lambda session: session.start))
-
-
-def find_session(plan: Plan, wanted: str) -> Session:
-    """The session named by `wanted`: '42', '42nd' (the ordinal in its Name) or any part of its Name.
-
-    Raises UnknownSession, listing the sessions, when none or more than one match.
-    """
-    known = sessions(plan)
-    text = str(wanted).strip()
-    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", text, re.IGNORECASE)
-    if number:
-        matches = [s for s in known if s.ordinal and s.ordinal[:-2] == number.group(1)]
-        if not matches:
-            matches = [s for s in known if re.search(rf"\b{number.group(1)}\b", s.name)]
-    else:
-        matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
-    if len(matches) == 1:
-        return matches[0]
-    listed = "; ".join(session.label for session in known) or "none (add them to the Milestones sheet, Kind " \
-                                                                 f"'{GENERAL_CONFERENCE}')"
-    problem = "matches more than one session" if matches else "is not a General Conference session in Milestones"
-    raise UnknownSession(f"'{wanted}' {problem}. Sessions: {listed}")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What the briefing covers: the session (or date range) S..E, the reporting period, and the as-of date."""
-
-    title: str  # the session's label, or the range
-    start: date  # S: the session's first day, or the range's
-    end: date  # E
-    period_start: date  # the reporting period runs from here to `end`
-    as_of: date
-    session: Session | None = None  # None for a date range
-    sessions: tuple[Session, ...] = ()  # the sessions "At the session" looks at
-    previous: Session | None = None
-
-    @property
-    def word(self) -> str:
-        """'session' or 'period', for headings: 'Due before the session'."""
-        return "session" if self.session else "period"
-
-    @property
-    def rule(self) -> str:
-        """The scope rule in one line, with this scope's dates."""
-        since = f"the end of the {self.previous.ordinal or self.previous.name}" if self.previous else (
-            "the plan's start" if self.session else "the range's start")
-        reason = f" (from {since} to the end of this {self.word})" if self.session else ""
-        return (f"In scope: activities whose dates overlap {period(self.period_start, self.end)}{reason}, "
-                f"plus earlier ones not reported Completed or Cancelled. Status as of {day(self.as_of)}.")
-
-
-def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
-    """The plan's first and last day, for a date range nobody has chosen yet (this year where there are none)."""
-    first, last = plan.activities["Start"].min(), plan.activities["End"].max()
-    if pd.isna(first) or pd.isna(last):
-        year = (today or date.today()).year
-        return date(year, 1, 1), date(year, 12, 31)
-    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
-
-
-def default_session(known: tuple[Session, ...], today: date | None = None) -> Session | None:
-    """The next session not yet over, else the latest one; None when Milestones has none."""
-    today = today or date.today()
-    upcoming = [session for session in known if session.end >= today]
-    return upcoming[0] if upcoming else (known[-1] if known else None)
-
-
-def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Scope:
-    """The scope of a session: reporting period from the previous session's end (or the plan's start)."""
-    earlier = [s for s in sessions(plan) if s.end < session.start]
-    previous = earlier[-1] if earlier else None
-    if previous is not None:
-        period_start = previous.end + timedelta(days=1)
-    else:
-        first = plan.activities["Start"].min()
-        period_start = min(pd.Timestamp(first).date(), session.start) if pd.notna(first) else session.start
-    return Scope(session.label, session.start, session.end, period_start,
-                 as_of or session.start - timedelta(days=1), session, (session,), previous)
-
-
-def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -> Scope:
-    """The scope of a date range: the reporting period is the range; as of its last day unless given."""
-    if end < start:
-        raise ValueError(f"the range ends ({day(end)}) before it starts ({day(start)})")
-    inside = tuple(s for s in sessions(plan) if s.start <= end and s.end >= start)
-    return Scope(period(start, end), start, end, start, as_of or end, None, inside, None)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -271,12 +136,12 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
     """The briefing pack for `scope`; `since` is an earlier version of the workbook to list changes against."""
     activities = in_scope(plan.activities, scope)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
-    reported = activities[schema.REPORTED_STATUS].astype(str)
+    reported = activities[contract.REPORTED_STATUS].astype(str)
     starts, ends = activities["Start"], activities["End"]
     session_start, session_end = pd.Timestamp(scope.start), pd.Timestamp(scope.end)
-    word, during = scope.word, period(scope.start, scope.end)
+    word, during = scope.word, words.span(scope.start, scope.end)
 
-    delivered = activities[status == as_of_status.COMPLETED]
+    delivered = activities[status == AsOf.COMPLETED]
     still_open = activities[~status.isin(CLOSED)]
     still_open = still_open.iloc[_order_by(still_open[as_of_status.STATUS_AS_OF].astype(str), OPEN_ORDER)]
     due_before = activities[ends < session_start]
@@ -298,8 +163,8 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         delivered=Section("delivered", "Delivered", _delivered_lead(activities, delivered, reported), delivered),
         open=Section("open", "Open and overdue", _open_lead(still_open), still_open),
         due_before=Section("due_before", f"Due before the {word}",
-                           _due_lead(due_before, f"due to end before the {word} opens ({day(scope.start)})",
-                                     f"is due to end before the {word} opens ({day(scope.start)})"),
+                           _due_lead(due_before, f"due to end before the {word} opens ({words.day(scope.start)})",
+                                     f"is due to end before the {word} opens ({words.day(scope.start)})"),
                            due_before),
         due_during=Section("due_during", f"Due during the {word}",
                            _due_lead(due_during, f"with dates overlapping the {word} ({during})",
@@ -374,7 +239,7 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
         cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
     touched = tuple(label for quarter, label in zip(quarters, columns)
                     if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start)
-    labels = pd.Series([f"{i} {cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+    labels = pd.Series([f"{i} {words.cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
                        index=cells.index, name="Activity")
     return QuarterGrid(cells, labels, touched)
 
@@ -384,26 +249,13 @@ def quarter_label(quarter: pd.Period) -> str:
     return f"{quarter.year} Q{quarter.quarter}"
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Words and numbers
-
-
-def period(start: date, end: date) -> str:
-    """'7-22 Nov 2023', '30 Oct - 13 Nov 2025', '25 Nov 2021 - 22 Nov 2023' (en dashes)."""
-    if start == end:
-        return day(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}\u2013{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} \u2013 {day(end)}"
-    return f"{day(start)} \u2013 {day(end)}"
 
 
 def workbook_version(source: WorkbookInfo | None) -> str:
     """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
     if source is None:
         return "no workbook"
-    return f"{source.path.name}, saved {day(source.modified.date())} {source.modified:%H:%M}, " \
+    return f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, " \
            f"sha256 {source.sha256[:SHORT_SHA]}"
 
 
@@ -446,35 +298,33 @@ def _saved_time(content: bytes) -> datetime | None:
     return None
 
 
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def _summary_lead(activities: pd.DataFrame, reported: pd.Series, scope: Scope) -> str:
     if activities.empty:
         return f"No activity of the plan is in scope for {scope.title}."
-    parts = [f"{_count(int((reported == value).sum()), 'activity', 'activities')} {value}"
+    parts = [f"{words.count(int((reported == value).sum()), 'activity', 'activities')} {value}"
              for value in as_of_status.REPORTED_ORDER if (reported == value).any()]
-    return (f"{_count(len(activities), 'activity', 'activities')} in scope. Reported status: "
+    return (f"{words.count(len(activities), 'activity', 'activities')} in scope. Reported status: "
             + "; ".join(parts) + ".")
 
 
 def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
     if delivered.empty:
-        blank = int((reported == schema.NOT_REPORTED).sum())
+        blank = int((reported == Reported.NOT_REPORTED).sum())
         return (f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
                 "reported (Not reported).")
-    return f"{_count(len(delivered), 'activity', 'activities')} reported Completed."
+    return f"{words.count(len(delivered), 'activity', 'activities')} reported Completed."
 
 
 def _open_lead(still_open: pd.DataFrame) -> str:
     if still_open.empty:
         return "Every activity in scope is reported Completed or Cancelled."
     status = still_open[as_of_status.STATUS_AS_OF].astype(str)
-    not_reported = int((still_open[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum())
-    parts = [f"{int((status == value).sum())} {value.lower() if value != as_of_status.NO_DATES else 'without dates'}"
+    not_reported = int((still_open[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
+    parts = [f"{int((status == value).sum())} {value.lower() if value != AsOf.NO_DATES else 'without dates'}"
              for value in OPEN_ORDER if (status == value).any()]
-    return (f"{_count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
+    return (f"{words.count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
             + "; ".join(parts) + f". {not_reported} of them have no status reported (Not reported).")
 
 
@@ -483,7 +333,7 @@ def _due_lead(table: pd.DataFrame, what: str, none: str) -> str:
         return f"No activity in scope {none}."
     status = table[as_of_status.STATUS_AS_OF].astype(str)
     parts = [f"{int((status == value).sum())} {value}" for value in as_of_status.AS_OF_ORDER if (status == value).any()]
-    return f"{_count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
+    return f"{words.count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
 
 
 def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
@@ -492,7 +342,7 @@ def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
     names = "; ".join(session.label for session in scope.sessions)
     if table.empty:
         return f"No activity in scope is tied to {names}."
-    return f"{_count(len(table), 'activity', 'activities')} tied to {names}."
+    return f"{words.count(len(table), 'activity', 'activities')} tied to {names}."
 
 
 def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], blank_label: str | None, noun: str,
@@ -505,7 +355,7 @@ def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], bla
         table = activities[values == value]
         title = value
         full = (titles or {}).get(value)
-        lead = (f"{_count(len(table), 'activity', 'activities')} in scope"
+        lead = (f"{words.count(len(table), 'activity', 'activities')} in scope"
                 + (f" implementing the {full}." if full and full != value else "."))
         if table.empty:
             lead = f"No activity in scope for this {noun}."
@@ -513,7 +363,7 @@ def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], bla
     if blank_label is not None:
         table = activities[values == ""]
         if not table.empty:
-            sections.append(Section(f"{noun}:", blank_label, f"{_count(len(table), 'activity', 'activities')} "
+            sections.append(Section(f"{noun}:", blank_label, f"{words.count(len(table), 'activity', 'activities')} "
                                     f"in scope with no {column}.", table, level=2))
     return tuple(sections)
 
@@ -524,7 +374,7 @@ def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Status as of": list(as_of_status.AS_OF_ORDER),
         "Activities": counts.tolist(),
-        "Meaning": [as_of_status.AS_OF_MEANING[value] for value in as_of_status.AS_OF_ORDER],
+        "Meaning": [AsOf(value).meaning for value in as_of_status.AS_OF_ORDER],
     })
 
 
@@ -535,10 +385,10 @@ def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) ->
         table = section.table
         status = table[as_of_status.STATUS_AS_OF].astype(str)
         rows.append({"Domain": section.title, "Activities": len(table),
-                     "Reported Completed": int((status == as_of_status.COMPLETED).sum()),
+                     "Reported Completed": int((status == AsOf.COMPLETED).sum()),
                      "Open": int((~status.isin(CLOSED)).sum()),
                      "Past end": int(status.isin(PAST_END).sum()),
-                     "Not reported": int((table[schema.REPORTED_STATUS] == schema.NOT_REPORTED).sum())})
+                     "Not reported": int((table[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())})
     rows.append({"Domain": "Total", "Activities": len(activities),
                  **{key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end",
                                                                    "Not reported")}})
@@ -557,8 +407,8 @@ def _changes(plan: Plan, since: Plan | None, scope: Scope,
         taken = backup_time(since.source.path) if since.source.path.parent.name == BACKUP_FOLDER else None
         title = f"Changes since {since.source.path.name}"
         if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
-            title = f"Changes since the backup of {day(taken.date())} {taken:%H:%M}"
-            label = f"the backup of {day(taken.date())} {taken:%H:%M} ({since.source.path.name}, " \
+            title = f"Changes since the backup of {words.day(taken.date())} {taken:%H:%M}"
+            label = f"the backup of {words.day(taken.date())} {taken:%H:%M} ({since.source.path.name}, " \
                     f"sha256 {since.source.sha256[:SHORT_SHA]})"
     if not since.usable:
         first = since.errors[0] if since.errors else "it has errors"
@@ -581,110 +431,3 @@ def _order_by(values: pd.Series, order: tuple[str, ...]) -> list[int]:
     """Positions that sort `values` by `order` (stable)."""
     rank = [order.index(value) if value in order else len(order) for value in values]
     return sorted(range(len(rank)), key=rank.__getitem__)
-
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Files and the command line: `python -m actionplan briefing --session 42 --format docx --out brief.docx`
-
-FORMATS: dict[str, str] = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": XLSX_MIME,
-}
-
-
-def file_stem(scope: Scope) -> str:
-    """'briefing-42nd-session-as-of-2023-11-06' or 'briefing-2022-01-01-to-2022-12-31-as-of-2022-12-31'."""
-    if scope.session is not None:
-        what = f"{scope.session.ordinal}-session" if scope.session.ordinal else f"session-{scope.start:%Y-%m-%d}"
-    else:
-        what = f"{scope.start:%Y-%m-%d}-to-{scope.end:%Y-%m-%d}"
-    return f"briefing-{what}-as-of-{scope.as_of:%Y-%m-%d}"
-
-
-def render(briefing: Briefing, fmt: str) -> bytes:
-    """The pack as a file: 'docx' (Word) or 'xlsx' (Excel)."""
-    if fmt == "docx":
-        from .briefing_docx import briefing_docx
-
-        return briefing_docx(briefing)
-    if fmt == "xlsx":
-        from .briefing_xlsx import briefing_xlsx
-
-        return briefing_xlsx(briefing)
-    raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
-
-
-def _day_argument(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a day; write it as YYYY-MM-DD") from None
-
-
-def add_briefing_command(commands, path_help: str) -> None:
-    """Add `briefing` to the command line's subcommands (called by actionplan.cli.build_parser)."""
-    command = commands.add_parser(
-        "briefing", help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
-        description="The briefing pack the Briefing page shows, as a file. "
-                    "Choose a session (--session 42) or a date range (--from/--to).")
-    command.add_argument("path", nargs="?", help=path_help)
-    command.add_argument("--workbook", help="the workbook, as PATH (either may be given)")
-    command.add_argument("--session", help="a General Conference session in Milestones: 42, 42nd or part of its name")
-    command.add_argument("--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="first day of a date range")
-    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="last day of a date range")
-    command.add_argument("--as-of", dest="as_of", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="status as of this day (default: the eve of the session, or the range's last day)")
-    command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
-    command.add_argument("--format", choices=tuple(FORMATS), help="default: the suffix of --out, else docx")
-    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<format>)")
-    command.set_defaults(run=run_briefing_command)
-
-
-def run_briefing_command(args: argparse.Namespace) -> int:
-    """Write the pack; 0 when written, 1 when the workbook cannot be used, 2 when the request is not understood."""
-    from .load import load_plan
-
-    if args.path and args.workbook and args.path != args.workbook:
-        return _fail("give the workbook once, as PATH or as --workbook", 2)
-    plan = load_plan(args.workbook or args.path)
-    if not plan.usable:
-        for finding in plan.errors:
-            print(finding, file=sys.stderr)
-        return 1
-    try:
-        scope = _scope_from(plan, args)
-    except ValueError as problem:
-        return _fail(str(problem), 2)
-    since = None
-    if args.since:
-        if not Path(args.since).is_file():
-            return _fail(f"the earlier version {args.since} does not exist", 2)
-        since = load_plan(args.since)
-    suffix = Path(args.out).suffix.lstrip(".").lower() if args.out else ""
-    fmt = args.format or (suffix if suffix in FORMATS else "docx")
-    out = Path(args.out or f"{file_stem(scope)}.{fmt}")
-    briefing = build_briefing(plan, scope, since)
-    out.write_bytes(render(briefing, fmt))
-    print(f"Wrote {out}: {scope.title}, {_count(len(briefing.activities), 'activity', 'activities')} in scope, "
-          f"as of {day(scope.as_of)}", file=sys.stderr)
-    return 0
-
-
-def _scope_from(plan: Plan, args: argparse.Namespace) -> Scope:
-    ranged = args.start is not None or args.end is not None
-    if args.session and ranged:
-        raise ValueError("give either --session or --from/--to, not both")
-    if args.session:
-        return session_scope(plan, find_session(plan, args.session), args.as_of)
-    if args.start is None or args.end is None:
-        listed = "; ".join(session.label for session in sessions(plan)) or "none in Milestones"
-        raise ValueError(f"give --session (sessions: {listed}) or both --from and --to")
-    return range_scope(plan, args.start, args.end, args.as_of)
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"briefing: {message}", file=sys.stderr)
-    return code

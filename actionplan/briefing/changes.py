@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import schema
-from .load import Plan
+from .. import words
+from ..plan import contract
+from ..plan.load import Plan
 
 ADDED = "Added"
 REMOVED = "Removed"
@@ -38,16 +39,16 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
         rows.append(_row(REMOVED, old[activity_id], "Activity", _dates(old[activity_id]), ""))
     for activity_id in sorted(set(old) & set(new)):
         was, now = old[activity_id], new[activity_id]
-        if (_day(was["Start"]), _day(was["End"]), cell_text(was["Terms"])) != (
-                _day(now["Start"]), _day(now["End"]), cell_text(now["Terms"])):
+        if (_day(was["Start"]), _day(was["End"]), words.cell_text(was["Terms"])) != (
+                _day(now["Start"]), _day(now["End"]), words.cell_text(now["Terms"])):
             rows.append(_row(REDATED, now, "Dates", _dates(was), _dates(now)))
         for column in CLASSIFICATION_COLUMNS:
-            if cell_text(was.get(column)) != cell_text(now.get(column)):
-                rows.append(_row(RECLASSIFIED, now, column, cell_text(was.get(column)) or BLANK,
-                                 cell_text(now.get(column)) or BLANK))
-        if cell_text(was[schema.REPORTED_STATUS]) != cell_text(now[schema.REPORTED_STATUS]):
-            rows.append(_row(STATUS_CHANGED, now, "Status", cell_text(was[schema.REPORTED_STATUS]),
-                             cell_text(now[schema.REPORTED_STATUS])))
+            if words.cell_text(was.get(column)) != words.cell_text(now.get(column)):
+                rows.append(_row(RECLASSIFIED, now, column, words.cell_text(was.get(column)) or BLANK,
+                                 words.cell_text(now.get(column)) or BLANK))
+        if words.cell_text(was[contract.REPORTED_STATUS]) != words.cell_text(now[contract.REPORTED_STATUS]):
+            rows.append(_row(STATUS_CHANGED, now, "Status", words.cell_text(was[contract.REPORTED_STATUS]),
+                             words.cell_text(now[contract.REPORTED_STATUS])))
     table = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
     if table.empty:
         return table.astype(object)
@@ -64,19 +65,12 @@ def count_changes(changes: pd.DataFrame) -> dict[str, int]:
 
 def _by_id(activities: pd.DataFrame) -> dict[str, pd.Series]:
     """Activities keyed by ID; rows without an ID cannot be matched and are left out."""
-    return {str(row["ID"]): row for _, row in activities.iterrows() if cell_text(row["ID"])}
+    return {str(row["ID"]): row for _, row in activities.iterrows() if words.cell_text(row["ID"])}
 
 
 def _row(change: str, activity: pd.Series, what: str, before: str, after: str) -> dict[str, object]:
-    return {"Change": change, "ID": str(activity["ID"]), "Event": cell_text(activity["Event"]), "What": what,
+    return {"Change": change, "ID": str(activity["ID"]), "Event": words.cell_text(activity["Event"]), "What": what,
             "Before": before, "After": after}
-
-
-def cell_text(value: object) -> str:
-    """A cell as stripped text; blank for nothing."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
 
 
 def _day(value: object) -> str:
@@ -86,5 +80,5 @@ def _day(value: object) -> str:
 def _dates(activity: pd.Series) -> str:
     """'2nd and 3rd quarter 2023 (2023-04-01 to 2023-09-30)': the terms as written and the dates they give."""
     span = f"{_day(activity['Start'])} to {_day(activity['End'])}" if _day(activity["Start"]) else "no dates"
-    terms = cell_text(activity["Terms"])
+    terms = words.cell_text(activity["Terms"])
     return f"{terms} ({span})" if terms else span

@@ -21,8 +21,9 @@ import python_calamine
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from . import schema
+from . import contract
 from .findings import ERROR, WARNING, Finding, has_errors
+from .status import Reported
 from .terms import parse_date_cell, parse_terms
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
@@ -61,16 +62,16 @@ class Lists:
     conventions: tuple[str, ...] = ()
     convention_titles: tuple[tuple[str, str], ...] = ()
     programmes: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = schema.STATUS_VALUES
+    statuses: tuple[str, ...] = Reported.typed_values()
 
     def allowed(self, column: str) -> tuple[str, ...]:
         """The allowed values of an Activities column backed by a list."""
         return {
-            schema.LIST_DOMAIN: self.domains,
-            schema.LIST_CONVENTION: self.conventions,
-            schema.LIST_PROGRAMME: self.programmes,
-            schema.LIST_STATUS: self.statuses,
-        }[schema.LIST_BACKED[column]]
+            contract.LIST_DOMAIN: self.domains,
+            contract.LIST_CONVENTION: self.conventions,
+            contract.LIST_PROGRAMME: self.programmes,
+            contract.LIST_STATUS: self.statuses,
+        }[contract.LIST_BACKED[column]]
 
     def title(self, convention: str) -> str:
         """The full title of a convention, or the short name where Lists gives none."""
@@ -203,14 +204,14 @@ def _clean(value: object) -> object:
     return value
 
 
-def _read_sheet(name: str, rows: list[list[object]], columns: tuple[schema.Column, ...]) -> _Sheet:
+def _read_sheet(name: str, rows: list[list[object]], columns: tuple[contract.Column, ...]) -> _Sheet:
     """Match headers case- and space-insensitively; keep staff-added columns; skip blank rows."""
     header_index = next((i for i, row in enumerate(rows) if any(_clean(cell) is not None for cell in row)), None)
     if header_index is None:
         return _Sheet(name, [], [], [column.name for column in columns])
     header = rows[header_index]
     names: list[str | None] = [None] * len(header)
-    for label, position in schema.header_positions(header, columns).items():
+    for label, position in contract.header_positions(header, columns).items():
         names[position - 1] = label
     records: list[tuple[int, dict[str, object]]] = []
     for offset, row in enumerate(rows[header_index + 1:], start=header_index + 2):
@@ -277,7 +278,7 @@ class _Collector:
         self.findings.append(Finding(WARNING, self.sheet, row, column, message, hint))
 
 
-def _report_missing(sheet: _Sheet, columns: tuple[schema.Column, ...], found: _Collector) -> bool:
+def _report_missing(sheet: _Sheet, columns: tuple[contract.Column, ...], found: _Collector) -> bool:
     """Findings for absent columns; True when a required one is missing and the sheet cannot be read."""
     fatal = False
     present = ", ".join(sheet.columns) or "none"
@@ -295,27 +296,27 @@ def _report_missing(sheet: _Sheet, columns: tuple[schema.Column, ...], found: _C
 
 
 def _read_lists(sheet: _Sheet | None) -> tuple[Lists, list[Finding]]:
-    found = _Collector(schema.LISTS)
+    found = _Collector(contract.LISTS)
     if sheet is None:
         return Lists(), found.findings
-    _report_missing(sheet, schema.LIST_COLUMNS, found)
+    _report_missing(sheet, contract.LIST_COLUMNS, found)
 
     def column(name: str) -> tuple[str, ...]:
         values = [_text(values.get(name)) for _, values in sheet.records]
         return tuple(dict.fromkeys(value for value in values if value))
 
     titles = tuple(
-        (str(values[schema.LIST_CONVENTION]), _text(values.get(schema.LIST_CONVENTION_TITLE)) or "")
+        (str(values[contract.LIST_CONVENTION]), _text(values.get(contract.LIST_CONVENTION_TITLE)) or "")
         for _, values in sheet.records
-        if values.get(schema.LIST_CONVENTION)
+        if values.get(contract.LIST_CONVENTION)
     )
-    statuses = column(schema.LIST_STATUS) or schema.STATUS_VALUES
+    statuses = column(contract.LIST_STATUS) or Reported.typed_values()
     for status in statuses:
-        if status not in schema.STATUS_VALUES:
-            found.warn(None, schema.LIST_STATUS, f"status '{status}' is not one the dashboard understands",
+        if status not in Reported.typed_values():
+            found.warn(None, contract.LIST_STATUS, f"status '{status}' is not one the dashboard understands",
                        "use Planned, In progress, Completed, Postponed or Cancelled")
-    lists = Lists(column(schema.LIST_DOMAIN), column(schema.LIST_CONVENTION), titles,
-                  column(schema.LIST_PROGRAMME), statuses)
+    lists = Lists(column(contract.LIST_DOMAIN), column(contract.LIST_CONVENTION), titles,
+                  column(contract.LIST_PROGRAMME), statuses)
     return lists, found.findings
 
 
@@ -382,8 +383,8 @@ def _dates_for(record: dict[str, object], row: int, year: int | None, found: _Co
 
 
 def _read_activities(sheet: _Sheet, lists: Lists) -> tuple[pd.DataFrame, list[Finding]]:
-    found = _Collector(schema.ACTIVITIES)
-    if _report_missing(sheet, schema.ACTIVITY_COLUMNS, found):
+    found = _Collector(contract.ACTIVITIES)
+    if _report_missing(sheet, contract.ACTIVITY_COLUMNS, found):
         return _empty_activities(), found.findings
     first_row_of: dict[str, int] = {}
     rows: list[dict[str, object]] = []
@@ -415,14 +416,14 @@ def _read_activities(sheet: _Sheet, lists: Lists) -> tuple[pd.DataFrame, list[Fi
             found.warn(row, "Event", "Event is blank", "write what the activity is")
         _check_listed(record, row, lists, found, ("Domain", "Convention", "Programme", "Status"))
         start, end, source, precision = _dates_for(record, row, year, found)
-        record.update({"Start": start, "End": end, schema.ROW: row, schema.DATE_SOURCE: source,
-                       schema.PRECISION: precision,
-                       schema.REPORTED_STATUS: record.get("Status") or schema.NOT_REPORTED})
+        record.update({"Start": start, "End": end, contract.ROW: row, contract.DATE_SOURCE: source,
+                       contract.PRECISION: precision,
+                       contract.REPORTED_STATUS: record.get("Status") or Reported.NOT_REPORTED})
         rows.append(record)
-    extra = [c for c in sheet.columns if c not in schema.column_names(schema.ACTIVITY_COLUMNS)]
-    columns = schema.column_names(schema.ACTIVITY_COLUMNS) + extra + list(schema.DERIVED_COLUMNS)
+    extra = [c for c in sheet.columns if c not in contract.column_names(contract.ACTIVITY_COLUMNS)]
+    columns = contract.column_names(contract.ACTIVITY_COLUMNS) + extra + list(contract.DERIVED_COLUMNS)
     frame = pd.DataFrame(rows, columns=columns)
-    return _typed(frame, dates=("Start", "End", "Last update"), ints=("Year", "No.", schema.ROW),
+    return _typed(frame, dates=("Start", "End", "Last update"), ints=("Year", "No.", contract.ROW),
                   floats=("Progress %",)), found.findings
 
 
@@ -436,11 +437,11 @@ def _checked(found: _Collector, row: int, column: str, record: dict[str, object]
 
 
 def _read_steps(sheet: _Sheet | None, activities: pd.DataFrame, lists: Lists) -> tuple[pd.DataFrame, list[Finding]]:
-    found = _Collector(schema.STEPS)
-    base = schema.column_names(schema.STEP_COLUMNS)
-    if sheet is None or _report_missing(sheet, schema.STEP_COLUMNS, found):
-        return _typed(pd.DataFrame(columns=[*base, "Start", "End", schema.ROW]), dates=("Start", "End"),
-                      ints=("Step", schema.ROW)), found.findings
+    found = _Collector(contract.STEPS)
+    base = contract.column_names(contract.STEP_COLUMNS)
+    if sheet is None or _report_missing(sheet, contract.STEP_COLUMNS, found):
+        return _typed(pd.DataFrame(columns=[*base, "Start", "End", contract.ROW]), dates=("Start", "End"),
+                      ints=("Step", contract.ROW)), found.findings
     year_of = dict(zip(activities["ID"], activities["Year"]))
     rows: list[dict[str, object]] = []
     for row, record in sheet.records:
@@ -462,18 +463,18 @@ def _read_steps(sheet: _Sheet | None, activities: pd.DataFrame, lists: Lists) ->
                            "write e.g. 'March 2023' or '3rd quarter 2023', or leave blank")
             else:
                 start, end = span.start, span.end
-        record.update({"Start": start, "End": end, schema.ROW: row})
+        record.update({"Start": start, "End": end, contract.ROW: row})
         rows.append(record)
     extra = [c for c in sheet.columns if c not in base]
-    frame = pd.DataFrame(rows, columns=[*base, *extra, "Start", "End", schema.ROW])
-    return _typed(frame, dates=("Start", "End"), ints=("Step", schema.ROW)), found.findings
+    frame = pd.DataFrame(rows, columns=[*base, *extra, "Start", "End", contract.ROW])
+    return _typed(frame, dates=("Start", "End"), ints=("Step", contract.ROW)), found.findings
 
 
 def _read_milestones(sheet: _Sheet | None) -> tuple[pd.DataFrame, list[Finding]]:
-    found = _Collector(schema.MILESTONES)
-    base = schema.column_names(schema.MILESTONE_COLUMNS)
-    empty = _typed(pd.DataFrame(columns=[*base, schema.ROW]), dates=("Date", "End"), ints=(schema.ROW,))
-    if sheet is None or _report_missing(sheet, schema.MILESTONE_COLUMNS, found):
+    found = _Collector(contract.MILESTONES)
+    base = contract.column_names(contract.MILESTONE_COLUMNS)
+    empty = _typed(pd.DataFrame(columns=[*base, contract.ROW]), dates=("Date", "End"), ints=(contract.ROW,))
+    if sheet is None or _report_missing(sheet, contract.MILESTONE_COLUMNS, found):
         return empty, found.findings
     rows: list[dict[str, object]] = []
     for row, record in sheet.records:
@@ -490,13 +491,13 @@ def _read_milestones(sheet: _Sheet | None) -> tuple[pd.DataFrame, list[Finding]]
             found.warn(row, "End", "End is before Date; treated as a one-day milestone", "correct End")
             last = first
         name = _text(record.get("Name")) or "Milestone"
-        record.update({"Date": first, "End": last, "Name": name, schema.ROW: row})
+        record.update({"Date": first, "End": last, "Name": name, contract.ROW: row})
         for column in ("Kind", "Place"):
             record[column] = _text(record.get(column))
         rows.append(record)
     extra = [c for c in sheet.columns if c not in base]
-    frame = pd.DataFrame(rows, columns=[*base, *extra, schema.ROW]).sort_values("Date", kind="stable")
-    return _typed(frame.reset_index(drop=True), dates=("Date", "End"), ints=(schema.ROW,)), found.findings
+    frame = pd.DataFrame(rows, columns=[*base, *extra, contract.ROW]).sort_values("Date", kind="stable")
+    return _typed(frame.reset_index(drop=True), dates=("Date", "End"), ints=(contract.ROW,)), found.findings
 
 
 def _typed(frame: pd.DataFrame, *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (),
@@ -521,9 +522,9 @@ def _missing(value: object) -> bool:
 
 
 def _empty_activities() -> pd.DataFrame:
-    columns = schema.column_names(schema.ACTIVITY_COLUMNS) + list(schema.DERIVED_COLUMNS)
+    columns = contract.column_names(contract.ACTIVITY_COLUMNS) + list(contract.DERIVED_COLUMNS)
     return _typed(pd.DataFrame(columns=columns), dates=("Start", "End", "Last update"),
-                  ints=("Year", "No.", schema.ROW), floats=("Progress %",))
+                  ints=("Year", "No.", contract.ROW), floats=("Progress %",))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -576,22 +577,22 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
 def _plan_from_rows(sheet_rows: dict[str, list[list[object]]], info: WorkbookInfo | None) -> Plan:
     findings: list[Finding] = []
     sheets: dict[str, _Sheet | None] = {}
-    for name, columns in schema.SHEET_COLUMNS.items():
-        actual = schema.sheet_named(sheet_rows, name)
+    for name, columns in contract.SHEET_COLUMNS.items():
+        actual = contract.sheet_named(sheet_rows, name)
         if actual is None:
             findings.append(Finding(ERROR, name, None, None, f"the sheet '{name}' is missing",
                                     f"add a sheet named '{name}' (sheets found: {', '.join(sheet_rows)})"))
             sheets[name] = None
         else:
             sheets[name] = _read_sheet(name, sheet_rows[actual], columns)
-    lists, found = _read_lists(sheets[schema.LISTS])
+    lists, found = _read_lists(sheets[contract.LISTS])
     findings += found
-    if sheets[schema.ACTIVITIES] is None:
+    if sheets[contract.ACTIVITIES] is None:
         return empty_plan(findings, info)
-    activities, found = _read_activities(sheets[schema.ACTIVITIES], lists)
+    activities, found = _read_activities(sheets[contract.ACTIVITIES], lists)
     findings += found
-    steps, found = _read_steps(sheets[schema.STEPS], activities, lists)
+    steps, found = _read_steps(sheets[contract.STEPS], activities, lists)
     findings += found
-    milestones, found = _read_milestones(sheets[schema.MILESTONES])
+    milestones, found = _read_milestones(sheets[contract.MILESTONES])
     findings += found
     return Plan(activities, steps, milestones, lists, tuple(findings), info)

@@ -35,12 +35,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import audit, backups, schema
+from ..plan import contract
+from ..plan.findings import Finding
+from ..plan.load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
+from ..plan.workbook import put_value
+from . import audit, backups
 from .access import Editor, require_editor
 from .edits import ADD, CHANGE, DELETE, CellChange, header_row
-from .findings import Finding
-from .load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
-from .workbook import put_value
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
@@ -93,7 +94,7 @@ def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
     for change in changes:
         by_sheet[change.sheet].append(change)
     for sheet, sheet_changes in by_sheet.items():
-        actual = schema.sheet_named(workbook.sheetnames, sheet)
+        actual = contract.sheet_named(workbook.sheetnames, sheet)
         if actual is None:
             raise SaveRefused(f"the sheet {sheet} is not in the workbook")
         _apply_to_sheet(workbook[actual], sheet, sheet_changes)
@@ -107,7 +108,7 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
     if found is None:
         raise SaveRefused(f"the sheet {sheet} has no header row")
     header_at, header = found
-    positions = schema.header_positions(header, schema.SHEET_COLUMNS[sheet])
+    positions = contract.header_positions(header, contract.SHEET_COLUMNS[sheet])
 
     def position(column: str) -> int:
         if column not in positions:

@@ -1,0 +1,147 @@
+"""Which activities a briefing covers: General Conference sessions, date ranges and the as-of date.
+
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .. import words
+from ..plan.load import Plan
+
+GENERAL_CONFERENCE = "General Conference"
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+class UnknownSession(ValueError):
+    """The session asked for is not in the Milestones sheet; the message lists the sessions that are."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sessions and scope
+
+
+@dataclass(frozen=True)
+class Session:
+    """A General Conference session from the Milestones sheet."""
+
+    name: str
+    start: date
+    end: date
+    place: str | None = None
+
+    @property
+    def ordinal(self) -> str | None:
+        """'42nd' from '42nd session of the UNESCO General Conference', if the name has one."""
+        found = _ORDINAL.search(self.name)
+        return found.group(0) if found else None
+
+    @property
+    def label(self) -> str:
+        """'42nd session of the UNESCO General Conference, 7-22 Nov 2023, Paris'."""
+        return ", ".join(part for part in (self.name, words.span(self.start, self.end), self.place) if part)
+
+
+def sessions(plan: Plan) -> tuple[Session, ...]:
+    """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
+    found = []
+    for _, milestone in plan.milestones.iterrows():
+        kind = words.cell_text(milestone.get("Kind"))
+        name = words.cell_text(milestone.get("Name"))
+        if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
+            continue
+        start = pd.Timestamp(milestone["Date"]).date()
+        end = pd.Timestamp(milestone["End"]).date() if pd.notna(milestone.get("End")) else start
+        found.append(Session(name, start, end, words.cell_text(milestone.get("Place")) or None))
+    return tuple(sorted(found, key=lambda session: session.start))
+
+
+def find_session(plan: Plan, wanted: str) -> Session:
+    """The session named by `wanted`: '42', '42nd' (the ordinal in its Name) or any part of its Name.
+
+    Raises UnknownSession, listing the sessions, when none or more than one match.
+    """
+    known = sessions(plan)
+    text = str(wanted).strip()
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", text, re.IGNORECASE)
+    if number:
+        matches = [s for s in known if s.ordinal and s.ordinal[:-2] == number.group(1)]
+        if not matches:
+            matches = [s for s in known if re.search(rf"\b{number.group(1)}\b", s.name)]
+    else:
+        matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
+    if len(matches) == 1:
+        return matches[0]
+    listed = "; ".join(session.label for session in known) or "none (add them to the Milestones sheet, Kind " \
+                                                                 f"'{GENERAL_CONFERENCE}')"
+    problem = "matches more than one session" if matches else "is not a General Conference session in Milestones"
+    raise UnknownSession(f"'{wanted}' {problem}. Sessions: {listed}")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the briefing covers: the session (or date range) S..E, the reporting period, and the as-of date."""
+
+    title: str  # the session's label, or the range
+    start: date  # S: the session's first day, or the range's
+    end: date  # E
+    period_start: date  # the reporting period runs from here to `end`
+    as_of: date
+    session: Session | None = None  # None for a date range
+    sessions: tuple[Session, ...] = ()  # the sessions "At the session" looks at
+    previous: Session | None = None
+
+    @property
+    def word(self) -> str:
+        """'session' or 'period', for headings: 'Due before the session'."""
+        return "session" if self.session else "period"
+
+    @property
+    def rule(self) -> str:
+        """The scope rule in one line, with this scope's dates."""
+        since = f"the end of the {self.previous.ordinal or self.previous.name}" if self.previous else (
+            "the plan's start" if self.session else "the range's start")
+        reason = f" (from {since} to the end of this {self.word})" if self.session else ""
+        return (f"In scope: activities whose dates overlap {words.span(self.period_start, self.end)}{reason}, "
+                f"plus earlier ones not reported Completed or Cancelled. Status as of {words.day(self.as_of)}.")
+
+
+def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
+    """The plan's first and last day, for a date range nobody has chosen yet (this year where there are none)."""
+    first, last = plan.activities["Start"].min(), plan.activities["End"].max()
+    if pd.isna(first) or pd.isna(last):
+        year = (today or date.today()).year
+        return date(year, 1, 1), date(year, 12, 31)
+    return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+
+
+def default_session(known: tuple[Session, ...], today: date | None = None) -> Session | None:
+    """The next session not yet over, else the latest one; None when Milestones has none."""
+    today = today or date.today()
+    upcoming = [session for session in known if session.end >= today]
+    return upcoming[0] if upcoming else (known[-1] if known else None)
+
+
+def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Scope:
+    """The scope of a session: reporting period from the previous session's end (or the plan's start)."""
+    earlier = [s for s in sessions(plan) if s.end < session.start]
+    previous = earlier[-1] if earlier else None
+    if previous is not None:
+        period_start = previous.end + timedelta(days=1)
+    else:
+        first = plan.activities["Start"].min()
+        period_start = min(pd.Timestamp(first).date(), session.start) if pd.notna(first) else session.start
+    return Scope(session.label, session.start, session.end, period_start,
+                 as_of or session.start - timedelta(days=1), session, (session,), previous)
+
+
+def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -> Scope:
+    """The scope of a date range: the reporting period is the range; as of its last day unless given."""
+    if end < start:
+        raise ValueError(f"the range ends ({words.day(end)}) before it starts ({words.day(start)})")
+    inside = tuple(s for s in sessions(plan) if s.start <= end and s.end >= start)
+    return Scope(words.span(start, end), start, end, start, as_of or end, None, inside, None)

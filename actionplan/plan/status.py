@@ -1,0 +1,171 @@
+"""The status vocabulary, defined once: what staff report (`Reported`) and what that means on a day (`AsOf`).
+
+Honesty rule: only a Status typed by staff makes an activity Completed, Postponed or Cancelled. Everything else
+is a statement about the calendar (upcoming, scheduled now, past its end) and says whether anyone reported.
+
+Every legend, count, headline, filter and briefing asks a member (`status.meaning`, `status.closed`,
+`status.dates_hold`); no other module keeps its own set of status strings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import pandas as pd
+
+from .contract import ActivityColumn, Derived
+
+
+class Reported(StrEnum):
+    """What staff typed in the Status column; a blank cell is `NOT_REPORTED`, never typed."""
+
+    PLANNED = "Planned"
+    IN_PROGRESS = "In progress"
+    COMPLETED = "Completed"
+    POSTPONED = "Postponed"
+    CANCELLED = "Cancelled"
+    NOT_REPORTED = "Not reported"
+
+    @property
+    def typed(self) -> bool:
+        """True for a value staff can type (and the Lists sheet offers); False for Not reported."""
+        return self is not Reported.NOT_REPORTED
+
+    @classmethod
+    def typed_values(cls) -> tuple[Reported, ...]:
+        """The values the Status column allows, in the order Lists offers them."""
+        return tuple(member for member in cls if member.typed)
+
+    @classmethod
+    def of(cls, cell: object) -> Reported:
+        """The reported status of a Status cell: its value, or Not reported when blank or unknown."""
+        text = str(cell).strip() if isinstance(cell, str) else ""
+        return cls._value2member_map_.get(text, cls.NOT_REPORTED)  # type: ignore[return-value]
+
+
+class AsOf(StrEnum):
+    """An activity's status as of a day, in the order every legend, table and count uses.
+
+    Each member carries what it means (`meaning`), how the headline says it (`phrase`) and two predicates:
+    - `closed`: nothing more is to be delivered (reported Completed or Cancelled). A Postponed activity is not
+      closed: it is still owed, and the briefing lists it as open.
+    - `dates_hold`: the plan's dates still say when it is due. False once staff reported it Completed, Postponed or
+      Cancelled, so such an activity is never listed as falling due before a milestone.
+    """
+
+    meaning: str
+    phrase: str
+    closed: bool
+    dates_hold: bool
+
+    COMPLETED = "Completed", "reported Completed", "reported completed", True, False
+    SCHEDULED_NOW = (
+        "Scheduled now",
+        "its dates include the as-of date",
+        "scheduled now (their dates include this day)",
+        False,
+        True,
+    )
+    UPCOMING = "Upcoming", "starts after the as-of date", "upcoming", False, True
+    OVERDUE = (
+        "Overdue",
+        "past its end, reported Planned or In progress",
+        "overdue (past their end, reported planned or in progress)",
+        False,
+        True,
+    )
+    PAST_END_NOT_REPORTED = (
+        "Past end, not reported",
+        "past its end, no status reported",
+        "past their end with no status reported",
+        False,
+        True,
+    )
+    POSTPONED = "Postponed", "reported Postponed", "reported postponed", False, False
+    CANCELLED = "Cancelled", "reported Cancelled", "reported cancelled", True, False
+    NO_DATES = "No dates", "no dates could be derived", "without dates", False, True
+
+    def __new__(cls, value: str, meaning: str, phrase: str, closed: bool, dates_hold: bool) -> AsOf:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning, member.phrase, member.closed, member.dates_hold = meaning, phrase, closed, dates_hold
+        return member
+
+    @property
+    def past_end(self) -> bool:
+        """Past its end with the work not reported done: Overdue, or Past end, not reported."""
+        return self in (AsOf.OVERDUE, AsOf.PAST_END_NOT_REPORTED)
+
+    @classmethod
+    def closing(cls, reported: Reported) -> AsOf | None:
+        """The as-of status a reported status settles by itself (Completed, Postponed, Cancelled), else None."""
+        return {Reported.COMPLETED: cls.COMPLETED, Reported.POSTPONED: cls.POSTPONED,
+                Reported.CANCELLED: cls.CANCELLED}.get(reported)
+
+    @classmethod
+    def values(cls, predicate: str) -> frozenset[AsOf]:
+        """The members for which a predicate holds, e.g. `AsOf.values("closed")`."""
+        return frozenset(member for member in cls if getattr(member, predicate))
+
+
+AS_OF_ORDER: tuple[AsOf, ...] = tuple(AsOf)
+REPORTED_ORDER: tuple[Reported, ...] = tuple(Reported)
+STATUS_AS_OF = Derived.STATUS_AS_OF
+
+
+def status_as_of(activities: pd.DataFrame, as_of: date) -> pd.Series:
+    """One status per activity (same index), from its reported Status, Start and End, as of `as_of`."""
+    when = pd.Timestamp(as_of)
+    values = []
+    for cell, start, end in zip(activities[ActivityColumn.STATUS], activities[ActivityColumn.START],
+                                activities[ActivityColumn.END], strict=True):
+        reported = Reported.of(cell)
+        closing = AsOf.closing(reported)
+        typed = isinstance(cell, str) and bool(cell.strip())  # any value typed, even one not in the list
+        if closing is not None:
+            values.append(closing)
+        elif pd.isna(start) or pd.isna(end):
+            values.append(AsOf.NO_DATES)
+        elif when < start:
+            values.append(AsOf.UPCOMING)
+        elif when <= end:
+            values.append(AsOf.SCHEDULED_NOW)
+        elif typed:
+            values.append(AsOf.OVERDUE)
+        else:
+            values.append(AsOf.PAST_END_NOT_REPORTED)
+    return pd.Series(pd.Categorical([str(v) for v in values], categories=[str(s) for s in AS_OF_ORDER]),
+                     index=activities.index, name=STATUS_AS_OF)
+
+
+def with_status(activities: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """A copy of the activities with a `Status as of` column."""
+    return activities.assign(**{STATUS_AS_OF: status_as_of(activities, as_of)})
+
+
+def tally(statuses: pd.Series) -> pd.Series:
+    """How many of each as-of status, every status present (zero where none), in AS_OF_ORDER."""
+    order = [str(status) for status in AS_OF_ORDER]
+    return statuses.astype(object).value_counts().reindex(order, fill_value=0).astype(int)
+
+
+def count_by_status(activities: pd.DataFrame, as_of: date) -> pd.Series:
+    """How many activities in each as-of status on `as_of`, in AS_OF_ORDER."""
+    return tally(status_as_of(activities, as_of))
+
+
+def status_help() -> str:
+    """Every as-of status with its meaning, one per line (for help texts and captions)."""
+    return "\n".join(f"- **{status}**: {status.meaning}" for status in AS_OF_ORDER)
+
+
+def meanings_inline() -> str:
+    """Every as-of status with its meaning on one line: `Completed = reported Completed; ...`."""
+    return "; ".join(f"{status} = {status.meaning}" for status in AS_OF_ORDER)
+
+
+def meaning_of(value: object) -> str:
+    """The meaning of an as-of status given as text ('' for anything that is not one)."""
+    member = AsOf._value2member_map_.get(str(value))
+    return member.meaning if isinstance(member, AsOf) else ""

@@ -1,0 +1,59 @@
+"""Classification: each activity's domain and instrument, and the order they are shown in."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..plan.load import Lists
+
+UNCLASSIFIED = "Unclassified"  # an activity whose Domain cell is blank
+NO_INSTRUMENT = "No convention or programme"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Classification
+
+
+def domain_of(activities: pd.DataFrame) -> pd.Series:
+    """Each activity's domain, `Unclassified` where the cell is blank."""
+    return activities["Domain"].astype(object).where(activities["Domain"].notna(), UNCLASSIFIED)
+
+
+def instrument_of(activities: pd.DataFrame) -> pd.Series:
+    """Each activity's instrument: its convention, else its programme, else `No convention or programme`."""
+    convention = activities["Convention"].astype(object)
+    programme = activities["Programme"].astype(object)
+    return convention.where(convention.notna(), programme).where(convention.notna() | programme.notna(),
+                                                                NO_INSTRUMENT)
+
+
+def _append_unlisted(order: list[str], found: Iterable[object]) -> list[str]:
+    """Values found in the activities but missing from Lists go after the listed ones, sorted."""
+    extra = sorted({str(value) for value in found if pd.notna(value)} - set(order))
+    return order + extra
+
+
+def domain_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
+    """Domains as Lists orders them, then any domain typed in Activities only, then `Unclassified` if needed."""
+    order = _append_unlisted(list(lists.domains), activities["Domain"])
+    if activities["Domain"].isna().any():
+        order.append(UNCLASSIFIED)
+    return order
+
+
+def convention_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
+    """Conventions as Lists orders them, then any typed in Activities only."""
+    return _append_unlisted(list(lists.conventions), activities["Convention"])
+
+
+def instrument_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
+    """Conventions then programmes, each as Lists orders them, then unlisted ones found in Activities."""
+    conventions = convention_order(activities, lists)
+    programmes = _append_unlisted([p for p in lists.programmes if p not in conventions], activities["Programme"])
+    return conventions + [p for p in programmes if p not in conventions]
+
+
+def instrument_title(instrument: str, lists: Lists) -> str:
+    """The full title of a convention (Lists' Convention title), else the instrument's own name."""
+    return lists.title(instrument)

@@ -1,0 +1,106 @@
+"""Counts of activities by status, year and domain, and the headline that says them in words."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from .. import words
+from ..plan import contract
+from ..plan.status import (
+    AS_OF_ORDER,
+    STATUS_AS_OF,
+    AsOf,
+    Reported,
+    tally,
+)
+from .classify import domain_of
+
+# ---------------------------------------------------------------------------------------------------------------
+# Counts
+
+
+def counts_by_status(activities: pd.DataFrame) -> pd.Series:
+    """How many activities in each as-of status, every status in AS_OF_ORDER (0 where none).
+
+    `activities` must carry `Status as of` (as `Filters.apply` returns them).
+    """
+    return tally(activities[STATUS_AS_OF])
+
+
+def counts_by_reported_status(activities: pd.DataFrame) -> pd.Series:
+    """How many activities in each reported status (what staff typed), `Not reported` last."""
+    order = (*Reported.typed_values(), Reported.NOT_REPORTED)
+    reported = activities[contract.REPORTED_STATUS].astype(object).fillna(Reported.NOT_REPORTED)
+    return reported.value_counts().reindex(order, fill_value=0).astype(int)
+
+
+def by_year_and_status(activities: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
+    """Counts per plan year and as-of status.
+
+    activities (one row each, with Status as of) -> rows = `years` (every one, 0 where none), columns = AS_OF_ORDER.
+    """
+    table = pd.crosstab(activities["Year"].astype("Int64"), activities[STATUS_AS_OF].astype(object))
+    return table.reindex(index=list(years), columns=list(AS_OF_ORDER), fill_value=0).astype(int)
+
+
+def by_domain(activities: pd.DataFrame, domains: Sequence[str]) -> pd.DataFrame:
+    """Counts per domain and as-of status.
+
+    activities -> rows = `domains` that have at least one activity, in that order; columns = AS_OF_ORDER.
+    """
+    table = pd.crosstab(domain_of(activities), activities[STATUS_AS_OF].astype(object))
+    table = table.reindex(index=list(domains), columns=list(AS_OF_ORDER), fill_value=0).astype(int)
+    return table[table.sum(axis=1) > 0]
+
+
+def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: Sequence[int]) -> pd.DataFrame:
+    """Counts per domain and plan year: rows = `domains` with at least one activity, columns = every year."""
+    table = pd.crosstab(domain_of(activities), activities["Year"].astype("Int64"))
+    table = table.reindex(index=list(domains), columns=list(years), fill_value=0).astype(int)
+    return table[table.sum(axis=1) > 0]
+
+
+
+
+
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The headline in words
+
+
+
+def headline(counts: pd.Series, as_of: date) -> str:
+    """The situation in one plain sentence, from the as-of counts.
+
+    e.g. "As of 26 Nov 2026, all 42 activities are past their end with no status reported."
+    """
+    total = int(counts.sum())
+    when = words.day(as_of)
+    if total == 0:
+        return f"As of {when}, no activities are shown."
+    present = [(status, int(n)) for status, n in counts.items() if n]
+    if len(present) == 1:
+        status, _ = present[0]
+        noun = "the only activity is" if total == 1 else f"all {total} activities are"
+        return f"As of {when}, {noun} {_phrase(status)}."
+    listed = ", ".join(f"{n} {_phrase(status)}" for status, n in present)
+    return f"As of {when}, of {total} activities: {listed}."
+
+
+def reporting(reported: pd.Series) -> str:
+    """How many activities have a reported status, in words (from `counts_by_reported_status`)."""
+    total = int(reported.sum())
+    unreported = int(reported.get(Reported.NOT_REPORTED, 0))
+    if unreported == total:
+        return "No activity has a reported status yet."
+    if unreported:
+        return f"{total - unreported} of {total} activities have a reported status; {unreported} not reported."
+    return "Every activity has a reported status."
+
+
+def _phrase(status: str) -> str:
+    """How the headline says a status: the member's phrase ('past their end with no status reported')."""
+    return AsOf(status).phrase if status in AsOf._value2member_map_ else status.lower()

@@ -1,0 +1,46 @@
+"""The coverage matrix: which convention or programme the plan implements in which year."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..plan.load import Lists
+from .classify import convention_order, instrument_order
+from .gantt import INSTRUMENT_COLUMN
+
+
+def coverage_matrix(activities: pd.DataFrame, lists: Lists, years: Sequence[int] | None = None, *,
+                    instruments: Sequence[str] | None = None, keep_empty: bool = True) -> pd.DataFrame:
+    """How many activities implement each instrument in each plan year.
+
+    activities -> rows = `instruments` (default: conventions then programmes, Lists' order, then unlisted ones
+    found), columns = every year in `years` (default: the activities' years), 0 for a gap. An activity with both a
+    convention and a programme counts in both rows. `keep_empty=False` drops the rows with no activity at all.
+    """
+    years = sorted(int(y) for y in activities["Year"].dropna().unique()) if years is None else list(years)
+    rows = list(instruments) if instruments is not None else instrument_order(activities, lists)
+    matrix = pd.DataFrame(0, index=pd.Index(rows, name=INSTRUMENT_COLUMN), columns=pd.Index(years, name="Year"))
+    for column in ("Convention", "Programme"):
+        counted = activities.dropna(subset=[column, "Year"])
+        for (instrument, year), count in counted.groupby([column, "Year"]).size().items():
+            if instrument in matrix.index and int(year) in matrix.columns:
+                matrix.loc[instrument, int(year)] += int(count)
+    return matrix if keep_empty else matrix[matrix.sum(axis=1) > 0]
+
+
+def counted_cells(matrix: pd.DataFrame) -> list[tuple[str, int]]:
+    """The (instrument, year) cells of a coverage matrix that count at least one activity, row by row."""
+    return [(name, int(year)) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
+
+
+def convention_rows(matrix: pd.DataFrame, activities: pd.DataFrame, lists: Lists) -> int:
+    """How many of the matrix's first rows are conventions (the rest are programmes): where to draw the line."""
+    conventions = set(convention_order(activities, lists))
+    return sum(name in conventions for name in matrix.index)
+
+
+def activities_in_cell(activities: pd.DataFrame, instrument: str, year: int) -> pd.DataFrame:
+    """The activities behind one cell of the coverage matrix."""
+    implements = (activities["Convention"] == instrument) | (activities["Programme"] == instrument)
+    return activities[implements.fillna(False) & (activities["Year"] == year).fillna(False)]

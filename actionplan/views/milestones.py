@@ -1,0 +1,54 @@
+"""Milestones ahead, what falls due before them, and the as-of dates worth one click."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from ..plan.status import AsOf, Reported
+
+# ---------------------------------------------------------------------------------------------------------------
+# Milestones and what falls due
+
+
+def next_milestones(milestones: pd.DataFrame, as_of: date, n: int = 3) -> pd.DataFrame:
+    """The first `n` milestones not yet over on `as_of` (a session under way counts), by date."""
+    ends = milestones["End"].fillna(milestones["Date"])
+    return milestones[ends >= pd.Timestamp(as_of)].sort_values("Date", kind="stable").head(n)
+
+
+def due_before(activities: pd.DataFrame, as_of: date, until: date) -> pd.DataFrame:
+    """Open activities whose end falls on or after `as_of` and before `until`, soonest first.
+
+    An activity whose reported status settles it against its dates (`AsOf.dates_hold` is False: Completed,
+    Postponed, Cancelled) is not due.
+    """
+    ends = activities["End"]
+    settled = [str(reported) for reported in Reported if not _dates_hold(reported)]
+    open_ = ~activities["Status"].isin(settled)
+    due = open_ & (ends >= pd.Timestamp(as_of)) & (ends < pd.Timestamp(until))
+    return activities[due.fillna(False)].sort_values(["End", "ID"], kind="stable")
+
+
+@dataclass(frozen=True)
+class QuickDate:
+    """An as-of date worth one click: the eve of a milestone."""
+
+    label: str
+    day: date
+    name: str
+
+
+def milestone_eves(milestones: pd.DataFrame) -> list[QuickDate]:
+    """The day before each milestone starts, e.g. 8 Nov 2021 for the 41st General Conference (9 Nov 2021)."""
+    eves = []
+    for _, milestone in milestones.sort_values("Date", kind="stable").iterrows():
+        day = milestone["Date"].date() - timedelta(days=1)
+        eves.append(QuickDate(f"{day.day} {day:%b %Y}", day, str(milestone["Name"])))
+    return eves
+
+
+def _dates_hold(reported: Reported) -> bool:
+    closing = AsOf.closing(reported)
+    return closing is None or closing.dates_hold
