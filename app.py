@@ -2,6 +2,7 @@
 
 The frame itself lives in components/frame.py, so that a page opened without app.py can draw it too.
 """
+
 from components import frame
 
 page = frame.draw()

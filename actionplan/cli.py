@@ -1,4 +1,5 @@
 """The command line, in one place: `python -m actionplan check|export|briefing|set-password`."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,9 @@ def _check(args: argparse.Namespace) -> int:
     for finding in plan.findings:
         print(finding)
     errors, warnings = len(plan.errors), len(plan.warnings)
-    summary = f"{path}: {len(plan.activities)} activities, {len(plan.steps)} steps, {errors} errors, {warnings} warnings"
+    summary = (
+        f"{path}: {len(plan.activities)} activities, {len(plan.steps)} steps, {errors} errors, {warnings} warnings"
+    )
     print(summary, file=sys.stderr)
     return 1 if errors else 0
 
@@ -49,18 +52,25 @@ def _day_argument(text: str) -> date:
 def _add_briefing_command(commands, path_help: str) -> None:
     """The `briefing` subcommand."""
     command = commands.add_parser(
-        "briefing", help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
+        "briefing",
+        help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
         description="The briefing pack the Briefing page shows, as a file. "
-                    "Choose a session (--session 42) or a date range (--from/--to).")
+        "Choose a session (--session 42) or a date range (--from/--to).",
+    )
     command.add_argument("path", nargs="?", help=path_help)
     command.add_argument("--workbook", help="the workbook, as PATH (either may be given)")
     command.add_argument("--session", help="a General Conference session in Milestones: 42, 42nd or part of its name")
-    command.add_argument("--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="first day of a date range")
-    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="last day of a date range")
-    command.add_argument("--as-of", dest="as_of", type=_day_argument, metavar="YYYY-MM-DD",
-                         help="status as of this day (default: the eve of the session, or the range's last day)")
+    command.add_argument(
+        "--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD", help="first day of a date range"
+    )
+    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD", help="last day of a date range")
+    command.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_day_argument,
+        metavar="YYYY-MM-DD",
+        help="status as of this day (default: the eve of the session, or the range's last day)",
+    )
     command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
     command.add_argument("--format", choices=tuple(briefing.FORMATS), help="default: the suffix of --out, else docx")
     command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<format>)")
@@ -90,8 +100,11 @@ def _briefing(args: argparse.Namespace) -> int:
     out = Path(args.out or f"{briefing.file_stem(scope)}.{fmt}")
     pack = briefing.build_briefing(plan, scope, since)
     out.write_bytes(briefing.render(pack, fmt))
-    print(f"Wrote {out}: {scope.title}, {words.activities(len(pack.activities))} in scope, "
-          f"as of {words.day(scope.as_of)}", file=sys.stderr)
+    print(
+        f"Wrote {out}: {scope.title}, {words.activities(len(pack.activities))} in scope, "
+        f"as of {words.day(scope.as_of)}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -123,8 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the activities as CSV to stdout")
     export.add_argument("path", nargs="?", help=path_help)
     export.set_defaults(run=_export)
-    password = commands.add_parser("set-password", help="set the editor password (stored as a salted hash in "
-                                   "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty")
+    password = commands.add_parser(
+        "set-password",
+        help="set the editor password (stored as a salted hash in "
+        "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty",
+    )
     password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
     password.set_defaults(run=_set_password)
     _add_briefing_command(commands, path_help)

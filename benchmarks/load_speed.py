@@ -3,6 +3,7 @@
 Run: python -m benchmarks.load_speed [PATH] [--repeat N]. Prints the median and best of N runs of each.
 Not a test: timings depend on the machine, so they are measured here and reported, never asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,10 @@ def main() -> None:
     path = workbook_path(args.path)
     ours = timed(lambda: load_plan(path), args.repeat)
     plain = timed(lambda: pd.read_excel(path, sheet_name=None, engine="openpyxl"), args.repeat)
-    for label, times in (("load_plan (calamine + checks + dates)", ours),
-                         ("pandas.read_excel(sheet_name=None, engine='openpyxl')", plain)):
+    for label, times in (
+        ("load_plan (calamine + checks + dates)", ours),
+        ("pandas.read_excel(sheet_name=None, engine='openpyxl')", plain),
+    ):
         print(f"{label:55s} median {statistics.median(times) * 1000:7.1f} ms  best {min(times) * 1000:7.1f} ms")
     print(f"load_plan is {statistics.median(plain) / statistics.median(ours):.1f}x faster (median)")
 

@@ -1,4 +1,5 @@
 """One activity in full, and short lists of activities that link to it on the Activities page."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,8 +15,12 @@ def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
     for _, activity in activities.head(limit).iterrows():
         span = words.span(activity["Start"], activity["End"])
-        st.page_link(ACTIVITIES_PAGE, label=f"{words.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
-                     query_params={views.Q_ACTIVITY: str(activity["ID"])}, icon=":material/arrow_forward:")
+        st.page_link(
+            ACTIVITIES_PAGE,
+            label=f"{words.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
+            query_params={views.Q_ACTIVITY: str(activity["ID"])},
+            icon=":material/arrow_forward:",
+        )
     if len(activities) > limit:
         st.caption(f"… and {len(activities) - limit} more: see the Activities page.")
 
@@ -29,16 +34,21 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     left, right = st.columns(2)
     half = (len(facts) + 1) // 2
     for column, part in ((left, facts[:half]), (right, facts[half:])):
-        column.markdown("\n".join(f"- **{label}:** {words.md_text(' '.join(text.splitlines()))}"
-                                   for label, text in part))
+        column.markdown(
+            "\n".join(f"- **{label}:** {words.md_text(' '.join(text.splitlines()))}" for label, text in part)
+        )
     steps = plan.steps_of(activity_id)
     if len(steps):
         st.markdown("**Mechanism (steps)**")
-        st.dataframe(views.steps_table(steps), hide_index=True, key=f"steps_{activity_id}",
-                     column_config={"Step": st.column_config.NumberColumn(width="small"),
-                                    "Description": st.column_config.TextColumn(width="large")})
+        st.dataframe(
+            views.steps_table(steps),
+            hide_index=True,
+            key=f"steps_{activity_id}",
+            column_config={
+                "Step": st.column_config.NumberColumn(width="small"),
+                "Description": st.column_config.TextColumn(width="large"),
+            },
+        )
     else:
         st.caption("The plan gives no mechanism steps for this activity.")
     st.markdown(f"[Link to this activity](?{views.Q_ACTIVITY}={activity_id})")
-
-

@@ -1,4 +1,5 @@
 """The Briefing page's pieces: the earlier version to compare with, the downloads, and each section on screen."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -47,10 +48,15 @@ def choose_earlier(workbook: Path) -> Plan | None:
             return f"Backup of {taken:%d %b %Y %H:%M}" if taken else option.name
         return str(option)
 
-    picked = st.selectbox("Changes since", options, format_func=label, key="briefing_since",
-                          help="An earlier version of the workbook: a backup the Data page kept, or a file you "
-                               "upload. The pack lists activities added, removed, re-dated, re-classified and "
-                               "whose status changed.")
+    picked = st.selectbox(
+        "Changes since",
+        options,
+        format_func=label,
+        key="briefing_since",
+        help="An earlier version of the workbook: a backup the Data page kept, or a file you "
+        "upload. The pack lists activities added, removed, re-dated, re-classified and "
+        "whose status changed.",
+    )
     if isinstance(picked, Path):
         stat = picked.stat()
         return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size)
@@ -64,12 +70,24 @@ def choose_earlier(workbook: Path) -> Plan | None:
 def downloads(briefing: pack.Briefing) -> None:
     """Word and Excel buttons; each file is written only when its button is clicked."""
     stem = pack.file_stem(briefing.scope)
-    for column, fmt, label, icon in zip(st.columns([1, 1, 4])[:2], ("docx", "xlsx"), ("Word (.docx)", "Excel (.xlsx)"),
-                                        (":material/description:", ":material/table_view:")):
+    for column, fmt, label, icon in zip(
+        st.columns([1, 1, 4])[:2],
+        ("docx", "xlsx"),
+        ("Word (.docx)", "Excel (.xlsx)"),
+        (":material/description:", ":material/table_view:"),
+    ):
         with column:
-            st.download_button(label, data=_writer(briefing, fmt), file_name=f"{stem}.{fmt}",
-                               mime=pack.FORMATS[fmt], key=f"briefing_{fmt}", icon=icon, on_click="ignore",
-                               type="primary" if fmt == "docx" else "secondary", width="stretch")
+            st.download_button(
+                label,
+                data=_writer(briefing, fmt),
+                file_name=f"{stem}.{fmt}",
+                mime=pack.FORMATS[fmt],
+                key=f"briefing_{fmt}",
+                icon=icon,
+                on_click="ignore",
+                type="primary" if fmt == "docx" else "secondary",
+                width="stretch",
+            )
 
 
 def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
@@ -83,12 +101,18 @@ def summary(briefing: pack.Briefing) -> None:
     status = acts[as_of_status.STATUS_AS_OF].astype(str)
     cards = (
         ("In scope", len(acts), "Activities the briefing covers (the scope rule is above)."),
-        ("Delivered", len(briefing.delivered.table), "Reported Completed in the Status column. Nothing else "
-                                                       "counts as delivered."),
+        (
+            "Delivered",
+            len(briefing.delivered.table),
+            "Reported Completed in the Status column. Nothing else counts as delivered.",
+        ),
         ("Open", len(briefing.open.table), "Not reported Completed or Cancelled; blank Status included."),
         ("Past end", int(status.isin(pack.PAST_END).sum()), "Past their end date with no Completed status."),
-        (Reported.NOT_REPORTED, int((acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
-         "Status is blank: nobody has reported on these."),
+        (
+            Reported.NOT_REPORTED,
+            int((acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
+            "Status is blank: nobody has reported on these.",
+        ),
         ("At the session", len(briefing.at_session.table), pack.AT_SESSION_RULE),
     )
     for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
@@ -97,12 +121,22 @@ def summary(briefing: pack.Briefing) -> None:
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{name}: {meaning}" for name, meaning in ((s, s.meaning) for s in AsOf))
-    by_status.dataframe(briefing.status_summary, hide_index=True, key="briefing_by_status",
-                        column_order=("Status as of", "Activities"),
-                        column_config={"Status as of": st.column_config.TextColumn(width="medium", help=meanings),
-                                       "Activities": st.column_config.NumberColumn(width="small")})
-    by_domain.dataframe(briefing.domain_summary, hide_index=True, key="briefing_by_domain",
-                        column_config={"Domain": st.column_config.TextColumn(width="medium")})
+    by_status.dataframe(
+        briefing.status_summary,
+        hide_index=True,
+        key="briefing_by_status",
+        column_order=("Status as of", "Activities"),
+        column_config={
+            "Status as of": st.column_config.TextColumn(width="medium", help=meanings),
+            "Activities": st.column_config.NumberColumn(width="small"),
+        },
+    )
+    by_domain.dataframe(
+        briefing.domain_summary,
+        hide_index=True,
+        key="briefing_by_domain",
+        column_config={"Domain": st.column_config.TextColumn(width="medium")},
+    )
 
 
 def section(part: pack.Section, as_of_label: str) -> None:
@@ -115,18 +149,28 @@ def section(part: pack.Section, as_of_label: str) -> None:
     if part.empty:
         st.caption(pack.EMPTY_SECTION)
         return
-    st.dataframe(pack.compact(part.table), hide_index=True, key=f"briefing_{part.key}",
-                 column_config=_activity_columns(as_of_label))
+    st.dataframe(
+        pack.compact(part.table),
+        hide_index=True,
+        key=f"briefing_{part.key}",
+        column_config=_activity_columns(as_of_label),
+    )
 
 
 def changes(part: pack.Section) -> None:
     st.subheader(part.title)
     st.markdown(part.lead)
     if not part.empty:
-        st.dataframe(part.table, hide_index=True, key="briefing_changes",
-                     column_config={"Event": st.column_config.TextColumn(width="medium"),
-                                    "Before": st.column_config.TextColumn(width="medium"),
-                                    "After": st.column_config.TextColumn(width="medium")})
+        st.dataframe(
+            part.table,
+            hide_index=True,
+            key="briefing_changes",
+            column_config={
+                "Event": st.column_config.TextColumn(width="medium"),
+                "Before": st.column_config.TextColumn(width="medium"),
+                "After": st.column_config.TextColumn(width="medium"),
+            },
+        )
 
 
 def timeline(briefing: pack.Briefing) -> None:
@@ -136,16 +180,24 @@ def timeline(briefing: pack.Briefing) -> None:
     if grid.cells.empty:
         st.caption(pack.EMPTY_SECTION)
         return
-    st.caption(f"Shaded: a quarter the activity's dates fall in. Light column: the {briefing.scope.word}'s "
-               f"quarter ({', '.join(grid.session_quarters)}).")
+    st.caption(
+        f"Shaded: a quarter the activity's dates fall in. Light column: the {briefing.scope.word}'s "
+        f"quarter ({', '.join(grid.session_quarters)})."
+    )
     # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
     shown = grid.cells.map(lambda scheduled: SCHEDULED_TEXT if scheduled else "")
     shown.insert(0, "Activity", grid.labels)
     styled = shown.style.apply(_shade_quarters, session_quarters=grid.session_quarters, axis=None)
-    st.dataframe(styled, key="briefing_grid", hide_index=True, height=min(38 + 35 * len(shown), 720),
-                 column_config={"Activity": st.column_config.TextColumn(width=LABEL_WIDTH, pinned=True),
-                                **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH)
-                                   for q in grid.cells.columns}})
+    st.dataframe(
+        styled,
+        key="briefing_grid",
+        hide_index=True,
+        height=min(38 + 35 * len(shown), 720),
+        column_config={
+            "Activity": st.column_config.TextColumn(width=LABEL_WIDTH, pinned=True),
+            **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH) for q in grid.cells.columns},
+        },
+    )
 
 
 def _short_quarter(label: str) -> str:

@@ -3,6 +3,7 @@
 None of them calls Streamlit; every colour comes from `components.colours`. Each is tested on its figure's
 data and layout (tests/test_charts.py).
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -89,9 +90,13 @@ def _step_label(step: Mapping[str, object]) -> str:
 
 
 def _activity_hover(row: Mapping[str, object], steps_text: str) -> str:
-    lines = [f"<b>{row['ID']}</b> ({row['Domain']})", _wrap(row["Event"]), "",
-             f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
-             f"<b>Dates:</b> {words.span(row['Start'], row['End'])}"]
+    lines = [
+        f"<b>{row['ID']}</b> ({row['Domain']})",
+        _wrap(row["Event"]),
+        "",
+        f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
+        f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
+    ]
     for column in ("Convention", "Programme"):
         if pd.notna(row.get(column)):
             lines.append(f"<b>{column}:</b> {row[column]}")
@@ -115,10 +120,19 @@ def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dic
     return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
 
-def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_by: str = COLOUR_BY_DOMAIN,
-          group_by: str = views.GROUP_YEAR_DOMAIN, steps: pd.DataFrame | None = None, show_steps: bool = False,
-          domains: Sequence[str] = (), instruments: Sequence[str] = (),
-          x_range: tuple[date, date] | None = None) -> go.Figure:
+def gantt(
+    acts: pd.DataFrame,
+    milestones: pd.DataFrame,
+    *,
+    as_of: date,
+    colour_by: str = COLOUR_BY_DOMAIN,
+    group_by: str = views.GROUP_YEAR_DOMAIN,
+    steps: pd.DataFrame | None = None,
+    show_steps: bool = False,
+    domains: Sequence[str] = (),
+    instruments: Sequence[str] = (),
+    x_range: tuple[date, date] | None = None,
+) -> go.Figure:
     """One bar per activity from Start to End (inclusive), rows grouped by year then domain (or by instrument).
 
     Row labels are `ID · short title` under a bold group heading; the hover holds the full event, the terms as
@@ -130,8 +144,9 @@ def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_b
     """
     if STATUS_AS_OF not in acts.columns:
         acts = with_status(acts, as_of)
-    rows = views.gantt_rows(acts.dropna(subset=["Start", "End"]), group_by=group_by, domains=domains,
-                            instruments=instruments)
+    rows = views.gantt_rows(
+        acts.dropna(subset=["Start", "End"]), group_by=group_by, domains=domains, instruments=instruments
+    )
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
     dated = views.dated_steps(steps, rows["ID"]) if (show_steps and steps is not None) else None
 
@@ -154,49 +169,100 @@ def gantt(acts: pd.DataFrame, milestones: pd.DataFrame, *, as_of: date, colour_b
     steps_text = _steps_texts(steps, list(rows["ID"]))
     for rank, value in enumerate(v for v in order if (values == v).any()):
         members = rows[values == value].to_dict("records")
-        fig.add_trace(go.Bar(
-            orientation="h", y=[m[views.LABEL_COLUMN] for m in members],
-            x=[(_day(m["End"]) + ONE_DAY - _day(m["Start"])).total_seconds() * 1000 for m in members],
-            base=[_day(m["Start"]).isoformat() for m in members],
-            name=str(value), legendrank=rank, marker={"color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
-                                                      "line": {"width": 1, "color": "white"}},
-            customdata=[[m["ID"], _activity_hover(m, steps_text.get(m["ID"], ""))] for m in members],
-            hovertemplate="%{customdata[1]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=[m[views.LABEL_COLUMN] for m in members],
+                x=[(_day(m["End"]) + ONE_DAY - _day(m["Start"])).total_seconds() * 1000 for m in members],
+                base=[_day(m["Start"]).isoformat() for m in members],
+                name=str(value),
+                legendrank=rank,
+                marker={
+                    "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=[[m["ID"], _activity_hover(m, steps_text.get(m["ID"], ""))] for m in members],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+            )
+        )
     if dated is not None and not dated.empty:
         colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows["ID"], values)}
         for step in dated.to_dict("records"):
-            fig.add_trace(go.Scatter(
-                x=[_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
-                y=[_step_label(step)] * 2, mode="lines", showlegend=False, opacity=0.7,
-                line={"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
-                hovertemplate=(f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
-                               f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
-                               f"{words.span(step['Start'], step['End'])}<extra></extra>"),
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=[_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
+                    y=[_step_label(step)] * 2,
+                    mode="lines",
+                    showlegend=False,
+                    opacity=0.7,
+                    line={"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
+                    hovertemplate=(
+                        f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
+                        f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
+                        f"{words.span(step['Start'], step['End'])}<extra></extra>"
+                    ),
+                )
+            )
 
     first, last = _span(rows, x_range)
     # Invisible points on the headings keep them on the axis (a category with no data would be dropped).
     headings = [c for c in categories if c.startswith("<b>")]
-    fig.add_trace(go.Scatter(x=[first.isoformat()] * len(headings), y=headings, mode="markers",
-                             marker={"opacity": 0}, showlegend=False, hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=[first.isoformat()] * len(headings),
+            y=headings,
+            mode="markers",
+            marker={"opacity": 0},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
 
     middles, labels, bounds = quarter_ticks(first, last - ONE_DAY)
     fig.update_layout(
-        height=gantt_height(len(categories)), barmode="overlay", bargap=0.25,
+        height=gantt_height(len(categories)),
+        barmode="overlay",
+        bargap=0.25,
         margin={"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
-        legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top", "xref": "container", "x": 0,
-                "title": {"text": ""}, "font": {"size": FONT_SIZE}},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "xref": "container",
+            "x": 0,
+            "title": {"text": ""},
+            "font": {"size": FONT_SIZE},
+        },
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        font={"size": FONT_SIZE}, plot_bgcolor="white",
-        xaxis={"type": "date", "side": "top", "range": [first.isoformat(), last.isoformat()],
-               "tickmode": "array", "tickvals": middles, "ticktext": labels, "ticks": "", "showgrid": False,
-               "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},
-               "fixedrange": False, "tickfont": {"size": 12}, "tickangle": 0},
+        font={"size": FONT_SIZE},
+        plot_bgcolor="white",
+        xaxis={
+            "type": "date",
+            "side": "top",
+            "range": [first.isoformat(), last.isoformat()],
+            "tickmode": "array",
+            "tickvals": middles,
+            "ticktext": labels,
+            "ticks": "",
+            "showgrid": False,
+            "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},
+            "fixedrange": False,
+            "tickfont": {"size": 12},
+            "tickangle": 0,
+        },
         # Top to bottom, no padding rows above the first heading.
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": False,
-               "range": [len(categories) - 0.5, -0.6],
-               "automargin": True, "fixedrange": True, "showgrid": False, "tickfont": {"size": 12}},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "autorange": False,
+            "range": [len(categories) - 0.5, -0.6],
+            "automargin": True,
+            "fixedrange": True,
+            "showgrid": False,
+            "tickfont": {"size": 12},
+        },
     )
     for bound in bounds:
         if bound.endswith("-01-01"):
@@ -229,30 +295,79 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, first: date, last:
         end = _day(milestone["End"]) if pd.notna(milestone.get("End")) else start
         if end < first or start >= last:
             continue
-        fig.add_shape(type="rect", xref="x", yref="paper", x0=start.isoformat(), x1=(end + ONE_DAY).isoformat(),
-                      y0=0, y1=1, fillcolor=colours.MILESTONE_COLOUR, opacity=0.18, line={"width": 0},
-                      layer="below", name=f"milestone: {milestone['Name']}")
+        fig.add_shape(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=start.isoformat(),
+            x1=(end + ONE_DAY).isoformat(),
+            y0=0,
+            y1=1,
+            fillcolor=colours.MILESTONE_COLOUR,
+            opacity=0.18,
+            line={"width": 0},
+            layer="below",
+            name=f"milestone: {milestone['Name']}",
+        )
         to_left = start > right_side
-        fig.add_annotation(x=(end + ONE_DAY if to_left else start).isoformat(), xref="x", y=1, yref="paper",
-                           yshift=MILESTONE_LABEL_SHIFT, yanchor="bottom", xanchor="right" if to_left else "left",
-                           align="right" if to_left else "left", showarrow=False,
-                           text=_wrap(milestone["Name"], 28), font={"size": 11, "color": colours.MILESTONE_COLOUR},
-                           name=f"milestone: {milestone['Name']}")
+        fig.add_annotation(
+            x=(end + ONE_DAY if to_left else start).isoformat(),
+            xref="x",
+            y=1,
+            yref="paper",
+            yshift=MILESTONE_LABEL_SHIFT,
+            yanchor="bottom",
+            xanchor="right" if to_left else "left",
+            align="right" if to_left else "left",
+            showarrow=False,
+            text=_wrap(milestone["Name"], 28),
+            font={"size": 11, "color": colours.MILESTONE_COLOUR},
+            name=f"milestone: {milestone['Name']}",
+        )
 
 
 def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
     """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
     label = f"As of {words.day(as_of)}"
     inside = first <= as_of < last
-    fig.add_shape(type="line", xref="x", yref="paper", x0=as_of.isoformat(), x1=as_of.isoformat(), y0=0, y1=1,
-                  line={"color": colours.ACCENT, "width": 2}, name="as of")
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=as_of.isoformat(),
+        x1=as_of.isoformat(),
+        y0=0,
+        y1=1,
+        line={"color": colours.ACCENT, "width": 2},
+        name="as of",
+    )
     legend_name = label if inside else (f"{label} →" if as_of >= last else f"← {label}")  # off the axis: say where
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=legend_name, legendrank=1000,
-                             line={"color": colours.ACCENT, "width": 2}, hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=legend_name,
+            legendrank=1000,
+            line={"color": colours.ACCENT, "width": 2},
+            hoverinfo="skip",
+        )
+    )
     if inside:
-        fig.add_annotation(x=as_of.isoformat(), xref="x", y=1, yref="paper", yshift=MILESTONE_LABEL_SHIFT,
-                           yanchor="bottom", xanchor="right", showarrow=False, text=f"<b>{label}</b>",
-                           font={"size": 12, "color": colours.ACCENT}, bgcolor="rgba(255,255,255,0.85)", name="as of")
+        fig.add_annotation(
+            x=as_of.isoformat(),
+            xref="x",
+            y=1,
+            yref="paper",
+            yshift=MILESTONE_LABEL_SHIFT,
+            yanchor="bottom",
+            xanchor="right",
+            showarrow=False,
+            text=f"<b>{label}</b>",
+            font={"size": 12, "color": colours.ACCENT},
+            bgcolor="rgba(255,255,255,0.85)",
+            name="as of",
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -260,11 +375,15 @@ def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
 
 
 def _bar_layout(fig: go.Figure, height: int, *, legend: bool = True) -> go.Figure:
-    fig.update_layout(height=height, margin={"l": 10, "r": 20, "t": 40 if legend else 10, "b": 10},
-                      font={"size": FONT_SIZE}, plot_bgcolor="white", showlegend=legend,
-                      legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top", "x": 0,
-                              "traceorder": "normal"},
-                      hoverlabel={"align": "left", "bgcolor": "white"})
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 20, "t": 40 if legend else 10, "b": 10},
+        font={"size": FONT_SIZE},
+        plot_bgcolor="white",
+        showlegend=legend,
+        legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top", "x": 0, "traceorder": "normal"},
+        hoverlabel={"align": "left", "bgcolor": "white"},
+    )
     return fig
 
 
@@ -274,12 +393,18 @@ def status_bar(counts: pd.Series) -> go.Figure:
     `counts`: status -> number (as `views.counts_by_status` returns).
     """
     shown = counts[counts > 0].reindex([s for s in AS_OF_ORDER if s in counts.index and counts[s] > 0])
-    fig = go.Figure(go.Bar(
-        orientation="h", y=list(shown.index), x=list(shown.values), text=list(shown.values), textposition="auto",
-        marker={"color": [colours.status_colour(s) for s in shown.index]},
-        customdata=[meaning_of(s) for s in shown.index],
-        hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=list(shown.index),
+            x=list(shown.values),
+            text=list(shown.values),
+            textposition="auto",
+            marker={"color": [colours.status_colour(s) for s in shown.index]},
+            customdata=[meaning_of(s) for s in shown.index],
+            hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text="Activities", rangemode="tozero", dtick=_dtick(shown.max() if len(shown) else 1))
     return _bar_layout(fig, 60 + BAR_HEIGHT * max(len(shown), 2), legend=False)
@@ -303,11 +428,21 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
             continue
         values = list(table[status])
         bar = {"y": labels, "x": values, "orientation": "h"} if horizontal else {"x": labels, "y": values}
-        fig.add_trace(go.Bar(**bar, name=status, legendrank=rank, marker={"color": colours.status_colour(status)},
-                             text=[v or "" for v in values], textposition="inside", textangle=0,
-                             insidetextanchor="middle", constraintext="none",
-                             hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{status}: "
-                                           f"%{{{'x' if horizontal else 'y'}}}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                **bar,
+                name=status,
+                legendrank=rank,
+                marker={"color": colours.status_colour(status)},
+                text=[v or "" for v in values],
+                textposition="inside",
+                textangle=0,
+                insidetextanchor="middle",
+                constraintext="none",
+                hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{status}: "
+                f"%{{{'x' if horizontal else 'y'}}}<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     largest = int(table.sum(axis=1).max()) if len(table) else 1
     if horizontal:
@@ -327,10 +462,18 @@ def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> 
     fig = go.Figure()
     years = [str(year) for year in table.columns]
     for rank, (domain, counts) in enumerate(table.iterrows()):
-        fig.add_trace(go.Bar(x=years, y=list(counts), name=str(domain), legendrank=rank,
-                             marker={"color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)},
-                             text=[v or "" for v in counts], textposition="outside",
-                             hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=years,
+                y=list(counts),
+                name=str(domain),
+                legendrank=rank,
+                marker={"color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)},
+                text=[v or "" for v in counts],
+                textposition="outside",
+                hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>",
+            )
+        )
     largest = int(table.to_numpy().max()) if table.size else 1
     fig.update_layout(barmode="group", bargroupgap=0.05)
     _bar_layout(fig, 360)
@@ -354,15 +497,36 @@ def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: 
         nodes.append((domain_id, str(domain), "", len(in_domain), colour, f"{len(in_domain)} activities"))
         for instrument, in_instrument in in_domain.groupby(views.INSTRUMENT_COLUMN, sort=True):
             node = f"{domain_id}/i/{instrument}"
-            nodes.append((node, str(instrument), domain_id, len(in_instrument), colour,
-                          f"{len(in_instrument)} activit{'y' if len(in_instrument) == 1 else 'ies'}"))
-            nodes += [(f"{node}/a/{a['ID']}", str(a["ID"]), node, 1, colour, _wrap(a["Event"], 60))
-                      for _, a in in_instrument.iterrows()]
+            nodes.append(
+                (
+                    node,
+                    str(instrument),
+                    domain_id,
+                    len(in_instrument),
+                    colour,
+                    f"{len(in_instrument)} activit{'y' if len(in_instrument) == 1 else 'ies'}",
+                )
+            )
+            nodes += [
+                (f"{node}/a/{a['ID']}", str(a["ID"]), node, 1, colour, _wrap(a["Event"], 60))
+                for _, a in in_instrument.iterrows()
+            ]
     ids, labels, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
-    fig = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
-                                marker={"colors": fills, "line": {"color": "white", "width": 1}},
-                                hovertext=hover, hovertemplate="<b>%{label}</b><br>%{hovertext}<extra></extra>",
-                                insidetextorientation="radial", maxdepth=2, sort=False))
+    fig = go.Figure(
+        go.Sunburst(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            marker={"colors": fills, "line": {"color": "white", "width": 1}},
+            hovertext=hover,
+            hovertemplate="<b>%{label}</b><br>%{hovertext}<extra></extra>",
+            insidetextorientation="radial",
+            maxdepth=2,
+            sort=False,
+        )
+    )
     fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": FONT_SIZE})
     return fig
 
@@ -381,27 +545,60 @@ def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str], convention
     # A step at half an activity: 0 is a grey gap, 1 and more are blues.
     edge = 0.5 / largest
     scale = [[0.0, colours.GAP_COLOUR], [edge, colours.GAP_COLOUR], [edge, colours.COVERAGE_SCALE[0]]]
-    scale += [[edge + (1 - edge) * (i + 1) / (len(colours.COVERAGE_SCALE) - 1), c]
-              for i, c in enumerate(colours.COVERAGE_SCALE[1:])]
-    hover = [[f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: "
-              f"{count} activit{'y' if count == 1 else 'ies'}" for year, count in zip(years, row)]
-             for name, row in zip(instruments, counts)]
-    fig = go.Figure(go.Heatmap(
-        z=counts.tolist(), x=years, y=instruments, zmin=0, zmax=largest, colorscale=scale, showscale=False,
-        text=[[str(c) if c else "" for c in row] for row in counts], texttemplate="%{text}",
-        textfont={"size": 14}, xgap=3, ygap=3, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-    ))
+    scale += [
+        [edge + (1 - edge) * (i + 1) / (len(colours.COVERAGE_SCALE) - 1), c]
+        for i, c in enumerate(colours.COVERAGE_SCALE[1:])
+    ]
+    hover = [
+        [
+            f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: {count} activit{'y' if count == 1 else 'ies'}"
+            for year, count in zip(years, row)
+        ]
+        for name, row in zip(instruments, counts)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts.tolist(),
+            x=years,
+            y=instruments,
+            zmin=0,
+            zmax=largest,
+            colorscale=scale,
+            showscale=False,
+            text=[[str(c) if c else "" for c in row] for row in counts],
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            xgap=3,
+            ygap=3,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
     # Heatmaps cannot be selected by a click; an invisible marker on each counted cell can (st.plotly_chart
     # on_select then reports its x = year and y = instrument).
-    counted = [(year, name, hover[r][c]) for r, name in enumerate(instruments) for c, year in enumerate(years)
-               if counts[r][c]]
-    fig.add_trace(go.Scatter(
-        x=[cell[0] for cell in counted], y=[cell[1] for cell in counted], mode="markers", name="cells",
-        marker={"symbol": "square", "size": 22, "opacity": 0}, showlegend=False,
-        customdata=[cell[2] for cell in counted], hovertemplate="%{customdata}<br><i>Click to list them</i><extra></extra>",
-    ))
-    fig.update_layout(height=90 + 30 * max(len(instruments), 3), clickmode="event+select", hovermode="closest", margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      font={"size": FONT_SIZE}, plot_bgcolor="white")
+    counted = [
+        (year, name, hover[r][c]) for r, name in enumerate(instruments) for c, year in enumerate(years) if counts[r][c]
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=[cell[0] for cell in counted],
+            y=[cell[1] for cell in counted],
+            mode="markers",
+            name="cells",
+            marker={"symbol": "square", "size": 22, "opacity": 0},
+            showlegend=False,
+            customdata=[cell[2] for cell in counted],
+            hovertemplate="%{customdata}<br><i>Click to list them</i><extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=90 + 30 * max(len(instruments), 3),
+        clickmode="event+select",
+        hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"size": FONT_SIZE},
+        plot_bgcolor="white",
+    )
     fig.update_xaxes(type="category", side="top", showgrid=False, tickfont={"size": 14})
     fig.update_yaxes(type="category", autorange="reversed", automargin=True, showgrid=False, tickfont={"size": 13})
     if 0 < conventions < len(instruments):

@@ -1,4 +1,5 @@
 """One colour per domain and per status, defined here once and used by every chart, table and card."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -32,7 +33,16 @@ KNOWN_DOMAIN_COLOURS: dict[str, str] = {
     "Cooperation": "#5D6D7E",
 }
 # Spares are picked to stay apart from the six above (no second teal, red, slate or purple) and readable on white.
-SPARE_COLOURS: tuple[str, ...] = ("#A04000", "#D81B60", "#7CB342", "#B7950B", "#3949AB", "#6D4C41", "#00ACC1", "#F06292")
+SPARE_COLOURS: tuple[str, ...] = (
+    "#A04000",
+    "#D81B60",
+    "#7CB342",
+    "#B7950B",
+    "#3949AB",
+    "#6D4C41",
+    "#00ACC1",
+    "#F06292",
+)
 UNCLASSIFIED_COLOUR = "#BBBBBB"
 
 ACCENT = "#1F4E79"  # headers, the as-of line

@@ -1,5 +1,6 @@
 """The Data page's report for everyone: which workbook and which version, what is wrong with it (the validation
 report), its backups, and the change log; Reload and downloads. Restoring a backup needs an editor."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -50,11 +51,23 @@ def workbook_card(current: plan_store.Current) -> None:
         for column, (label, value) in zip(st.columns(len(facts)), facts.items()):
             column.markdown(f":gray[{label}]  \n**{value}**")
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.button("Reload", on_click=_reload, icon=":material/refresh:", key="reload",
-                      help="Read the workbook again now (it is also re-read by itself within seconds of a save)")
+            st.button(
+                "Reload",
+                on_click=_reload,
+                icon=":material/refresh:",
+                key="reload",
+                help="Read the workbook again now (it is also re-read by itself within seconds of a save)",
+            )
             if current.path.exists():
-                st.download_button("Download workbook", current.path.read_bytes, current.path.name, XLSX_MIME,
-                                   on_click="ignore", icon=":material/download:", key="download_workbook")
+                st.download_button(
+                    "Download workbook",
+                    current.path.read_bytes,
+                    current.path.name,
+                    XLSX_MIME,
+                    on_click="ignore",
+                    icon=":material/download:",
+                    key="download_workbook",
+                )
             if source:
                 st.caption(f"Version `{source.sha256[:12]}` · every open page follows a save within seconds")
 
@@ -67,14 +80,22 @@ def findings(current: plan_store.Current) -> None:
         return
     if latest.errors:
         shown = current.plan.source
-        kept = (f"The dashboard keeps showing the last good version (saved {shown.modified:%d %b %Y %H:%M})."
-                if current.stale and shown else "The dashboard has no good version of it to show.")
-        st.error(f"The workbook has {counted(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
-                 "rows named below in Excel (or on the Edit tab), or restore a backup.", icon=":material/error:")
+        kept = (
+            f"The dashboard keeps showing the last good version (saved {shown.modified:%d %b %Y %H:%M})."
+            if current.stale and shown
+            else "The dashboard has no good version of it to show."
+        )
+        st.error(
+            f"The workbook has {counted(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
+            "rows named below in Excel (or on the Edit tab), or restore a backup.",
+            icon=":material/error:",
+        )
     else:
         warnings = counted(len(latest.warnings), "warning")
-        st.info(f"{warnings}: the workbook is used, with the values named below set aside. "
-                "Fix them when you can.", icon=":material/info:")
+        st.info(
+            f"{warnings}: the workbook is used, with the values named below set aside. Fix them when you can.",
+            icon=":material/info:",
+        )
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
     # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
@@ -83,10 +104,15 @@ def findings(current: plan_store.Current) -> None:
     shown["Row"] = table["Row"].map(lambda row: "" if pd.isna(row) else str(int(row)))
     st.table(shown, hide_index=True, height="content" if len(shown) <= SCROLL_AFTER_ROWS else TABLE_HEIGHT)
     report_csv = export.neutralise_frame(table).to_csv(index=False)  # findings quote what staff typed
-    st.download_button("Download the report (CSV)", report_csv, "validation-report.csv", "text/csv",
-                       on_click="ignore", icon=":material/download:", key="download_report")
-
-
+    st.download_button(
+        "Download the report (CSV)",
+        report_csv,
+        "validation-report.csv",
+        "text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_report",
+    )
 
 
 def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
@@ -105,25 +131,48 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
     kept = backups.list_backups(path)
     st.markdown(f"##### Backups ({len(kept)})")
     if not kept:
-        st.caption(f"None yet. Each save, upload or restore in the app keeps the version it replaces in "
-                   f"`{backups.backup_dir(path)}` (the newest {backups.KEEP_BACKUPS}).")
+        st.caption(
+            f"None yet. Each save, upload or restore in the app keeps the version it replaces in "
+            f"`{backups.backup_dir(path)}` (the newest {backups.KEEP_BACKUPS})."
+        )
         return
-    st.caption(f"The version each save, upload or restore replaced, newest first; the newest "
-               f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`.")
-    chosen = st.selectbox("Backup", kept, key="backup_choice", label_visibility="collapsed", width=BACKUP_PICKER_WIDTH,
-                          format_func=lambda b: f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}")
+    st.caption(
+        f"The version each save, upload or restore replaced, newest first; the newest "
+        f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`."
+    )
+    chosen = st.selectbox(
+        "Backup",
+        kept,
+        key="backup_choice",
+        label_visibility="collapsed",
+        width=BACKUP_PICKER_WIDTH,
+        format_func=lambda b: f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}",
+    )
     row = st.container(horizontal=True)
-    row.download_button("Download this backup", chosen.read_bytes, chosen.name, XLSX_MIME, on_click="ignore",
-                        icon=":material/download:", key="download_backup")
+    row.download_button(
+        "Download this backup",
+        chosen.read_bytes,
+        chosen.name,
+        XLSX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_backup",
+    )
     if editor is None:
-        row.button("Restore…", disabled=True, help="Sign in on the Edit tab to restore a backup",
-                   key="restore_locked")
+        row.button("Restore…", disabled=True, help="Sign in on the Edit tab to restore a backup", key="restore_locked")
         return
     with row.popover("Restore…", icon=":material/history:"):
-        st.markdown(f"Make the version of **{_when(backups.backup_time(chosen))}** the current workbook? The current "
-                    "version is kept as a backup first, so this can be undone.")
-        st.button("Restore this version", type="primary", on_click=_restore, args=(editor, path, chosen),
-                  key="restore_confirm")
+        st.markdown(
+            f"Make the version of **{_when(backups.backup_time(chosen))}** the current workbook? The current "
+            "version is kept as a backup first, so this can be undone."
+        )
+        st.button(
+            "Restore this version",
+            type="primary",
+            on_click=_restore,
+            args=(editor, path, chosen),
+            key="restore_confirm",
+        )
     if st.session_state.get("_restore_error"):
         st.error(st.session_state.pop("_restore_error"), icon=":material/block:")
 
@@ -146,14 +195,22 @@ def change_log(path: Path) -> None:
     """Who changed the workbook in the app, when and what (edits in Excel are not recorded here)."""
     records = audit.read_records(path, limit=CHANGE_LOG_LINES)
     if not records:
-        st.caption("No change has been made in the app yet. Changes made in Excel are not recorded here; the "
-                   "backups keep earlier versions of changes made in the app.")
+        st.caption(
+            "No change has been made in the app yet. Changes made in Excel are not recorded here; the "
+            "backups keep earlier versions of changes made in the app."
+        )
         return
-    table = pd.DataFrame([{"When": str(r.get("when", "")).replace("T", " "), "Who": r.get("who", ""),
-                           "What": _summary(r)} for r in records])
-    st.dataframe(table, hide_index=True, key="change_log",
-                 column_config={"What": st.column_config.TextColumn(width="large")})
+    table = pd.DataFrame(
+        [
+            {"When": str(r.get("when", "")).replace("T", " "), "Who": r.get("who", ""), "What": _summary(r)}
+            for r in records
+        ]
+    )
+    st.dataframe(
+        table, hide_index=True, key="change_log", column_config={"What": st.column_config.TextColumn(width="large")}
+    )
     shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
-    st.caption(f"{shown} made in the app, newest first; the full log with every cell "
-               f"(old → new) is `{audit.audit_path(path)}`.")
-
+    st.caption(
+        f"{shown} made in the app, newest first; the full log with every cell "
+        f"(old → new) is `{audit.audit_path(path)}`."
+    )

@@ -5,6 +5,7 @@ The editor works on the version of the workbook it opened (kept in this session)
 now: when Excel or another editor saves meanwhile, the table does not shift under the person typing; instead
 Save is refused and their changes are offered as downloads.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,8 +24,9 @@ _UPLOADS = "_upload_generation"
 EDITOR_KEYS: dict[str, str] = {contract.ACTIVITIES: "edit_activities", contract.STEPS: "edit_steps"}
 EDITOR_HEIGHT = 420
 WIDE_COLUMNS = frozenset({"Event", "Description", "Notes"})
-MEDIUM_COLUMNS = frozenset({"Terms", "Domain", "Convention", "Programme", "UNESCO counterpart", "National lead",
-                            "Locations"})
+MEDIUM_COLUMNS = frozenset(
+    {"Terms", "Domain", "Convention", "Programme", "UNESCO counterpart", "National lead", "Locations"}
+)
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
 STEP_ACTIVITY = "Activity ID"
@@ -43,8 +45,10 @@ def _base(path: Path) -> EditBase | None:
     try:
         base = edits.open_for_editing(path)
     except (OSError, ValueError) as problem:
-        st.error(f"{problem}. Restore a backup or upload a good version on the *Upload & backups* tab.",
-                 icon=":material/error:")
+        st.error(
+            f"{problem}. Restore a backup or upload a good version on the *Upload & backups* tab.",
+            icon=":material/error:",
+        )
         return None
     st.session_state[_BASE] = base
     return base
@@ -68,8 +72,14 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
     """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
     help_of = {column.name: column.help for column in contract.SHEET_COLUMNS[table.sheet]}
     config: dict[str, object] = {
-        edits.ROW: st.column_config.NumberColumn("Row", help="The row in Excel; blank for a row you add here",
-                                                 disabled=True, width=50, format="%d", pinned=True),
+        edits.ROW: st.column_config.NumberColumn(
+            "Row",
+            help="The row in Excel; blank for a row you add here",
+            disabled=True,
+            width=50,
+            format="%d",
+            pinned=True,
+        ),
     }
     for name, kind in table.kinds:
         width = "large" if name in WIDE_COLUMNS else "medium" if name in MEDIUM_COLUMNS else "small"
@@ -78,16 +88,19 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
             common["pinned"] = True
         if kind == edits.LIST and name in contract.LIST_BACKED:
             config[name] = st.column_config.SelectboxColumn(
-                name, options=_with_present(base.lists.allowed(name), table, name), **common)
+                name, options=_with_present(base.lists.allowed(name), table, name), **common
+            )
         elif table.sheet == contract.STEPS and name == STEP_ACTIVITY:
             common["help"] = f"{common['help']}; pick one (an activity added today can be picked once it is saved)"
             config[name] = st.column_config.SelectboxColumn(
-                name, options=_with_present(base.activity_ids(), table, name), **common)
+                name, options=_with_present(base.activity_ids(), table, name), **common
+            )
         elif kind == edits.DATE:
             config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD", **common)
         elif kind == edits.PERCENT:
-            config[name] = st.column_config.NumberColumn(name, min_value=0, max_value=100, step=1, format="%d %%",
-                                                         **common)
+            config[name] = st.column_config.NumberColumn(
+                name, min_value=0, max_value=100, step=1, format="%d %%", **common
+            )
         elif kind == edits.INT:
             config[name] = st.column_config.NumberColumn(name, step=1, format="%d", **common)
         elif kind == edits.NUMBER:
@@ -104,9 +117,15 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
     for sheet, tab in zip(sheets, st.tabs(sheets, key="edit_sheet")):
         table = base.tables[sheet]
         with tab:
-            edited = st.data_editor(table.frame, key=EDITOR_KEYS[sheet], num_rows="dynamic", hide_index=True,
-                                    column_config=column_config(table, base), height=EDITOR_HEIGHT,
-                                    placeholder="")
+            edited = st.data_editor(
+                table.frame,
+                key=EDITOR_KEYS[sheet],
+                num_rows="dynamic",
+                hide_index=True,
+                column_config=column_config(table, base),
+                height=EDITOR_HEIGHT,
+                placeholder="",
+            )
         changes += edits.diff_table(table, edited)
     return changes
 
@@ -114,10 +133,24 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
 def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes) -> None:
     """The editor's work, to keep when it cannot be saved."""
     with st.container(horizontal=True):
-        st.download_button("Download my changes (CSV)", edits.changes_csv(changes), "my-changes.csv", "text/csv",
-                           on_click="ignore", icon=":material/download:", key="download_my_changes")
-        st.download_button("Download my version of the workbook", would_be, f"{base.path.stem}-my-version.xlsx",
-                           XLSX_MIME, on_click="ignore", icon=":material/download:", key="download_my_version")
+        st.download_button(
+            "Download my changes (CSV)",
+            edits.changes_csv(changes),
+            "my-changes.csv",
+            "text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_my_changes",
+        )
+        st.download_button(
+            "Download my version of the workbook",
+            would_be,
+            f"{base.path.stem}-my-version.xlsx",
+            XLSX_MIME,
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_my_version",
+        )
 
 
 def _findings_list(findings: list, limit: int = SHOWN_FINDINGS) -> str:
@@ -156,8 +189,10 @@ def show_notice() -> None:
         message, warnings = notice
         st.success(message, icon=":material/check_circle:")
         if warnings:
-            st.warning(f"The workbook has {counted(warnings, 'warning')}; see the validation report.",
-                       icon=":material/warning:")
+            st.warning(
+                f"The workbook has {counted(warnings, 'warning')}; see the validation report.",
+                icon=":material/warning:",
+            )
 
 
 def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> None:
@@ -167,13 +202,18 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
         return
     stale = disk_sha256 is not None and disk_sha256 != base.sha256
     if stale:
-        st.warning(f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
-                   "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
-                   "then start again from the current version.", icon=":material/sync_problem:")
+        st.warning(
+            f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
+            "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
+            "then start again from the current version.",
+            icon=":material/sync_problem:",
+        )
     else:
-        st.caption("Double-click a cell to edit it; pick values from the drop-downs; add a row at the bottom of a "
-                   "table; tick rows at the left and press Delete to remove them. Nothing is written until you "
-                   "press **Save**.")
+        st.caption(
+            "Double-click a cell to edit it; pick values from the drop-downs; add a row at the bottom of a "
+            "table; tick rows at the left and press Delete to remove them. Nothing is written until you "
+            "press **Save**."
+        )
     changes = _tables(base)
     if not changes:
         if stale:
@@ -183,29 +223,48 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
     result = save.check(would_be, path)
     count = len(changes)
     st.markdown(f"#### {counted(count, 'change')} to save")
-    st.dataframe(edits.changes_table(changes), hide_index=True, key="edit_preview",
-                 column_config={"Old": st.column_config.TextColumn("Old", width="large"),
-                                "New": st.column_config.TextColumn("New", width="large")})
+    st.dataframe(
+        edits.changes_table(changes),
+        hide_index=True,
+        key="edit_preview",
+        column_config={
+            "Old": st.column_config.TextColumn("Old", width="large"),
+            "New": st.column_config.TextColumn("New", width="large"),
+        },
+    )
     if result.errors:
         errors = counted(len(result.errors), "error")
-        st.error(f"**Save is blocked**: the workbook would have {errors}. Fix them in the "
-                 f"table above:\n{_findings_list(list(result.errors))}", icon=":material/block:")
+        st.error(
+            f"**Save is blocked**: the workbook would have {errors}. Fix them in the "
+            f"table above:\n{_findings_list(list(result.errors))}",
+            icon=":material/block:",
+        )
     deleting = any(change.action == edits.DELETE for change in changes)
     lost = save.lost_features(base.content, would_be, rows_deleted=deleting)
     if lost:
-        st.error(f"**Save is blocked**: the workbook has {', '.join(lost)} that saving from the app would not keep. "
-                 "Make this change in Excel instead.", icon=":material/block:")
+        st.error(
+            f"**Save is blocked**: the workbook has {', '.join(lost)} that saving from the app would not keep. "
+            "Make this change in Excel instead.",
+            icon=":material/block:",
+        )
     fresh = edits.new_findings(base.findings, result.warnings)
     if fresh:
         warnings = counted(len(fresh), "new warning")
-        st.warning(f"Your changes bring {warnings}; you may still save:\n{_findings_list(fresh)}",
-                   icon=":material/warning:")
+        st.warning(
+            f"Your changes bring {warnings}; you may still save:\n{_findings_list(fresh)}", icon=":material/warning:"
+        )
     save_col, discard_col, _ = st.columns([1, 1, 3])
     blocked = bool(result.errors) or bool(lost) or stale
-    clicked = save_col.button("Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save",
-                              width="stretch")
-    discard_col.button("Discard changes" if not stale else "Start again", on_click=start_again,
-                       icon=":material/undo:", key="edit_discard", width="stretch")
+    clicked = save_col.button(
+        "Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save", width="stretch"
+    )
+    discard_col.button(
+        "Discard changes" if not stale else "Start again",
+        on_click=start_again,
+        icon=":material/undo:",
+        key="edit_discard",
+        width="stretch",
+    )
     if stale:
         _downloads(base, changes, would_be)
     if clicked:
@@ -215,25 +274,36 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
 def upload_panel(editor: access.Editor, path: Path) -> None:
     """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
     generation = st.session_state.setdefault(_UPLOADS, 0)
-    upload = st.file_uploader(f"Replace the workbook with an .xlsx file (at most {MAX_UPLOAD_MB} MB)", type=["xlsx"],
-                              max_upload_size=MAX_UPLOAD_MB, key=f"upload_{generation}")
+    upload = st.file_uploader(
+        f"Replace the workbook with an .xlsx file (at most {MAX_UPLOAD_MB} MB)",
+        type=["xlsx"],
+        max_upload_size=MAX_UPLOAD_MB,
+        key=f"upload_{generation}",
+    )
     if upload is None:
         st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
         return
     content = upload.getvalue()
     if len(content) > save.MAX_UPLOAD_BYTES:
-        st.error(f"{upload.name} is larger than {MAX_UPLOAD_MB} MB; a plan workbook is far smaller.",
-                 icon=":material/block:")
+        st.error(
+            f"{upload.name} is larger than {MAX_UPLOAD_MB} MB; a plan workbook is far smaller.", icon=":material/block:"
+        )
         return
     result = save.check(content, Path(Path(upload.name).name))
     if result.errors:
-        st.error(f"{upload.name} cannot replace the workbook:\n{_findings_list(list(result.errors))}",
-                 icon=":material/block:")
+        st.error(
+            f"{upload.name} cannot replace the workbook:\n{_findings_list(list(result.errors))}",
+            icon=":material/block:",
+        )
         return
-    st.success(f"{upload.name} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
-               f"{counted(len(result.warnings), 'warning')}.", icon=":material/task_alt:")
-    if st.button(f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:",
-                 key="upload_replace"):
+    st.success(
+        f"{upload.name} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
+        f"{counted(len(result.warnings), 'warning')}.",
+        icon=":material/task_alt:",
+    )
+    if st.button(
+        f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:", key="upload_replace"
+    ):
         try:
             saved = save.replace_workbook(editor, path, content, upload.name)
         except save.SaveRefused as refused:

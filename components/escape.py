@@ -1,4 +1,5 @@
 """Text from the workbook shown as itself in Markdown: no accidental emphasis, links, HTML, icons or emoji."""
+
 from __future__ import annotations
 
 import re

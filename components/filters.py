@@ -5,6 +5,7 @@ The view (`views.Filters`) lives in st.session_state under a key of its own, so 
 write back to it when changed. It is also mirrored in the query string (?year=2021&domain=Culture&as_of=...),
 read on a session's first run, so a link reproduces the view.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -149,24 +150,58 @@ def sidebar(plan: Plan) -> views.Filters:
     with st.sidebar:
         st.subheader("Filters")
         st.multiselect("Year", options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder="All years")
-        st.multiselect("Domain", options.domains, key=WIDGET[views.Q_DOMAIN], on_change=_commit,
-                       placeholder="All domains")
-        st.multiselect("Convention / programme", options.instruments, key=WIDGET[views.Q_INSTRUMENT],
-                       on_change=_commit, placeholder="All conventions and programmes")
-        st.multiselect("Status", options.statuses, key=WIDGET[views.Q_STATUS], on_change=_commit,
-                       placeholder="All statuses", help=STATUS_HELP)
-        st.text_input("Search", key=WIDGET[views.Q_TEXT], on_change=_commit, placeholder="ID, event, terms, city…",
-                      help="Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case).")
-        st.date_input("Status as of", key=WIDGET[views.Q_AS_OF], on_change=_commit, format="DD/MM/YYYY",
-                      min_value=date(1990, 1, 1), max_value=date(2100, 12, 31),
-                      help="Each activity's status is read against this date: " + meanings_inline())
+        st.multiselect(
+            "Domain", options.domains, key=WIDGET[views.Q_DOMAIN], on_change=_commit, placeholder="All domains"
+        )
+        st.multiselect(
+            "Convention / programme",
+            options.instruments,
+            key=WIDGET[views.Q_INSTRUMENT],
+            on_change=_commit,
+            placeholder="All conventions and programmes",
+        )
+        st.multiselect(
+            "Status",
+            options.statuses,
+            key=WIDGET[views.Q_STATUS],
+            on_change=_commit,
+            placeholder="All statuses",
+            help=STATUS_HELP,
+        )
+        st.text_input(
+            "Search",
+            key=WIDGET[views.Q_TEXT],
+            on_change=_commit,
+            placeholder="ID, event, terms, city…",
+            help="Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case).",
+        )
+        st.date_input(
+            "Status as of",
+            key=WIDGET[views.Q_AS_OF],
+            on_change=_commit,
+            format="DD/MM/YYYY",
+            min_value=date(1990, 1, 1),
+            max_value=date(2100, 12, 31),
+            help="Each activity's status is read against this date: " + meanings_inline(),
+        )
         eves = views.milestone_eves(plan.milestones)
         if eves:
             labels = {TODAY_LABEL: TODAY_LABEL} | {eve.day.isoformat(): eve.label for eve in eves}
-            st.pills("Jump to the eve of a milestone", list(labels), key=JUMP, on_change=_jump,
-                     format_func=labels.get, help="\n".join(f"- {eve.label}: eve of the {eve.name}" for eve in eves))
-        st.button("Reset filters", key="filter_reset", on_click=_reset, icon=":material/filter_alt_off:",
-                  disabled=not view.narrows and view.as_of == date.today())
+            st.pills(
+                "Jump to the eve of a milestone",
+                list(labels),
+                key=JUMP,
+                on_change=_jump,
+                format_func=labels.get,
+                help="\n".join(f"- {eve.label}: eve of the {eve.name}" for eve in eves),
+            )
+        st.button(
+            "Reset filters",
+            key="filter_reset",
+            on_click=_reset,
+            icon=":material/filter_alt_off:",
+            disabled=not view.narrows and view.as_of == date.today(),
+        )
     _write_query(view)
     return view
 
@@ -181,8 +216,12 @@ def summary(view: views.Filters, shown: int, total: int) -> None:
 def no_match(total: int) -> None:
     """The friendly message for an empty selection."""
     if total:
-        st.info("No activities match the filters. Widen them, or press **Reset filters** in the sidebar.",
-                icon=":material/filter_alt_off:")
+        st.info(
+            "No activities match the filters. Widen them, or press **Reset filters** in the sidebar.",
+            icon=":material/filter_alt_off:",
+        )
     else:
-        st.info("The workbook has no activities to show. See the Data page for what was found in it.",
-                icon=":material/info:")
+        st.info(
+            "The workbook has no activities to show. See the Data page for what was found in it.",
+            icon=":material/info:",
+        )

@@ -6,6 +6,7 @@ run after switch_page: then a page script runs alone (a deep link such as /timel
 restart). Each page therefore calls `require()` first, which draws the same frame around it when app.py did not,
 so a link a colleague sent opens exactly as they saw it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """KPI cards: the headline counts as a row of cards, each status with its colour and what it means."""
+
 from __future__ import annotations
 
 import html
@@ -11,16 +12,20 @@ from actionplan.plan.status import AS_OF_ORDER, AsOf, Reported, meaning_of
 from . import colours
 
 # Shown even at zero: a zero Completed is news. The others only when some activity has them.
-ALWAYS_SHOWN: tuple[str, ...] = tuple(s for s in AS_OF_ORDER if s not in (AsOf.POSTPONED, AsOf.CANCELLED, AsOf.NO_DATES))
+ALWAYS_SHOWN: tuple[str, ...] = tuple(
+    s for s in AS_OF_ORDER if s not in (AsOf.POSTPONED, AsOf.CANCELLED, AsOf.NO_DATES)
+)
 CARD_MIN_WIDTH = "7.5rem"  # six cards fit side by side from about 1280 px wide
 
 
 def _card(label: str, count: int, note: str, colour: str) -> str:
-    return (f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
-            f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
-            f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3;min-height:2.6em">{html.escape(label)}</div>'
-            f'<div style="font-size:2rem;font-weight:600;line-height:1.3">{count}</div>'
-            f'<div style="font-size:0.75rem;opacity:0.75;line-height:1.35">{html.escape(note)}</div></div>')
+    return (
+        f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
+        f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
+        f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3;min-height:2.6em">{html.escape(label)}</div>'
+        f'<div style="font-size:2rem;font-weight:600;line-height:1.3">{count}</div>'
+        f'<div style="font-size:0.75rem;opacity:0.75;line-height:1.35">{html.escape(note)}</div></div>'
+    )
 
 
 def status_cards(counts: pd.Series, total: int) -> None:
@@ -30,12 +35,14 @@ def status_cards(counts: pd.Series, total: int) -> None:
     for status in shown:
         count = int(counts.get(status, 0))
         cards.append(_card(status, count, meaning_of(status), colours.status_colour(status)))
-    st.markdown(f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
-                f'gap:0.6rem;margin-bottom:0.5rem">{"".join(cards)}</div>', unsafe_allow_html=True)
+    st.markdown(
+        f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
+        f'gap:0.6rem;margin-bottom:0.5rem">{"".join(cards)}</div>',
+        unsafe_allow_html=True,
+    )
 
 
 def reported_line(reported: pd.Series) -> None:
     """What staff reported in the Status column, Not reported included, in one caption line."""
     parts = [f"{int(n)} {status}" for status, n in reported.items()]
-    st.caption("Reported in the Status column: " + " · ".join(parts)
-               + f" (blank Status = {Reported.NOT_REPORTED})")
+    st.caption("Reported in the Status column: " + " · ".join(parts) + f" (blank Status = {Reported.NOT_REPORTED})")

@@ -5,6 +5,7 @@ at the next interaction, and a watcher fragment notices it within seconds withou
 used (half-written during a save, a duplicate ID typed in), pages keep showing the last good version under a
 warning that says why.
 """
+
 from __future__ import annotations
 
 import os

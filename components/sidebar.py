@@ -1,4 +1,5 @@
 """The sidebar line every page shares: which workbook, when it was saved, how many findings, when it last changed."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -22,5 +23,7 @@ def workbook_status(current: Current) -> None:
         first = latest.errors[0] if latest.errors else None
         when = current.plan.source.modified.strftime("%d %b %Y %H:%M") if current.plan.source else None
         kept = f"Showing the last good version (saved {when})." if when else "No good version has been read yet."
-        st.warning(f"The workbook cannot be used: {first}. {kept} See the Data page for every finding.",
-                   icon=":material/warning:")
+        st.warning(
+            f"The workbook cannot be used: {first}. {kept} See the Data page for every finding.",
+            icon=":material/warning:",
+        )

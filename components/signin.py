@@ -4,6 +4,7 @@ sign-on (st.login) for e-mails on an allow-list. Viewing never needs a sign-in.
 The `Editor` made here is kept in this browser session only; the writing functions in `actionplan.keeping.save` check it
 themselves, so a page that forgot to ask could still not write.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -88,8 +89,13 @@ def _sign_in() -> None:
     """The Sign in button: check the password; the password field is emptied either way."""
     state = st.session_state
     try:
-        state[_EDITOR] = access.sign_in_with_password(state.get(NAME_KEY) or "", state.get(PASSWORD_KEY) or "",
-                                                      methods().password_hash, _throttle(), _throttle_keys())
+        state[_EDITOR] = access.sign_in_with_password(
+            state.get(NAME_KEY) or "",
+            state.get(PASSWORD_KEY) or "",
+            methods().password_hash,
+            _throttle(),
+            _throttle_keys(),
+        )
         state[_MESSAGE] = None
     except access.SignInRefused as refused:
         state[_MESSAGE] = str(refused)
@@ -105,8 +111,10 @@ def panel() -> access.Editor | None:
     editor = current_editor()
     if editor is not None:
         who, leave = st.columns([5, 1], vertical_alignment="center")
-        who.markdown(f":material/verified_user: Signed in as **{editor.name}** — your changes are recorded "
-                     "under this name in the change log.")
+        who.markdown(
+            f":material/verified_user: Signed in as **{editor.name}** — your changes are recorded "
+            "under this name in the change log."
+        )
         if editor.method == "single sign-on":
             leave.button("Sign out", on_click=st.logout, key="signout_sso")
         else:
@@ -121,10 +129,12 @@ def panel() -> access.Editor | None:
         if offered.password_hash:
             with st.form("signin_form", border=False, enter_to_submit=True):
                 name, password = st.columns(2)
-                name.text_input("Your name", key=NAME_KEY, help="Recorded with every change you save",
-                                autocomplete="name")
-                password.text_input("Editor password", type="password", key=PASSWORD_KEY,
-                                    autocomplete="current-password")
+                name.text_input(
+                    "Your name", key=NAME_KEY, help="Recorded with every change you save", autocomplete="name"
+                )
+                password.text_input(
+                    "Editor password", type="password", key=PASSWORD_KEY, autocomplete="current-password"
+                )
                 st.form_submit_button("Sign in", type="primary", on_click=_sign_in, icon=":material/login:")
             if st.session_state.get(_MESSAGE):
                 st.error(st.session_state[_MESSAGE], icon=":material/block:")

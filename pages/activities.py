@@ -1,4 +1,5 @@
 """Activities: the filtered activities as a searchable, sortable table; one activity in full; downloads."""
+
 import streamlit as st
 
 from actionplan import views, words
@@ -42,9 +43,27 @@ else:
     table = views.activity_table(acts)
     st.session_state["_activities_ids"] = list(table["ID"])
     st.dataframe(
-        table, key=TABLE, on_select=_on_table_select, selection_mode="single-row", hide_index=True, height=420,
-        column_order=["ID", views.TITLE_COLUMN, STATUS_AS_OF, "Terms", "Start", "End", "Domain", "Convention",
-                      "Programme", "Reported status", "Locations", "Year", "Link"],
+        table,
+        key=TABLE,
+        on_select=_on_table_select,
+        selection_mode="single-row",
+        hide_index=True,
+        height=420,
+        column_order=[
+            "ID",
+            views.TITLE_COLUMN,
+            STATUS_AS_OF,
+            "Terms",
+            "Start",
+            "End",
+            "Domain",
+            "Convention",
+            "Programme",
+            "Reported status",
+            "Locations",
+            "Year",
+            "Link",
+        ],
         column_config={
             "ID": st.column_config.TextColumn(width="small", pinned=True),
             "Terms": st.column_config.TextColumn(width="medium"),
@@ -53,17 +72,29 @@ else:
             "Start": st.column_config.DateColumn(format="D MMM YYYY"),
             "End": st.column_config.DateColumn(format="D MMM YYYY"),
             STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {words.day(view.as_of)}", width="medium"),
-            "Link": st.column_config.LinkColumn("Link", display_text=r"\?id=(.*)", width="small",
-                                                help="A link that opens this activity"),
+            "Link": st.column_config.LinkColumn(
+                "Link", display_text=r"\?id=(.*)", width="small", help="A link that opens this activity"
+            ),
         },
     )
     sheet = export.activities_table(acts)
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.download_button("Download Excel", export.tables_xlsx({"Activities": sheet}), file_name="activities.xlsx",
-                           icon=":material/download:", key="download_xlsx",
-                           mime=export.XLSX_MIME)
-        st.download_button("Download CSV", export.activities_csv(acts), file_name="activities.csv", mime="text/csv",
-                           icon=":material/download:", key="download_csv")
+        st.download_button(
+            "Download Excel",
+            export.tables_xlsx({"Activities": sheet}),
+            file_name="activities.xlsx",
+            icon=":material/download:",
+            key="download_xlsx",
+            mime=export.XLSX_MIME,
+        )
+        st.download_button(
+            "Download CSV",
+            export.activities_csv(acts),
+            file_name="activities.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="download_csv",
+        )
         st.caption("The table as filtered: every column of the workbook, and the status as of the date.")
 
 ids = list(acts["ID"]) + ([opened] if opened and opened not in set(acts["ID"]) else [])
@@ -71,8 +102,15 @@ if not ids:
     st.stop()
 titles = dict(zip(everything["ID"], everything["Event"]))
 st.session_state[PICK] = opened
-st.selectbox("Open an activity", ids, key=PICK, on_change=_on_pick, index=None, placeholder="Pick an ID, or select a row",
-             format_func=lambda i: words.activity_label(i, titles.get(i, ""), 90))
+st.selectbox(
+    "Open an activity",
+    ids,
+    key=PICK,
+    on_change=_on_pick,
+    index=None,
+    placeholder="Pick an ID, or select a row",
+    format_func=lambda i: words.activity_label(i, titles.get(i, ""), 90),
+)
 if opened:
     if opened not in set(acts["ID"]):
         st.caption("This activity is outside the current filters; it is shown because the link names it.")

@@ -1,5 +1,6 @@
 """Briefing: the pack for a General Conference delegation — what the plan committed to, what was delivered, what
 is open, and what is due around the session — on screen, and as Word and Excel to edit, print and send."""
+
 from datetime import timedelta
 
 import streamlit as st
@@ -18,31 +19,50 @@ held = pack.sessions(plan)
 labels = [session.label for session in held]
 
 st.title("Briefing")
-st.caption("What the plan committed to, what was delivered, what is open and what is due around a General "
-           "Conference session. Download it as a Word document or an Excel workbook to edit, print and send.")
+st.caption(
+    "What the plan committed to, what was delivered, what is open and what is due around a General "
+    "Conference session. Download it as a Word document or an Excel workbook to edit, print and send."
+)
 
 mode_column, what_column, as_of_column, since_column = st.columns([0.9, 2.4, 1, 1.5], vertical_alignment="top")
 mode = mode_column.radio("Brief for", (SESSION, RANGE), key="briefing_mode", horizontal=False)
 if mode == SESSION and held:
     first_choice = pack.default_session(held)
-    picked = what_column.selectbox("General Conference session (Milestones sheet)", labels,
-                                   index=labels.index(first_choice.label), key="briefing_session")
+    picked = what_column.selectbox(
+        "General Conference session (Milestones sheet)",
+        labels,
+        index=labels.index(first_choice.label),
+        key="briefing_session",
+    )
     session = held[labels.index(picked)]
-    as_of = as_of_column.date_input("Status as of", value=session.start - timedelta(days=1), format="DD/MM/YYYY",
-                                    key=f"briefing_as_of_{session.start}", help="Default: the eve of the session.")
+    as_of = as_of_column.date_input(
+        "Status as of",
+        value=session.start - timedelta(days=1),
+        format="DD/MM/YYYY",
+        key=f"briefing_as_of_{session.start}",
+        help="Default: the eve of the session.",
+    )
     scope = pack.session_scope(plan, session, as_of)
 else:
     if mode == SESSION:
-        what_column.info("The Milestones sheet has no General Conference session (Kind 'General Conference'). "
-                         "Add one there, or brief for a date range.", icon=":material/event_busy:")
+        what_column.info(
+            "The Milestones sheet has no General Conference session (Kind 'General Conference'). "
+            "Add one there, or brief for a date range.",
+            icon=":material/event_busy:",
+        )
         st.stop()
     first, last = pack.default_range(plan)
     chosen = what_column.date_input("From – to", value=(first, last), format="DD/MM/YYYY", key="briefing_range")
     if len(chosen) < 2:
         what_column.caption("Pick the last day of the range.")
         st.stop()
-    as_of = as_of_column.date_input("Status as of", value=chosen[1], format="DD/MM/YYYY",
-                                    key=f"briefing_as_of_{chosen[1]}", help="Default: the range's last day.")
+    as_of = as_of_column.date_input(
+        "Status as of",
+        value=chosen[1],
+        format="DD/MM/YYYY",
+        key=f"briefing_as_of_{chosen[1]}",
+        help="Default: the range's last day.",
+    )
     scope = pack.range_scope(plan, chosen[0], chosen[1], as_of)
 with since_column:
     since = briefing_view.choose_earlier(current.path)
@@ -57,8 +77,17 @@ briefing_view.summary(briefing)
 
 as_of_label = f"As of {words.day(scope.as_of)}"
 word = scope.word
-tabs = st.tabs([f"Delivered ({len(briefing.delivered.table)})", f"Open and overdue ({len(briefing.open.table)})",
-                f"Around the {word}", "By domain", "By convention", "Timeline", "Changes"])
+tabs = st.tabs(
+    [
+        f"Delivered ({len(briefing.delivered.table)})",
+        f"Open and overdue ({len(briefing.open.table)})",
+        f"Around the {word}",
+        "By domain",
+        "By convention",
+        "Timeline",
+        "Changes",
+    ]
+)
 with tabs[0]:
     briefing_view.section(briefing.delivered, as_of_label)
 with tabs[1]:

@@ -1,5 +1,6 @@
 """Data: the workbook behind the dashboard — its validation report, versions, backups and change log for everyone;
 editing, upload and restore for signed-in editors."""
+
 import streamlit as st
 
 from components import data_report, editor, frame, plan_store, signin
@@ -10,8 +11,10 @@ current = plan_store.current()
 source = current.latest.source
 
 st.title("Data")
-st.caption("The workbook behind every page: what is wrong with it, its versions and backups, and who changed what. "
-           "Editors can also change it here.")
+st.caption(
+    "The workbook behind every page: what is wrong with it, its versions and backups, and who changed what. "
+    "Editors can also change it here."
+)
 editor.show_notice()
 data_report.workbook_card(current)
 

@@ -1,4 +1,5 @@
 """Timeline: when each activity happens, by quarter, with the milestones and the as-of line."""
+
 from datetime import date
 
 import streamlit as st
@@ -12,33 +13,52 @@ ALL_YEARS = "All years"
 plan, view, acts = filters.open_page("Timeline", stop_when_empty=False)
 
 colour_col, group_col, zoom_col, steps_col = st.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
-colour_by = colour_col.segmented_control("Colour by", charts.COLOUR_CHOICES, key="timeline_colour",
-                                         default=charts.COLOUR_BY_DOMAIN, required=True)
-group_by = group_col.segmented_control("Rows grouped by", views.GROUPINGS, key="timeline_group",
-                                       default=views.GROUP_YEAR_DOMAIN, required=True)
-zoom = zoom_col.selectbox("Show", [ALL_YEARS, *plan.years], key="timeline_zoom",
-                          help="Zoom to one calendar year (activities outside it stay in the list of rows).")
-show_steps = steps_col.toggle("Dated steps", key="timeline_steps",
-                              help="Show the mechanism steps that have their own dates, under their activity.")
+colour_by = colour_col.segmented_control(
+    "Colour by", charts.COLOUR_CHOICES, key="timeline_colour", default=charts.COLOUR_BY_DOMAIN, required=True
+)
+group_by = group_col.segmented_control(
+    "Rows grouped by", views.GROUPINGS, key="timeline_group", default=views.GROUP_YEAR_DOMAIN, required=True
+)
+zoom = zoom_col.selectbox(
+    "Show",
+    [ALL_YEARS, *plan.years],
+    key="timeline_zoom",
+    help="Zoom to one calendar year (activities outside it stay in the list of rows).",
+)
+show_steps = steps_col.toggle(
+    "Dated steps",
+    key="timeline_steps",
+    help="Show the mechanism steps that have their own dates, under their activity.",
+)
 
 filters.stop_if_empty(acts, len(plan.activities))
 
 undated = acts[acts["Start"].isna() | acts["End"].isna()]
 fig = charts.gantt(
-    acts, plan.milestones, as_of=view.as_of, colour_by=colour_by, group_by=group_by, steps=plan.steps,
-    show_steps=show_steps, domains=views.domain_order(plan.activities, plan.lists),
+    acts,
+    plan.milestones,
+    as_of=view.as_of,
+    colour_by=colour_by,
+    group_by=group_by,
+    steps=plan.steps,
+    show_steps=show_steps,
+    domains=views.domain_order(plan.activities, plan.lists),
     instruments=views.instrument_order(plan.activities, plan.lists),
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
 
-notes = ["Each bar runs from the first to the last day its terms give (a year alone is the whole year).",
-         "Shaded bands are milestones from the Milestones sheet; the solid line is the as-of date.",
-         "Hover a bar for the full event, the terms as written and the mechanism steps."]
+notes = [
+    "Each bar runs from the first to the last day its terms give (a year alone is the whole year).",
+    "Shaded bands are milestones from the Milestones sheet; the solid line is the as-of date.",
+    "Hover a bar for the full event, the terms as written and the mechanism steps.",
+]
 if colour_by == charts.COLOUR_BY_STATUS:
-    notes.append("Status as of the date: " + "; ".join(
-        f"**{status}** = {status.meaning}" for status in AS_OF_ORDER))
+    notes.append("Status as of the date: " + "; ".join(f"**{status}** = {status.meaning}" for status in AS_OF_ORDER))
 st.caption(" ".join(notes))
 if len(undated):
-    st.warning(f"{len(undated)} activit{'y has' if len(undated) == 1 else 'ies have'} no dates and cannot be drawn: "
-               + ", ".join(undated["ID"].astype(str)), icon=":material/event_busy:")
+    st.warning(
+        f"{len(undated)} activit{'y has' if len(undated) == 1 else 'ies have'} no dates and cannot be drawn: "
+        + ", ".join(undated["ID"].astype(str)),
+        icon=":material/event_busy:",
+    )

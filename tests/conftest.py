@@ -1,4 +1,5 @@
 """Shared fixtures: plan workbooks built in tmp_path from the seed transcription, edited per test."""
+
 from __future__ import annotations
 
 import copy
@@ -24,9 +25,15 @@ def make_workbook(tmp_path: Path) -> WorkbookFactory:
     `edit(activities, steps, milestones, lists)` may change deep copies of the seed lists in place.
     """
 
-    def build(*, name: str = "plan.xlsx", activities: list[dict] | None = None, steps: list[dict] | None = None,
-              milestones: list[dict] | None = None, lists: dict[str, list] | None = None,
-              edit: Callable[..., None] | None = None) -> Path:
+    def build(
+        *,
+        name: str = "plan.xlsx",
+        activities: list[dict] | None = None,
+        steps: list[dict] | None = None,
+        milestones: list[dict] | None = None,
+        lists: dict[str, list] | None = None,
+        edit: Callable[..., None] | None = None,
+    ) -> Path:
         acts = copy.deepcopy(list(SEED_ACTIVITIES) if activities is None else activities)
         stps = copy.deepcopy(list(SEED_STEPS) if steps is None else steps)
         mils = copy.deepcopy(list(SEED_MILESTONES) if milestones is None else milestones)

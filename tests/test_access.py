@@ -1,4 +1,5 @@
 """Who may edit: password hashing, sign-in refusals, the growing delay after failures, the secrets file."""
+
 from __future__ import annotations
 
 import io
@@ -47,11 +48,14 @@ def test_right_password_signs_in_with_the_name(stored):
     assert access.require_editor(editor) is editor
 
 
-@pytest.mark.parametrize("name, password, configured, message", [
-    ("Aman", "wrong password", True, "Wrong password"),
-    ("Aman", PASSWORD, False, "no editor password is configured"),
-    ("   ", PASSWORD, True, "give your name"),
-])
+@pytest.mark.parametrize(
+    "name, password, configured, message",
+    [
+        ("Aman", "wrong password", True, "Wrong password"),
+        ("Aman", PASSWORD, False, "no editor password is configured"),
+        ("   ", PASSWORD, True, "give your name"),
+    ],
+)
 def test_sign_in_refusals(stored, name, password, configured, message):
     with pytest.raises(access.SignInRefused, match=message):
         access.sign_in_with_password(name, password, stored if configured else None, access.Throttle())
@@ -103,12 +107,15 @@ def test_single_sign_on_editors_come_from_the_allow_list():
         access.editor_for_email(None, allowed)
 
 
-@pytest.mark.parametrize("before", [
-    "",
-    '[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"\ncookie_secret = "abc"\n',
-    '# editors\n[editors]\nemails = ["a@b.org"]\npassword_hash = "old"\n\n[other]\nkey = 1\n',
-    '[editors]\nemails = ["a@b.org"]\n[other]\npassword_hash = "not ours"\n',
-])
+@pytest.mark.parametrize(
+    "before",
+    [
+        "",
+        '[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"\ncookie_secret = "abc"\n',
+        '# editors\n[editors]\nemails = ["a@b.org"]\npassword_hash = "old"\n\n[other]\nkey = 1\n',
+        '[editors]\nemails = ["a@b.org"]\n[other]\npassword_hash = "not ours"\n',
+    ],
+)
 def test_setting_the_hash_keeps_everything_else(before):
     after = tomllib.loads(access.with_password_hash(before, "scrypt$new"))
     assert after["editors"]["password_hash"] == "scrypt$new"
@@ -123,8 +130,14 @@ def test_set_password_command_writes_a_hash_that_verifies(tmp_path):
     secrets = tmp_path / ".streamlit" / "secrets.toml"
     secrets.parent.mkdir()
     secrets.write_text('[auth]\ncookie_secret = "keep me"\n')
-    result = subprocess.run([sys.executable, "-m", "actionplan", "set-password", "--secrets", str(secrets)],
-                            input=PASSWORD + "\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "actionplan", "set-password", "--secrets", str(secrets)],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     written = tomllib.loads(secrets.read_text())
     assert written["auth"]["cookie_secret"] == "keep me"

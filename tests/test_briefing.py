@@ -1,5 +1,6 @@
 """The briefing pack: scope from a session or a date range, its sections, the quarter grid, the Word and Excel
 files (reopened with python-docx and openpyxl), the command line, and a PDF rendering by LibreOffice."""
+
 from __future__ import annotations
 
 import io
@@ -61,8 +62,14 @@ def test_an_unknown_session_names_the_sessions_there_are(plan):
 
 def test_a_session_added_later_is_offered(make_workbook):
     def edit(_acts, _steps, milestones, _lists):
-        milestones.append({"Date": date(2027, 11, 3), "End": date(2027, 11, 18), "Kind": "General Conference",
-                           "Name": "44th session of the UNESCO General Conference"})
+        milestones.append(
+            {
+                "Date": date(2027, 11, 3),
+                "End": date(2027, 11, 18),
+                "Kind": "General Conference",
+                "Name": "44th session of the UNESCO General Conference",
+            }
+        )
         milestones.append({"Date": date(2024, 6, 1), "Name": "Not a session", "Kind": "Visit"})
 
     plan = load_plan(make_workbook(edit=edit))
@@ -122,15 +129,24 @@ def test_at_the_session_rule(plan):
 def test_due_before_and_during_the_session(plan):
     briefing = brief(plan, "42")
     assert (briefing.due_before.table["End"] < "2023-11-07").all() and len(briefing.due_before.table) == 32
-    assert set(briefing.due_during.table["ID"]) == {"2023-01", "2023-03", "2023-05", "2023-07", "2023-08",
-                                                     "2023-10", "2023-11", "2023-12"}
+    assert set(briefing.due_during.table["ID"]) == {
+        "2023-01",
+        "2023-03",
+        "2023-05",
+        "2023-07",
+        "2023-08",
+        "2023-10",
+        "2023-11",
+        "2023-12",
+    }
 
 
 def test_blank_statuses_are_never_delivered_and_say_not_reported(plan):
     briefing = brief(plan, "42")
     assert briefing.delivered.empty
-    assert briefing.delivered.lead == ("No activity in scope is reported Completed; 40 of 40 have no status "
-                                       "reported (Not reported).")
+    assert briefing.delivered.lead == (
+        "No activity in scope is reported Completed; 40 of 40 have no status reported (Not reported)."
+    )
     assert len(briefing.open.table) == ALL_IDS_BUT_DECEMBER_2023
     assert set(briefing.open.table["Reported status"]) == {"Not reported"}
     assert "32 past end, not reported; 8 scheduled now" in briefing.open.lead
@@ -175,8 +191,12 @@ def test_changes_since_an_earlier_version_keep_to_the_scope(make_workbook):
     changes = brief(after, "42", since=before).changes
     assert changes.title == "Changes since before.xlsx"
     assert set(zip(changes.table["Change"], changes.table["ID"])) == {
-        ("Added", "2023-15"), ("Removed", "2022-09"), ("Re-dated", "2023-02"), ("Re-classified", "2021-09"),
-        ("Status changed", "2021-11")}
+        ("Added", "2023-15"),
+        ("Removed", "2022-09"),
+        ("Re-dated", "2023-02"),
+        ("Re-classified", "2021-09"),
+        ("Status changed", "2021-11"),
+    }
     assert "1 added, 1 removed, 1 re-dated, 1 re-classified, 1 status changed" in changes.lead
     # The 41st session's scope holds only the 2021 changes.
     assert set(brief(after, "41", since=before).changes.table["ID"]) == {"2021-09", "2021-11"}
@@ -223,8 +243,13 @@ def _tables_by_heading(document):
 def seed_plan(tmp_path_factory):
     """The seed plan, read once for the module's Word tests (writing a document takes a second or two)."""
     path = tmp_path_factory.mktemp("seed") / "plan.xlsx"
-    write_workbook(path, [dict(a) for a in SEED_ACTIVITIES], [dict(s) for s in SEED_STEPS],
-                   [dict(m) for m in SEED_MILESTONES], {k: list(v) for k, v in SEED_LISTS.items()})
+    write_workbook(
+        path,
+        [dict(a) for a in SEED_ACTIVITIES],
+        [dict(s) for s in SEED_STEPS],
+        [dict(m) for m in SEED_MILESTONES],
+        {k: list(v) for k, v in SEED_LISTS.items()},
+    )
     return load_plan(path)
 
 
@@ -238,9 +263,17 @@ def test_docx_headings_use_word_heading_styles(document_42):
     briefing, document = document_42
     headings = list(_tables_by_heading(document))
     level_1 = [text for style, text in headings if style == "Heading 1"]
-    assert level_1[:9] == ["Summary", "Timeline by quarter", "Delivered", "Open and overdue",
-                           "Due before the session", "Due during the session", "At the session", "By domain",
-                           "By convention"]
+    assert level_1[:9] == [
+        "Summary",
+        "Timeline by quarter",
+        "Delivered",
+        "Open and overdue",
+        "Due before the session",
+        "Due during the session",
+        "At the session",
+        "By domain",
+        "By convention",
+    ]
     assert level_1[-2:] == ["Changes since an earlier version", "Annex: activities in scope and their mechanism"]
     level_2 = [text for style, text in headings if style == "Heading 2"]
     assert level_2[:6] == [s.title for s in briefing.by_domain]
@@ -303,8 +336,12 @@ def test_docx_quarter_grid_shades_the_right_cells(document_42):
     shaded = [q for q, fill in zip(quarters, _fills(row.cells[1:])) if fill == SCHEDULED_FILL]
     assert shaded == ["2023 Q2", "2023 Q3"]
     whole_2021 = next(r for r in grid.rows if r.cells[0].text.startswith("2021-01 "))
-    assert [q for q, fill in zip(quarters, _fills(whole_2021.cells[1:])) if fill == SCHEDULED_FILL] == \
-        ["2021 Q1", "2021 Q2", "2021 Q3", "2021 Q4"]
+    assert [q for q, fill in zip(quarters, _fills(whole_2021.cells[1:])) if fill == SCHEDULED_FILL] == [
+        "2021 Q1",
+        "2021 Q2",
+        "2021 Q3",
+        "2021 Q4",
+    ]
 
 
 def test_docx_title_page_names_the_workbook_version(document_42, seed_plan):
@@ -325,7 +362,7 @@ def test_docx_annex_lists_each_activity_with_its_steps(document_42, seed_plan):
     steps = list(plan.steps_of("2021-04")["Description"])
     assert len(steps) == 5
     for number, description in enumerate(steps, start=1):
-        assert f"{number}.\t{description}" in paragraphs[start:start + 12]
+        assert f"{number}.\t{description}" in paragraphs[start : start + 12]
 
 
 def test_docx_never_claims_progress_it_was_not_told(document_42):
@@ -334,8 +371,9 @@ def test_docx_never_claims_progress_it_was_not_told(document_42):
     cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells).lower()
     for claim in ("on track", "achieved", "done"):
         assert claim not in text and claim not in cells
-    activity_cells = [c.text.lower() for t in document.tables if t.rows[0].cells[0].text == "ID"
-                      for r in t.rows[1:] for c in r.cells]
+    activity_cells = [
+        c.text.lower() for t in document.tables if t.rows[0].cells[0].text == "ID" for r in t.rows[1:] for c in r.cells
+    ]
     assert not any("completed" in cell for cell in activity_cells)  # no activity's Status says Completed
     assert "not reported" in activity_cells
 
@@ -346,17 +384,32 @@ def test_docx_never_claims_progress_it_was_not_told(document_42):
 
 def test_xlsx_has_a_formatted_sheet_per_section(make_workbook):
     def edit(acts, *_):
-        next(a for a in acts if a["ID"] == "2023-11")["Event"] = "=HYPERLINK(\"http://x\",\"statement\")"
+        next(a for a in acts if a["ID"] == "2023-11")["Event"] = '=HYPERLINK("http://x","statement")'
         next(a for a in acts if a["ID"] == "2023-12")["Event"] = "@reception"
 
     plan = load_plan(make_workbook(edit=edit))
     briefing = brief(plan, "42")
     book = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(briefing)))
-    assert book.sheetnames[:6] == ["Cover", "Contents", "Summary by status", "Summary by domain", "Timeline",
-                                   "Delivered"]
-    assert {"Open and overdue", "Due before the session", "Due during the session", "At the session", "Culture",
-            "Cooperation", "1972 Convention", "2015 Museums Recommendation", "Changes", "Annex steps"} \
-        <= set(book.sheetnames)
+    assert book.sheetnames[:6] == [
+        "Cover",
+        "Contents",
+        "Summary by status",
+        "Summary by domain",
+        "Timeline",
+        "Delivered",
+    ]
+    assert {
+        "Open and overdue",
+        "Due before the session",
+        "Due during the session",
+        "At the session",
+        "Culture",
+        "Cooperation",
+        "1972 Convention",
+        "2015 Museums Recommendation",
+        "Changes",
+        "Annex steps",
+    } <= set(book.sheetnames)
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
@@ -364,7 +417,7 @@ def test_xlsx_has_a_formatted_sheet_per_section(make_workbook):
     headers = [c.value for c in at_session[1]]
     assert at_session.max_row == 1 + 3
     event = {row[0].value: row[headers.index("Event")] for row in at_session.iter_rows(min_row=2)}
-    assert event["2023-11"].value == "'=HYPERLINK(\"http://x\",\"statement\")" and event["2023-11"].data_type == "s"
+    assert event["2023-11"].value == '\'=HYPERLINK("http://x","statement")' and event["2023-11"].data_type == "s"
     assert event["2023-12"].value == "'@reception"
     assert "Status as of 6 Nov 2023" in headers and "Status" in headers
     assert {row[headers.index("Status")].value for row in at_session.iter_rows(min_row=2)} == {"Not reported"}
@@ -407,8 +460,21 @@ def test_cli_writes_word_for_a_session(plan_workbook, tmp_path, capsys):
 
 def test_cli_writes_excel_for_a_range_with_workbook_option(plan_workbook, tmp_path):
     out = tmp_path / "range.xlsx"
-    code = main(["briefing", "--workbook", str(plan_workbook), "--from", "2022-01-01", "--to", "2022-12-31",
-                 "--as-of", "2022-06-30", "--out", str(out)])  # the format follows the suffix
+    code = main(
+        [
+            "briefing",
+            "--workbook",
+            str(plan_workbook),
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-12-31",
+            "--as-of",
+            "2022-06-30",
+            "--out",
+            str(out),
+        ]
+    )  # the format follows the suffix
     assert code == 0
     cover = dict(openpyxl.load_workbook(out)["Cover"].iter_rows(min_row=2, values_only=True))
     assert cover["Period"] == "1 Jan \u2013 31 Dec 2022" and cover["As of"] == "30 Jun 2022"
@@ -434,8 +500,13 @@ def test_cli_unknown_session_is_a_clear_error(plan_workbook, tmp_path, capsys):
 
 def test_cli_default_workbook_and_file_name_follow_the_other_commands(plan_workbook, tmp_path):
     env = {"PLAN_WORKBOOK": str(plan_workbook), "PATH": "/usr/bin:/bin"}
-    run = subprocess.run([sys.executable, "-m", "actionplan", "briefing", "--session", "41st", "--format", "xlsx"],
-                         capture_output=True, text=True, cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)})
+    run = subprocess.run(
+        [sys.executable, "-m", "actionplan", "briefing", "--session", "41st", "--format", "xlsx"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )
     assert run.returncode == 0, run.stderr
     written = tmp_path / "briefing-41st-session-as-of-2021-11-08.xlsx"
     assert written.exists() and zipfile.is_zipfile(written)
@@ -447,15 +518,29 @@ def test_cli_default_workbook_and_file_name_follow_the_other_commands(plan_workb
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"),
-                    reason="LibreOffice (soffice) is not installed; mandatory in CI, where .ci/run installs it")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) is not installed; mandatory in CI, where .ci/run installs it",
+)
 def test_docx_converts_to_an_a4_portrait_pdf(plan, tmp_path):
     assert shutil.which("soffice"), "CI must have LibreOffice: .ci/run installs libreoffice-writer-nogui"
     source = tmp_path / "brief.docx"
     source.write_bytes(briefing_docx(brief(plan, "43")))  # the widest grid: 20 quarters
-    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                         capture_output=True, text=True, timeout=180)
+    run = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     pdf = tmp_path / "brief.pdf"
     assert pdf.exists(), run.stderr
     boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf.read_bytes())

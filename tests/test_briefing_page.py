@@ -1,5 +1,6 @@
 """The Briefing page through AppTest: choosing a session or a date range, the as-of date, the sections on screen,
 changes since a backup, and the Word and Excel downloads."""
+
 from __future__ import annotations
 
 import io
@@ -92,15 +93,31 @@ def test_a_session_shows_its_scope_rule_counts_and_sections(plan_workbook, use_w
     choose_session(at, SESSION_42)
     assert at.date_input(key="briefing_as_of_2023-11-07").value == date(2023, 11, 6)  # the eve of the session
     captions = [c.value for c in at.caption]
-    assert any(c.startswith("In scope: activities whose dates overlap 25 Nov 2021 \u2013 22 Nov 2023") for c in captions)
-    assert metrics(at) == {"In scope": "40", "Delivered": "0", "Open": "40", "Past end": "32", "Not reported": "40",
-                           "At the session": "3"}
-    assert "No activity in scope is reported Completed; 40 of 40 have no status reported (Not reported)." \
-        in markdown(at)
+    assert any(
+        c.startswith("In scope: activities whose dates overlap 25 Nov 2021 \u2013 22 Nov 2023") for c in captions
+    )
+    assert metrics(at) == {
+        "In scope": "40",
+        "Delivered": "0",
+        "Open": "40",
+        "Past end": "32",
+        "Not reported": "40",
+        "At the session": "3",
+    }
+    assert "No activity in scope is reported Completed; 40 of 40 have no status reported (Not reported)." in markdown(
+        at
+    )
     assert at.subheader[0].value == SESSION_42
     subheaders = [s.value for s in at.subheader]
-    for title in ("Delivered", "Open and overdue", "Due before the session", "Due during the session",
-                  "At the session", "Timeline by quarter", "Changes since an earlier version"):
+    for title in (
+        "Delivered",
+        "Open and overdue",
+        "Due before the session",
+        "Due during the session",
+        "At the session",
+        "Timeline by quarter",
+        "Changes since an earlier version",
+    ):
         assert title in subheaders
     at_session = table_under(at, "At the session")
     assert list(at_session["ID"]) == ["2023-10", "2023-11", "2023-12"]
@@ -159,8 +176,12 @@ def test_changes_since_a_backup(make_workbook, use_workbook):
     assert not at.exception, at.exception
     changes = table_under(at, "Changes since the backup of 2 Jan 2023 10:30")
     assert set(zip(changes["Change"], changes["ID"])) == {
-        ("Added", "2023-15"), ("Removed", "2022-09"), ("Re-dated", "2023-02"), ("Re-classified", "2021-09"),
-        ("Status changed", "2021-11")}
+        ("Added", "2023-15"),
+        ("Removed", "2022-09"),
+        ("Re-dated", "2023-02"),
+        ("Re-classified", "2021-09"),
+        ("Status changed", "2021-11"),
+    }
     assert any("1 added, 1 removed, 1 re-dated, 1 re-classified, 1 status changed" in m for m in markdown(at))
 
 

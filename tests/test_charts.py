@@ -1,4 +1,5 @@
 """Chart builders (components/charts.py), asserted on the figures' data and layout."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -35,9 +36,15 @@ def bar_count(fig) -> int:
 
 def gantt(plan, as_of=TODAY, **options):
     acts = views.Filters(as_of=as_of).apply(plan.activities)
-    return charts.gantt(acts, plan.milestones, as_of=as_of,
-                        domains=views.domain_order(plan.activities, plan.lists),
-                        instruments=views.instrument_order(plan.activities, plan.lists), steps=plan.steps, **options)
+    return charts.gantt(
+        acts,
+        plan.milestones,
+        as_of=as_of,
+        domains=views.domain_order(plan.activities, plan.lists),
+        instruments=views.instrument_order(plan.activities, plan.lists),
+        steps=plan.steps,
+        **options,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -112,8 +119,10 @@ def test_gantt_colour_by_status(plan):
     by_name = {trace.name: len(trace.base) for trace in bars(fig)}
     assert by_name == {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30}
     assert [trace.name for trace in bars(fig)] == [s for s in AS_OF_ORDER if s in by_name]  # legend order
-    assert {trace.marker.color for trace in bars(fig)} == {colours.status_colour(AsOf.SCHEDULED_NOW),
-                                                            colours.status_colour(AsOf.UPCOMING)}
+    assert {trace.marker.color for trace in bars(fig)} == {
+        colours.status_colour(AsOf.SCHEDULED_NOW),
+        colours.status_colour(AsOf.UPCOMING),
+    }
 
 
 def test_gantt_hover_has_the_full_event_terms_dates_and_steps(plan):
@@ -163,8 +172,9 @@ def test_gantt_dated_steps_under_their_activity(plan):
     fig = gantt(plan, show_steps=True)
     categories = list(fig.layout.yaxis.categoryarray)
     first = categories.index(next(c for c in categories if c.startswith("2023-09 ·")))
-    assert [c.split(":")[0].strip() for c in categories[first + 1:first + 6]] == [
-        f"↳ 2023-09 step {n}" for n in range(1, 6)]
+    assert [c.split(":")[0].strip() for c in categories[first + 1 : first + 6]] == [
+        f"↳ 2023-09 step {n}" for n in range(1, 6)
+    ]
     step_lines = [t for t in fig.data if t.type == "scatter" and t.mode == "lines" and t.showlegend is False]
     assert len(step_lines) == 6  # 2021-09 step 4 and 2023-09 steps 1-5
     assert bar_count(fig) == 42  # steps are lines, not bars
@@ -172,8 +182,16 @@ def test_gantt_dated_steps_under_their_activity(plan):
 
 def test_gantt_for_a_2024_activity_and_a_new_domain(make_workbook):
     def edit(activities, steps, milestones, lists):
-        activities.append({"ID": "2024-01", "Year": 2024, "No.": 1, "Event": "A new activity", "Terms": "Q4 2024",
-                           "Domain": "Communication and Information"})
+        activities.append(
+            {
+                "ID": "2024-01",
+                "Year": 2024,
+                "No.": 1,
+                "Event": "A new activity",
+                "Terms": "Q4 2024",
+                "Domain": "Communication and Information",
+            }
+        )
         lists["Domain"] = [*lists["Domain"], "Communication and Information"]
 
     plan = load_plan(make_workbook(edit=edit))
@@ -201,7 +219,10 @@ def test_status_bar(plan):
     fig = charts.status_bar(counts)
     assert list(fig.data[0].y) == [AsOf.SCHEDULED_NOW, AsOf.UPCOMING]
     assert list(fig.data[0].x) == [12, 30]
-    assert list(fig.data[0].marker.color) == [colours.status_colour(AsOf.SCHEDULED_NOW), colours.status_colour(AsOf.UPCOMING)]
+    assert list(fig.data[0].marker.color) == [
+        colours.status_colour(AsOf.SCHEDULED_NOW),
+        colours.status_colour(AsOf.UPCOMING),
+    ]
 
 
 def test_stacked_status_bars_by_year(plan):
@@ -259,7 +280,9 @@ def test_coverage_heatmap_counts_and_gaps(plan):
     assert list(heat.z[row]) == [1, 2, 1]
     assert list(heat.text[list(heat.y).index("Memory of the World")]) == ["", "", ""]  # gaps: no number
     assert heat.colorscale[0][1] == colours.GAP_COLOUR  # zero is a grey gap
-    assert "Convention concerning the Protection of the World" in heat.customdata[list(heat.y).index("1972 Convention")][0]
+    assert (
+        "Convention concerning the Protection of the World" in heat.customdata[list(heat.y).index("1972 Convention")][0]
+    )
     assert fig.layout.yaxis.autorange == "reversed"  # first instrument on top
     cells = fig.data[1]  # one clickable marker per counted cell
     assert cells.type == "scatter" and len(cells.x) == int((matrix.to_numpy() > 0).sum())

@@ -1,4 +1,5 @@
 """The command line: check prints findings one a line and exits 1 on errors; export writes the activities as CSV."""
+
 import csv
 import io
 import subprocess
@@ -36,8 +37,9 @@ def test_check_uses_plan_workbook_env(make_workbook, monkeypatch, capsys):
 
 def test_check_on_a_half_written_file_has_no_traceback(plan_workbook):
     plan_workbook.write_bytes(plan_workbook.read_bytes()[:5000])
-    run = subprocess.run([sys.executable, "-m", "actionplan", "check", str(plan_workbook)],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "actionplan", "check", str(plan_workbook)], capture_output=True, text=True, cwd=ROOT
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
     assert "not a complete Excel workbook" in run.stdout or "damaged" in run.stdout
@@ -59,7 +61,7 @@ def test_export_writes_every_activity_with_dates(capsys):
 
 def test_export_keeps_staff_columns_and_neutralises_formulas(make_workbook, capsys):
     def edit(acts, *_):
-        acts[0]["Focal point"] = "=HYPERLINK(\"http://x\")"
+        acts[0]["Focal point"] = '=HYPERLINK("http://x")'
         acts[1]["Notes"] = "@SUM(A1)"
 
     assert main(["export", str(make_workbook(edit=edit))]) == 0

@@ -1,5 +1,6 @@
 """The Data page through AppTest: the validation report for everyone, editing only after sign-in, edits that land
 in the workbook with a backup and an audit record, and a refused save after an outside change."""
+
 from __future__ import annotations
 
 import hashlib
@@ -92,13 +93,16 @@ def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_wo
     assert all(editor.editing_mode == "dynamic" for editor in at.data_editor)
     at.session_state["edit_activities"] = {
         "edited_rows": {"0": {"Status": "Completed", "Progress %": 100, "Notes": "=SUM(1,2)"}},
-        "added_rows": [], "deleted_rows": [],
+        "added_rows": [],
+        "deleted_rows": [],
     }
     at.run()
     preview = next(frame.value for frame in at.dataframe if "Old" in frame.value.columns)
     assert set(zip(preview["Row"], preview["ID"], preview["Column"], preview["New"])) == {
-        ("2", "2021-01", "Status", "Completed"), ("2", "2021-01", "Progress %", "100"),
-        ("2", "2021-01", "Notes", "=SUM(1,2)")}
+        ("2", "2021-01", "Status", "Completed"),
+        ("2", "2021-01", "Progress %", "100"),
+        ("2", "2021-01", "Notes", "=SUM(1,2)"),
+    }
     assert plan_workbook.read_bytes() == original  # nothing is written before Save
     at.button(key=SAVE).click()
     at.run()
@@ -112,7 +116,10 @@ def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_wo
     [record] = audit.read_records(plan_workbook)
     assert record["who"] == "Aman Orazov"
     assert {(c["column"], c["old"], c["new"]) for c in record["changes"]} == {
-        ("Status", None, "Completed"), ("Progress %", None, 100), ("Notes", None, "=SUM(1,2)")}
+        ("Status", None, "Completed"),
+        ("Progress %", None, 100),
+        ("Notes", None, "=SUM(1,2)"),
+    }
     # The editor starts again from the saved version, and the change log shows the save.
     assert len(next(e for e in at.data_editor if e.key == "edit_activities").value) == 42
     log = next(frame.value for frame in at.dataframe if "Who" in frame.value.columns)
@@ -121,8 +128,11 @@ def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_wo
 
 def test_an_edit_with_an_error_cannot_be_saved(plan_workbook, use_workbook, password_hash):
     at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
-    at.session_state["edit_activities"] = {"edited_rows": {"1": {"ID": "2021-01"}}, "added_rows": [],
-                                           "deleted_rows": []}
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"1": {"ID": "2021-01"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert any("Save is blocked" in e.value and "already used" in e.value for e in at.error)
     assert at.button(key=SAVE).disabled
@@ -130,11 +140,14 @@ def test_an_edit_with_an_error_cannot_be_saved(plan_workbook, use_workbook, pass
 
 def test_save_is_refused_after_an_outside_change(plan_workbook, use_workbook, password_hash, make_workbook):
     at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
-    at.session_state["edit_activities"] = {"edited_rows": {"0": {"Status": "Completed"}}, "added_rows": [],
-                                           "deleted_rows": []}
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Completed"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.button(key=SAVE).disabled
-    outside = make_workbook(name="excel.xlsx", edit=lambda a, s, m, l: a[0].update(Notes="typed in Excel"))
+    outside = make_workbook(name="excel.xlsx", edit=lambda a, s, m, lists: a[0].update(Notes="typed in Excel"))
     os.replace(outside, plan_workbook)
     theirs = hashlib.sha256(plan_workbook.read_bytes()).hexdigest()
     at.run()
@@ -149,8 +162,11 @@ def test_save_is_refused_after_an_outside_change(plan_workbook, use_workbook, pa
 def test_a_backup_can_be_restored_from_the_page(plan_workbook, use_workbook, password_hash):
     original = plan_workbook.read_bytes()
     at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
-    at.session_state["edit_activities"] = {"edited_rows": {"0": {"Status": "Cancelled"}}, "added_rows": [],
-                                           "deleted_rows": []}
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Cancelled"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     at.button(key=SAVE).click()
     at.run()

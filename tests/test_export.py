@@ -1,4 +1,5 @@
 """Tables for download: formula-like text neutralised, Excel sheets formatted."""
+
 import io
 
 import openpyxl
@@ -20,11 +21,11 @@ def test_neutralise(value, expected):
 
 
 def test_tables_xlsx_formats_and_keeps_text_as_text():
-    table = pd.DataFrame({"ID": ["2021-01", "2021-02"], "Event": ["=HYPERLINK(\"x\")", "Visit"], "Year": [2021, 2021]})
+    table = pd.DataFrame({"ID": ["2021-01", "2021-02"], "Event": ['=HYPERLINK("x")', "Visit"], "Year": [2021, 2021]})
     book = openpyxl.load_workbook(io.BytesIO(tables_xlsx({"Activities": table, "Empty": table.iloc[0:0]})))
     sheet = book["Activities"]
     assert [c.value for c in sheet[1]] == ["ID", "Event", "Year"]
-    assert sheet["B2"].value == "'=HYPERLINK(\"x\")" and sheet["B2"].data_type == "s"
+    assert sheet["B2"].value == '\'=HYPERLINK("x")' and sheet["B2"].data_type == "s"
     assert sheet["C2"].value == 2021
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:C3"
     assert book["Empty"].max_row == 1

@@ -1,4 +1,5 @@
 """Loading a workbook: the shipped plan, and every kind of mistake a tester might make, reported by place."""
+
 import shutil
 import zipfile
 from datetime import date, datetime
@@ -29,8 +30,11 @@ def rename_headers(book, renames: dict[str, str]) -> None:
 
 
 def findings_at(plan, sheet, row=None, column=None):
-    return [f for f in plan.findings if f.sheet == sheet and (row is None or f.row == row)
-            and (column is None or f.column == column)]
+    return [
+        f
+        for f in plan.findings
+        if f.sheet == sheet and (row is None or f.row == row) and (column is None or f.column == column)
+    ]
 
 
 def test_shipped_workbook_loads_cleanly():
@@ -80,8 +84,9 @@ def test_the_workbook_path_rule(monkeypatch):
 def test_headers_match_ignoring_case_and_spaces_and_staff_columns_are_kept(plan_workbook):
     def change(book):
         sheet = book["Activities"]
-        rename_headers(book, {"Progress %": "  progress   % ", "Event": "EVENT",
-                              "UNESCO counterpart": "Unesco Counterpart"})
+        rename_headers(
+            book, {"Progress %": "  progress   % ", "Event": "EVENT", "UNESCO counterpart": "Unesco Counterpart"}
+        )
         sheet.cell(row=1, column=sheet.max_column + 1, value="Focal point phone")
         sheet.cell(row=2, column=sheet.max_column, value="+993 12 000000")
         book.move_sheet("Lists", offset=-3)
@@ -162,8 +167,9 @@ def test_unreadable_terms_warn_and_the_activity_stays_in_its_plan_year(make_work
 
 
 def test_end_before_start_warns(make_workbook):
-    plan = load_plan(make_workbook(edit=lambda acts, *_: acts[2].update(
-        {"Start": date(2021, 9, 1), "End": date(2021, 3, 1)})))
+    plan = load_plan(
+        make_workbook(edit=lambda acts, *_: acts[2].update({"Start": date(2021, 9, 1), "End": date(2021, 3, 1)}))
+    )
     [finding] = plan.findings
     assert (finding.row, finding.column) == (4, "End")
     assert plan.activities.iloc[2]["Start"] <= plan.activities.iloc[2]["End"]
@@ -178,7 +184,9 @@ def test_progress_outside_0_100_warns(make_workbook, value):
 
 
 def test_progress_in_range_is_read(make_workbook):
-    plan = load_plan(make_workbook(edit=lambda acts, *_: acts[3].update({"Progress %": "40%", "Status": "In progress"})))
+    plan = load_plan(
+        make_workbook(edit=lambda acts, *_: acts[3].update({"Progress %": "40%", "Status": "In progress"}))
+    )
     assert plan.findings == () and plan.activities.iloc[3]["Progress %"] == 40
 
 
@@ -244,7 +252,10 @@ def test_half_written_file_is_an_error_not_a_traceback(plan_workbook, keep):
 @pytest.mark.parametrize(
     ("part", "declaration"),
     [
-        ("xl/workbook.xml", b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'),  # entity expansion
+        (
+            "xl/workbook.xml",
+            b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+        ),  # entity expansion
         ("xl/worksheets/sheet1.xml", b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'),  # external entity
         ("[Content_Types].xml", b"<!DOCTYPE x>"),
     ],

@@ -1,5 +1,6 @@
 """The dashboard pages through Streamlit's AppTest, from app.py: every page on the seed plan and on fixture
 workbooks; filters (widgets and query string), page switches, an empty selection, a broken workbook, ?id=."""
+
 from __future__ import annotations
 
 import json
@@ -11,10 +12,20 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-DASHBOARD_PAGES = ("pages/overview.py", "pages/timeline.py", "pages/domains.py", "pages/conventions.py",
-                   "pages/activities.py")
-TITLES = {"pages/overview.py": "Overview", "pages/timeline.py": "Timeline", "pages/domains.py": "Domains",
-          "pages/conventions.py": "Conventions & programmes", "pages/activities.py": "Activities"}
+DASHBOARD_PAGES = (
+    "pages/overview.py",
+    "pages/timeline.py",
+    "pages/domains.py",
+    "pages/conventions.py",
+    "pages/activities.py",
+)
+TITLES = {
+    "pages/overview.py": "Overview",
+    "pages/timeline.py": "Timeline",
+    "pages/domains.py": "Domains",
+    "pages/conventions.py": "Conventions & programmes",
+    "pages/activities.py": "Activities",
+}
 NO_MATCH = "No activities match the filters"
 
 
@@ -187,8 +198,9 @@ def test_a_filter_draws_fewer_bars_and_goes_into_the_url(seed):
 
 def test_query_params_set_the_filters(seed):
     at = open_app("pages/timeline.py", query={"domain": ["Sport", "Science"], "as_of": "2021-11-08"})
-    assert at.multiselect(key="filter_domain").value == ["Science", "Sport"] or \
-        sorted(at.multiselect(key="filter_domain").value) == ["Science", "Sport"]
+    assert at.multiselect(key="filter_domain").value == ["Science", "Sport"] or sorted(
+        at.multiselect(key="filter_domain").value
+    ) == ["Science", "Sport"]
     assert str(at.date_input(key="filter_as_of").value) == "2021-11-08"
     assert gantt_bars(at) == 5  # Science 4 + Sport 1
 
@@ -289,9 +301,17 @@ def test_a_workbook_broken_after_a_good_read_keeps_the_last_good_data(seed):
 
 def test_a_2024_activity_and_a_new_domain_appear(make_workbook, use_workbook):
     def edit(activities, steps, milestones, lists):
-        activities.append({"ID": "2024-01", "Year": 2024, "No.": 1, "Event": "Register of documentary heritage",
-                           "Terms": "Q4 2024", "Domain": "Communication and Information",
-                           "Programme": "Memory of the World"})
+        activities.append(
+            {
+                "ID": "2024-01",
+                "Year": 2024,
+                "No.": 1,
+                "Event": "Register of documentary heritage",
+                "Terms": "Q4 2024",
+                "Domain": "Communication and Information",
+                "Programme": "Memory of the World",
+            }
+        )
         lists["Domain"] = [*lists["Domain"], "Communication and Information"]
 
     use_workbook(make_workbook(edit=edit))

@@ -1,4 +1,5 @@
 """Saving edits, uploads and restores: nothing else in the workbook changes, nothing is lost, nothing half-written."""
+
 from __future__ import annotations
 
 import hashlib
@@ -69,8 +70,16 @@ def edited(table: edits.EditTable, change) -> pd.DataFrame:
 
 
 def cell_facts(cell) -> tuple:
-    return (cell.value, cell.data_type, cell.number_format, repr(cell.font), repr(cell.fill), repr(cell.alignment),
-            repr(cell.border), cell.comment.text if cell.comment else None)
+    return (
+        cell.value,
+        cell.data_type,
+        cell.number_format,
+        repr(cell.font),
+        repr(cell.fill),
+        repr(cell.alignment),
+        repr(cell.border),
+        cell.comment.text if cell.comment else None,
+    )
 
 
 def workbook_facts(content: bytes, skip_rows: dict[str, set[int]] | None = None) -> dict:
@@ -80,11 +89,17 @@ def workbook_facts(content: bytes, skip_rows: dict[str, set[int]] | None = None)
     for ws in workbook.worksheets:
         skip = (skip_rows or {}).get(ws.title, set())
         facts[ws.title] = {
-            "cells": {cell.coordinate: cell_facts(cell) for row in ws.iter_rows() for cell in row
-                      if cell.row not in skip and (cell.value is not None or cell.has_style)},
+            "cells": {
+                cell.coordinate: cell_facts(cell)
+                for row in ws.iter_rows()
+                for cell in row
+                if cell.row not in skip and (cell.value is not None or cell.has_style)
+            },
             "widths": {key: dim.width for key, dim in ws.column_dimensions.items()},
-            "validations": sorted((dv.type, dv.formula1, dv.formula2, str(dv.sqref), dv.errorStyle)
-                                  for dv in ws.data_validations.dataValidation),
+            "validations": sorted(
+                (dv.type, dv.formula1, dv.formula2, str(dv.sqref), dv.errorStyle)
+                for dv in ws.data_validations.dataValidation
+            ),
             "freeze": ws.freeze_panes,
             "filter": ws.auto_filter.ref,
         }
@@ -141,7 +156,7 @@ def test_typed_values_keep_their_types(plan_workbook, editor):
     assert activity["Start"] == pd.Timestamp(2021, 3, 15)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+44 20 7946 0000", "-5 days", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize("text", ["=1+1", "+44 20 7946 0000", "-5 days", "@SUM(A1:A2)", '=HYPERLINK("http://x")'])
 def test_formula_like_text_is_stored_as_text(plan_workbook, editor, text):
     table = tables(plan_workbook)["Activities"]
     changes = edits.diff_table(table, edited(table, lambda f: f.__setitem__("Notes", [text] + [None] * (len(f) - 1))))
@@ -243,8 +258,18 @@ def test_save_writes_a_backup_and_an_audit_record(plan_workbook, editor):
     assert saved.backup.parent == plan_workbook.parent / "backups"
     [record] = audit.read_records(plan_workbook)
     assert record["who"] == "Test Editor" and record["action"] == "edit"
-    assert record["changes"] == [{"action": "change", "sheet": "Activities", "row": 2, "added": None,
-                                  "id": "2021-01", "column": "Progress %", "old": None, "new": 25}]
+    assert record["changes"] == [
+        {
+            "action": "change",
+            "sheet": "Activities",
+            "row": 2,
+            "added": None,
+            "id": "2021-01",
+            "column": "Progress %",
+            "old": None,
+            "new": 25,
+        }
+    ]
     assert record["after_sha256"] == sha(plan_workbook)
     assert json.loads(audit.audit_path(plan_workbook).read_text().splitlines()[-1]) == record
 
@@ -269,7 +294,7 @@ def test_a_change_on_disk_since_opening_is_a_conflict(plan_workbook, editor, mak
     table = tables(plan_workbook)["Activities"]
     changes = edits.diff_table(table, edited(table, lambda f: f.__setitem__("Status", ["Completed"] * len(f))))
     os.utime(plan_workbook)  # a touch alone is not a change: the content decides
-    outside = make_workbook(name="outside.xlsx", edit=lambda a, s, m, l: a[0].update(Notes="typed in Excel"))
+    outside = make_workbook(name="outside.xlsx", edit=lambda a, s, m, lists: a[0].update(Notes="typed in Excel"))
     os.replace(outside, plan_workbook)
     theirs = plan_workbook.read_bytes()
     with pytest.raises(save.Conflict):
@@ -326,7 +351,7 @@ def test_a_failure_while_replacing_leaves_the_original_and_no_temporary_file(pla
 
 def test_upload_replaces_the_workbook_and_backs_up_the_old_one(plan_workbook, editor, make_workbook):
     original = plan_workbook.read_bytes()
-    upload = make_workbook(name="new plan.xlsx", edit=lambda a, s, m, l: a[0].update(Status="In progress"))
+    upload = make_workbook(name="new plan.xlsx", edit=lambda a, s, m, lists: a[0].update(Status="In progress"))
     saved = save.replace_workbook(editor, plan_workbook, upload.read_bytes(), "new plan.xlsx")
     assert plan_workbook.read_bytes() == upload.read_bytes()
     assert saved.backup.read_bytes() == original
@@ -361,7 +386,7 @@ def test_a_bad_upload_changes_nothing(plan_workbook, editor, make_workbook, kind
     elif kind == "not xlsx":
         content, name = b"ID,Event\n2021-01,x\n", "plan.csv"
     else:
-        content = make_workbook(name="dup.xlsx", edit=lambda a, s, m, l: a[1].update(ID=a[0]["ID"])).read_bytes()
+        content = make_workbook(name="dup.xlsx", edit=lambda a, s, m, lists: a[1].update(ID=a[0]["ID"])).read_bytes()
     with pytest.raises(save.SaveRefused) as refused:
         save.replace_workbook(editor, plan_workbook, content, name)
     assert str(refused.value)

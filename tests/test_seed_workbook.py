@@ -1,4 +1,5 @@
 """The seed transcription of the plan and the workbook writer: counts, texts, lists, and the written .xlsx."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -126,7 +127,12 @@ def test_steps_of_2023_09_carry_their_own_terms():
     steps = _steps_of("2023-09")
     assert [s["Step"] for s in steps] == [1, 2, 3, 4, 5]
     assert [s["Terms"] for s in steps] == [
-        "January 2023", "March 2023", "April 2023", "3th quarter of 2023", "3th quarter of 2023"]
+        "January 2023",
+        "March 2023",
+        "April 2023",
+        "3th quarter of 2023",
+        "3th quarter of 2023",
+    ]
     assert steps[4]["Description"] == "Holding of the event"
 
 
@@ -139,8 +145,19 @@ def test_step_counts():
     assert counts["2022-09"] == 5
     assert counts["2022-12"] == 3
     assert _steps_of("2022-12")[2]["Description"] == "Holding of events"
-    no_mechanism = {"2021-01", "2021-08", "2021-11", "2021-12", "2022-01", "2022-03",
-                    "2023-01", "2023-10", "2023-11", "2023-12", "2023-14"}
+    no_mechanism = {
+        "2021-01",
+        "2021-08",
+        "2021-11",
+        "2021-12",
+        "2022-01",
+        "2022-03",
+        "2023-01",
+        "2023-10",
+        "2023-11",
+        "2023-12",
+        "2023-14",
+    }
     assert set(_by_id()) - set(counts) == no_mechanism
     assert set(counts) <= set(_by_id())
     for activity_id in counts:
@@ -182,13 +199,23 @@ def _header(ws) -> list:
 
 
 def test_sheets_in_order(seed_book):
-    assert seed_book.sheetnames == [contract.ACTIVITIES, contract.STEPS, contract.MILESTONES, contract.LISTS, contract.ABOUT]
+    assert seed_book.sheetnames == [
+        contract.ACTIVITIES,
+        contract.STEPS,
+        contract.MILESTONES,
+        contract.LISTS,
+        contract.ABOUT,
+    ]
     assert seed_book.properties.title and seed_book.properties.creator
 
 
 def test_headers_rows_and_widths(seed_book):
-    for sheet, columns in ((contract.ACTIVITIES, contract.ACTIVITY_COLUMNS), (contract.STEPS, contract.STEP_COLUMNS),
-                           (contract.MILESTONES, contract.MILESTONE_COLUMNS), (contract.LISTS, contract.LIST_COLUMNS)):
+    for sheet, columns in (
+        (contract.ACTIVITIES, contract.ACTIVITY_COLUMNS),
+        (contract.STEPS, contract.STEP_COLUMNS),
+        (contract.MILESTONES, contract.MILESTONE_COLUMNS),
+        (contract.LISTS, contract.LIST_COLUMNS),
+    ):
         ws = seed_book[sheet]
         assert _header(ws) == contract.column_names(columns)
         assert ws["A1"].font.bold
@@ -221,8 +248,10 @@ def _validations(ws) -> dict[str, object]:
 
 def test_drop_downs_reference_lists(seed_book):
     lists_header = _header(seed_book[contract.LISTS])
-    for sheet, names in ((contract.ACTIVITIES, ("Domain", "Convention", "Programme", "Status")),
-                         (contract.STEPS, ("Status",))):
+    for sheet, names in (
+        (contract.ACTIVITIES, ("Domain", "Convention", "Programme", "Status")),
+        (contract.STEPS, ("Status",)),
+    ):
         ws = seed_book[sheet]
         found = _validations(ws)
         for name in names:
@@ -253,8 +282,17 @@ def test_lists_sheet_values(seed_book):
 def test_about_sheet(seed_book):
     ws = seed_book[contract.ABOUT]
     text = "\n".join(str(c.value) for c in ws["A"] if c.value)
-    for phrase in ("Not reported", "March-December 2021", "2nd and 3rd quarter 2023", "Q4 2024",
-                   "1st half of 2024", "15 March 2024", "Start and End", "Lists", "header"):
+    for phrase in (
+        "Not reported",
+        "March-December 2021",
+        "2nd and 3rd quarter 2023",
+        "Q4 2024",
+        "1st half of 2024",
+        "15 March 2024",
+        "Start and End",
+        "Lists",
+        "header",
+    ):
         assert phrase in text, phrase
     assert ws.column_dimensions["A"].width >= 80
 
@@ -278,13 +316,26 @@ def test_written_values_round_trip(seed_book):
 def test_extra_keys_become_extra_columns(tmp_path):
     path = tmp_path / "extra.xlsx"
     activities = [
-        {"ID": "2024-01", "Year": 2024, "No.": 1, "Event": "A", "Terms": "Q4 2024", "Focal point": "Ms A",
-         "Start": dt.date(2024, 10, 1)},
+        {
+            "ID": "2024-01",
+            "Year": 2024,
+            "No.": 1,
+            "Event": "A",
+            "Terms": "Q4 2024",
+            "Focal point": "Ms A",
+            "Start": dt.date(2024, 10, 1),
+        },
         {"ID": "2024-02", "Year": 2024, "No.": 2, "Event": "B", "Terms": "2024", "Budget": 1200},
     ]
     steps = [{"Activity ID": "2024-01", "Step": 1, "Description": "Do it", "Owner": "Unit X"}]
-    write_workbook(path, activities, steps, [], {"Domain": ["Culture"], "Status": list(Reported.typed_values()),
-                                                  "Extra list": ["x"]}, about=["Custom guide", "Second line"])
+    write_workbook(
+        path,
+        activities,
+        steps,
+        [],
+        {"Domain": ["Culture"], "Status": list(Reported.typed_values()), "Extra list": ["x"]},
+        about=["Custom guide", "Second line"],
+    )
     wb = openpyxl.load_workbook(path)
     ws = wb[contract.ACTIVITIES]
     canonical = contract.column_names(contract.ACTIVITY_COLUMNS)

@@ -1,4 +1,5 @@
 """Status as of a date: staff's reported Status first, then the calendar; nothing invented."""
+
 from datetime import date
 
 import pandas as pd
@@ -10,7 +11,9 @@ from tests.conftest import SHIPPED_WORKBOOK
 
 
 def frame(*rows):
-    return pd.DataFrame(rows, columns=["Status", "Start", "End"]).astype({"Start": "datetime64[ns]", "End": "datetime64[ns]"})
+    return pd.DataFrame(rows, columns=["Status", "Start", "End"]).astype(
+        {"Start": "datetime64[ns]", "End": "datetime64[ns]"}
+    )
 
 
 @pytest.mark.parametrize(

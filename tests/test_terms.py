@@ -1,4 +1,5 @@
 """The terms parser: every form in PRODUCT.md and every term written in the plan."""
+
 from datetime import date, datetime
 
 import pytest
@@ -59,7 +60,9 @@ def test_terms_without_a_year_take_the_plan_year():
     assert parse_terms("2nd quarter") is None  # no year anywhere: not guessed
 
 
-@pytest.mark.parametrize("terms", ["sometime next year", "", "   ", "TBD", "31 February 2024", None, "5th quarter 2024"])
+@pytest.mark.parametrize(
+    "terms", ["sometime next year", "", "   ", "TBD", "31 February 2024", None, "5th quarter 2024"]
+)
 def test_terms_that_name_no_date_are_not_parsed(terms):
     assert parse_terms(terms) is None
 

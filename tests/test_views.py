@@ -1,5 +1,6 @@
 """The dashboard's reshaping of the plan (actionplan/views.py): filters, counts, the coverage matrix, milestones,
 Gantt rows and words — on the seed plan and on fixture workbooks built in tmp_path."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,9 +16,17 @@ NEW_DOMAIN = "Communication and Information"
 NEW_PROGRAMME = "Information for All"  # not in the Lists sheet: the loader warns and keeps it
 
 ACTIVITY_2024 = {
-    "ID": "2024-01", "Year": 2024, "No.": 1, "Event": "Launch of a national documentary heritage register",
-    "Terms": "Q4 2024", "Domain": NEW_DOMAIN, "Convention": None, "Programme": NEW_PROGRAMME,
-    "UNESCO counterpart": None, "National lead": None, "Locations": "Ashgabat",
+    "ID": "2024-01",
+    "Year": 2024,
+    "No.": 1,
+    "Event": "Launch of a national documentary heritage register",
+    "Terms": "Q4 2024",
+    "Domain": NEW_DOMAIN,
+    "Convention": None,
+    "Programme": NEW_PROGRAMME,
+    "UNESCO counterpart": None,
+    "National lead": None,
+    "Locations": "Ashgabat",
 }
 
 
@@ -52,26 +61,31 @@ def ids(frame: pd.DataFrame) -> list[str]:
 # Filters
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (views.Filters(as_of=TODAY), 42),
-    (views.Filters(years=(2022,), as_of=TODAY), 12),
-    (views.Filters(years=(2021, 2023), as_of=TODAY), 30),
-    (views.Filters(domains=("Sport",), as_of=TODAY), ["2021-09"]),
-    (views.Filters(instruments=("1972 Convention",), as_of=TODAY), ["2021-04", "2022-11", "2023-02"]),
-    (views.Filters(instruments=("World Heritage Sustainable Tourism",), as_of=TODAY), ["2022-11", "2023-02"]),
-    (views.Filters(instruments=("2003 Convention", "MAB"), as_of=TODAY), ["2021-15", "2022-03", "2023-13"]),
-    (views.Filters(text="ashgabat", as_of=TODAY), ["2021-07", "2021-14", "2022-10", "2023-06"]),
-    (views.Filters(text="  ASHGABAT ", as_of=TODAY), ["2021-07", "2021-14", "2022-10", "2023-06"]),
-    (views.Filters(text="3th quarter", as_of=TODAY), ["2023-09"]),  # Terms
-    (views.Filters(text="2022-1", as_of=TODAY), ["2022-10", "2022-11", "2022-12"]),  # ID
-    (views.Filters(text="mineps", as_of=TODAY), ["2021-09"]),  # Programme
-    (views.Filters(text="no such words", as_of=TODAY), []),
-    (views.Filters(statuses=(AsOf.UPCOMING,), as_of=date(2021, 6, 1)), 30),
-    (views.Filters(statuses=(AsOf.SCHEDULED_NOW,), as_of=date(2021, 6, 1)), 12),
-    (views.Filters(statuses=(AsOf.COMPLETED,), as_of=TODAY), []),
-    (views.Filters(years=(2023,), domains=("Culture",), text="convention", as_of=TODAY),
-     ["2023-02", "2023-03", "2023-13"]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (views.Filters(as_of=TODAY), 42),
+        (views.Filters(years=(2022,), as_of=TODAY), 12),
+        (views.Filters(years=(2021, 2023), as_of=TODAY), 30),
+        (views.Filters(domains=("Sport",), as_of=TODAY), ["2021-09"]),
+        (views.Filters(instruments=("1972 Convention",), as_of=TODAY), ["2021-04", "2022-11", "2023-02"]),
+        (views.Filters(instruments=("World Heritage Sustainable Tourism",), as_of=TODAY), ["2022-11", "2023-02"]),
+        (views.Filters(instruments=("2003 Convention", "MAB"), as_of=TODAY), ["2021-15", "2022-03", "2023-13"]),
+        (views.Filters(text="ashgabat", as_of=TODAY), ["2021-07", "2021-14", "2022-10", "2023-06"]),
+        (views.Filters(text="  ASHGABAT ", as_of=TODAY), ["2021-07", "2021-14", "2022-10", "2023-06"]),
+        (views.Filters(text="3th quarter", as_of=TODAY), ["2023-09"]),  # Terms
+        (views.Filters(text="2022-1", as_of=TODAY), ["2022-10", "2022-11", "2022-12"]),  # ID
+        (views.Filters(text="mineps", as_of=TODAY), ["2021-09"]),  # Programme
+        (views.Filters(text="no such words", as_of=TODAY), []),
+        (views.Filters(statuses=(AsOf.UPCOMING,), as_of=date(2021, 6, 1)), 30),
+        (views.Filters(statuses=(AsOf.SCHEDULED_NOW,), as_of=date(2021, 6, 1)), 12),
+        (views.Filters(statuses=(AsOf.COMPLETED,), as_of=TODAY), []),
+        (
+            views.Filters(years=(2023,), domains=("Culture",), text="convention", as_of=TODAY),
+            ["2023-02", "2023-03", "2023-13"],
+        ),
+    ],
+)
 def test_filters_keep_the_matching_activities(seed_plan, filters, expected):
     shown = filters.apply(seed_plan.activities)
     if isinstance(expected, int):
@@ -101,27 +115,38 @@ def test_blank_domain_is_unclassified_and_can_be_filtered(make_workbook):
     assert ids(views.Filters(domains=(views.UNCLASSIFIED,), as_of=TODAY).apply(plan.activities)) == ["2021-02"]
 
 
-@pytest.mark.parametrize(("filters", "query"), [
-    (views.Filters(as_of=TODAY), {}),
-    (views.Filters(as_of=date(2021, 11, 8)), {"as_of": ["2021-11-08"]}),
-    (views.Filters(years=(2021, 2023), domains=("Culture",), as_of=TODAY),
-     {"year": ["2021", "2023"], "domain": ["Culture"]}),
-    (views.Filters(instruments=("1972 Convention",), statuses=(AsOf.PAST_END_NOT_REPORTED,), text="heritage",
-                   as_of=TODAY),
-     {"instrument": ["1972 Convention"], "status": [AsOf.PAST_END_NOT_REPORTED], "q": ["heritage"]}),
-])
+@pytest.mark.parametrize(
+    ("filters", "query"),
+    [
+        (views.Filters(as_of=TODAY), {}),
+        (views.Filters(as_of=date(2021, 11, 8)), {"as_of": ["2021-11-08"]}),
+        (
+            views.Filters(years=(2021, 2023), domains=("Culture",), as_of=TODAY),
+            {"year": ["2021", "2023"], "domain": ["Culture"]},
+        ),
+        (
+            views.Filters(
+                instruments=("1972 Convention",), statuses=(AsOf.PAST_END_NOT_REPORTED,), text="heritage", as_of=TODAY
+            ),
+            {"instrument": ["1972 Convention"], "status": [AsOf.PAST_END_NOT_REPORTED], "q": ["heritage"]},
+        ),
+    ],
+)
 def test_filters_round_trip_through_the_query_string(seed_plan, filters, query):
     options = views.filter_options(seed_plan.activities, seed_plan.lists)
     assert filters.query(TODAY) == query
     assert views.Filters.from_query(query, options, TODAY) == filters
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"year": ["1999", "2022"], "domain": ["Atlantis"]}, views.Filters(years=(2022,), as_of=TODAY)),
-    ({"domain": ["culture", "SPORT", "Culture"]}, views.Filters(domains=("Culture", "Sport"), as_of=TODAY)),
-    ({"as_of": ["08/11/2021"]}, views.Filters(as_of=TODAY)),  # not ISO: ignored, today
-    ({"status": ["past end, not reported"]}, views.Filters(statuses=(AsOf.PAST_END_NOT_REPORTED,), as_of=TODAY)),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"year": ["1999", "2022"], "domain": ["Atlantis"]}, views.Filters(years=(2022,), as_of=TODAY)),
+        ({"domain": ["culture", "SPORT", "Culture"]}, views.Filters(domains=("Culture", "Sport"), as_of=TODAY)),
+        ({"as_of": ["08/11/2021"]}, views.Filters(as_of=TODAY)),  # not ISO: ignored, today
+        ({"status": ["past end, not reported"]}, views.Filters(statuses=(AsOf.PAST_END_NOT_REPORTED,), as_of=TODAY)),
+    ],
+)
 def test_unknown_query_values_are_ignored(seed_plan, params, expected):
     options = views.filter_options(seed_plan.activities, seed_plan.lists)
     assert views.Filters.from_query(params, options, TODAY) == expected
@@ -129,8 +154,9 @@ def test_unknown_query_values_are_ignored(seed_plan, params, expected):
 
 def test_filters_within_drop_values_the_workbook_no_longer_offers():
     options = views.FilterOptions(years=(2021,), domains=("Culture",), instruments=("MAB",))
-    kept = views.Filters(years=(2021, 2024), domains=("Culture", "Gone"), instruments=("MAB", "X"), text="a",
-                         as_of=TODAY).within(options)
+    kept = views.Filters(
+        years=(2021, 2024), domains=("Culture", "Gone"), instruments=("MAB", "X"), text="a", as_of=TODAY
+    ).within(options)
     assert kept == views.Filters(years=(2021,), domains=("Culture",), instruments=("MAB",), text="a", as_of=TODAY)
 
 
@@ -145,11 +171,14 @@ def test_describe_names_every_filter():
 # Counts
 
 
-@pytest.mark.parametrize(("as_of", "expected"), [
-    (TODAY, {AsOf.PAST_END_NOT_REPORTED: 42}),
-    (date(2021, 6, 1), {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30}),
-    (date(2020, 12, 31), {AsOf.UPCOMING: 42}),
-])
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (TODAY, {AsOf.PAST_END_NOT_REPORTED: 42}),
+        (date(2021, 6, 1), {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30}),
+        (date(2020, 12, 31), {AsOf.UPCOMING: 42}),
+    ],
+)
 def test_counts_by_status_as_of_a_date(seed_plan, as_of, expected):
     counts = views.counts_by_status(views.Filters(as_of=as_of).apply(seed_plan.activities))
     assert list(counts.index) == list(AS_OF_ORDER)
@@ -166,8 +195,14 @@ def test_a_reported_status_is_counted(make_workbook):
     assert views.counts_by_status(acts)[AsOf.COMPLETED] == 1
     assert views.counts_by_status(acts)["Overdue"] == 1
     reported = views.counts_by_reported_status(acts)
-    assert reported.to_dict() == {"Planned": 0, "In progress": 1, "Completed": 1, "Postponed": 0, "Cancelled": 0,
-                                  Reported.NOT_REPORTED: 40}
+    assert reported.to_dict() == {
+        "Planned": 0,
+        "In progress": 1,
+        "Completed": 1,
+        "Postponed": 0,
+        "Cancelled": 0,
+        Reported.NOT_REPORTED: 40,
+    }
 
 
 def test_by_year_and_status_keeps_every_year(seed_plan):
@@ -185,8 +220,7 @@ def test_by_domain_follows_the_lists_order_and_drops_empty_domains(seed_plan):
     table = views.by_domain(acts, domains)
     assert list(table.index) == ["Culture", "Education", "Science", "Cooperation"]
     assert table.sum(axis=1).to_dict() == {"Culture": 4, "Education": 4, "Science": 3, "Cooperation": 1}
-    by_year = views.by_domain_and_year(views.Filters(as_of=TODAY).apply(seed_plan.activities), domains,
-                                       seed_plan.years)
+    by_year = views.by_domain_and_year(views.Filters(as_of=TODAY).apply(seed_plan.activities), domains, seed_plan.years)
     assert by_year.loc["Culture"].tolist() == [6, 4, 6]
     assert by_year.to_numpy().sum() == 42
 
@@ -241,13 +275,16 @@ def test_a_2024_plan_needs_no_code_change(plan_2024):
 # Milestones, what falls due
 
 
-@pytest.mark.parametrize(("as_of", "expected"), [
-    (date(2021, 11, 8), ["41st", "42nd", "43rd"]),
-    (date(2021, 11, 15), ["41st", "42nd", "43rd"]),  # during the session: still the next milestone
-    (date(2021, 11, 25), ["42nd", "43rd"]),
-    (date(2025, 11, 14), []),
-    (TODAY, []),
-])
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2021, 11, 8), ["41st", "42nd", "43rd"]),
+        (date(2021, 11, 15), ["41st", "42nd", "43rd"]),  # during the session: still the next milestone
+        (date(2021, 11, 25), ["42nd", "43rd"]),
+        (date(2025, 11, 14), []),
+        (TODAY, []),
+    ],
+)
 def test_next_milestones(seed_plan, as_of, expected):
     upcoming = views.next_milestones(seed_plan.milestones, as_of, n=3)
     assert [name.split()[0] for name in upcoming["Name"]] == expected
@@ -269,7 +306,10 @@ def test_due_before_lists_open_activities_ending_in_the_window(make_workbook):
 def test_milestone_eves(seed_plan):
     eves = views.milestone_eves(seed_plan.milestones)
     assert [(eve.label, eve.day) for eve in eves] == [
-        ("8 Nov 2021", date(2021, 11, 8)), ("6 Nov 2023", date(2023, 11, 6)), ("29 Oct 2025", date(2025, 10, 29))]
+        ("8 Nov 2021", date(2021, 11, 8)),
+        ("6 Nov 2023", date(2023, 11, 6)),
+        ("29 Oct 2025", date(2025, 10, 29)),
+    ]
     assert eves[0].name.startswith("41st session")
 
 
@@ -277,15 +317,25 @@ def test_milestone_eves(seed_plan):
 # Labels and Gantt rows
 
 
-@pytest.mark.parametrize(("event", "limit", "expected"), [
-    ("Participation in the UNESCO Creative Cities Network", 58, "Participation in the UNESCO Creative Cities Network"),
-    ("Implementation of the UNESCO 1972 World Heritage Convention and more words", 40,
-     "Implementation of the UNESCO 1972 World…"),
-    ("Exhibition of paintings\nExhibition of the Best photos", 58, "Exhibition of paintings"),
-    ("  spaced    out   text  ", 58, "spaced out text"),
-    ("Averyveryveryverylongsinglewordthatcannotbecut", 10, "Averyvery…"),
-    (None, 58, ""),
-])
+@pytest.mark.parametrize(
+    ("event", "limit", "expected"),
+    [
+        (
+            "Participation in the UNESCO Creative Cities Network",
+            58,
+            "Participation in the UNESCO Creative Cities Network",
+        ),
+        (
+            "Implementation of the UNESCO 1972 World Heritage Convention and more words",
+            40,
+            "Implementation of the UNESCO 1972 World…",
+        ),
+        ("Exhibition of paintings\nExhibition of the Best photos", 58, "Exhibition of paintings"),
+        ("  spaced    out   text  ", 58, "spaced out text"),
+        ("Averyveryveryverylongsinglewordthatcannotbecut", 10, "Averyvery…"),
+        (None, 58, ""),
+    ],
+)
 def test_short_title(event, limit, expected):
     assert words.short_title(event, limit) == expected
     assert len(words.short_title(event, limit)) <= limit
@@ -324,36 +374,52 @@ def test_dated_steps(seed_plan):
 # Words
 
 
-@pytest.mark.parametrize(("start", "end", "expected"), [
-    ("2021-03-01", "2021-12-31", "1 Mar – 31 Dec 2021"),
-    ("2021-11-01", "2021-11-30", "1–30 Nov 2021"),  # closed dash between two numbers
-    ("2024-05-01", "2025-02-28", "1 May 2024 – 28 Feb 2025"),
-    ("2024-03-15", "2024-03-15", "15 Mar 2024"),
-    (None, "2024-03-15", "no dates"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2021-03-01", "2021-12-31", "1 Mar – 31 Dec 2021"),
+        ("2021-11-01", "2021-11-30", "1–30 Nov 2021"),  # closed dash between two numbers
+        ("2024-05-01", "2025-02-28", "1 May 2024 – 28 Feb 2025"),
+        ("2024-03-15", "2024-03-15", "15 Mar 2024"),
+        (None, "2024-03-15", "no dates"),
+    ],
+)
 def test_format_span(start, end, expected):
     assert words.span(pd.Timestamp(start) if start else None, pd.Timestamp(end)) == expected
 
 
-@pytest.mark.parametrize(("counts", "expected"), [
-    ({AsOf.PAST_END_NOT_REPORTED: 42}, "As of 26 Nov 2026, all 42 activities are past their end with no status reported."),
-    ({AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30},
-     "As of 26 Nov 2026, of 42 activities: 12 scheduled now (their dates include this day), 30 upcoming."),
-    ({AsOf.COMPLETED: 2, AsOf.PAST_END_NOT_REPORTED: 1},
-     "As of 26 Nov 2026, of 3 activities: 2 reported completed, 1 past their end with no status reported."),
-    ({AsOf.UPCOMING: 1}, "As of 26 Nov 2026, the only activity is upcoming."),
-    ({}, "As of 26 Nov 2026, no activities are shown."),
-])
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        (
+            {AsOf.PAST_END_NOT_REPORTED: 42},
+            "As of 26 Nov 2026, all 42 activities are past their end with no status reported.",
+        ),
+        (
+            {AsOf.SCHEDULED_NOW: 12, AsOf.UPCOMING: 30},
+            "As of 26 Nov 2026, of 42 activities: 12 scheduled now (their dates include this day), 30 upcoming.",
+        ),
+        (
+            {AsOf.COMPLETED: 2, AsOf.PAST_END_NOT_REPORTED: 1},
+            "As of 26 Nov 2026, of 3 activities: 2 reported completed, 1 past their end with no status reported.",
+        ),
+        ({AsOf.UPCOMING: 1}, "As of 26 Nov 2026, the only activity is upcoming."),
+        ({}, "As of 26 Nov 2026, no activities are shown."),
+    ],
+)
 def test_headline(counts, expected):
     by_status = pd.Series({status: counts.get(status, 0) for status in AS_OF_ORDER})
     assert views.headline(by_status, TODAY) == expected
 
 
-@pytest.mark.parametrize(("unreported", "reported", "expected"), [
-    (42, 0, "No activity has a reported status yet."),
-    (40, 2, "2 of 42 activities have a reported status; 40 not reported."),
-    (0, 5, "Every activity has a reported status."),
-])
+@pytest.mark.parametrize(
+    ("unreported", "reported", "expected"),
+    [
+        (42, 0, "No activity has a reported status yet."),
+        (40, 2, "2 of 42 activities have a reported status; 40 not reported."),
+        (0, 5, "Every activity has a reported status."),
+    ],
+)
 def test_reporting(unreported, reported, expected):
     counts = pd.Series({"Completed": reported, Reported.NOT_REPORTED: unreported})
     assert views.reporting(counts) == expected

@@ -16,7 +16,24 @@ from .scope import (
 )
 
 __all__ = [
-    "AT_SESSION_RULE", "EMPTY_SECTION", "FORMATS", "PAST_END", "compact", "Briefing", "Scope", "Section", "Session", "UnknownSession", "build_briefing",
-    "default_range", "default_session", "earlier_version", "file_stem", "find_session", "range_scope", "render",
-    "session_scope", "sessions",
+    "AT_SESSION_RULE",
+    "EMPTY_SECTION",
+    "FORMATS",
+    "PAST_END",
+    "compact",
+    "Briefing",
+    "Scope",
+    "Section",
+    "Session",
+    "UnknownSession",
+    "build_briefing",
+    "default_range",
+    "default_session",
+    "earlier_version",
+    "file_stem",
+    "find_session",
+    "range_scope",
+    "render",
+    "session_scope",
+    "sessions",
 ]

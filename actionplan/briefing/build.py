@@ -25,6 +25,7 @@ Sections, each a table of in-scope activities:
 Everything written in a section comes from the workbook: counts, statuses, names, dates. An empty section says
 so (`EMPTY_SECTION`).
 """
+
 from __future__ import annotations
 
 import io
@@ -56,10 +57,14 @@ COMPACT_COLUMNS: tuple[str, ...] = ("ID", "Event", "Terms", "Domain", STATUS_COL
 # Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
 CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
 PAST_END = AsOf.values("past_end")
-OPEN_ORDER: tuple[str, ...] = (AsOf.OVERDUE, AsOf.PAST_END_NOT_REPORTED,
-                               AsOf.SCHEDULED_NOW, AsOf.UPCOMING, AsOf.POSTPONED,
-                               AsOf.NO_DATES)
-
+OPEN_ORDER: tuple[str, ...] = (
+    AsOf.OVERDUE,
+    AsOf.PAST_END_NOT_REPORTED,
+    AsOf.SCHEDULED_NOW,
+    AsOf.UPCOMING,
+    AsOf.POSTPONED,
+    AsOf.NO_DATES,
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -149,8 +154,9 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
     at_session = activities[at_session_mask(activities, scope.sessions)]
 
     sections_domain = _grouped(activities, "Domain", plan.lists.domains, UNCLASSIFIED, "domain")
-    sections_convention = _grouped(activities, "Convention", plan.lists.conventions, None, "convention",
-                                   titles=dict(plan.lists.convention_titles))
+    sections_convention = _grouped(
+        activities, "Convention", plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
+    )
     changes, since_info = _changes(plan, since, scope, activities)
     return Briefing(
         plan_title=workbook_title(plan.source) or (plan.source.path.name if plan.source else "The plan"),
@@ -162,14 +168,26 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         summary_lead=_summary_lead(activities, reported, scope),
         delivered=Section("delivered", "Delivered", _delivered_lead(activities, delivered, reported), delivered),
         open=Section("open", "Open and overdue", _open_lead(still_open), still_open),
-        due_before=Section("due_before", f"Due before the {word}",
-                           _due_lead(due_before, f"due to end before the {word} opens ({words.day(scope.start)})",
-                                     f"is due to end before the {word} opens ({words.day(scope.start)})"),
-                           due_before),
-        due_during=Section("due_during", f"Due during the {word}",
-                           _due_lead(due_during, f"with dates overlapping the {word} ({during})",
-                                     f"has dates overlapping the {word} ({during})"),
-                           due_during),
+        due_before=Section(
+            "due_before",
+            f"Due before the {word}",
+            _due_lead(
+                due_before,
+                f"due to end before the {word} opens ({words.day(scope.start)})",
+                f"is due to end before the {word} opens ({words.day(scope.start)})",
+            ),
+            due_before,
+        ),
+        due_during=Section(
+            "due_during",
+            f"Due during the {word}",
+            _due_lead(
+                due_during,
+                f"with dates overlapping the {word} ({during})",
+                f"has dates overlapping the {word} ({during})",
+            ),
+            due_during,
+        ),
         at_session=Section("at_session", "At the session", _at_session_lead(at_session, scope), at_session),
         by_domain=sections_domain,
         by_convention=sections_convention,
@@ -200,8 +218,9 @@ def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.S
     mask = pd.Series(False, index=activities.index)
     programme = activities["Programme"].fillna("").astype(str).str.casefold()
     event = activities["Event"].fillna("").astype(str).str.casefold()
-    named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(GENERAL_CONFERENCE.casefold(),
-                                                                            regex=False)
+    named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(
+        GENERAL_CONFERENCE.casefold(), regex=False
+    )
     for session in held:
         start, end = pd.Timestamp(session.start), pd.Timestamp(session.end)
         overlaps = (activities["Start"] <= end) & (activities["End"] >= start)
@@ -212,8 +231,10 @@ def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.S
     return mask
 
 
-AT_SESSION_RULE = ("At the session: dates overlap the session and the activity is in the General Conference "
-                   "programme, names the General Conference, or is scheduled only in the session's month(s).")
+AT_SESSION_RULE = (
+    "At the session: dates overlap the session and the activity is in the General Conference "
+    "programme, names the General Conference, or is scheduled only in the session's month(s)."
+)
 
 
 def compact(table: pd.DataFrame) -> pd.DataFrame:
@@ -237,10 +258,16 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
     for quarter, label in zip(quarters, columns):
         q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
         cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
-    touched = tuple(label for quarter, label in zip(quarters, columns)
-                    if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start)
-    labels = pd.Series([f"{i} {words.cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
-                       index=cells.index, name="Activity")
+    touched = tuple(
+        label
+        for quarter, label in zip(quarters, columns)
+        if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
+    )
+    labels = pd.Series(
+        [f"{i} {words.cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+        index=cells.index,
+        name="Activity",
+    )
     return QuarterGrid(cells, labels, touched)
 
 
@@ -249,14 +276,14 @@ def quarter_label(quarter: pd.Period) -> str:
     return f"{quarter.year} Q{quarter.quarter}"
 
 
-
-
 def workbook_version(source: WorkbookInfo | None) -> str:
     """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
     if source is None:
         return "no workbook"
-    return f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, " \
-           f"sha256 {source.sha256[:SHORT_SHA]}"
+    return (
+        f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, "
+        f"sha256 {source.sha256[:SHORT_SHA]}"
+    )
 
 
 def workbook_title(source: WorkbookInfo | None) -> str | None:
@@ -298,22 +325,26 @@ def _saved_time(content: bytes) -> datetime | None:
     return None
 
 
-
-
 def _summary_lead(activities: pd.DataFrame, reported: pd.Series, scope: Scope) -> str:
     if activities.empty:
         return f"No activity of the plan is in scope for {scope.title}."
-    parts = [f"{words.count(int((reported == value).sum()), 'activity', 'activities')} {value}"
-             for value in as_of_status.REPORTED_ORDER if (reported == value).any()]
-    return (f"{words.count(len(activities), 'activity', 'activities')} in scope. Reported status: "
-            + "; ".join(parts) + ".")
+    parts = [
+        f"{words.count(int((reported == value).sum()), 'activity', 'activities')} {value}"
+        for value in as_of_status.REPORTED_ORDER
+        if (reported == value).any()
+    ]
+    return (
+        f"{words.count(len(activities), 'activity', 'activities')} in scope. Reported status: " + "; ".join(parts) + "."
+    )
 
 
 def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
     if delivered.empty:
         blank = int((reported == Reported.NOT_REPORTED).sum())
-        return (f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
-                "reported (Not reported).")
+        return (
+            f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
+            "reported (Not reported)."
+        )
     return f"{words.count(len(delivered), 'activity', 'activities')} reported Completed."
 
 
@@ -322,10 +353,16 @@ def _open_lead(still_open: pd.DataFrame) -> str:
         return "Every activity in scope is reported Completed or Cancelled."
     status = still_open[as_of_status.STATUS_AS_OF].astype(str)
     not_reported = int((still_open[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
-    parts = [f"{int((status == value).sum())} {value.lower() if value != AsOf.NO_DATES else 'without dates'}"
-             for value in OPEN_ORDER if (status == value).any()]
-    return (f"{words.count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
-            + "; ".join(parts) + f". {not_reported} of them have no status reported (Not reported).")
+    parts = [
+        f"{int((status == value).sum())} {value.lower() if value != AsOf.NO_DATES else 'without dates'}"
+        for value in OPEN_ORDER
+        if (status == value).any()
+    ]
+    return (
+        f"{words.count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
+        + "; ".join(parts)
+        + f". {not_reported} of them have no status reported (Not reported)."
+    )
 
 
 def _due_lead(table: pd.DataFrame, what: str, none: str) -> str:
@@ -333,7 +370,9 @@ def _due_lead(table: pd.DataFrame, what: str, none: str) -> str:
         return f"No activity in scope {none}."
     status = table[as_of_status.STATUS_AS_OF].astype(str)
     parts = [f"{int((status == value).sum())} {value}" for value in as_of_status.AS_OF_ORDER if (status == value).any()]
-    return f"{words.count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
+    return (
+        f"{words.count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
+    )
 
 
 def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
@@ -345,8 +384,14 @@ def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
     return f"{words.count(len(table), 'activity', 'activities')} tied to {names}."
 
 
-def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], blank_label: str | None, noun: str,
-             titles: dict[str, str] | None = None) -> tuple[Section, ...]:
+def _grouped(
+    activities: pd.DataFrame,
+    column: str,
+    listed: tuple[str, ...],
+    blank_label: str | None,
+    noun: str,
+    titles: dict[str, str] | None = None,
+) -> tuple[Section, ...]:
     """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks."""
     values = activities[column].fillna("").astype(str)
     used = [value for value in dict.fromkeys(values) if value and value not in listed]
@@ -355,27 +400,37 @@ def _grouped(activities: pd.DataFrame, column: str, listed: tuple[str, ...], bla
         table = activities[values == value]
         title = value
         full = (titles or {}).get(value)
-        lead = (f"{words.count(len(table), 'activity', 'activities')} in scope"
-                + (f" implementing the {full}." if full and full != value else "."))
+        lead = f"{words.count(len(table), 'activity', 'activities')} in scope" + (
+            f" implementing the {full}." if full and full != value else "."
+        )
         if table.empty:
             lead = f"No activity in scope for this {noun}."
         sections.append(Section(f"{noun}:{value}", title, lead, table, level=2))
     if blank_label is not None:
         table = activities[values == ""]
         if not table.empty:
-            sections.append(Section(f"{noun}:", blank_label, f"{words.count(len(table), 'activity', 'activities')} "
-                                    f"in scope with no {column}.", table, level=2))
+            sections.append(
+                Section(
+                    f"{noun}:",
+                    blank_label,
+                    f"{words.count(len(table), 'activity', 'activities')} in scope with no {column}.",
+                    table,
+                    level=2,
+                )
+            )
     return tuple(sections)
 
 
 def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
     """Status as of | Activities | Meaning: every as-of status, zero where none."""
     counts = as_of_status.tally(activities[as_of_status.STATUS_AS_OF])
-    return pd.DataFrame({
-        "Status as of": list(as_of_status.AS_OF_ORDER),
-        "Activities": counts.tolist(),
-        "Meaning": [AsOf(value).meaning for value in as_of_status.AS_OF_ORDER],
-    })
+    return pd.DataFrame(
+        {
+            "Status as of": list(as_of_status.AS_OF_ORDER),
+            "Activities": counts.tolist(),
+            "Meaning": [AsOf(value).meaning for value in as_of_status.AS_OF_ORDER],
+        }
+    )
 
 
 def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) -> pd.DataFrame:
@@ -384,19 +439,31 @@ def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) ->
     for section in by_domain:
         table = section.table
         status = table[as_of_status.STATUS_AS_OF].astype(str)
-        rows.append({"Domain": section.title, "Activities": len(table),
-                     "Reported Completed": int((status == AsOf.COMPLETED).sum()),
-                     "Open": int((~status.isin(CLOSED)).sum()),
-                     "Past end": int(status.isin(PAST_END).sum()),
-                     "Not reported": int((table[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())})
-    rows.append({"Domain": "Total", "Activities": len(activities),
-                 **{key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end",
-                                                                   "Not reported")}})
+        rows.append(
+            {
+                "Domain": section.title,
+                "Activities": len(table),
+                "Reported Completed": int((status == AsOf.COMPLETED).sum()),
+                "Open": int((~status.isin(CLOSED)).sum()),
+                "Past end": int(status.isin(PAST_END).sum()),
+                "Not reported": int((table[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
+            }
+        )
+    rows.append(
+        {
+            "Domain": "Total",
+            "Activities": len(activities),
+            **{
+                key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end", "Not reported")
+            },
+        }
+    )
     return pd.DataFrame(rows)
 
 
-def _changes(plan: Plan, since: Plan | None, scope: Scope,
-             activities: pd.DataFrame) -> tuple[Section, WorkbookInfo | None]:
+def _changes(
+    plan: Plan, since: Plan | None, scope: Scope, activities: pd.DataFrame
+) -> tuple[Section, WorkbookInfo | None]:
     """The changes section: rows of compare_plans for activities in scope now or in the earlier version."""
     title = "Changes since an earlier version"
     empty = pd.DataFrame(columns=["Change", "ID", "Event", "What", "Before", "After"])
@@ -408,12 +475,13 @@ def _changes(plan: Plan, since: Plan | None, scope: Scope,
         title = f"Changes since {since.source.path.name}"
         if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
             title = f"Changes since the backup of {words.day(taken.date())} {taken:%H:%M}"
-            label = f"the backup of {words.day(taken.date())} {taken:%H:%M} ({since.source.path.name}, " \
-                    f"sha256 {since.source.sha256[:SHORT_SHA]})"
+            label = (
+                f"the backup of {words.day(taken.date())} {taken:%H:%M} ({since.source.path.name}, "
+                f"sha256 {since.source.sha256[:SHORT_SHA]})"
+            )
     if not since.usable:
         first = since.errors[0] if since.errors else "it has errors"
-        return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), \
-            since.source
+        return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), since.source
     earlier = in_scope(since.activities, scope)
     ids = set(activities["ID"].astype(str)) | set(earlier["ID"].astype(str))
     changes = compare_plans(since, plan)
@@ -422,8 +490,11 @@ def _changes(plan: Plan, since: Plan | None, scope: Scope,
         lead = f"No activity in scope changed since {label}."
     else:
         counts = count_changes(changes)
-        lead = (f"Since {label}: " + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items())
-                + " (activities in scope in either version).")
+        lead = (
+            f"Since {label}: "
+            + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items())
+            + " (activities in scope in either version)."
+        )
     return Section("changes", title, lead, changes), since.source
 
 

@@ -4,6 +4,7 @@ and whose reported status changed.
 Activities are matched by ID. One row per change; an activity whose Domain and Convention both changed gives two
 "Re-classified" rows, one per column, so every row reads as "column: before -> after".
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -40,21 +41,42 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
     for activity_id in sorted(set(old) & set(new)):
         was, now = old[activity_id], new[activity_id]
         if (_day(was["Start"]), _day(was["End"]), words.cell_text(was["Terms"])) != (
-                _day(now["Start"]), _day(now["End"]), words.cell_text(now["Terms"])):
+            _day(now["Start"]),
+            _day(now["End"]),
+            words.cell_text(now["Terms"]),
+        ):
             rows.append(_row(REDATED, now, "Dates", _dates(was), _dates(now)))
         for column in CLASSIFICATION_COLUMNS:
             if words.cell_text(was.get(column)) != words.cell_text(now.get(column)):
-                rows.append(_row(RECLASSIFIED, now, column, words.cell_text(was.get(column)) or BLANK,
-                                 words.cell_text(now.get(column)) or BLANK))
+                rows.append(
+                    _row(
+                        RECLASSIFIED,
+                        now,
+                        column,
+                        words.cell_text(was.get(column)) or BLANK,
+                        words.cell_text(now.get(column)) or BLANK,
+                    )
+                )
         if words.cell_text(was[contract.REPORTED_STATUS]) != words.cell_text(now[contract.REPORTED_STATUS]):
-            rows.append(_row(STATUS_CHANGED, now, "Status", words.cell_text(was[contract.REPORTED_STATUS]),
-                             words.cell_text(now[contract.REPORTED_STATUS])))
+            rows.append(
+                _row(
+                    STATUS_CHANGED,
+                    now,
+                    "Status",
+                    words.cell_text(was[contract.REPORTED_STATUS]),
+                    words.cell_text(now[contract.REPORTED_STATUS]),
+                )
+            )
     table = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
     if table.empty:
         return table.astype(object)
     order = table["Change"].map(CHANGE_ORDER.index)
-    return table.assign(_order=order).sort_values(["_order", "ID"], kind="stable").drop(columns="_order") \
+    return (
+        table.assign(_order=order)
+        .sort_values(["_order", "ID"], kind="stable")
+        .drop(columns="_order")
         .reset_index(drop=True)
+    )
 
 
 def count_changes(changes: pd.DataFrame) -> dict[str, int]:
@@ -69,8 +91,14 @@ def _by_id(activities: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _row(change: str, activity: pd.Series, what: str, before: str, after: str) -> dict[str, object]:
-    return {"Change": change, "ID": str(activity["ID"]), "Event": words.cell_text(activity["Event"]), "What": what,
-            "Before": before, "After": after}
+    return {
+        "Change": change,
+        "ID": str(activity["ID"]),
+        "Event": words.cell_text(activity["Event"]),
+        "What": what,
+        "Before": before,
+        "After": after,
+    }
 
 
 def _day(value: object) -> str:

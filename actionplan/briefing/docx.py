@@ -5,6 +5,7 @@ Layout: title page; Summary; Timeline by quarter; Delivered; Open and overdue; D
 At the session; By domain (one Heading 2 each); By convention (one Heading 2 each); Changes; Annex (one Heading 2
 per activity with its mechanism steps).
 """
+
 from __future__ import annotations
 
 import io
@@ -60,13 +61,52 @@ _STYLE_IDS: dict[str, str] = {TABLE_STYLE: "TableText", GRID_STYLE: "GridText"} 
 _STYLE_SIZES: dict[str, float] = {TABLE_STYLE: TABLE_FONT_PT, GRID_STYLE: GRID_FONT_PT}
 
 # Children of w:tcPr and w:tblPr must come in the schema's order, or Word reports the file as damaged.
-TC_PR_ORDER: tuple[str, ...] = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
-                                "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
-TBL_PR_ORDER: tuple[str, ...] = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-                                 "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-                                 "shd", "tblLayout", "tblCellMar", "tblLook")
-TR_PR_ORDER: tuple[str, ...] = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-                                "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")
+TC_PR_ORDER: tuple[str, ...] = (
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+)
+TBL_PR_ORDER: tuple[str, ...] = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+)
+TR_PR_ORDER: tuple[str, ...] = (
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+)
 
 
 def briefing_docx(briefing: Briefing) -> bytes:
@@ -163,8 +203,11 @@ def _field(paragraph, code: str) -> None:
 
 def _title_page(document, briefing: Briefing) -> None:
     scope = briefing.scope
-    _footer(document, f"Briefing pack \u00b7 {scope.session.name if scope.session else scope.title} \u00b7 "
-                      f"as of {words.day(scope.as_of)}")
+    _footer(
+        document,
+        f"Briefing pack \u00b7 {scope.session.name if scope.session else scope.title} \u00b7 "
+        f"as of {words.day(scope.as_of)}",
+    )
     document.add_paragraph(style="Title").add_run("Briefing pack")
     subtitle = document.add_paragraph(style="Subtitle")
     subtitle.add_run(briefing.plan_title)
@@ -179,9 +222,12 @@ def _title_page(document, briefing: Briefing) -> None:
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
     document.add_paragraph()
-    for line in (scope.rule, AT_SESSION_RULE,
-                 "Status as of: computed from the reported Status and the activity's dates. A blank Status is "
-                 "shown as Not reported; nothing is called completed unless its Status says Completed."):
+    for line in (
+        scope.rule,
+        AT_SESSION_RULE,
+        "Status as of: computed from the reported Status and the activity's dates. A blank Status is "
+        "shown as Not reported; nothing is called completed unless its Status says Completed.",
+    ):
         document.add_paragraph(line).runs[0].font.size = Pt(9)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -203,8 +249,10 @@ def _timeline(document, briefing: Briefing) -> None:
         document.add_paragraph(EMPTY_SECTION)
         return
     held = ", ".join(grid.session_quarters)
-    document.add_paragraph(f"Each row is an activity in scope; a shaded cell is a quarter its dates fall in. "
-                           f"The {briefing.scope.word}'s quarter ({held}) has a light column and a dark heading.")
+    document.add_paragraph(
+        f"Each row is an activity in scope; a shaded cell is a quarter its dates fall in. "
+        f"The {briefing.scope.word}'s quarter ({held}) has a light column and a dark heading."
+    )
     quarters = list(grid.cells.columns)
     quarter_cm = min(GRID_QUARTER_MAX_CM, GRID_QUARTERS_SPACE_CM / len(quarters))
     label_cm = TEXT_WIDTH_CM - quarter_cm * len(quarters)
@@ -244,10 +292,12 @@ def _section(document, section: Section, briefing: Briefing) -> None:
     if section.empty:
         document.add_paragraph(EMPTY_SECTION).runs[0].italic = True
         return
-    table = compact(section.table).rename(columns={
-        STATUS_COLUMN: "Reported",
-        as_of_status.STATUS_AS_OF: f"As of {words.day(briefing.scope.as_of)}",
-    })
+    table = compact(section.table).rename(
+        columns={
+            STATUS_COLUMN: "Reported",
+            as_of_status.STATUS_AS_OF: f"As of {words.day(briefing.scope.as_of)}",
+        }
+    )
     _table(document, table, ACTIVITY_WIDTHS_CM)
 
 
@@ -268,8 +318,10 @@ def _annex(document, briefing: Briefing) -> None:
     if briefing.activities.empty:
         document.add_paragraph(EMPTY_SECTION).runs[0].italic = True
         return
-    document.add_paragraph(f"{len(briefing.activities)} activities, in order of their dates, each with the steps "
-                           "of its mechanism as the Steps sheet gives them.")
+    document.add_paragraph(
+        f"{len(briefing.activities)} activities, in order of their dates, each with the steps "
+        "of its mechanism as the Steps sheet gives them."
+    )
     for _, activity in briefing.activities.iterrows():
         document.add_heading(f"{activity['ID']} {_shorten(_text(activity['Event']).splitlines()[0], 90)}", level=2)
         for line in _text(activity["Event"]).splitlines():
@@ -389,7 +441,7 @@ def _insert_in_order(parent, element, order: tuple[str, ...]) -> None:
     name = element.tag.rsplit("}", 1)[-1]
     for existing in parent.findall(qn(f"w:{name}")):
         parent.remove(existing)
-    later = set(order[order.index(name) + 1:])
+    later = set(order[order.index(name) + 1 :])
     for child in parent:
         if child.tag.rsplit("}", 1)[-1] in later:
             child.addprevious(element)
@@ -397,8 +449,7 @@ def _insert_in_order(parent, element, order: tuple[str, ...]) -> None:
     parent.append(element)
 
 
-def _write(cell, text: str, style: str, *, bold: bool = False, colour: str | None = None,
-           centre: bool = False) -> None:
+def _write(cell, text: str, style: str, *, bold: bool = False, colour: str | None = None, centre: bool = False) -> None:
     """Replace the cell's text; newlines become separate lines within the cell."""
     paragraph = cell.paragraphs[0]
     paragraph._p.get_or_add_pPr().style = _STYLE_IDS[style]  # by id: setting .style by name is slow per cell

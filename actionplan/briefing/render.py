@@ -1,4 +1,5 @@
 """The pack as a file: Word or Excel, and the file name it is offered under."""
+
 from __future__ import annotations
 
 from ..plan.export import XLSX_MIME

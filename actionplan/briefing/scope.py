@@ -1,6 +1,5 @@
-"""Which activities a briefing covers: General Conference sessions, date ranges and the as-of date.
+"""Which activities a briefing covers: General Conference sessions, date ranges and the as-of date."""
 
-"""
 from __future__ import annotations
 
 import re
@@ -76,8 +75,10 @@ def find_session(plan: Plan, wanted: str) -> Session:
         matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
     if len(matches) == 1:
         return matches[0]
-    listed = "; ".join(session.label for session in known) or "none (add them to the Milestones sheet, Kind " \
-                                                                 f"'{GENERAL_CONFERENCE}')"
+    listed = (
+        "; ".join(session.label for session in known)
+        or f"none (add them to the Milestones sheet, Kind '{GENERAL_CONFERENCE}')"
+    )
     problem = "matches more than one session" if matches else "is not a General Conference session in Milestones"
     raise UnknownSession(f"'{wanted}' {problem}. Sessions: {listed}")
 
@@ -103,11 +104,16 @@ class Scope:
     @property
     def rule(self) -> str:
         """The scope rule in one line, with this scope's dates."""
-        since = f"the end of the {self.previous.ordinal or self.previous.name}" if self.previous else (
-            "the plan's start" if self.session else "the range's start")
+        since = (
+            f"the end of the {self.previous.ordinal or self.previous.name}"
+            if self.previous
+            else ("the plan's start" if self.session else "the range's start")
+        )
         reason = f" (from {since} to the end of this {self.word})" if self.session else ""
-        return (f"In scope: activities whose dates overlap {words.span(self.period_start, self.end)}{reason}, "
-                f"plus earlier ones not reported Completed or Cancelled. Status as of {words.day(self.as_of)}.")
+        return (
+            f"In scope: activities whose dates overlap {words.span(self.period_start, self.end)}{reason}, "
+            f"plus earlier ones not reported Completed or Cancelled. Status as of {words.day(self.as_of)}."
+        )
 
 
 def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
@@ -135,8 +141,16 @@ def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Sc
     else:
         first = plan.activities["Start"].min()
         period_start = min(pd.Timestamp(first).date(), session.start) if pd.notna(first) else session.start
-    return Scope(session.label, session.start, session.end, period_start,
-                 as_of or session.start - timedelta(days=1), session, (session,), previous)
+    return Scope(
+        session.label,
+        session.start,
+        session.end,
+        period_start,
+        as_of or session.start - timedelta(days=1),
+        session,
+        (session,),
+        previous,
+    )
 
 
 def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -> Scope:

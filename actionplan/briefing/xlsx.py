@@ -4,6 +4,7 @@ neutralised) through actionplan.export.tables_xlsx, and the quarter grid with it
 Sheets: Cover, Contents, Summary by status, Summary by domain, Timeline, Delivered, Open and overdue, Due before /
 during the session, At the session, one per domain, one per convention, Changes, Annex steps.
 """
+
 from __future__ import annotations
 
 import io
@@ -37,19 +38,44 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
         sheets[name] = table
         contents.append({"Section": label, "Sheet": name, "Rows": rows, "Summary": lead})
 
-    add("Summary by status", "Summary by status", briefing.status_summary, briefing.summary_lead,
-        len(briefing.status_summary))
-    add("Summary by domain", "Summary by domain", briefing.domain_summary, briefing.summary_lead,
-        len(briefing.domain_summary))
-    add("Timeline by quarter", "Timeline", _timeline(briefing),
-        "A filled square marks a quarter the activity's dates fall in.", len(briefing.grid.cells))
+    add(
+        "Summary by status",
+        "Summary by status",
+        briefing.status_summary,
+        briefing.summary_lead,
+        len(briefing.status_summary),
+    )
+    add(
+        "Summary by domain",
+        "Summary by domain",
+        briefing.domain_summary,
+        briefing.summary_lead,
+        len(briefing.domain_summary),
+    )
+    add(
+        "Timeline by quarter",
+        "Timeline",
+        _timeline(briefing),
+        "A filled square marks a quarter the activity's dates fall in.",
+        len(briefing.grid.cells),
+    )
     for section in (*briefing.main_sections, *briefing.by_domain, *briefing.by_convention):
         add(_label(section), section.title, _activities(section, briefing), section.lead, len(section.table))
     changes = briefing.changes
-    add(changes.title, "Changes", changes.table if not changes.empty else _note(EMPTY_CHANGES), changes.lead,
-        len(changes.table))
-    add("Annex: mechanism steps", "Annex steps", _steps(briefing),
-        "The mechanism steps of the activities in scope, as the Steps sheet gives them.", len(briefing.steps))
+    add(
+        changes.title,
+        "Changes",
+        changes.table if not changes.empty else _note(EMPTY_CHANGES),
+        changes.lead,
+        len(changes.table),
+    )
+    add(
+        "Annex: mechanism steps",
+        "Annex steps",
+        _steps(briefing),
+        "The mechanism steps of the activities in scope, as the Steps sheet gives them.",
+        len(briefing.steps),
+    )
     content = tables_xlsx({"Cover": _cover(briefing), "Contents": pd.DataFrame(contents), **sheets})
     return _shade_timeline(content, names.of("Timeline"), briefing.grid.session_quarters)
 
@@ -64,8 +90,10 @@ def _cover(briefing: Briefing) -> pd.DataFrame:
         ("Workbook", briefing.version),
         ("Scope", scope.rule),
         ("At the session", AT_SESSION_RULE),
-        ("Status", "A blank Status is shown as Not reported; nothing is called completed unless its Status says "
-                   "Completed."),
+        (
+            "Status",
+            "A blank Status is shown as Not reported; nothing is called completed unless its Status says Completed.",
+        ),
     ]
     return pd.DataFrame(rows, columns=["Item", "Value"])
 
@@ -92,8 +120,15 @@ def _timeline(briefing: Briefing) -> pd.DataFrame:
         return _note(EMPTY_SECTION)
     events = briefing.activities.set_index(briefing.activities["ID"].astype(str))["Event"]
     marks = grid.cells.map(lambda scheduled: SCHEDULED_MARK if scheduled else None)
-    return pd.concat([pd.DataFrame({"ID": grid.cells.index, "Event": events.reindex(grid.cells.index).to_numpy()},
-                                   index=grid.cells.index), marks], axis=1).reset_index(drop=True)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {"ID": grid.cells.index, "Event": events.reindex(grid.cells.index).to_numpy()}, index=grid.cells.index
+            ),
+            marks,
+        ],
+        axis=1,
+    ).reset_index(drop=True)
 
 
 def _steps(briefing: Briefing) -> pd.DataFrame:
@@ -145,7 +180,7 @@ class _SheetNames:
         name, number = base, 2
         while name.casefold() in {taken.casefold() for taken in self._taken.values()}:
             suffix = f" ({number})"
-            name = base[:SHEET_NAME_LIMIT - len(suffix)] + suffix
+            name = base[: SHEET_NAME_LIMIT - len(suffix)] + suffix
             number += 1
         self._taken[title] = name
         return name

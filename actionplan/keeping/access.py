@@ -10,6 +10,7 @@ Where the hash lives, first found wins:
                            emails = ["someone@example.org"]  # optional: editors signing in with st.login ([auth])
   environment              ACTIONPLAN_EDITOR_PASSWORD_HASH=<the same hash>  # for servers and browser tests
 """
+
 from __future__ import annotations
 
 import base64
@@ -72,8 +73,15 @@ def verify_password(password: str, stored: str) -> bool:
         if scheme != SCHEME:
             return False
         expected = base64.b64decode(key, validate=True)
-        actual = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt, validate=True),
-                                n=int(n), r=int(r), p=int(p), dklen=len(expected), maxmem=2**26)
+        actual = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=base64.b64decode(salt, validate=True),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+            maxmem=2**26,
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)
@@ -130,8 +138,9 @@ class Throttle:
     """Failed sign-ins per key (a name, an address, a browser session): after n failures in a row the next try is
     refused for 2^n seconds (capped). Kept in server memory, shared by all sessions; thread-safe."""
 
-    def __init__(self, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._base, self._cap, self._clock = base, cap, clock
         self._lock = threading.Lock()
         self._failures: dict[str, int] = {}
@@ -150,7 +159,7 @@ class Throttle:
             for key in keys:
                 count = self._failures.get(key, 0) + 1
                 self._failures[key] = count
-                key_delay = min(self._cap, self._base ** count)
+                key_delay = min(self._cap, self._base**count)
                 self._until[key] = now + key_delay
                 delay = max(delay, key_delay)
         return delay
@@ -162,8 +171,9 @@ class Throttle:
                 self._until.pop(key, None)
 
 
-def sign_in_with_password(name: str, password: str, stored_hash: str | None, throttle: Throttle,
-                          keys: Iterable[str] = ()) -> Editor:
+def sign_in_with_password(
+    name: str, password: str, stored_hash: str | None, throttle: Throttle, keys: Iterable[str] = ()
+) -> Editor:
     """An Editor when the password matches; SignInRefused otherwise (no password configured, a name missing,
     a wrong password, or a try too soon after failures). The name is kept for the audit log."""
     if not stored_hash:
@@ -201,8 +211,14 @@ def with_password_hash(toml_text: str, password_hash: str) -> str:
     """The secrets file text with `[editors] password_hash` set, every other line left as it was."""
     line = f'{SECRETS_HASH_KEY} = "{password_hash}"'
     lines = toml_text.splitlines()
-    section_at = next((i for i, text in enumerate(lines)
-                       if (m := _SECTION_HEADER.match(text)) and m.group(1).strip() == SECRETS_SECTION), None)
+    section_at = next(
+        (
+            i
+            for i, text in enumerate(lines)
+            if (m := _SECTION_HEADER.match(text)) and m.group(1).strip() == SECRETS_SECTION
+        ),
+        None,
+    )
     if section_at is None:
         body = "\n".join(lines).rstrip("\n")
         result = (body + "\n\n" if body else "") + f"[{SECRETS_SECTION}]\n{line}\n"
@@ -247,8 +263,9 @@ def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = 
     return password
 
 
-def set_password_command(secrets_path: Path = DEFAULT_SECRETS_PATH, stdin: TextIO = sys.stdin,
-                         out: TextIO = sys.stdout) -> int:
+def set_password_command(
+    secrets_path: Path = DEFAULT_SECRETS_PATH, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout
+) -> int:
     """Ask for a password and store its hash in the secrets file; returns the exit code."""
     try:
         password = read_new_password(stdin)
@@ -256,6 +273,9 @@ def set_password_command(secrets_path: Path = DEFAULT_SECRETS_PATH, stdin: TextI
         print(f"Password not changed: {exc}.", file=sys.stderr)
         return 1
     write_password_hash(secrets_path, hash_password(password))
-    print(f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
-          "Restart the app if it is running.", file=out)
+    print(
+        f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
+        "Restart the app if it is running.",
+        file=out,
+    )
     return 0

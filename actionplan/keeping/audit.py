@@ -3,6 +3,7 @@
 It lives beside the workbook as `audit.log` (git-ignored), is only ever appended to, and is flushed to disk
 before the save reports success.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Where earlier versions of the workbook are kept: a `backups/` folder beside it, outside git."""
+
 from __future__ import annotations
 
 import os

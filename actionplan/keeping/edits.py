@@ -4,6 +4,7 @@ are stored (not the loader's derived dates), and the cell-by-cell difference bet
 A table row carries its Excel row number in the `Row` column, so an edit lands in the row it came from; rows
 without one are new, and Excel rows missing from the edited copy are deleted.
 """
+
 from __future__ import annotations
 
 import io
@@ -52,15 +53,35 @@ class CellChange:
         """A line of the preview: Sheet, Row, ID, Column, Old, New, all as text."""
         row = str(self.row) if self.row is not None else f"new {self.added}"
         if self.action == DELETE:
-            return {"Sheet": self.sheet, "Row": row, "ID": self.key, "Column": "(whole row)",
-                    "Old": shown(self.old), "New": "(row deleted)"}
-        return {"Sheet": self.sheet, "Row": row, "ID": self.key, "Column": self.column,
-                "Old": shown(self.old), "New": shown(self.new)}
+            return {
+                "Sheet": self.sheet,
+                "Row": row,
+                "ID": self.key,
+                "Column": "(whole row)",
+                "Old": shown(self.old),
+                "New": "(row deleted)",
+            }
+        return {
+            "Sheet": self.sheet,
+            "Row": row,
+            "ID": self.key,
+            "Column": self.column,
+            "Old": shown(self.old),
+            "New": shown(self.new),
+        }
 
     def as_audit(self) -> dict[str, object]:
         """The change as the audit log keeps it."""
-        return {"action": self.action, "sheet": self.sheet, "row": self.row, "added": self.added, "id": self.key,
-                "column": self.column, "old": self.old, "new": self.new}
+        return {
+            "action": self.action,
+            "sheet": self.sheet,
+            "row": self.row,
+            "added": self.added,
+            "id": self.key,
+            "column": self.column,
+            "old": self.old,
+            "new": self.new,
+        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -293,14 +314,20 @@ def diff_table(table: EditTable, edited: pd.DataFrame) -> list[CellChange]:
                 continue
             added += 1
             key = _key(table.sheet, values)
-            changes += [CellChange(table.sheet, None, key, name, None, value, ADD, added)
-                        for name, value in values.items() if value is not None]
+            changes += [
+                CellChange(table.sheet, None, key, name, None, value, ADD, added)
+                for name, value in values.items()
+                if value is not None
+            ]
             continue
         seen.add(row)
         before = {name: normalise(base[row].get(name), table.kind(name)) for name in table.columns}
         key = _key(table.sheet, before)
-        changes += [CellChange(table.sheet, row, key, name, before[name], values[name])
-                    for name in table.columns if before[name] != values[name]]
+        changes += [
+            CellChange(table.sheet, row, key, name, before[name], values[name])
+            for name in table.columns
+            if before[name] != values[name]
+        ]
     for row in sorted(set(base) - seen):
         before = {name: normalise(base[row].get(name), table.kind(name)) for name in table.columns}
         summary = _row_summary(table.sheet, before)

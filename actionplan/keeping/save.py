@@ -13,6 +13,7 @@ Edits change only the cells that changed (openpyxl on the current file): other s
 drop-downs (data validations), formatting and column widths stay as they are. Text is always stored as text:
 "=1+1" typed in the editor is a string in the file, never a formula.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -76,9 +77,11 @@ class Saved:
     changes: tuple[CellChange, ...] = ()
 
 
-CONFLICT_MESSAGE = ("The workbook was changed by someone else (in Excel or in another browser) after you opened "
-                    "the editor, so your changes were not saved and nothing was overwritten. Download your changes, "
-                    "start again from the current workbook and apply them again.")
+CONFLICT_MESSAGE = (
+    "The workbook was changed by someone else (in Excel or in another browser) after you opened "
+    "the editor, so your changes were not saved and nothing was overwritten. Download your changes, "
+    "start again from the current workbook and apply them again."
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -164,8 +167,12 @@ def _close_up(ws: Worksheet, deleted: set[int]) -> None:
     snapshot = []
     for row in survivors:
         cells = [ws.cell(row, column) for column in range(1, width + 1)]
-        snapshot.append(([(c.value, c.data_type, copy(c._style), c.comment, c.hyperlink) for c in cells],
-                         ws.row_dimensions[row].height))
+        snapshot.append(
+            (
+                [(c.value, c.data_type, copy(c._style), c.comment, c.hyperlink) for c in cells],
+                ws.row_dimensions[row].height,
+            )
+        )
     for target, (cells, height) in enumerate(snapshot, start=first):
         for column, (value, data_type, style, comment, link) in enumerate(cells, start=1):
             cell = ws.cell(target, column)
@@ -304,25 +311,43 @@ def write_atomically(path: Path, content: bytes) -> None:
         os.close(folder)
 
 
-def _replace(editor: Editor, path: Path, new: bytes, current: bytes | None, record: dict[str, object],
-             warnings: Sequence[Finding], changes: Sequence[CellChange] = ()) -> Saved:
+def _replace(
+    editor: Editor,
+    path: Path,
+    new: bytes,
+    current: bytes | None,
+    record: dict[str, object],
+    warnings: Sequence[Finding],
+    changes: Sequence[CellChange] = (),
+) -> Saved:
     """Back up the current version, write the new one, log it. Called with the lock held."""
     backup = backups.keep_backup(path, current) if current is not None else None
     write_atomically(path, new)
     sha = hashlib.sha256(new).hexdigest()
-    audit.append_record(path, {
-        "who": editor.name, "how": editor.method, "workbook": path.name, **record,
-        "before_sha256": hashlib.sha256(current).hexdigest() if current is not None else None,
-        "after_sha256": sha, "backup": backup.name if backup else None,
-    })
+    audit.append_record(
+        path,
+        {
+            "who": editor.name,
+            "how": editor.method,
+            "workbook": path.name,
+            **record,
+            "before_sha256": hashlib.sha256(current).hexdigest() if current is not None else None,
+            "after_sha256": sha,
+            "backup": backup.name if backup else None,
+        },
+    )
     return Saved(path, sha, backup, tuple(warnings), tuple(changes))
 
 
 def _refuse_errors(plan: Plan, what: str) -> None:
     if plan.errors:
         count = len(plan.errors)
-        raise Invalid(f"{what} not saved: the workbook would have {count} error{'s' if count > 1 else ''}. "
-                      f"First: {plan.errors[0]}", plan.errors, plan.warnings)
+        raise Invalid(
+            f"{what} not saved: the workbook would have {count} error{'s' if count > 1 else ''}. "
+            f"First: {plan.errors[0]}",
+            plan.errors,
+            plan.warnings,
+        )
 
 
 def save_changes(editor: Editor, path: Path, base_sha256: str, changes: Sequence[CellChange]) -> Saved:
@@ -339,23 +364,28 @@ def save_changes(editor: Editor, path: Path, base_sha256: str, changes: Sequence
         new = apply_changes(current, changes)
         lost = lost_features(current, new, rows_deleted=any(change.action == DELETE for change in changes))
         if lost:
-            raise SaveRefused(f"Not saved: the workbook has {', '.join(lost)} that saving from the app would not "
-                              "keep. Make this change in Excel instead; nothing was written.")
+            raise SaveRefused(
+                f"Not saved: the workbook has {', '.join(lost)} that saving from the app would not "
+                "keep. Make this change in Excel instead; nothing was written."
+            )
         plan = check(new, path)
         _refuse_errors(plan, "Changes")
         record = {"action": "edit", "changes": [change.as_audit() for change in changes]}
         return _replace(editor, path, new, current, record, plan.warnings, changes)
 
 
-def replace_workbook(editor: Editor, path: Path, content: bytes, filename: str,
-                     max_bytes: int = MAX_UPLOAD_BYTES) -> Saved:
+def replace_workbook(
+    editor: Editor, path: Path, content: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYTES
+) -> Saved:
     """Make an uploaded workbook the current one, after checking it is a real, safe .xlsx that follows the
     contract with no errors; the current version is backed up first."""
     require_editor(editor)
     path = Path(path)
     if len(content) > max_bytes:
-        raise SaveRefused(f"{filename} is {len(content) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB. "
-                          "A plan workbook is far smaller: check that this is the right file.")
+        raise SaveRefused(
+            f"{filename} is {len(content) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB. "
+            "A plan workbook is far smaller: check that this is the right file."
+        )
     plan = check(content, Path(Path(filename).name))
     _refuse_errors(plan, f"{filename} was")
     with workbook_lock(path):

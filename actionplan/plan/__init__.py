@@ -6,6 +6,16 @@ from .load import Lists, Plan, WorkbookInfo, load_plan, load_plan_bytes, workboo
 from .status import AsOf, Reported, status_as_of, with_status
 
 __all__ = [
-    "AsOf", "Finding", "Lists", "Plan", "Reported", "Severity", "WorkbookInfo", "load_plan", "load_plan_bytes",
-    "status_as_of", "with_status", "workbook_path",
+    "AsOf",
+    "Finding",
+    "Lists",
+    "Plan",
+    "Reported",
+    "Severity",
+    "WorkbookInfo",
+    "load_plan",
+    "load_plan_bytes",
+    "status_as_of",
+    "with_status",
+    "workbook_path",
 ]

@@ -3,6 +3,7 @@
 Everything that would change if the workbook's layout changed lives here, so the loader, the saver,
 the workbook writer and the briefing builders all agree on one definition.
 """
+
 from __future__ import annotations
 
 import re
@@ -113,8 +114,7 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column(name=A.YEAR, required=True, kind=Kind.INT, width=7, help="The plan year the activity is listed under"),
     Column(name=A.NO, kind=Kind.INT, width=6, help="The number under that year, as in the plan"),
     Column(name=A.EVENT, required=True, width=60, help="The event, as written in the plan"),
-    Column(name=A.TERMS, required=True, width=24,
-           help="Terms of implementation as written; the dates come from here"),
+    Column(name=A.TERMS, required=True, width=24, help="Terms of implementation as written; the dates come from here"),
     Column(name=A.START, kind=Kind.DATE, width=12, help="Optional exact start date; blank = derived from Terms"),
     Column(name=A.END, kind=Kind.DATE, width=12, help="Optional exact end date; blank = derived from Terms"),
     Column(name=A.DOMAIN, kind=Kind.LIST, width=22, help="Pick from the Lists sheet"),
@@ -123,8 +123,12 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column(name=A.COUNTERPART, width=26, help="Who acts on UNESCO's side"),
     Column(name=A.LEAD, width=24, help="Who acts on the national side"),
     Column(name=A.LOCATIONS, width=24, help="Cities named, separated by ;"),
-    Column(name=A.STATUS, kind=Kind.LIST, width=14,
-           help="Planned, In progress, Completed, Postponed, Cancelled; blank = Not reported"),
+    Column(
+        name=A.STATUS,
+        kind=Kind.LIST,
+        width=14,
+        help="Planned, In progress, Completed, Postponed, Cancelled; blank = Not reported",
+    ),
     Column(name=A.PROGRESS, kind=Kind.PERCENT, width=11, help="0-100, optional"),
     Column(name=A.LAST_UPDATE, kind=Kind.DATE, width=13, help="Date of the last report"),
     Column(name=A.NOTES, width=40, help="Text of the last report"),
@@ -135,8 +139,9 @@ STEP_COLUMNS: tuple[Column, ...] = (
     Column(name=S.STEP, required=True, kind=Kind.INT, width=6, help="Step number within the activity"),
     Column(name=S.DESCRIPTION, required=True, width=90, help="The mechanism step, as written"),
     Column(name=S.TERMS, width=22, help="Optional: the step's own terms, where the plan gives them"),
-    Column(name=S.STATUS, kind=Kind.LIST, width=14,
-           help="Optional: Planned, In progress, Completed, Postponed, Cancelled"),
+    Column(
+        name=S.STATUS, kind=Kind.LIST, width=14, help="Optional: Planned, In progress, Completed, Postponed, Cancelled"
+    ),
 )
 
 MILESTONE_COLUMNS: tuple[Column, ...] = (

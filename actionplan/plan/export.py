@@ -1,4 +1,5 @@
 """Tables for people to take away: the activities as CSV or Excel, with formula-like text neutralised."""
+
 from __future__ import annotations
 
 import io
@@ -10,7 +11,6 @@ from . import contract
 from .load import Plan
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 """Findings: what is wrong with a workbook, where (sheet, Excel row, column), how serious, and how to fix it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@
 with the sheet, the Excel row and the column, and a hint. The file is read once into memory, so the checks,
 the content hash and the tables all describe the same bytes even while Excel is saving over it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -150,35 +151,46 @@ def _check_container(path: Path, content: bytes) -> list[Finding]:
         return [Finding(ERROR, None, None, None, message, hint)]
 
     if path.name.startswith("~$"):
-        return error(f"{path.name} is Excel's lock file, not the workbook",
-                     f"open {path.name[2:]} instead; the lock file disappears when Excel closes it")
+        return error(
+            f"{path.name} is Excel's lock file, not the workbook",
+            f"open {path.name[2:]} instead; the lock file disappears when Excel closes it",
+        )
     if path.suffix.lower() != ".xlsx":
         return error(f"{path.name} is not an .xlsx file", "save the workbook as Excel Workbook (*.xlsx)")
     if not zipfile.is_zipfile(io.BytesIO(content)):
-        return error(f"{path.name} is not a complete Excel workbook (it may be half-written or damaged)",
-                     "wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)")
+        return error(
+            f"{path.name} is not a complete Excel workbook (it may be half-written or damaged)",
+            "wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)",
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
             names = {member.filename for member in members}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                return error(f"{path.name} is a zip file but not an Excel workbook",
-                             "save it from Excel as Excel Workbook (*.xlsx)")
+                return error(
+                    f"{path.name} is a zip file but not an Excel workbook",
+                    "save it from Excel as Excel Workbook (*.xlsx)",
+                )
             if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
-                return error(f"{path.name} unpacks to more than {MAX_UNCOMPRESSED_BYTES // 2**20} MB",
-                             "a plan workbook is far smaller; check that this is the right file")
+                return error(
+                    f"{path.name} unpacks to more than {MAX_UNCOMPRESSED_BYTES // 2**20} MB",
+                    "a plan workbook is far smaller; check that this is the right file",
+                )
             for member in members:
                 payload = archive.read(member)  # reading checks the CRC: a truncated member fails here
                 if member.filename.lower().endswith(XML_SUFFIXES):
                     _check_xml(payload)
     except DefusedXmlException as exc:
-        return error(f"{path.name} contains unsafe XML ({type(exc).__name__})",
-                     "the file was not made by Excel as expected; open it in Excel and save it again, or use a backup")
+        return error(
+            f"{path.name} contains unsafe XML ({type(exc).__name__})",
+            "the file was not made by Excel as expected; open it in Excel and save it again, or use a backup",
+        )
     except ParseError as exc:
         return error(f"{path.name} contains damaged XML ({exc})", "open it in Excel and save it again, or use a backup")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        return error(f"{path.name} is damaged or incomplete ({exc})",
-                     "wait for Excel to finish saving, or restore a backup")
+        return error(
+            f"{path.name} is damaged or incomplete ({exc})", "wait for Excel to finish saving, or restore a backup"
+        )
     return []
 
 
@@ -214,7 +226,7 @@ def _read_sheet(name: str, rows: list[list[object]], columns: tuple[contract.Col
     for label, position in contract.header_positions(header, columns).items():
         names[position - 1] = label
     records: list[tuple[int, dict[str, object]]] = []
-    for offset, row in enumerate(rows[header_index + 1:], start=header_index + 2):
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         values = {names[i]: _clean(cell) for i, cell in enumerate(row) if i < len(names) and names[i]}
         if all(value is None for value in values.values()):
             continue
@@ -252,7 +264,7 @@ def _percent(value: object) -> float | None:
     """Progress %: a number 0-100, '50%' accepted; raises ValueError otherwise."""
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (datetime, date)):
+    if isinstance(value, (bool, datetime, date)):
         raise ValueError(value)
     number = float(str(value).strip().rstrip("%")) if isinstance(value, str) else float(value)
     if not 0 <= number <= 100:
@@ -287,11 +299,19 @@ def _report_missing(sheet: _Sheet, columns: tuple[contract.Column, ...], found: 
             continue
         if column.required:
             fatal = True
-            found.error(1, column.name, f"required column '{column.name}' is missing (columns found: {present})",
-                        f"put the header '{column.name}' back in row 1; headers may differ only in case and spaces")
+            found.error(
+                1,
+                column.name,
+                f"required column '{column.name}' is missing (columns found: {present})",
+                f"put the header '{column.name}' back in row 1; headers may differ only in case and spaces",
+            )
         else:
-            found.warn(1, column.name, f"column '{column.name}' is missing; treated as blank",
-                       f"add a column headed '{column.name}' to record it")
+            found.warn(
+                1,
+                column.name,
+                f"column '{column.name}' is missing; treated as blank",
+                f"add a column headed '{column.name}' to record it",
+            )
     return fatal
 
 
@@ -313,10 +333,19 @@ def _read_lists(sheet: _Sheet | None) -> tuple[Lists, list[Finding]]:
     statuses = column(contract.LIST_STATUS) or Reported.typed_values()
     for status in statuses:
         if status not in Reported.typed_values():
-            found.warn(None, contract.LIST_STATUS, f"status '{status}' is not one the dashboard understands",
-                       "use Planned, In progress, Completed, Postponed or Cancelled")
-    lists = Lists(column(contract.LIST_DOMAIN), column(contract.LIST_CONVENTION), titles,
-                  column(contract.LIST_PROGRAMME), statuses)
+            found.warn(
+                None,
+                contract.LIST_STATUS,
+                f"status '{status}' is not one the dashboard understands",
+                "use Planned, In progress, Completed, Postponed or Cancelled",
+            )
+    lists = Lists(
+        column(contract.LIST_DOMAIN),
+        column(contract.LIST_CONVENTION),
+        titles,
+        column(contract.LIST_PROGRAMME),
+        statuses,
+    )
     return lists, found.findings
 
 
@@ -328,7 +357,9 @@ def _in_list(value: str | None, allowed: tuple[str, ...]) -> str | None:
     return by_key.get(value.casefold().strip())
 
 
-def _check_listed(record: dict[str, object], row: int, lists: Lists, found: _Collector, columns: tuple[str, ...]) -> None:
+def _check_listed(
+    record: dict[str, object], row: int, lists: Lists, found: _Collector, columns: tuple[str, ...]
+) -> None:
     for column in columns:
         value = _text(record.get(column))
         if value is None:
@@ -337,35 +368,57 @@ def _check_listed(record: dict[str, object], row: int, lists: Lists, found: _Col
         match = _in_list(value, allowed)
         if match is None:
             shown = ", ".join(allowed[:8]) + (" ..." if len(allowed) > 8 else "")
-            found.warn(row, column, f"'{value}' is not in the {column} list",
-                       f"pick one of: {shown}; or add it to the Lists sheet")
+            found.warn(
+                row,
+                column,
+                f"'{value}' is not in the {column} list",
+                f"pick one of: {shown}; or add it to the Lists sheet",
+            )
         record[column] = match or value
 
 
-def _dates_for(record: dict[str, object], row: int, year: int | None, found: _Collector) -> tuple[object, object, str, str]:
+def _dates_for(
+    record: dict[str, object], row: int, year: int | None, found: _Collector
+) -> tuple[object, object, str, str]:
     """(start, end, dates-from, precision) of an activity: the Start/End cells win over Terms."""
     explicit: dict[str, date | None] = {}
     for column in ("Start", "End"):
         try:
             explicit[column] = parse_date_cell(record.get(column))
         except ValueError:
-            found.warn(row, column, f"'{record.get(column)}' is not a date; the dates come from Terms instead",
-                       "type a date such as 2024-03-15, or leave the cell blank")
+            found.warn(
+                row,
+                column,
+                f"'{record.get(column)}' is not a date; the dates come from Terms instead",
+                "type a date such as 2024-03-15, or leave the cell blank",
+            )
             explicit[column] = None
     terms = record.get("Terms")
     span = parse_terms(terms, default_year=year)
     if span is None:
         if terms is None:
-            found.warn(row, "Terms", "Terms is blank; the activity is shown across its plan year",
-                       "write the terms of implementation, e.g. 'March-December 2021' or 'Q4 2024'")
+            found.warn(
+                row,
+                "Terms",
+                "Terms is blank; the activity is shown across its plan year",
+                "write the terms of implementation, e.g. 'March-December 2021' or 'Q4 2024'",
+            )
         else:
-            found.warn(row, "Terms", f"'{terms}' could not be read as dates; the activity is shown across its plan year",
-                       "write e.g. 'March-December 2021', '2nd quarter 2023', 'H1 2024', '15 March 2024', "
-                       "or fill in Start and End")
+            found.warn(
+                row,
+                "Terms",
+                f"'{terms}' could not be read as dates; the activity is shown across its plan year",
+                "write e.g. 'March-December 2021', '2nd quarter 2023', 'H1 2024', '15 March 2024', "
+                "or fill in Start and End",
+            )
     start, end = explicit["Start"], explicit["End"]
     if start and end and end < start:
-        found.warn(row, "End", f"End {end:%Y-%m-%d} is before Start {start:%Y-%m-%d}; the dates come from Terms instead",
-                   "correct Start or End")
+        found.warn(
+            row,
+            "End",
+            f"End {end:%Y-%m-%d} is before Start {start:%Y-%m-%d}; the dates come from Terms instead",
+            "correct Start or End",
+        )
         start = end = None
     if start and end:
         return start, end, "Start/End cells", "day"
@@ -393,8 +446,12 @@ def _read_activities(sheet: _Sheet, lists: Lists) -> tuple[pd.DataFrame, list[Fi
         if activity_id is None:
             found.error(row, "ID", "this activity has no ID", "give it a unique ID such as 2024-03 (year-number)")
         elif activity_id in first_row_of:
-            found.error(row, "ID", f"ID '{activity_id}' is already used in row {first_row_of[activity_id]}",
-                        "give each activity its own ID (year-number)")
+            found.error(
+                row,
+                "ID",
+                f"ID '{activity_id}' is already used in row {first_row_of[activity_id]}",
+                "give each activity its own ID (year-number)",
+            )
         else:
             first_row_of[activity_id] = row
         record["ID"] = activity_id
@@ -407,8 +464,12 @@ def _read_activities(sheet: _Sheet, lists: Lists) -> tuple[pd.DataFrame, list[Fi
         try:
             record["Last update"] = parse_date_cell(record.get("Last update"))
         except ValueError:
-            found.warn(row, "Last update", f"'{record.get('Last update')}' is not a date; ignored",
-                       "type the date of the last report, e.g. 2024-03-15")
+            found.warn(
+                row,
+                "Last update",
+                f"'{record.get('Last update')}' is not a date; ignored",
+                "type the date of the last report, e.g. 2024-03-15",
+            )
             record["Last update"] = None
         for column in ("Event", "Terms", "UNESCO counterpart", "National lead", "Locations", "Notes"):
             record[column] = _text(record.get(column))
@@ -416,15 +477,23 @@ def _read_activities(sheet: _Sheet, lists: Lists) -> tuple[pd.DataFrame, list[Fi
             found.warn(row, "Event", "Event is blank", "write what the activity is")
         _check_listed(record, row, lists, found, ("Domain", "Convention", "Programme", "Status"))
         start, end, source, precision = _dates_for(record, row, year, found)
-        record.update({"Start": start, "End": end, contract.ROW: row, contract.DATE_SOURCE: source,
-                       contract.PRECISION: precision,
-                       contract.REPORTED_STATUS: record.get("Status") or Reported.NOT_REPORTED})
+        record.update(
+            {
+                "Start": start,
+                "End": end,
+                contract.ROW: row,
+                contract.DATE_SOURCE: source,
+                contract.PRECISION: precision,
+                contract.REPORTED_STATUS: record.get("Status") or Reported.NOT_REPORTED,
+            }
+        )
         rows.append(record)
     extra = [c for c in sheet.columns if c not in contract.column_names(contract.ACTIVITY_COLUMNS)]
     columns = contract.column_names(contract.ACTIVITY_COLUMNS) + extra + list(contract.DERIVED_COLUMNS)
     frame = pd.DataFrame(rows, columns=columns)
-    return _typed(frame, dates=("Start", "End", "Last update"), ints=("Year", "No.", contract.ROW),
-                  floats=("Progress %",)), found.findings
+    return _typed(
+        frame, dates=("Start", "End", "Last update"), ints=("Year", "No.", contract.ROW), floats=("Progress %",)
+    ), found.findings
 
 
 def _checked(found: _Collector, row: int, column: str, record: dict[str, object], convert, expected: str):
@@ -440,16 +509,20 @@ def _read_steps(sheet: _Sheet | None, activities: pd.DataFrame, lists: Lists) ->
     found = _Collector(contract.STEPS)
     base = contract.column_names(contract.STEP_COLUMNS)
     if sheet is None or _report_missing(sheet, contract.STEP_COLUMNS, found):
-        return _typed(pd.DataFrame(columns=[*base, "Start", "End", contract.ROW]), dates=("Start", "End"),
-                      ints=("Step", contract.ROW)), found.findings
+        return _typed(
+            pd.DataFrame(columns=[*base, "Start", "End", contract.ROW]),
+            dates=("Start", "End"),
+            ints=("Step", contract.ROW),
+        ), found.findings
     year_of = dict(zip(activities["ID"], activities["Year"]))
     rows: list[dict[str, object]] = []
     for row, record in sheet.records:
         activity_id = _text(record.get("Activity ID"))
         record["Activity ID"] = activity_id
         if activity_id not in year_of:
-            found.warn(row, "Activity ID", f"no activity has the ID '{activity_id}'",
-                       "use an ID from the Activities sheet")
+            found.warn(
+                row, "Activity ID", f"no activity has the ID '{activity_id}'", "use an ID from the Activities sheet"
+            )
         record["Step"] = _checked(found, row, "Step", record, _whole_number, "a whole number")
         record["Description"] = _text(record.get("Description"))
         record["Terms"] = _text(record.get("Terms"))
@@ -459,8 +532,12 @@ def _read_steps(sheet: _Sheet | None, activities: pd.DataFrame, lists: Lists) ->
             year = year_of.get(activity_id)
             span = parse_terms(record["Terms"], default_year=None if pd.isna(year) else int(year))
             if span is None:
-                found.warn(row, "Terms", f"'{record['Terms']}' could not be read as dates",
-                           "write e.g. 'March 2023' or '3rd quarter 2023', or leave blank")
+                found.warn(
+                    row,
+                    "Terms",
+                    f"'{record['Terms']}' could not be read as dates",
+                    "write e.g. 'March 2023' or '3rd quarter 2023', or leave blank",
+                )
             else:
                 start, end = span.start, span.end
         record.update({"Start": start, "End": end, contract.ROW: row})
@@ -482,7 +559,9 @@ def _read_milestones(sheet: _Sheet | None) -> tuple[pd.DataFrame, list[Finding]]
             first = parse_date_cell(record.get("Date"))
             last = parse_date_cell(record.get("End")) or first
         except ValueError:
-            found.warn(row, "Date", "the date is not a single day; milestone left out", "type a date such as 2025-10-30")
+            found.warn(
+                row, "Date", "the date is not a single day; milestone left out", "type a date such as 2025-10-30"
+            )
             continue
         if first is None:
             found.warn(row, "Date", "the milestone has no date; left out", "type a date such as 2025-10-30")
@@ -500,8 +579,9 @@ def _read_milestones(sheet: _Sheet | None) -> tuple[pd.DataFrame, list[Finding]]
     return _typed(frame.reset_index(drop=True), dates=("Date", "End"), ints=(contract.ROW,)), found.findings
 
 
-def _typed(frame: pd.DataFrame, *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (),
-           floats: tuple[str, ...] = ()) -> pd.DataFrame:
+def _typed(
+    frame: pd.DataFrame, *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (), floats: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Give date, whole-number and decimal columns their pandas types; text stays object."""
     columns: dict[str, object] = {}
     for name in frame.columns:
@@ -523,8 +603,12 @@ def _missing(value: object) -> bool:
 
 def _empty_activities() -> pd.DataFrame:
     columns = contract.column_names(contract.ACTIVITY_COLUMNS) + list(contract.DERIVED_COLUMNS)
-    return _typed(pd.DataFrame(columns=columns), dates=("Start", "End", "Last update"),
-                  ints=("Year", "No.", contract.ROW), floats=("Progress %",))
+    return _typed(
+        pd.DataFrame(columns=columns),
+        dates=("Start", "End", "Last update"),
+        ints=("Year", "No.", contract.ROW),
+        floats=("Progress %",),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -551,11 +635,31 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     try:
         content, info = read_bytes(path)
     except FileNotFoundError:
-        return empty_plan([Finding(ERROR, None, None, None, f"{path} does not exist",
-                                   f"put the workbook at {path}, or set {WORKBOOK_ENV} to its path")])
+        return empty_plan(
+            [
+                Finding(
+                    ERROR,
+                    None,
+                    None,
+                    None,
+                    f"{path} does not exist",
+                    f"put the workbook at {path}, or set {WORKBOOK_ENV} to its path",
+                )
+            ]
+        )
     except OSError as exc:
-        return empty_plan([Finding(ERROR, None, None, None, f"{path} cannot be read ({exc.strerror or exc})",
-                                   "check that the file is not locked and that you may read it")])
+        return empty_plan(
+            [
+                Finding(
+                    ERROR,
+                    None,
+                    None,
+                    None,
+                    f"{path} cannot be read ({exc.strerror or exc})",
+                    "check that the file is not locked and that you may read it",
+                )
+            ]
+        )
     return load_plan_bytes(content, info)
 
 
@@ -566,11 +670,23 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
         return empty_plan(problems, info)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-        sheet_rows = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                      for name in workbook.sheet_names}
+        sheet_rows = {
+            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in workbook.sheet_names
+        }
     except Exception as exc:  # calamine raises its own error types for damaged parts  # noqa: BLE001
-        return empty_plan([Finding(ERROR, None, None, None, f"{info.path.name} cannot be read as a workbook ({exc})",
-                                   "open it in Excel and save it again as Excel Workbook (*.xlsx)")], info)
+        return empty_plan(
+            [
+                Finding(
+                    ERROR,
+                    None,
+                    None,
+                    None,
+                    f"{info.path.name} cannot be read as a workbook ({exc})",
+                    "open it in Excel and save it again as Excel Workbook (*.xlsx)",
+                )
+            ],
+            info,
+        )
     return _plan_from_rows(sheet_rows, info)
 
 
@@ -580,8 +696,16 @@ def _plan_from_rows(sheet_rows: dict[str, list[list[object]]], info: WorkbookInf
     for name, columns in contract.SHEET_COLUMNS.items():
         actual = contract.sheet_named(sheet_rows, name)
         if actual is None:
-            findings.append(Finding(ERROR, name, None, None, f"the sheet '{name}' is missing",
-                                    f"add a sheet named '{name}' (sheets found: {', '.join(sheet_rows)})"))
+            findings.append(
+                Finding(
+                    ERROR,
+                    name,
+                    None,
+                    None,
+                    f"the sheet '{name}' is missing",
+                    f"add a sheet named '{name}' (sheets found: {', '.join(sheet_rows)})",
+                )
+            )
             sheets[name] = None
         else:
             sheets[name] = _read_sheet(name, sheet_rows[actual], columns)

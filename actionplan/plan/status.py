@@ -100,8 +100,11 @@ class AsOf(StrEnum):
     @classmethod
     def closing(cls, reported: Reported) -> AsOf | None:
         """The as-of status a reported status settles by itself (Completed, Postponed, Cancelled), else None."""
-        return {Reported.COMPLETED: cls.COMPLETED, Reported.POSTPONED: cls.POSTPONED,
-                Reported.CANCELLED: cls.CANCELLED}.get(reported)
+        return {
+            Reported.COMPLETED: cls.COMPLETED,
+            Reported.POSTPONED: cls.POSTPONED,
+            Reported.CANCELLED: cls.CANCELLED,
+        }.get(reported)
 
     @classmethod
     def values(cls, predicate: str) -> frozenset[AsOf]:
@@ -118,8 +121,9 @@ def status_as_of(activities: pd.DataFrame, as_of: date) -> pd.Series:
     """One status per activity (same index), from its reported Status, Start and End, as of `as_of`."""
     when = pd.Timestamp(as_of)
     values = []
-    for cell, start, end in zip(activities[ActivityColumn.STATUS], activities[ActivityColumn.START],
-                                activities[ActivityColumn.END], strict=True):
+    for cell, start, end in zip(
+        activities[ActivityColumn.STATUS], activities[ActivityColumn.START], activities[ActivityColumn.END], strict=True
+    ):
         reported = Reported.of(cell)
         closing = AsOf.closing(reported)
         typed = isinstance(cell, str) and bool(cell.strip())  # any value typed, even one not in the list
@@ -135,8 +139,11 @@ def status_as_of(activities: pd.DataFrame, as_of: date) -> pd.Series:
             values.append(AsOf.OVERDUE)
         else:
             values.append(AsOf.PAST_END_NOT_REPORTED)
-    return pd.Series(pd.Categorical([str(v) for v in values], categories=[str(s) for s in AS_OF_ORDER]),
-                     index=activities.index, name=STATUS_AS_OF)
+    return pd.Series(
+        pd.Categorical([str(v) for v in values], categories=[str(s) for s in AS_OF_ORDER]),
+        index=activities.index,
+        name=STATUS_AS_OF,
+    )
 
 
 def with_status(activities: pd.DataFrame, as_of: date) -> pd.DataFrame:

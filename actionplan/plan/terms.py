@@ -9,6 +9,7 @@ gives each mention without a year the next year written after it (else the one b
 year), and returns the span from the earliest start to the latest end. A text with no date in it
 ("sometime next year") is not parsed: the caller reports it and falls back on the plan year.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -26,10 +27,25 @@ for _number in range(1, 13):
 MONTHS["sept"] = 9
 
 ORDINALS: dict[str, int] = {
-    "1st": 1, "first": 1, "i": 1, "1": 1, "1th": 1,
-    "2nd": 2, "second": 2, "ii": 2, "2": 2, "2th": 2,
-    "3rd": 3, "third": 3, "iii": 3, "3": 3, "3th": 3,
-    "4th": 4, "fourth": 4, "iv": 4, "4": 4,
+    "1st": 1,
+    "first": 1,
+    "i": 1,
+    "1": 1,
+    "1th": 1,
+    "2nd": 2,
+    "second": 2,
+    "ii": 2,
+    "2": 2,
+    "2th": 2,
+    "3rd": 3,
+    "third": 3,
+    "iii": 3,
+    "3": 3,
+    "3th": 3,
+    "4th": 4,
+    "fourth": 4,
+    "iv": 4,
+    "4": 4,
 }
 
 _TOKEN = re.compile(

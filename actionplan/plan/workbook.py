@@ -5,6 +5,7 @@ as dicts keyed by the canonical column names of `schema`, keeps any extra keys a
 after the canonical ones (staff-added columns are never dropped), and writes the sheets in the order
 Activities, Steps, Milestones, Lists, About.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,19 @@ TOP_ALIGNMENT = Alignment(vertical="top")
 WRAP_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
 
 # Long free-text columns: wrapped, top-aligned.
-WRAPPED_COLUMNS: frozenset[str] = frozenset({"Event", "Description", "Notes", "Terms", "Name", "Locations",
-                                             "UNESCO counterpart", "National lead", contract.LIST_CONVENTION_TITLE})
+WRAPPED_COLUMNS: frozenset[str] = frozenset(
+    {
+        "Event",
+        "Description",
+        "Notes",
+        "Terms",
+        "Name",
+        "Locations",
+        "UNESCO counterpart",
+        "National lead",
+        contract.LIST_CONVENTION_TITLE,
+    }
+)
 # Where the header row stays put while scrolling; Activities also keeps ID, Year and No. visible.
 FREEZE_PANES: dict[str, str] = {
     contract.ACTIVITIES: "D2",
@@ -77,13 +89,13 @@ DEFAULT_ABOUT: tuple[str, ...] = (
     "(capitals and spaces do not matter, the words do). You may add columns of your own to the right; they "
     "are kept, never dropped, when the dashboard saves the workbook.",
     "Status is what has been reported: Planned, In progress, Completed, Postponed or Cancelled. Leave it "
-    "blank when nothing has been reported; the dashboard shows a blank Status as \"Not reported\". "
+    'blank when nothing has been reported; the dashboard shows a blank Status as "Not reported". '
     "Progress % is optional, a whole number from 0 to 100. Last update is the date of the latest report and "
     "Notes its text.",
     "Terms are written in plain words, and the dashboard reads the dates from them. It understands, for "
-    "example: \"2021\" (the whole year), \"March-December 2021\", \"November 2021\", \"November, 2021\", "
-    "\"2nd and 3rd quarter 2023\", \"3rd quarter of 2023\", \"Q4 2024\", \"1st half of 2024\", \"H2 2025\", "
-    "\"May 2024 - February 2025\", \"15 March 2024\", \"2024-2025\", and a list of dates separated by "
+    'example: "2021" (the whole year), "March-December 2021", "November 2021", "November, 2021", '
+    '"2nd and 3rd quarter 2023", "3rd quarter of 2023", "Q4 2024", "1st half of 2024", "H2 2025", '
+    '"May 2024 - February 2025", "15 March 2024", "2024-2025", and a list of dates separated by '
     "semicolons, which runs from the first date to the last.",
     "Start and End are optional exact dates (type them as dates, for example 2024-03-15). When they are "
     "filled they override the dates read from Terms; when they are blank the dates come from Terms. If Terms "
@@ -247,9 +259,11 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
                 showErrorMessage=True,
                 errorStyle="warning",
                 errorTitle=f"{column.name}: not in the list",
-                error=(f"Please pick a {column.name} from the drop-down list. To offer a new value, add it to "
-                       f"the {list_name} column of the {contract.LISTS} sheet first. Choose Yes to keep what "
-                       "you typed anyway."),
+                error=(
+                    f"Please pick a {column.name} from the drop-down list. To offer a new value, add it to "
+                    f"the {list_name} column of the {contract.LISTS} sheet first. Choose Yes to keep what "
+                    "you typed anyway."
+                ),
                 showInputMessage=True,
                 promptTitle=column.name,
                 prompt=column.help or f"Pick from the {contract.LISTS} sheet",

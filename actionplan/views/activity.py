@@ -1,4 +1,5 @@
 """One activity in full, its steps, and the table of activities people scan."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,19 +22,30 @@ def activity_facts(activity: pd.Series, lists: Lists) -> list[tuple[str, str]]:
     convention = activity.get("Convention")
     facts = [
         ("Terms as written", activity.get("Terms")),
-        ("Dates", f"{words.span(activity.get('Start'), activity.get('End'))} "
-                  f"(from {str(activity.get(contract.DATE_SOURCE) or 'Terms').lower()}, "
-                  f"{activity.get(contract.PRECISION) or 'unknown'} precision)"),
+        (
+            "Dates",
+            f"{words.span(activity.get('Start'), activity.get('End'))} "
+            f"(from {str(activity.get(contract.DATE_SOURCE) or 'Terms').lower()}, "
+            f"{activity.get(contract.PRECISION) or 'unknown'} precision)",
+        ),
         ("Domain", activity.get("Domain") or UNCLASSIFIED),
-        ("Convention", f"{convention} — {lists.title(convention)}" if pd.notna(convention)
-         and lists.title(convention) != convention else convention),
+        (
+            "Convention",
+            f"{convention} — {lists.title(convention)}"
+            if pd.notna(convention) and lists.title(convention) != convention
+            else convention,
+        ),
         ("Programme", activity.get("Programme")),
         ("UNESCO counterpart", activity.get("UNESCO counterpart")),
         ("National lead", activity.get("National lead")),
         ("Locations", activity.get("Locations")),
         ("Reported status", activity.get(contract.REPORTED_STATUS) or Reported.NOT_REPORTED),
-        ("Status as of", f"{status} — {AsOf(str(status)).meaning}" if pd.notna(status) and str(status)
-         in AsOf._value2member_map_ else None),
+        (
+            "Status as of",
+            f"{status} — {AsOf(str(status)).meaning}"
+            if pd.notna(status) and str(status) in AsOf._value2member_map_
+            else None,
+        ),
         ("Progress %", None if pd.isna(activity.get("Progress %")) else f"{activity.get('Progress %'):g}%"),
         ("Last update", words.day(activity.get("Last update")) or None),
         ("Notes", activity.get("Notes")),
@@ -50,19 +62,31 @@ def _blank(value: object) -> bool:
 
 def steps_table(steps: pd.DataFrame) -> pd.DataFrame:
     """One activity's steps for reading: Step, Description, Terms, Dates, Status (blanks as empty text)."""
-    table = pd.DataFrame({
-        "Step": steps["Step"].astype("Int64"),
-        "Description": steps["Description"].fillna(""),
-        "Terms": steps["Terms"].fillna(""),
-        "Dates": [words.span(s, e) if pd.notna(s) else "" for s, e in zip(steps["Start"], steps["End"])],
-        "Status": steps["Status"].fillna(""),
-    })
+    table = pd.DataFrame(
+        {
+            "Step": steps["Step"].astype("Int64"),
+            "Description": steps["Description"].fillna(""),
+            "Terms": steps["Terms"].fillna(""),
+            "Dates": [words.span(s, e) if pd.notna(s) else "" for s, e in zip(steps["Start"], steps["End"])],
+            "Status": steps["Status"].fillna(""),
+        }
+    )
     return table.reset_index(drop=True)
 
 
 ACTIVITY_TABLE_COLUMNS: tuple[str, ...] = (
-    "ID", "Year", TITLE_COLUMN, "Terms", "Start", "End", "Domain", "Convention", "Programme", STATUS_AS_OF,
-    contract.REPORTED_STATUS, "Locations",
+    "ID",
+    "Year",
+    TITLE_COLUMN,
+    "Terms",
+    "Start",
+    "End",
+    "Domain",
+    "Convention",
+    "Programme",
+    STATUS_AS_OF,
+    contract.REPORTED_STATUS,
+    "Locations",
 )
 
 

@@ -1,4 +1,5 @@
 """Classification: each activity's domain and instrument, and the order they are shown in."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -24,8 +25,7 @@ def instrument_of(activities: pd.DataFrame) -> pd.Series:
     """Each activity's instrument: its convention, else its programme, else `No convention or programme`."""
     convention = activities["Convention"].astype(object)
     programme = activities["Programme"].astype(object)
-    return convention.where(convention.notna(), programme).where(convention.notna() | programme.notna(),
-                                                                NO_INSTRUMENT)
+    return convention.where(convention.notna(), programme).where(convention.notna() | programme.notna(), NO_INSTRUMENT)
 
 
 def _append_unlisted(order: list[str], found: Iterable[object]) -> list[str]:

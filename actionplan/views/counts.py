@@ -1,4 +1,5 @@
 """Counts of activities by status, year and domain, and the headline that says them in words."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -62,14 +63,8 @@ def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: 
     return table[table.sum(axis=1) > 0]
 
 
-
-
-
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The headline in words
-
 
 
 def headline(counts: pd.Series, as_of: date) -> str:

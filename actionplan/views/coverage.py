@@ -1,4 +1,5 @@
 """The coverage matrix: which convention or programme the plan implements in which year."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -10,8 +11,14 @@ from .classify import convention_order, instrument_order
 from .gantt import INSTRUMENT_COLUMN
 
 
-def coverage_matrix(activities: pd.DataFrame, lists: Lists, years: Sequence[int] | None = None, *,
-                    instruments: Sequence[str] | None = None, keep_empty: bool = True) -> pd.DataFrame:
+def coverage_matrix(
+    activities: pd.DataFrame,
+    lists: Lists,
+    years: Sequence[int] | None = None,
+    *,
+    instruments: Sequence[str] | None = None,
+    keep_empty: bool = True,
+) -> pd.DataFrame:
     """How many activities implement each instrument in each plan year.
 
     activities -> rows = `instruments` (default: conventions then programmes, Lists' order, then unlisted ones

@@ -1,4 +1,5 @@
 """The shared filters every page applies, and how they travel in a link's query string."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -98,22 +99,33 @@ class Filters:
 
         def known(key: str, allowed: Sequence[object]) -> tuple:
             by_text = {str(value).casefold(): value for value in allowed}
-            picked = [by_text[value.strip().casefold()] for value in params.get(key, ())
-                      if value.strip().casefold() in by_text]
+            picked = [
+                by_text[value.strip().casefold()]
+                for value in params.get(key, ())
+                if value.strip().casefold() in by_text
+            ]
             return tuple(dict.fromkeys(picked))
 
         text = " ".join(value.strip() for value in params.get(Q_TEXT, ()) if value.strip())
-        return cls(known(Q_YEAR, options.years), known(Q_DOMAIN, options.domains),
-                   known(Q_INSTRUMENT, options.instruments), known(Q_STATUS, options.statuses),
-                   text, _iso_date(params.get(Q_AS_OF, ())) or today)
+        return cls(
+            known(Q_YEAR, options.years),
+            known(Q_DOMAIN, options.domains),
+            known(Q_INSTRUMENT, options.instruments),
+            known(Q_STATUS, options.statuses),
+            text,
+            _iso_date(params.get(Q_AS_OF, ())) or today,
+        )
 
     def within(self, options: FilterOptions) -> Filters:
         """The same filters without the values the workbook no longer offers (after an edit or a reload)."""
-        return Filters(tuple(v for v in self.years if v in options.years),
-                       tuple(v for v in self.domains if v in options.domains),
-                       tuple(v for v in self.instruments if v in options.instruments),
-                       tuple(v for v in self.statuses if v in options.statuses),
-                       self.text, self.as_of)
+        return Filters(
+            tuple(v for v in self.years if v in options.years),
+            tuple(v for v in self.domains if v in options.domains),
+            tuple(v for v in self.instruments if v in options.instruments),
+            tuple(v for v in self.statuses if v in options.statuses),
+            self.text,
+            self.as_of,
+        )
 
 
 def _iso_date(values: Sequence[str]) -> date | None:

@@ -1,4 +1,5 @@
 """Gantt rows: the activities in timeline order, each with its group and row label."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -21,8 +22,13 @@ INSTRUMENT_COLUMN = "Instrument"
 DOMAIN_COLUMN = "Domain"
 
 
-def gantt_rows(activities: pd.DataFrame, *, group_by: str = GROUP_YEAR_DOMAIN, domains: Sequence[str] = (),
-               instruments: Sequence[str] = ()) -> pd.DataFrame:
+def gantt_rows(
+    activities: pd.DataFrame,
+    *,
+    group_by: str = GROUP_YEAR_DOMAIN,
+    domains: Sequence[str] = (),
+    instruments: Sequence[str] = (),
+) -> pd.DataFrame:
     """The activities in Gantt order, each with its group and row label.
 
     activities -> the same rows plus `Group` ("2021 · Culture", or the instrument), `Label`, `Title`,
@@ -45,8 +51,9 @@ def gantt_rows(activities: pd.DataFrame, *, group_by: str = GROUP_YEAR_DOMAIN, d
     else:
         rows[GROUP_COLUMN] = rows[INSTRUMENT_COLUMN]
         keys = [instrument_rank, year]
-    order = pd.DataFrame({"a": keys[0], "b": keys[1], "start": rows["Start"], "id": rows["ID"].astype(str)},
-                         index=rows.index).sort_values(["a", "b", "start", "id"], kind="stable", na_position="last")
+    order = pd.DataFrame(
+        {"a": keys[0], "b": keys[1], "start": rows["Start"], "id": rows["ID"].astype(str)}, index=rows.index
+    ).sort_values(["a", "b", "start", "id"], kind="stable", na_position="last")
     return rows.loc[order.index]
 
 

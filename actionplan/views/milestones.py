@@ -1,4 +1,5 @@
 """Milestones ahead, what falls due before them, and the as-of dates worth one click."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

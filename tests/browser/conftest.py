@@ -2,6 +2,7 @@
 
 Browser tests skip only where Chromium is absent and CI is not set; in CI (CI=true) a missing browser fails.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Helpers for browser tests: a running `streamlit run app.py`, waiting for Streamlit to settle."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -38,9 +45,23 @@ class AppServer:
         self.log = workbook.parent / f"streamlit-{self.port}.log"
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -111,4 +132,6 @@ def open_grid_cell_editor(tab, canvas, x: float, y: float, attempts: int = 3):
 
 def assert_no_exception(tab) -> None:
     """No Streamlit exception box on the page."""
-    assert tab.locator("[data-testid='stException']").count() == 0, tab.locator("[data-testid='stException']").first.inner_text()
+    assert tab.locator("[data-testid='stException']").count() == 0, tab.locator(
+        "[data-testid='stException']"
+    ).first.inner_text()

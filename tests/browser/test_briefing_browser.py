@@ -1,4 +1,5 @@
 """The Briefing page in Chromium: the Word button, clicked, downloads a Word document written on demand."""
+
 import zipfile
 
 from docx import Document

@@ -1,5 +1,6 @@
 """The dashboard in Chromium: every page opens without an exception, the Gantt draws a bar per activity, and the
 filters follow the user from page to page and into the URL."""
+
 from support import assert_no_exception, open_page, wait_idle
 
 PAGES = ("", "timeline", "domains", "conventions", "activities", "briefing", "data")

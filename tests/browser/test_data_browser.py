@@ -1,5 +1,6 @@
 """In a real browser: the dashboard follows the workbook on disk without a click (and keeps the last good data
 through a half-written save), and an edit typed into the Data page's grid is saved and shows on the Timeline."""
+
 from __future__ import annotations
 
 import os
@@ -31,6 +32,7 @@ def go_to(page, title: str) -> None:
 
 def rewrite(make_workbook, workbook: Path, event: str) -> None:
     """Save a new version over the workbook in one step, as Excel's save-and-rename does."""
+
     def change(activities, steps, milestones, lists):
         activities[0]["Event"] = event
 
@@ -66,10 +68,13 @@ def test_open_pages_follow_the_workbook_and_keep_the_last_good_data(app_server, 
 
 
 def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server, plan_workbook, page, tmp_path):
-    server = app_server(plan_workbook, {
-        access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-        "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),  # never the secrets of this machine
-    })
+    server = app_server(
+        plan_workbook,
+        {
+            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
+            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),  # never the secrets of this machine
+        },
+    )
     open_page(page, server)
     go_to(page, "Data")
     page.get_by_role("tab", name="Edit").click()

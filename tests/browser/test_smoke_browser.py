@@ -1,4 +1,5 @@
 """The app starts under `streamlit run` and its first page draws without an exception."""
+
 from support import assert_no_exception, open_page
 
 
