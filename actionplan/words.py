@@ -20,7 +20,10 @@ EN_DASH = "\u2013"
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@")
 FORMULA_PREFIXES: tuple[str, ...] = (*FORMULA_STARTS, "\t", "\r")
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$:-])")
+# Escaped anywhere: emphasis, code, links and images ([ ]), HTML (< >), tables, strikethrough, maths ($), and
+# Streamlit's :icon: / :colour[text]: shortcodes (:). Escaped at a line's start only: list, heading and quote markers.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$:])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -125,7 +128,14 @@ def activity_label(activity_id: object, event: object, limit: int = SHORT_TITLE_
 def md_text(value: object) -> str:
     """Workbook or URL text shown as itself in Markdown: every character Markdown (or Streamlit's :icon: and
     :colour[...] shortcodes) would act on is backslash-escaped, so no link, image, HTML or emphasis is made."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", cell_text(value) if not isinstance(value, str) else value)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", value if isinstance(value, str) else cell_text(value))
+    return _LINE_START_SPECIAL.sub(_escape_marker, text)
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    """`- x` -> `\\- x`; `1. x` -> `1\\. x` (a backslash escapes punctuation only, so it goes before the dot)."""
+    indent, marker = found.group(1), found.group(2)
+    return f"{indent}{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
 def cell_safe(value: object) -> object:

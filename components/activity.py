@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
 from actionplan import Plan, views, words
+from actionplan.plan.contract import ActivityColumn
 
 ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
@@ -14,11 +17,12 @@ LIST_LIMIT = 25
 def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
     for _, activity in activities.head(limit).iterrows():
-        span = words.span(activity["Start"], activity["End"])
+        span = words.span(activity[ActivityColumn.START], activity[ActivityColumn.END])
+        label = words.activity_label(activity[ActivityColumn.ID], activity[ActivityColumn.EVENT], 90)
         st.page_link(
             ACTIVITIES_PAGE,
-            label=f"{words.activity_label(activity['ID'], activity['Event'], 90)} ({span})",
-            query_params={views.Q_ACTIVITY: str(activity["ID"])},
+            label=f"{words.md_text(label)} ({span})",  # a page link's label is Markdown: the event is text
+            query_params={views.Q_ACTIVITY: str(activity[ActivityColumn.ID])},
             icon=":material/arrow_forward:",
         )
     if len(activities) > limit:
@@ -27,9 +31,10 @@ def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
 
 def detail(activity: pd.Series, plan: Plan) -> None:
     """Everything about one activity: the event as written, its facts, and its mechanism steps with their dates."""
-    activity_id = str(activity["ID"])
-    st.subheader(f"{activity_id} · {words.short_title(activity['Event'], 90)}")
-    st.markdown("\n".join(f"> {line}" for line in str(activity["Event"]).splitlines() if line.strip()))
+    activity_id = str(activity[ActivityColumn.ID])
+    event = words.cell_text(activity[ActivityColumn.EVENT])
+    st.subheader(words.md_text(f"{activity_id} · {words.short_title(event, 90)}"))
+    st.markdown("\n".join(f"> {words.md_text(line)}" for line in event.splitlines() if line.strip()))
     facts = views.activity_facts(activity, plan.lists)
     left, right = st.columns(2)
     half = (len(facts) + 1) // 2
@@ -51,4 +56,4 @@ def detail(activity: pd.Series, plan: Plan) -> None:
         )
     else:
         st.caption("The plan gives no mechanism steps for this activity.")
-    st.markdown(f"[Link to this activity](?{views.Q_ACTIVITY}={activity_id})")
+    st.markdown(f"[Link to this activity](?{urlencode({views.Q_ACTIVITY: activity_id})})")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from actionplan import words
+from actionplan.plan.findings import Finding
+
 from .plan_store import Current, updated_at
 
 
@@ -14,8 +17,10 @@ def workbook_status(current: Current) -> None:
         source = latest.source
         saved = f"saved {source.modified:%d %b %Y %H:%M}" if source else "not found"
         errors, warnings = len(latest.errors), len(latest.warnings)
-        findings = f"{errors} errors, {warnings} warnings" if errors else f"{warnings} warnings"
-        st.caption(f"Workbook `{current.path.name}` · {saved} · {findings}")
+        findings = words.count(warnings, "warning")
+        if errors:
+            findings = f"{words.count(errors, 'error')}, {findings}"
+        st.caption(f"Workbook {words.md_text(current.path.name)} · {saved} · {findings}")
         changed = updated_at()
         if changed:
             st.caption(f"Updated at {changed:%H:%M}")
@@ -24,6 +29,13 @@ def workbook_status(current: Current) -> None:
         when = current.plan.source.modified.strftime("%d %b %Y %H:%M") if current.plan.source else None
         kept = f"Showing the last good version (saved {when})." if when else "No good version has been read yet."
         st.warning(
-            f"The workbook cannot be used: {first}. {kept} See the Data page for every finding.",
+            f"The workbook cannot be used: {words.md_text(_said(first))}. {kept} See the Data page for every finding.",
             icon=":material/warning:",
         )
+
+
+def _said(finding: Finding | None) -> str:
+    """A finding in a sentence: where, then what ('Activities!12 ID: ID '2021-04' is already used in row 5')."""
+    if finding is None:
+        return "no reason was given"
+    return f"{finding.location}: {finding.message}"

@@ -4,11 +4,13 @@ import streamlit as st
 
 from actionplan import views, words
 from actionplan.plan import export
-from actionplan.plan.status import STATUS_AS_OF
+from actionplan.plan.contract import ActivityColumn, Derived
+from actionplan.views import pages as models
 from components import activity, filters
 
 TABLE = "activities_table"
 PICK = "activity_pick"
+SHOWN_IDS = "_activities_ids"
 
 
 def _open(activity_id: str | None) -> None:
@@ -21,8 +23,8 @@ def _open(activity_id: str | None) -> None:
 
 def _on_table_select() -> None:
     rows = st.session_state[TABLE].selection.rows
-    table = st.session_state.get("_activities_ids", [])
-    _open(table[rows[0]] if rows and rows[0] < len(table) else None)
+    shown = st.session_state.get(SHOWN_IDS, [])
+    _open(shown[rows[0]] if rows and rows[0] < len(shown) else None)
 
 
 def _on_pick() -> None:
@@ -30,58 +32,56 @@ def _on_pick() -> None:
 
 
 plan, view, acts = filters.open_page("Activities", stop_when_empty=False)
-everything = views.Filters(as_of=view.as_of).apply(plan.activities)
+model = models.activities_page(plan, view, acts, st.query_params.get(views.Q_ACTIVITY))
 
-opened = st.query_params.get(views.Q_ACTIVITY)
-if opened and opened not in set(everything["ID"]):
-    st.warning(f"No activity has the ID {opened!r} in this workbook.", icon=":material/search_off:")
-    opened = None
+if model.unknown_id:
+    st.warning(
+        f"No activity has the ID '{words.md_text(model.unknown_id)}' in this workbook.", icon=":material/search_off:"
+    )
 
 if acts.empty:
     filters.no_match(len(plan.activities))
 else:
-    table = views.activity_table(acts)
-    st.session_state["_activities_ids"] = list(table["ID"])
+    st.session_state[SHOWN_IDS] = list(model.table[ActivityColumn.ID])
     st.dataframe(
-        table,
+        model.table,
         key=TABLE,
         on_select=_on_table_select,
         selection_mode="single-row",
         hide_index=True,
         height=420,
         column_order=[
-            "ID",
+            ActivityColumn.ID,
             views.TITLE_COLUMN,
-            STATUS_AS_OF,
-            "Terms",
-            "Start",
-            "End",
-            "Domain",
-            "Convention",
-            "Programme",
-            "Reported status",
-            "Locations",
-            "Year",
-            "Link",
+            Derived.STATUS_AS_OF,
+            ActivityColumn.TERMS,
+            ActivityColumn.START,
+            ActivityColumn.END,
+            ActivityColumn.DOMAIN,
+            ActivityColumn.CONVENTION,
+            ActivityColumn.PROGRAMME,
+            Derived.REPORTED_STATUS,
+            ActivityColumn.LOCATIONS,
+            ActivityColumn.YEAR,
+            views.LINK_COLUMN,
         ],
         column_config={
-            "ID": st.column_config.TextColumn(width="small", pinned=True),
-            "Terms": st.column_config.TextColumn(width="medium"),
-            "Year": st.column_config.NumberColumn(format="%d", width="small"),
+            ActivityColumn.ID: st.column_config.TextColumn(width="small", pinned=True),
+            ActivityColumn.TERMS: st.column_config.TextColumn(width="medium"),
+            ActivityColumn.YEAR: st.column_config.NumberColumn(format="%d", width="small"),
             views.TITLE_COLUMN: st.column_config.TextColumn("Event", width="large", help="Select a row to read it all"),
-            "Start": st.column_config.DateColumn(format="D MMM YYYY"),
-            "End": st.column_config.DateColumn(format="D MMM YYYY"),
-            STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {words.day(view.as_of)}", width="medium"),
-            "Link": st.column_config.LinkColumn(
+            ActivityColumn.START: st.column_config.DateColumn(format="D MMM YYYY"),
+            ActivityColumn.END: st.column_config.DateColumn(format="D MMM YYYY"),
+            Derived.STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {words.day(view.as_of)}", width="medium"),
+            views.LINK_COLUMN: st.column_config.LinkColumn(
                 "Link", display_text=r"\?id=(.*)", width="small", help="A link that opens this activity"
             ),
         },
     )
-    sheet = export.activities_table(acts)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
             "Download Excel",
-            export.tables_xlsx({"Activities": sheet}),
+            export.tables_xlsx({"Activities": export.activities_table(acts)}),
             file_name="activities.xlsx",
             icon=":material/download:",
             key="download_xlsx",
@@ -97,21 +97,20 @@ else:
         )
         st.caption("The table as filtered: every column of the workbook, and the status as of the date.")
 
-ids = list(acts["ID"]) + ([opened] if opened and opened not in set(acts["ID"]) else [])
-if not ids:
+if not model.ids:
     st.stop()
-titles = dict(zip(everything["ID"], everything["Event"]))
-st.session_state[PICK] = opened
+opened_id = None if model.opened is None else str(model.opened[ActivityColumn.ID])
+st.session_state[PICK] = opened_id
 st.selectbox(
     "Open an activity",
-    ids,
+    model.ids,
     key=PICK,
     on_change=_on_pick,
     index=None,
     placeholder="Pick an ID, or select a row",
-    format_func=lambda i: words.activity_label(i, titles.get(i, ""), 90),
+    format_func=lambda i: words.activity_label(i, model.titles.get(i, ""), 90),
 )
-if opened:
-    if opened not in set(acts["ID"]):
+if model.opened is not None:
+    if model.opened_outside_filters:
         st.caption("This activity is outside the current filters; it is shown because the link names it.")
-    activity.detail(everything[everything["ID"] == opened].iloc[0], plan)
+    activity.detail(model.opened, plan)

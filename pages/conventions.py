@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from actionplan import views
+from actionplan import words
+from actionplan.views import pages as models
 from components import activity, charts, filters
+
+CELL = "coverage_cell"
 
 plan, view, acts = filters.open_page("Conventions & programmes")
 
@@ -13,29 +16,21 @@ show_unused = st.toggle(
     key="coverage_unused",
     help="The Lists sheet names more instruments than the plan uses; their empty rows are gaps.",
 )
-matrix = views.coverage_matrix(
-    acts,
-    plan.lists,
-    plan.years,
-    keep_empty=show_unused,
-    instruments=views.instrument_order(plan.activities, plan.lists),
-)
-titles = {name: plan.lists.title(name) for name in matrix.index}
-cells = views.counted_cells(matrix)
+model = models.coverage_page(plan, acts, keep_empty=show_unused)
 
 
 def _on_cell_click() -> None:
     """A click on a counted cell picks it in the list below."""
     points = st.session_state["coverage_matrix"].selection.points
-    if points and (points[0]["y"], int(points[0]["x"])) in cells:
-        st.session_state["coverage_cell"] = (points[0]["y"], int(points[0]["x"]))
+    if points and (points[0]["y"], int(points[0]["x"])) in model.cells:
+        st.session_state[CELL] = (points[0]["y"], int(points[0]["x"]))
 
 
 grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.subheader("Coverage: instrument × plan year")
     st.plotly_chart(
-        charts.coverage_heatmap(matrix, titles, views.convention_rows(matrix, plan.activities, plan.lists)),
+        charts.coverage_heatmap(model.matrix, model.titles, model.conventions),
         config=charts.plotly_config("coverage-matrix"),
         key="coverage_matrix",
         on_select=_on_cell_click,
@@ -48,22 +43,16 @@ with grid:
     )
 with legend:
     st.subheader("Full titles")
-    titled = [name for name in matrix.index if titles[name] != name]
-    for name in titled:
-        st.markdown(f"**{name}**  \n{titles[name]}")
-    if not titled:
+    for name in model.titled:
+        st.markdown(f"**{words.md_text(name)}**  \n{words.md_text(model.titles[name])}")
+    if not model.titled:
         st.caption("The Lists sheet gives no full titles for these instruments (column Convention title).")
     st.caption("Programmes and networks are named as in the Lists sheet.")
 
 st.subheader("Activities behind a cell")
-if not cells:
+if not model.cells:
     st.info("No activity here implements a convention or programme.", icon=":material/info:")
     st.stop()
-name, year = st.selectbox(
-    "Convention or programme, and year",
-    cells,
-    key="coverage_cell",
-    format_func=lambda cell: f"{cell[0]} · {cell[1]} ({matrix.loc[cell[0], cell[1]]})",
-)
-st.markdown(f"**{titles[name]}**, {year}")
-activity.links(views.activities_in_cell(acts, name, int(year)))
+cell = st.selectbox("Convention or programme, and year", model.cells, key=CELL, format_func=model.cell_label)
+st.markdown(f"**{words.md_text(model.titles[cell[0]])}**, {cell[1]}")
+activity.links(models.cell_activities(acts, cell))

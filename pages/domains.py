@@ -2,27 +2,27 @@
 
 import streamlit as st
 
-from actionplan import views, words
+from actionplan import words
 from actionplan.plan.status import status_help
+from actionplan.views import pages as models
 from components import activity, charts, colours, filters
 
 plan, view, acts = filters.open_page("Domains")
-
-domains = views.domain_order(plan.activities, plan.lists)
-domain_colours = colours.domain_colours(domains)
+model = models.domains_page(plan, acts)
+domain_colours = colours.domain_colours(model.domains)
 
 by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
     st.subheader("Activities by domain and year")
     st.plotly_chart(
-        charts.domain_year_bars(views.by_domain_and_year(acts, domains, plan.years), domain_colours),
+        charts.domain_year_bars(model.by_year, domain_colours),
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
 with by_status:
     st.subheader("Status by domain", help=f"As of {words.day(view.as_of)}:\n" + status_help())
     st.plotly_chart(
-        charts.stacked_status_bars(views.by_domain(acts, domains), horizontal=True),
+        charts.stacked_status_bars(model.by_status, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
@@ -31,34 +31,23 @@ st.subheader("Drill down: domain → convention or programme → activity")
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(
-        charts.domain_sunburst(acts, domains, domain_colours),
+        charts.domain_sunburst(acts, list(model.domains), domain_colours),
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
     st.caption("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities.")
-rows = views.gantt_rows(acts, domains=domains)
 with choose:
-    present = [d for d in domains if d in set(rows[views.DOMAIN_COLUMN])]
-    domain = st.selectbox(
-        "Domain",
-        present,
-        key="drill_domain",
-        format_func=lambda d: f"{d} ({int((rows[views.DOMAIN_COLUMN] == d).sum())})",
-    )
-    in_domain = rows[rows[views.DOMAIN_COLUMN] == domain]
-    order = [*views.instrument_order(plan.activities, plan.lists), views.NO_INSTRUMENT]
-    instruments = [i for i in order if i in set(in_domain[views.INSTRUMENT_COLUMN])]
+    counted = dict(model.present)
+    domain = st.selectbox("Domain", list(counted), key="drill_domain", format_func=lambda d: f"{d} ({counted[d]})")
+    inside = dict(model.instruments_in(domain))
     instrument = st.selectbox(
         "Convention or programme",
-        ["All", *instruments],
+        [models.ALL, *inside],
         key="drill_instrument",
-        format_func=lambda i: i if i == "All" else f"{i} ({int((in_domain[views.INSTRUMENT_COLUMN] == i).sum())})",
+        format_func=lambda i: i if i == models.ALL else f"{i} ({inside[i]})",
     )
-    if instrument not in ("All", views.NO_INSTRUMENT) and plan.lists.title(instrument) != instrument:
-        st.caption(plan.lists.title(instrument))
-chosen = in_domain if instrument == "All" else in_domain[in_domain[views.INSTRUMENT_COLUMN] == instrument]
-st.markdown(
-    f"**{domain}{'' if instrument == 'All' else ' · ' + instrument}**: {len(chosen)} "
-    f"activit{'y' if len(chosen) == 1 else 'ies'}"
-)
+    if instrument in plan.lists.conventions and plan.lists.title(instrument) != instrument:
+        st.caption(words.md_text(plan.lists.title(instrument)))
+chosen = model.chosen(domain, instrument)
+st.markdown(f"**{words.md_text(models.chosen_caption(domain, instrument, chosen))}**")
 activity.links(chosen)

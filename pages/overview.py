@@ -3,17 +3,17 @@ and what falls due before the next milestones."""
 
 import streamlit as st
 
-from actionplan import views, words
-from actionplan.plan.status import Reported, status_help
+from actionplan import words
+from actionplan.plan.status import status_help
+from actionplan.views import pages as models
 from components import activity, charts, filters, kpi
 
 plan, view, acts = filters.open_page("Overview")
+model = models.overview(plan, view, acts)
 
-counts = views.counts_by_status(acts)
-reported = views.counts_by_reported_status(acts)
-st.markdown(f"#### {views.headline(counts, view.as_of)}")
-if reported[Reported.NOT_REPORTED] < len(acts):
-    st.markdown(views.reporting(reported))
+st.markdown(f"#### {model.headline}")  # numbers, dates and status words only: no workbook text
+if model.anyone_reported:
+    st.markdown(model.reporting)
 else:
     st.info(
         "No activity has a reported status yet — record progress in the **Status** column "
@@ -22,22 +22,21 @@ else:
         icon=":material/edit_note:",
     )
 
-kpi.status_cards(counts, len(acts))
-kpi.reported_line(reported)
+kpi.status_cards(model.counts, model.total)
+kpi.reported_line(model.reported)
 
 by_year, by_domain = st.columns(2, gap="large")
 with by_year:
     st.subheader("By plan year")
     st.plotly_chart(
-        charts.stacked_status_bars(views.by_year_and_status(acts, plan.years), axis_title="Plan year"),
+        charts.stacked_status_bars(model.by_year, axis_title="Plan year"),
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
 with by_domain:
     st.subheader("By domain")
-    domains = views.domain_order(plan.activities, plan.lists)
     st.plotly_chart(
-        charts.stacked_status_bars(views.by_domain(acts, domains), horizontal=True),
+        charts.stacked_status_bars(model.by_domain, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
@@ -45,32 +44,12 @@ with st.expander("What the statuses mean"):
     st.markdown(status_help())
 
 st.subheader("Next milestones")
-upcoming = views.next_milestones(plan.milestones, view.as_of, n=3)
-if upcoming.empty:
-    last = (
-        f" The last one there: {plan.milestones.iloc[-1]['Name']}, "
-        f"{words.span(plan.milestones.iloc[-1]['Date'], plan.milestones.iloc[-1]['End'])}."
-        if len(plan.milestones)
-        else ""
-    )
-    st.info(
-        f"No milestone after {words.day(view.as_of)} in the Milestones sheet.{last} Add the next one "
-        "(e.g. the next General Conference session) to see what falls due before it — or pick an earlier "
-        "'Status as of' date in the sidebar.",
-        icon=":material/event_busy:",
-    )
-previous_day = view.as_of
-for _, milestone in upcoming.iterrows():
-    due = views.due_before(acts, previous_day, milestone["Date"].date())
-    place = f", {milestone['Place']}" if milestone.get("Place") else ""
+if model.no_milestone_ahead:
+    st.info(words.md_text(model.no_milestone_ahead), icon=":material/event_busy:")
+for milestone in model.ahead:
+    place = f", {words.md_text(milestone.place)}" if milestone.place else ""
     with st.container(border=True):
-        st.markdown(f"**{milestone['Name']}** — {words.span(milestone['Date'], milestone['End'])}{place}")
-        if due.empty:
-            st.caption(f"No open activity ends between {words.day(previous_day)} and this milestone.")
-        else:
-            st.caption(
-                f"{len(due)} open activit{'y ends' if len(due) == 1 else 'ies end'} between "
-                f"{words.day(previous_day)} and this milestone:"
-            )
-            activity.links(due, limit=8)
-    previous_day = milestone["Date"].date()
+        st.markdown(f"**{words.md_text(milestone.name)}** — {milestone.when}{place}")
+        st.caption(milestone.due_line)
+        if not milestone.due.empty:
+            activity.links(milestone.due, limit=8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,11 @@ def gantt_bars(at: AppTest) -> int:
 
 
 def text_of(at: AppTest) -> str:
-    """Every piece of text on the page (main area), joined."""
+    """Every piece of text on the page (main area), joined, as a reader sees it (Markdown escapes removed)."""
     parts = []
     for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
         parts += [str(element.value) for element in at.get(kind)]
-    return "\n".join(parts)
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts))
 
 
 def query(at: AppTest, key: str) -> list[str]:

@@ -5,7 +5,7 @@ Every function takes the loader's tables and returns new ones, never changing it
 year, a domain, a convention or a programme: they all come from the workbook.
 """
 
-from .activity import ACTIVITY_TABLE_COLUMNS, activity_facts, activity_table, steps_table
+from .activity import ACTIVITY_TABLE_COLUMNS, LINK_COLUMN, activity_facts, activity_table, steps_table
 from .classify import (
     NO_INSTRUMENT,
     UNCLASSIFIED,
@@ -55,6 +55,7 @@ from .milestones import QuickDate, due_before, milestone_eves, next_milestones
 
 __all__ = [
     "ACTIVITY_TABLE_COLUMNS",
+    "LINK_COLUMN",
     "DOMAIN_COLUMN",
     "GROUPINGS",
     "GROUP_COLUMN",

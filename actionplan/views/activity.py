@@ -5,89 +5,82 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import words
-from ..plan import contract
+from ..plan.contract import ActivityColumn as A
+from ..plan.contract import Derived
+from ..plan.contract import StepColumn as S
 from ..plan.load import Lists
-from ..plan.status import STATUS_AS_OF, AsOf, Reported
+from ..plan.status import STATUS_AS_OF, Reported, meaning_of
 from .classify import UNCLASSIFIED
 from .filters import Q_ACTIVITY
 from .gantt import TITLE_COLUMN
-
-# ---------------------------------------------------------------------------------------------------------------
-# One activity in full, and the table of activities
 
 
 def activity_facts(activity: pd.Series, lists: Lists) -> list[tuple[str, str]]:
     """The facts about one activity as (label, text) pairs, blanks left out, in reading order."""
     status = activity.get(STATUS_AS_OF)
-    convention = activity.get("Convention")
+    convention = activity.get(A.CONVENTION)
+    progress = activity.get(A.PROGRESS)
+    dates_from = str(activity.get(Derived.DATE_SOURCE) or "Terms").lower()
     facts = [
-        ("Terms as written", activity.get("Terms")),
+        ("Terms as written", activity.get(A.TERMS)),
         (
             "Dates",
-            f"{words.span(activity.get('Start'), activity.get('End'))} "
-            f"(from {str(activity.get(contract.DATE_SOURCE) or 'Terms').lower()}, "
-            f"{activity.get(contract.PRECISION) or 'unknown'} precision)",
+            f"{words.span(activity.get(A.START), activity.get(A.END))} "
+            f"(from {dates_from}, {activity.get(Derived.PRECISION) or 'unknown'} precision)",
         ),
-        ("Domain", activity.get("Domain") or UNCLASSIFIED),
+        (A.DOMAIN, activity.get(A.DOMAIN) or UNCLASSIFIED),
         (
-            "Convention",
+            A.CONVENTION,
             f"{convention} — {lists.title(convention)}"
-            if pd.notna(convention) and lists.title(convention) != convention
+            if not words.is_blank(convention) and lists.title(convention) != convention
             else convention,
         ),
-        ("Programme", activity.get("Programme")),
-        ("UNESCO counterpart", activity.get("UNESCO counterpart")),
-        ("National lead", activity.get("National lead")),
-        ("Locations", activity.get("Locations")),
-        ("Reported status", activity.get(contract.REPORTED_STATUS) or Reported.NOT_REPORTED),
-        (
-            "Status as of",
-            f"{status} — {AsOf(str(status)).meaning}"
-            if pd.notna(status) and str(status) in AsOf._value2member_map_
-            else None,
-        ),
-        ("Progress %", None if pd.isna(activity.get("Progress %")) else f"{activity.get('Progress %'):g}%"),
-        ("Last update", words.day(activity.get("Last update")) or None),
-        ("Notes", activity.get("Notes")),
+        (A.PROGRAMME, activity.get(A.PROGRAMME)),
+        (A.COUNTERPART, activity.get(A.COUNTERPART)),
+        (A.LEAD, activity.get(A.LEAD)),
+        (A.LOCATIONS, activity.get(A.LOCATIONS)),
+        (Derived.REPORTED_STATUS, activity.get(Derived.REPORTED_STATUS) or Reported.NOT_REPORTED),
+        ("Status as of", f"{status} — {meaning_of(status)}" if meaning_of(status) else None),
+        (A.PROGRESS, None if words.is_blank(progress) else f"{progress:g}%"),
+        (A.LAST_UPDATE, words.day(activity.get(A.LAST_UPDATE)) or None),
+        (A.NOTES, activity.get(A.NOTES)),
     ]
-    return [(label, str(value)) for label, value in facts if value is not None and not _blank(value)]
-
-
-def _blank(value: object) -> bool:
-    try:
-        return bool(pd.isna(value)) or str(value).strip() == ""
-    except (TypeError, ValueError):
-        return False
+    return [(str(label), words.cell_text(value)) for label, value in facts if not words.is_blank(value)]
 
 
 def steps_table(steps: pd.DataFrame) -> pd.DataFrame:
     """One activity's steps for reading: Step, Description, Terms, Dates, Status (blanks as empty text)."""
     table = pd.DataFrame(
         {
-            "Step": steps["Step"].astype("Int64"),
-            "Description": steps["Description"].fillna(""),
-            "Terms": steps["Terms"].fillna(""),
-            "Dates": [words.span(s, e) if pd.notna(s) else "" for s, e in zip(steps["Start"], steps["End"])],
-            "Status": steps["Status"].fillna(""),
+            S.STEP: steps[S.STEP].astype("Int64"),
+            S.DESCRIPTION: steps[S.DESCRIPTION].fillna(""),
+            S.TERMS: steps[S.TERMS].fillna(""),
+            "Dates": [
+                words.span(start, end) if not words.is_blank(start) else ""
+                for start, end in zip(steps[S.START], steps[S.END])
+            ],
+            S.STATUS: steps[S.STATUS].fillna(""),
         }
     )
     return table.reset_index(drop=True)
 
 
 ACTIVITY_TABLE_COLUMNS: tuple[str, ...] = (
-    "ID",
-    "Year",
+    A.ID,
+    A.YEAR,
     TITLE_COLUMN,
-    "Terms",
-    "Start",
-    "End",
-    "Domain",
-    "Convention",
-    "Programme",
+    A.TERMS,
+    A.START,
+    A.END,
+    A.DOMAIN,
+    A.CONVENTION,
+    A.PROGRAMME,
     STATUS_AS_OF,
-    contract.REPORTED_STATUS,
-    "Locations",
+    Derived.REPORTED_STATUS,
+    A.LOCATIONS,
 )
+LINK_COLUMN = "Link"
+_TEXT_COLUMNS = (A.TERMS, A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.LOCATIONS, A.EVENT)
 
 
 def activity_table(activities: pd.DataFrame, link_prefix: str = "") -> pd.DataFrame:
@@ -95,11 +88,11 @@ def activity_table(activities: pd.DataFrame, link_prefix: str = "") -> pd.DataFr
 
     `Link` is `<link_prefix>?id=<ID>` (the URL that opens the activity).
     """
-    table = activities.assign(**{TITLE_COLUMN: [words.short_title(e, 80) for e in activities["Event"]]})
-    table = table[[c for c in ACTIVITY_TABLE_COLUMNS if c in table.columns] + ["Event"]].copy()
+    table = activities.assign(**{TITLE_COLUMN: [words.short_title(event, 80) for event in activities[A.EVENT]]})
+    table = table[[c for c in ACTIVITY_TABLE_COLUMNS if c in table.columns] + [A.EVENT]].copy()
     if STATUS_AS_OF in table.columns:
         table[STATUS_AS_OF] = table[STATUS_AS_OF].astype(object)
-    for column in ("Terms", "Domain", "Convention", "Programme", "Locations", "Event"):
+    for column in _TEXT_COLUMNS:
         table[column] = table[column].astype(object).where(table[column].notna(), "")  # blank, not "None"
-    table["Link"] = [f"{link_prefix}?{Q_ACTIVITY}={activity_id}" for activity_id in table["ID"]]
+    table[LINK_COLUMN] = [f"{link_prefix}?{Q_ACTIVITY}={activity_id}" for activity_id in table[A.ID]]
     return table.reset_index(drop=True)

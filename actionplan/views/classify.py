@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 
 UNCLASSIFIED = "Unclassified"  # an activity whose Domain cell is blank
@@ -18,13 +19,15 @@ NO_INSTRUMENT = "No convention or programme"
 
 def domain_of(activities: pd.DataFrame) -> pd.Series:
     """Each activity's domain, `Unclassified` where the cell is blank."""
-    return activities["Domain"].astype(object).where(activities["Domain"].notna(), UNCLASSIFIED)
+    return (
+        activities[ActivityColumn.DOMAIN].astype(object).where(activities[ActivityColumn.DOMAIN].notna(), UNCLASSIFIED)
+    )
 
 
 def instrument_of(activities: pd.DataFrame) -> pd.Series:
     """Each activity's instrument: its convention, else its programme, else `No convention or programme`."""
-    convention = activities["Convention"].astype(object)
-    programme = activities["Programme"].astype(object)
+    convention = activities[ActivityColumn.CONVENTION].astype(object)
+    programme = activities[ActivityColumn.PROGRAMME].astype(object)
     return convention.where(convention.notna(), programme).where(convention.notna() | programme.notna(), NO_INSTRUMENT)
 
 
@@ -36,21 +39,23 @@ def _append_unlisted(order: list[str], found: Iterable[object]) -> list[str]:
 
 def domain_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
     """Domains as Lists orders them, then any domain typed in Activities only, then `Unclassified` if needed."""
-    order = _append_unlisted(list(lists.domains), activities["Domain"])
-    if activities["Domain"].isna().any():
+    order = _append_unlisted(list(lists.domains), activities[ActivityColumn.DOMAIN])
+    if activities[ActivityColumn.DOMAIN].isna().any():
         order.append(UNCLASSIFIED)
     return order
 
 
 def convention_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
     """Conventions as Lists orders them, then any typed in Activities only."""
-    return _append_unlisted(list(lists.conventions), activities["Convention"])
+    return _append_unlisted(list(lists.conventions), activities[ActivityColumn.CONVENTION])
 
 
 def instrument_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
     """Conventions then programmes, each as Lists orders them, then unlisted ones found in Activities."""
     conventions = convention_order(activities, lists)
-    programmes = _append_unlisted([p for p in lists.programmes if p not in conventions], activities["Programme"])
+    programmes = _append_unlisted(
+        [p for p in lists.programmes if p not in conventions], activities[ActivityColumn.PROGRAMME]
+    )
     return conventions + [p for p in programmes if p not in conventions]
 
 

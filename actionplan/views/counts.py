@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import words
 from ..plan import contract
+from ..plan.contract import ActivityColumn
 from ..plan.status import (
     AS_OF_ORDER,
     STATUS_AS_OF,
@@ -42,7 +43,7 @@ def by_year_and_status(activities: pd.DataFrame, years: Sequence[int]) -> pd.Dat
 
     activities (one row each, with Status as of) -> rows = `years` (every one, 0 where none), columns = AS_OF_ORDER.
     """
-    table = pd.crosstab(activities["Year"].astype("Int64"), activities[STATUS_AS_OF].astype(object))
+    table = pd.crosstab(activities[ActivityColumn.YEAR].astype("Int64"), activities[STATUS_AS_OF].astype(object))
     return table.reindex(index=list(years), columns=list(AS_OF_ORDER), fill_value=0).astype(int)
 
 
@@ -58,7 +59,7 @@ def by_domain(activities: pd.DataFrame, domains: Sequence[str]) -> pd.DataFrame:
 
 def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: Sequence[int]) -> pd.DataFrame:
     """Counts per domain and plan year: rows = `domains` with at least one activity, columns = every year."""
-    table = pd.crosstab(domain_of(activities), activities["Year"].astype("Int64"))
+    table = pd.crosstab(domain_of(activities), activities[ActivityColumn.YEAR].astype("Int64"))
     table = table.reindex(index=list(domains), columns=list(years), fill_value=0).astype(int)
     return table[table.sum(axis=1) > 0]
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 from .classify import convention_order, instrument_order
 from .gantt import INSTRUMENT_COLUMN
@@ -25,12 +26,12 @@ def coverage_matrix(
     found), columns = every year in `years` (default: the activities' years), 0 for a gap. An activity with both a
     convention and a programme counts in both rows. `keep_empty=False` drops the rows with no activity at all.
     """
-    years = sorted(int(y) for y in activities["Year"].dropna().unique()) if years is None else list(years)
+    years = sorted(int(y) for y in activities[ActivityColumn.YEAR].dropna().unique()) if years is None else list(years)
     rows = list(instruments) if instruments is not None else instrument_order(activities, lists)
     matrix = pd.DataFrame(0, index=pd.Index(rows, name=INSTRUMENT_COLUMN), columns=pd.Index(years, name="Year"))
-    for column in ("Convention", "Programme"):
-        counted = activities.dropna(subset=[column, "Year"])
-        for (instrument, year), count in counted.groupby([column, "Year"]).size().items():
+    for column in (ActivityColumn.CONVENTION, ActivityColumn.PROGRAMME):
+        counted = activities.dropna(subset=[column, ActivityColumn.YEAR])
+        for (instrument, year), count in counted.groupby([column, ActivityColumn.YEAR]).size().items():
             if instrument in matrix.index and int(year) in matrix.columns:
                 matrix.loc[instrument, int(year)] += int(count)
     return matrix if keep_empty else matrix[matrix.sum(axis=1) > 0]
@@ -49,5 +50,7 @@ def convention_rows(matrix: pd.DataFrame, activities: pd.DataFrame, lists: Lists
 
 def activities_in_cell(activities: pd.DataFrame, instrument: str, year: int) -> pd.DataFrame:
     """The activities behind one cell of the coverage matrix."""
-    implements = (activities["Convention"] == instrument) | (activities["Programme"] == instrument)
-    return activities[implements.fillna(False) & (activities["Year"] == year).fillna(False)]
+    implements = (activities[ActivityColumn.CONVENTION] == instrument) | (
+        activities[ActivityColumn.PROGRAMME] == instrument
+    )
+    return activities[implements.fillna(False) & (activities[ActivityColumn.YEAR] == year).fillna(False)]

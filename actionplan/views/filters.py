@@ -8,12 +8,21 @@ from datetime import date
 
 import pandas as pd
 
+from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, with_status
 from .classify import domain_of, domain_order, instrument_order
 
 # Columns the free-text search looks in.
-SEARCH_COLUMNS: tuple[str, ...] = ("ID", "Event", "Terms", "Locations", "Notes", "Programme", "Convention")
+SEARCH_COLUMNS: tuple[str, ...] = (
+    ActivityColumn.ID,
+    ActivityColumn.EVENT,
+    ActivityColumn.TERMS,
+    ActivityColumn.LOCATIONS,
+    ActivityColumn.NOTES,
+    ActivityColumn.PROGRAMME,
+    ActivityColumn.CONVENTION,
+)
 
 # Query-string keys: a link such as ?year=2021&domain=Culture&as_of=2021-11-08 reproduces a view.
 Q_YEAR, Q_DOMAIN, Q_INSTRUMENT, Q_STATUS, Q_TEXT, Q_AS_OF = "year", "domain", "instrument", "status", "q", "as_of"
@@ -59,11 +68,13 @@ class Filters:
         shown = with_status(activities, self.as_of)
         keep = pd.Series(True, index=shown.index)
         if self.years:
-            keep &= shown["Year"].isin(self.years).fillna(False).astype(bool)
+            keep &= shown[ActivityColumn.YEAR].isin(self.years).fillna(False).astype(bool)
         if self.domains:
             keep &= domain_of(shown).isin(self.domains)
         if self.instruments:
-            keep &= shown["Convention"].isin(self.instruments) | shown["Programme"].isin(self.instruments)
+            keep &= shown[ActivityColumn.CONVENTION].isin(self.instruments) | shown[ActivityColumn.PROGRAMME].isin(
+                self.instruments
+            )
         if self.statuses:
             keep &= shown[STATUS_AS_OF].astype(object).isin(self.statuses)
         needle = self.text.strip().casefold()
@@ -146,5 +157,5 @@ def _search_text(activities: pd.DataFrame) -> pd.Series:
 
 def filter_options(activities: pd.DataFrame, lists: Lists) -> FilterOptions:
     """The filter choices for a plan: its years, its domains and its instruments, in the workbook's order."""
-    years = tuple(sorted(int(year) for year in activities["Year"].dropna().unique()))
+    years = tuple(sorted(int(year) for year in activities[ActivityColumn.YEAR].dropna().unique()))
     return FilterOptions(years, tuple(domain_order(activities, lists)), tuple(instrument_order(activities, lists)))

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.status import AsOf, Reported
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -15,8 +16,8 @@ from ..plan.status import AsOf, Reported
 
 def next_milestones(milestones: pd.DataFrame, as_of: date, n: int = 3) -> pd.DataFrame:
     """The first `n` milestones not yet over on `as_of` (a session under way counts), by date."""
-    ends = milestones["End"].fillna(milestones["Date"])
-    return milestones[ends >= pd.Timestamp(as_of)].sort_values("Date", kind="stable").head(n)
+    ends = milestones[MilestoneColumn.END].fillna(milestones[MilestoneColumn.DATE])
+    return milestones[ends >= pd.Timestamp(as_of)].sort_values(MilestoneColumn.DATE, kind="stable").head(n)
 
 
 def due_before(activities: pd.DataFrame, as_of: date, until: date) -> pd.DataFrame:
@@ -25,11 +26,11 @@ def due_before(activities: pd.DataFrame, as_of: date, until: date) -> pd.DataFra
     An activity whose reported status settles it against its dates (`AsOf.dates_hold` is False: Completed,
     Postponed, Cancelled) is not due.
     """
-    ends = activities["End"]
+    ends = activities[ActivityColumn.END]
     settled = [str(reported) for reported in Reported if not _dates_hold(reported)]
-    open_ = ~activities["Status"].isin(settled)
+    open_ = ~activities[ActivityColumn.STATUS].isin(settled)
     due = open_ & (ends >= pd.Timestamp(as_of)) & (ends < pd.Timestamp(until))
-    return activities[due.fillna(False)].sort_values(["End", "ID"], kind="stable")
+    return activities[due.fillna(False)].sort_values([ActivityColumn.END, ActivityColumn.ID], kind="stable")
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,9 @@ class QuickDate:
 def milestone_eves(milestones: pd.DataFrame) -> list[QuickDate]:
     """The day before each milestone starts, e.g. 8 Nov 2021 for the 41st General Conference (9 Nov 2021)."""
     eves = []
-    for _, milestone in milestones.sort_values("Date", kind="stable").iterrows():
-        day = milestone["Date"].date() - timedelta(days=1)
-        eves.append(QuickDate(f"{day.day} {day:%b %Y}", day, str(milestone["Name"])))
+    for _, milestone in milestones.sort_values(MilestoneColumn.DATE, kind="stable").iterrows():
+        day = milestone[MilestoneColumn.DATE].date() - timedelta(days=1)
+        eves.append(QuickDate(f"{day.day} {day:%b %Y}", day, str(milestone[MilestoneColumn.NAME])))
     return eves
 
 

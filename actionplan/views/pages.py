@@ -1,0 +1,244 @@
+"""One model per dashboard page: what the page shows, computed from the plan and the shared filters.
+
+A page file reads the filters, asks its model here, and draws it; every reshaping and every sentence built from
+numbers lives here, where it is tested without Streamlit. Text that came from the workbook stays raw in a model:
+the page escapes it (`words.md_text`) where it reaches Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from .. import words
+from ..plan.contract import ActivityColumn, MilestoneColumn
+from ..plan.load import Plan
+from ..plan.status import Reported
+from .activity import activity_table
+from .classify import NO_INSTRUMENT, domain_order, instrument_order
+from .counts import (
+    by_domain,
+    by_domain_and_year,
+    by_year_and_status,
+    counts_by_reported_status,
+    counts_by_status,
+    headline,
+    reporting,
+)
+from .coverage import activities_in_cell, convention_rows, counted_cells, coverage_matrix
+from .filters import Filters
+from .gantt import DOMAIN_COLUMN, INSTRUMENT_COLUMN, gantt_rows
+from .milestones import due_before, next_milestones
+
+MILESTONES_AHEAD = 3
+ALL = "All"  # the drill-down's choice of every convention and programme in a domain
+
+# ---------------------------------------------------------------------------------------------------------------
+# Overview
+
+
+@dataclass(frozen=True, eq=False)
+class MilestoneAhead:
+    """A milestone still ahead, and the open activities that end between the previous one (or the as-of date)
+    and it."""
+
+    name: str
+    when: str  # '7–22 Nov 2023'
+    place: str
+    since: date
+    due: pd.DataFrame
+
+    @property
+    def due_line(self) -> str:
+        """'3 open activities end between 6 Nov 2023 and this milestone:' or the sentence saying none do."""
+        since = words.day(self.since)
+        if self.due.empty:
+            return f"No open activity ends between {since} and this milestone."
+        ends = "ends" if len(self.due) == 1 else "end"
+        return f"{words.count(len(self.due), 'open activity', 'open activities')} {ends} between {since} and this milestone:"
+
+
+@dataclass(frozen=True, eq=False)
+class OverviewModel:
+    """The headline sentence, the counts behind the cards and charts, and the milestones ahead."""
+
+    headline: str
+    counts: pd.Series  # as-of status -> count, every status in order
+    reported: pd.Series  # reported status -> count, Not reported last
+    anyone_reported: bool
+    reporting: str  # '5 of 42 activities have a reported status; 37 not reported.'
+    total: int
+    by_year: pd.DataFrame
+    by_domain: pd.DataFrame
+    ahead: tuple[MilestoneAhead, ...]
+    no_milestone_ahead: str  # '' when some milestone is ahead
+
+
+def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
+    """The Overview of the activities the filters select (`acts`, as `Filters.apply` returns them)."""
+    counts = counts_by_status(acts)
+    reported = counts_by_reported_status(acts)
+    ahead = []
+    since = view.as_of
+    for _, milestone in next_milestones(plan.milestones, view.as_of, n=MILESTONES_AHEAD).iterrows():
+        starts = milestone[MilestoneColumn.DATE].date()
+        ahead.append(
+            MilestoneAhead(
+                name=words.cell_text(milestone[MilestoneColumn.NAME]),
+                when=words.span(milestone[MilestoneColumn.DATE], milestone[MilestoneColumn.END]),
+                place=words.cell_text(milestone.get(MilestoneColumn.PLACE)),
+                since=since,
+                due=due_before(acts, since, starts),
+            )
+        )
+        since = starts
+    return OverviewModel(
+        headline=headline(counts, view.as_of),
+        counts=counts,
+        reported=reported,
+        anyone_reported=int(reported[Reported.NOT_REPORTED]) < len(acts),
+        reporting=reporting(reported),
+        total=len(acts),
+        by_year=by_year_and_status(acts, plan.years),
+        by_domain=by_domain(acts, domain_order(plan.activities, plan.lists)),
+        ahead=tuple(ahead),
+        no_milestone_ahead="" if ahead else _no_milestone_ahead(plan.milestones, view.as_of),
+    )
+
+
+def _no_milestone_ahead(milestones: pd.DataFrame, as_of: date) -> str:
+    last = ""
+    if len(milestones):
+        final = milestones.iloc[-1]
+        name = words.cell_text(final[MilestoneColumn.NAME])
+        last = f" The last one there: {name}, {words.span(final[MilestoneColumn.DATE], final[MilestoneColumn.END])}."
+    return (
+        f"No milestone after {words.day(as_of)} in the Milestones sheet.{last} Add the next one (e.g. the next "
+        "General Conference session) to see what falls due before it — or pick an earlier 'Status as of' date in "
+        "the sidebar."
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Domains
+
+
+@dataclass(frozen=True, eq=False)
+class DomainsModel:
+    """Counts by domain and year and by domain and status, and the rows behind the drill-down."""
+
+    domains: tuple[str, ...]  # every domain of the plan, in Lists order (for stable colours)
+    by_year: pd.DataFrame
+    by_status: pd.DataFrame
+    rows: pd.DataFrame  # the selected activities with Domain (Unclassified filled in) and Instrument
+    present: tuple[tuple[str, int], ...]  # (domain, activities) for the domains with some selected activity
+    instrument_order: tuple[str, ...] = field(default=())
+
+    def instruments_in(self, domain: str) -> tuple[tuple[str, int], ...]:
+        """(instrument, activities) within a domain, conventions then programmes, then none."""
+        in_domain = self.rows[self.rows[DOMAIN_COLUMN] == domain]
+        counts = in_domain[INSTRUMENT_COLUMN].value_counts()
+        return tuple((name, int(counts[name])) for name in self.instrument_order if name in counts.index)
+
+    def chosen(self, domain: str, instrument: str = ALL) -> pd.DataFrame:
+        """The activities of a domain, and of one of its instruments unless `ALL`."""
+        rows = self.rows[self.rows[DOMAIN_COLUMN] == domain]
+        return rows if instrument == ALL else rows[rows[INSTRUMENT_COLUMN] == instrument]
+
+
+def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
+    """The Domains page for the selected activities."""
+    domains = domain_order(plan.activities, plan.lists)
+    rows = gantt_rows(acts, domains=domains)
+    counts = rows[DOMAIN_COLUMN].value_counts()
+    return DomainsModel(
+        domains=tuple(domains),
+        by_year=by_domain_and_year(acts, domains, plan.years),
+        by_status=by_domain(acts, domains),
+        rows=rows,
+        present=tuple((domain, int(counts[domain])) for domain in domains if domain in counts.index),
+        instrument_order=(*instrument_order(plan.activities, plan.lists), NO_INSTRUMENT),
+    )
+
+
+def chosen_caption(domain: str, instrument: str, chosen: pd.DataFrame) -> str:
+    """'Culture · 1972 Convention: 3 activities' (raw workbook text: escape before Markdown)."""
+    where = domain if instrument == ALL else f"{domain} · {instrument}"
+    return f"{where}: {words.activities(len(chosen))}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Conventions & programmes
+
+
+@dataclass(frozen=True, eq=False)
+class CoverageModel:
+    """The coverage matrix instrument x year, full titles, and the cells that count some activity."""
+
+    matrix: pd.DataFrame
+    titles: dict[str, str]  # instrument -> full title (its own name where Lists gives none)
+    conventions: int  # how many of the matrix's first rows are conventions
+    cells: tuple[tuple[str, int], ...]
+
+    @property
+    def titled(self) -> tuple[str, ...]:
+        """The instruments whose full title differs from their name, in matrix order."""
+        return tuple(name for name in self.matrix.index if self.titles[name] != name)
+
+    def cell_label(self, cell: tuple[str, int]) -> str:
+        """'1972 Convention · 2021 (3)'."""
+        name, year = cell
+        return f"{name} · {year} ({int(self.matrix.loc[name, year])})"
+
+
+def coverage_page(plan: Plan, acts: pd.DataFrame, *, keep_empty: bool) -> CoverageModel:
+    """The Conventions & programmes page for the selected activities."""
+    matrix = coverage_matrix(
+        acts, plan.lists, plan.years, keep_empty=keep_empty, instruments=instrument_order(plan.activities, plan.lists)
+    )
+    return CoverageModel(
+        matrix=matrix,
+        titles={name: plan.lists.title(name) for name in matrix.index},
+        conventions=convention_rows(matrix, plan.activities, plan.lists),
+        cells=tuple(counted_cells(matrix)),
+    )
+
+
+def cell_activities(acts: pd.DataFrame, cell: tuple[str, int]) -> pd.DataFrame:
+    """The activities behind one counted cell."""
+    return activities_in_cell(acts, cell[0], int(cell[1]))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Activities
+
+
+@dataclass(frozen=True, eq=False)
+class ActivitiesModel:
+    """The table of selected activities, the IDs offered to open, and the one opened by a link, if any."""
+
+    table: pd.DataFrame
+    ids: tuple[str, ...]  # the selected IDs, plus the opened one when it lies outside the filters
+    titles: dict[str, str]  # ID -> Event, for every activity of the plan
+    opened: pd.Series | None  # the opened activity with its status as of the date
+    opened_outside_filters: bool
+    unknown_id: str  # an ?id= that names no activity ('' when none)
+
+
+def activities_page(plan: Plan, view: Filters, acts: pd.DataFrame, opened_id: str | None) -> ActivitiesModel:
+    """The Activities page: the selected activities and, when `opened_id` names one, that activity in full."""
+    everything = Filters(as_of=view.as_of).apply(plan.activities)
+    ids = [str(activity_id) for activity_id in acts[ActivityColumn.ID]]
+    known = everything[everything[ActivityColumn.ID] == opened_id] if opened_id else everything.iloc[0:0]
+    opened = known.iloc[0] if len(known) else None
+    outside = opened is not None and opened_id not in ids
+    return ActivitiesModel(
+        table=activity_table(acts),
+        ids=tuple([*ids, opened_id] if outside and opened_id else ids),
+        titles=dict(zip(everything[ActivityColumn.ID].astype(str), everything[ActivityColumn.EVENT], strict=True)),
+        opened=opened,
+        opened_outside_filters=outside,
+        unknown_id=opened_id if opened_id and opened is None else "",
+    )
