@@ -192,8 +192,8 @@ def sidebar(plan: Plan) -> views.Filters:
                 list(labels),
                 key=JUMP,
                 on_change=_jump,
-                format_func=labels.get,
-                help="\n".join(f"- {eve.label}: eve of the {eve.name}" for eve in eves),
+                format_func=lambda key: labels[key],
+                help="\n".join(f"- {eve.label}: eve of the {words.md_text(eve.name)}" for eve in eves),
             )
         st.button(
             "Reset filters",

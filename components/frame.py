@@ -5,6 +5,11 @@ page folder until app.py has called st.navigation once after the server started,
 run after switch_page: then a page script runs alone (a deep link such as /timeline?year=2022 opened first after a
 restart). Each page therefore calls `require()` first, which draws the same frame around it when app.py did not,
 so a link a colleague sent opens exactly as they saw it.
+
+Why not another arrangement: Streamlit decides this from the folder alone. `PagesManager.uses_pages_directory` is
+set when a `pages/` folder stands beside the main script and is cleared only by the first `st.navigation` call of
+the process (streamlit/runtime/pages_manager.py, scriptrunner `_mpa_v1`); AppTest resets it before every run. The
+card's layout keeps `pages/` beside app.py, so the page itself must be able to draw the frame.
 """
 
 from __future__ import annotations

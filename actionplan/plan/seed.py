@@ -22,8 +22,6 @@ from . import contract
 from .status import Reported
 from .workbook import write_workbook
 
-PLAN_TITLE = "The Country Action Plan of Turkmenistan for 2021-2023 on cooperation with UNESCO"
-
 # Counterparts as the plan names them, spelled one way.
 CLUSTER_OFFICE = "UNESCO Cluster Office in Tehran"
 SECRETARIAT = "UNESCO Secretariat"

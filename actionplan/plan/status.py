@@ -107,6 +107,12 @@ class AsOf(StrEnum):
         }.get(reported)
 
     @classmethod
+    def of(cls, value: object) -> AsOf | None:
+        """The member whose value is this text, or None."""
+        member = cls._value2member_map_.get(str(value))
+        return member if isinstance(member, AsOf) else None
+
+    @classmethod
     def values(cls, predicate: str) -> frozenset[AsOf]:
         """The members for which a predicate holds, e.g. `AsOf.values("closed")`."""
         return frozenset(member for member in cls if getattr(member, predicate))
@@ -174,5 +180,5 @@ def meanings_inline() -> str:
 
 def meaning_of(value: object) -> str:
     """The meaning of an as-of status given as text ('' for anything that is not one)."""
-    member = AsOf._value2member_map_.get(str(value))
-    return member.meaning if isinstance(member, AsOf) else ""
+    member = AsOf.of(value)
+    return member.meaning if member else ""

@@ -57,8 +57,3 @@ def instrument_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
         [p for p in lists.programmes if p not in conventions], activities[ActivityColumn.PROGRAMME]
     )
     return conventions + [p for p in programmes if p not in conventions]
-
-
-def instrument_title(instrument: str, lists: Lists) -> str:
-    """The full title of a convention (Lists' Convention title), else the instrument's own name."""
-    return lists.title(instrument)

@@ -99,4 +99,5 @@ def reporting(reported: pd.Series) -> str:
 
 def _phrase(status: str) -> str:
     """How the headline says a status: the member's phrase ('past their end with no status reported')."""
-    return AsOf(status).phrase if status in AsOf._value2member_map_ else status.lower()
+    member = AsOf.of(status)
+    return member.phrase if member else status.lower()
