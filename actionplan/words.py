@@ -22,6 +22,7 @@ FORMULA_PREFIXES: tuple[str, ...] = (*FORMULA_STARTS, "\t", "\r")
 
 # Escaped anywhere: emphasis, code, links and images ([ ]), HTML (< >), tables, strikethrough, maths ($), and
 # Streamlit's :icon: / :colour[text]: shortcodes (:). Escaped at a line's start only: list, heading and quote markers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$:])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 
@@ -138,8 +139,16 @@ def _escape_marker(found: re.Match[str]) -> str:
     return f"{indent}{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
+def plain_text(text: str) -> str:
+    """Text without control characters: a Word line break (U+000B) or a form feed becomes a line break; the other
+    C0 controls (which Excel, Word and XML refuse) are dropped; tabs and line breaks stay."""
+    return _CONTROL.sub(lambda found: "\n" if found.group(0) in "\x0b\x0c" else "", text)
+
+
 def cell_safe(value: object) -> object:
-    """A value for a cell of a download: text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """A value for a cell of a download: control characters out (`plain_text`), and text a spreadsheet would run
+    as a formula gets a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    value = plain_text(value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value

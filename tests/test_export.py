@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from actionplan import load_plan
-from actionplan.plan.export import activities_table, tables_xlsx
+from actionplan.plan.export import activities_table, neutralise_frame, tables_xlsx
 from actionplan.words import cell_safe as neutralise
 from tests.conftest import SHIPPED_WORKBOOK
 
@@ -35,3 +35,14 @@ def test_activities_table_has_sheet_columns_only():
     table = activities_table(load_plan(SHIPPED_WORKBOOK).activities)
     assert "Row" not in table.columns and "Dates from" not in table.columns
     assert table.loc[0, "Start"] == "2021-01-01" and table.loc[0, "Status"] == "Not reported"
+
+
+def test_a_formula_header_and_control_characters_leave_as_text():
+    table = pd.DataFrame({'=HYPERLINK("http://127.0.0.1:9","x")': ["a\u000bb", "=1+1", "c\u0001d"]})
+    csv_text = neutralise_frame(table).to_csv(index=False)
+    assert csv_text.splitlines()[0].startswith("\"'=HYPERLINK(")
+    assert "\u000b" not in csv_text and "\u0001" not in csv_text and "'=1+1" in csv_text
+    book = openpyxl.load_workbook(io.BytesIO(tables_xlsx({"Sheet": table})))
+    sheet = book["Sheet"]
+    assert sheet["A1"].value.startswith("'=HYPERLINK(") and sheet["A1"].data_type == "s"
+    assert sheet["A2"].value == "a\nb" and sheet["A4"].value == "cd"

@@ -8,14 +8,18 @@ import pandas as pd
 
 from .. import words
 from . import contract
+from .contract import ActivityColumn
 from .load import Plan
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of the table with every text cell neutralised."""
-    return frame.astype(object).map(words.cell_safe)
+    """A copy of the table with every text cell and every header neutralised (`words.cell_safe`): a staff-added
+    column headed `=HYPERLINK(...)` leaves as text, like any cell."""
+    safe = frame.astype(object).map(words.cell_safe)
+    safe.columns = [str(words.cell_safe(str(column))) for column in frame.columns]
+    return safe
 
 
 def activities_table(activities: pd.DataFrame) -> pd.DataFrame:
@@ -26,10 +30,10 @@ def activities_table(activities: pd.DataFrame) -> pd.DataFrame:
     """
     columns = [c for c in activities.columns if c not in contract.DERIVED_COLUMNS]
     table = activities[columns].copy()
-    for column in ("Start", "End", "Last update"):
+    for column in (ActivityColumn.START, ActivityColumn.END, ActivityColumn.LAST_UPDATE):
         table[column] = table[column].dt.strftime("%Y-%m-%d").astype(object).where(table[column].notna(), None)
-    table["Status"] = activities[contract.REPORTED_STATUS]
-    for column in ("Year", "No.", "Progress %"):
+    table[ActivityColumn.STATUS] = activities[contract.REPORTED_STATUS]
+    for column in (ActivityColumn.YEAR, ActivityColumn.NO, ActivityColumn.PROGRESS):
         table[column] = table[column].astype(object).where(table[column].notna(), None)
     return table
 
@@ -52,15 +56,16 @@ def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
     workbook.remove(workbook.active)
     for title, table in tables.items():
         sheet = workbook.create_sheet(title[:31])
-        sheet.append([str(column) for column in table.columns])
-        for record in neutralise_frame(table).itertuples(index=False):
-            sheet.append([None if _blank(value) else _plain(value) for value in record])
+        safe = neutralise_frame(table)
+        sheet.append(list(safe.columns))
+        for record in safe.itertuples(index=False):
+            sheet.append([None if words.is_blank(value) else _plain(value) for value in record])
         for cell in sheet[1]:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="1F4E79")
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         for position, column in enumerate(table.columns, start=1):
-            longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200) if not _blank(v)])
+            longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200) if not words.is_blank(v)])
             sheet.column_dimensions[get_column_letter(position)].width = max(8, min(60, longest + 2))
             if longest > 60:
                 for row in sheet.iter_rows(min_row=2, min_col=position, max_col=position):
@@ -73,13 +78,6 @@ def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _blank(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _plain(value: object) -> object:
