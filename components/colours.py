@@ -7,20 +7,21 @@ from collections.abc import Iterable
 from actionplan.plan.status import AsOf, Reported
 from actionplan.views import UNCLASSIFIED  # the one name for a blank Domain
 
-# Colour-blind-safe (Okabe-Ito based), readable on white.
+# Colour-blind-safe (Okabe-Ito based); every mark at 3:1 or better against white (WCAG 2.2 non-text contrast),
+# and no chart tells a status by colour alone (legends and hovers name it).
 STATUS_COLOURS: dict[str, str] = {
     AsOf.COMPLETED: "#009E73",
     AsOf.SCHEDULED_NOW: "#0072B2",
-    AsOf.UPCOMING: "#56B4E9",
+    AsOf.UPCOMING: "#4393C3",
     AsOf.OVERDUE: "#D55E00",
-    AsOf.PAST_END_NOT_REPORTED: "#999999",
-    AsOf.POSTPONED: "#E69F00",
+    AsOf.PAST_END_NOT_REPORTED: "#7B7B7B",
+    AsOf.POSTPONED: "#C07A00",
     AsOf.CANCELLED: "#6B4C9A",
-    AsOf.NO_DATES: "#CCCCCC",
+    AsOf.NO_DATES: "#9C8F80",
     # Reported status (what staff typed)
-    "Planned": "#56B4E9",
-    "In progress": "#0072B2",
-    Reported.NOT_REPORTED: "#999999",
+    Reported.PLANNED: "#4393C3",
+    Reported.IN_PROGRESS: "#0072B2",
+    Reported.NOT_REPORTED: "#7B7B7B",
 }
 
 # The plan's domains keep their colours whatever their order in Lists; a domain staff add takes the next free one.
@@ -28,7 +29,7 @@ KNOWN_DOMAIN_COLOURS: dict[str, str] = {
     "Culture": "#C0392B",
     "Education": "#2E86C1",
     "Science": "#17A589",
-    "Sport": "#D68910",
+    "Sport": "#B9770E",
     "Social and Human Sciences": "#8E44AD",
     "Cooperation": "#5D6D7E",
 }
@@ -36,14 +37,14 @@ KNOWN_DOMAIN_COLOURS: dict[str, str] = {
 SPARE_COLOURS: tuple[str, ...] = (
     "#A04000",
     "#D81B60",
-    "#7CB342",
-    "#B7950B",
+    "#5D8A2E",
+    "#8D7A0C",
     "#3949AB",
     "#6D4C41",
-    "#00ACC1",
+    "#00838F",
     "#F06292",
 )
-UNCLASSIFIED_COLOUR = "#BBBBBB"
+UNCLASSIFIED_COLOUR = "#949494"
 
 ACCENT = "#1F4E79"  # headers, the as-of line
 MILESTONE_COLOUR = "#7F3C8D"
