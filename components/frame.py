@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
 
 PAGE_TITLE = "Action Plan dashboard"
+# Less empty space above the title, so a laptop screen (1366x768) shows the headline and the chart's top.
+LAYOUT_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:3rem}</style>"
 PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web
 
 # True while the frame is drawn around the running page (a context variable: per script thread, reset even when
@@ -54,6 +56,7 @@ def pages() -> dict[str, list[StreamlitPage]]:
 def draw() -> StreamlitPage:
     """Page config, navigation, the workbook status in the sidebar, the watcher; returns the page to run."""
     st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
+    st.html(LAYOUT_CSS)
     page = st.navigation(pages())
     sidebar.workbook_status(plan_store.current())
     plan_store.watch()
