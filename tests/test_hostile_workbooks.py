@@ -213,3 +213,44 @@ def test_an_unforeseen_failure_becomes_a_finding(monkeypatch):
     plan = load_plan(SHIPPED_WORKBOOK)
     [finding] = plan.errors
     assert "RuntimeError while reading the Activities sheet" in finding.message and finding.hint
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The command line, in a child process under the limits the issue sets: 2 GB, 30 s, exit 0 or 1, no traceback
+
+
+def _capped() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+@pytest.mark.parametrize(
+    ("maker", "where"),
+    [
+        pytest.param(hostile.set_cell("XFD1048576", "<v>1</v>"), "Activities!XFD1048576", id="far cell"),
+        pytest.param(hostile.bomb(hostile.ACTIVITIES_PART, 210), "unpacks to more than", id="zip bomb"),
+        pytest.param(hostile.bomb("docProps/core.xml", 210), "unpacks to more than", id="core.xml bomb"),
+        pytest.param(hostile.lying_size, "sheet1.xml is broken", id="lying size"),
+        pytest.param(hostile.utf16_dtd, "xl/workbook.xml declares a DTD", id="DTD in UTF-16"),
+        pytest.param(hostile.text_cell("D2", "a_x000B_b"), "Activities!2 Event: warning", id="Word line break"),
+    ],
+)
+def test_check_command_names_where_within_limits(tmp_path, maker, where):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(maker(hostile.shipped()))
+    result = subprocess.run(
+        [sys.executable, "-m", "actionplan", "check", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=_capped,
+    )
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and where in result.stdout

@@ -218,21 +218,23 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
         report_merged_header(sheet.merged_cell_ranges, header_row, found)
     stage[0] = "the Lists sheet"
     lists = read_lists(sheets[contract.LISTS], collectors[contract.LISTS])
-    activities = None
-    if sheets[contract.ACTIVITIES] is not None:
-        stage[0] = "the Activities sheet"
-        activities = read_activities(
-            sheets[contract.ACTIVITIES], lists, collectors[contract.ACTIVITIES], container.date1904
-        )
+    if sheets[contract.ACTIVITIES] is None:  # nothing to show: the steps would only repeat that their IDs are unknown
+        return empty_plan(findings + _gathered(collectors), info)
+    stage[0] = "the Activities sheet"
+    activities = read_activities(
+        sheets[contract.ACTIVITIES], lists, collectors[contract.ACTIVITIES], container.date1904
+    )
     stage[0] = "the Steps sheet"
-    if activities is None:
-        activities = empty_activities()
     steps = read_steps(sheets[contract.STEPS], activities, lists, collectors[contract.STEPS])
     stage[0] = "the Milestones sheet"
     milestones = read_milestones(sheets[contract.MILESTONES], collectors[contract.MILESTONES], container.date1904)
+    return Plan(activities, steps, milestones, lists, tuple(findings + _gathered(collectors)), info)
+
+
+def _gathered(collectors: dict[str, Collector]) -> list[Finding]:
+    """The sheets' findings in the order staff read the workbook: Lists, Activities, Steps, Milestones."""
+    findings: list[Finding] = []
     for name in (contract.LISTS, contract.ACTIVITIES, contract.STEPS, contract.MILESTONES):
         collectors[name].summarise()
         findings += collectors[name].findings
-    if sheets[contract.ACTIVITIES] is None:
-        return empty_plan(findings, info)
-    return Plan(activities, steps, milestones, lists, tuple(findings), info)
+    return findings
