@@ -221,7 +221,8 @@ def test_missing_file_is_an_error(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("plan.xlsx", b"this is not a workbook", "not a complete Excel workbook"),
+        ("plan.xlsx", b"this is not a workbook", "not an Excel workbook"),  # text: not told to wait for Excel
+        ("plan.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "not a complete Excel workbook"),
         ("plan.csv", b"ID,Year\n", "not an .xlsx"),
         ("plan.xls", b"\xd0\xcf\x11\xe0", "not an .xlsx"),
     ],
@@ -231,6 +232,8 @@ def test_files_that_are_not_workbooks(tmp_path, name, content, words):
     path.write_bytes(content)
     plan = load_plan(path)
     assert not plan.usable and words in plan.errors[0].message and plan.errors[0].hint
+    if "complete" not in words:
+        assert "wait for Excel" not in plan.errors[0].hint
 
 
 def test_lock_file_is_refused(plan_workbook):

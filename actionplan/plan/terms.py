@@ -13,9 +13,12 @@ year), and returns the span from the earliest start to the latest end. A text wi
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+
+YEARS = range(1900, 2200)  # the years a plan can name; a number outside is not read as a year
 
 # Coarsest last: the precision of a span is that of its coarsest mention.
 PRECISIONS: tuple[str, ...] = ("day", "month", "quarter", "half", "year")
@@ -105,7 +108,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _is_year(word: str) -> bool:
-    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2199
+    return word.isdigit() and len(word) == 4 and int(word) in YEARS
 
 
 def _mentions(text: str) -> list[_Mention]:
@@ -200,8 +203,10 @@ def parse_terms(text: object, default_year: int | None = None) -> DateSpan | Non
     if isinstance(text, date):
         return DateSpan(text, text, "day")
     if isinstance(text, (int, float)) and not isinstance(text, bool):
+        if not math.isfinite(text):
+            return None
         number = int(text)
-        if float(text) == number and 1900 <= number <= 2199:
+        if float(text) == number and number in YEARS:
             return DateSpan(date(number, 1, 1), date(number, 12, 31), "year")
         return None
     words = str(text).strip()
@@ -218,9 +223,14 @@ def parse_terms(text: object, default_year: int | None = None) -> DateSpan | Non
     return DateSpan(min(span[0] for span in spans), max(span[1] for span in spans), precision)
 
 
-def parse_date_cell(value: object) -> date | None:
+EXCEL_EPOCHS = {False: date(1899, 12, 30), True: date(1904, 1, 1)}  # day 0 of the 1900 and 1904 date systems
+LAST_SERIAL = {False: 2958465, True: 2957003}  # 31 Dec 9999
+
+
+def parse_date_cell(value: object, *, date1904: bool = False) -> date | None:
     """A Start/End/Last update cell: a real date, an Excel serial number, or text holding one day.
 
+    `date1904`: the workbook counts its serial numbers from 1904 (Excel for Mac's old date system).
     Raises ValueError when the cell holds something that is not a single date.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -232,8 +242,8 @@ def parse_date_cell(value: object) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value != value:  # NaN
             return None
-        if 1 <= value < 2958466:  # Excel serial day numbers (1900 date system)
-            return date.fromordinal(date(1899, 12, 30).toordinal() + int(value))
+        if 1 <= value <= LAST_SERIAL[date1904]:
+            return date.fromordinal(EXCEL_EPOCHS[date1904].toordinal() + int(value))
         raise ValueError(f"{value!r} is not a date")
     span = parse_terms(str(value))
     if span is None or span.precision != "day":

@@ -1,0 +1,249 @@
+"""Sheets into records, cell by cell: headers matched, text cleaned of control characters, error cells and
+unsaved formulas reported, numbers bounded, and which sheet of several look-alikes is the one to read.
+
+Every finding here keeps the workbook usable: the cell is read as well as it can be and the finding says how.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import words
+from . import contract
+from .findings import ERROR, WARNING, Finding
+from .sheet_xml import SheetRef, SheetScan, column_letters
+from .terms import YEARS
+
+EXCEL_TEXT_LIMIT = 32_767  # the most characters Excel keeps in a cell
+LARGEST_NUMBER = 10**9  # No., Step: far above any plan's numbering, far below what Int64 holds
+FINDINGS_PER_KIND = 20  # per sheet; then one line says how many more
+QUOTE_LIMIT = 60  # how much of a cell a finding quotes
+
+# Word's line break (U+000B) and form feed become a line break; other control characters become a space.
+_LINE_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_ANY_CONTROL = re.compile(f"{_LINE_BREAKS.pattern}|{_CONTROLS.pattern}")
+_COPY_WORDS = r"(copyof)?{key}(\d+|copy|old|backup|new)?"
+
+
+def shown(value: object) -> str:
+    """A cell's value quoted in a finding: its text, cut to a readable length."""
+    text = words.cell_text(value)
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
+
+
+class Collector:
+    """Gathers findings for one sheet so each check reads as one line; repeats of one kind are counted, not listed."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.findings: list[Finding] = []
+        self._kinds: dict[str, int] = {}
+
+    def error(self, row: int | None, column: str | None, message: str, hint: str = "") -> None:
+        self.findings.append(Finding(ERROR, self.sheet, row, column, message, hint))
+
+    def warn(self, row: int | None, column: str | None, message: str, hint: str = "") -> None:
+        self.findings.append(Finding(WARNING, self.sheet, row, column, message, hint))
+
+    def warn_once_of(self, kind: str, row: int | None, column: str | None, message: str, hint: str = "") -> None:
+        """A warning of a kind that may repeat in many cells: the first few are listed, the rest counted."""
+        seen = self._kinds[kind] = self._kinds.get(kind, 0) + 1
+        if seen <= FINDINGS_PER_KIND:
+            self.warn(row, column, message, hint)
+
+    def summarise(self) -> None:
+        for kind, seen in self._kinds.items():
+            if seen > FINDINGS_PER_KIND:
+                self.warn(None, None, f"{seen - FINDINGS_PER_KIND} more cells: {kind}", "")
+
+
+@dataclass
+class Sheet:
+    """A sheet's rows as dicts keyed by canonical header, each with its Excel row number."""
+
+    name: str
+    columns: list[str]  # canonical names of the columns found, then staff-added ones, in sheet order
+    records: list[tuple[int, dict[str, object]]]
+    missing: list[str]
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """Text without control characters, and the first one found (None when there was none)."""
+    found = _ANY_CONTROL.search(text)
+    if found is None:
+        return text, None
+    return _CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text)), found.group(0)
+
+
+def _control_name(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    return f"{code}, a line break pasted from Word" if character == "\x0b" else code
+
+
+def read_sheet(
+    name: str, rows: list[list[object]], columns: tuple[contract.Column, ...], scan: SheetScan, found: Collector
+) -> Sheet:
+    """Match headers case- and space-insensitively; keep staff-added columns; skip blank rows; clean each cell."""
+
+    def clean(value: object, row: int, column: int) -> object:
+        if not isinstance(value, str):
+            return value
+        text, control = clean_text(value.strip())
+        where = labels[column] if column < len(labels) and labels[column] else column_letters(column + 1)
+        if control:
+            found.warn_once_of(
+                "control characters replaced",
+                row,
+                where,
+                f"the text has a control character ({_control_name(control)}); it is read as "
+                f"{'a line break' if _LINE_BREAKS.match(control) else 'a space'}",
+                "nothing is lost; retype the line break with Alt+Enter to clear this warning",
+            )
+        if len(text) > EXCEL_TEXT_LIMIT:
+            found.warn_once_of(
+                "text longer than Excel keeps",
+                row,
+                where,
+                f"the text is {len(text):,} characters long, more than the {EXCEL_TEXT_LIMIT:,} Excel keeps in a cell",
+                "shorten it: Excel cuts longer text when it saves the workbook",
+            )
+        return text.strip() or None
+
+    labels: list[str | None] = []
+    header_index = next((i for i, row in enumerate(rows) if any(_present(cell) for cell in row)), None)
+    if header_index is None:
+        return Sheet(name, [], [], [column.name for column in columns])
+    header = [clean(cell, header_index + 1, i) for i, cell in enumerate(rows[header_index])]
+    labels = [None] * len(header)
+    for label, position in contract.header_positions(header, columns).items():
+        labels[position - 1] = label
+    _report_cells(scan, header_index + 1, labels, found)
+    records: list[tuple[int, dict[str, object]]] = []
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        values = {labels[i]: clean(cell, offset, i) for i, cell in enumerate(row) if i < len(labels) and labels[i]}
+        if all(value is None for value in values.values()):
+            continue
+        records.append((offset, values))
+    present = [label for label in labels if label]
+    missing = [column.name for column in columns if column.name not in present]
+    return Sheet(name, present, records, missing)
+
+
+def _present(cell: object) -> bool:
+    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
+
+
+def _report_cells(scan: SheetScan, header_row: int, labels: list[str | None], found: Collector) -> None:
+    """Findings for the cells the sheet's XML shows the reader could not give as they are."""
+
+    def label(column: int) -> str:
+        return (labels[column - 1] if column <= len(labels) else None) or column_letters(column)
+
+    for row, column, error in scan.error_cells:
+        if row > header_row:
+            found.warn_once_of(
+                "error cells",
+                row,
+                label(column),
+                f"the cell shows the error {shown(error)}; read as blank",
+                "correct the formula, or type the value itself",
+            )
+    for row, column in scan.formulas_without_value:
+        found.warn_once_of(
+            "formulas without a saved result",
+            row,
+            label(column),
+            "the cell holds a formula whose result was never saved; read as blank",
+            "open the workbook in Excel and save it, so the result is stored with the formula",
+        )
+
+
+def report_merged_header(merged: list, header_row: int, found: Collector) -> None:
+    """A warning for header cells merged across columns: each column needs its own header."""
+    for (first_row, first_column), (last_row, last_column) in merged or []:
+        if first_row <= header_row - 1 <= last_row and last_column > first_column:
+            cells = f"{column_letters(first_column + 1)}{first_row + 1}:{column_letters(last_column + 1)}{last_row + 1}"
+            found.warn(
+                header_row,
+                None,
+                f"the header cells {cells} are merged, so only the first of those columns has a header",
+                "unmerge them (Home > Merge & Center) and give each column its own header",
+            )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Values
+
+
+def whole_number(value: object, limit: int = LARGEST_NUMBER) -> int | None:
+    """A cell as a whole number of at most `limit`; raises ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        if not float(value).is_integer():
+            raise ValueError(value)
+        number = int(value)
+    else:
+        number = int(str(value).strip().rstrip("."))
+    if abs(number) > limit:
+        raise ValueError(value)
+    return number
+
+
+def year(value: object) -> int | None:
+    """A plan year such as 2024; raises ValueError for anything else."""
+    number = whole_number(value)
+    if number is not None and number not in YEARS:
+        raise ValueError(value)
+    return number
+
+
+def percent(value: object) -> float | None:
+    """Progress %: a number 0-100, '50%' accepted; raises ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    number = float(value.strip().rstrip("%")) if isinstance(value, str) else float(value)
+    if not 0 <= number <= 100:
+        raise ValueError(value)
+    return number
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Which sheet to read
+
+
+def choose_sheet(sheets: list[SheetRef], wanted: str) -> tuple[SheetRef | None, list[Finding]]:
+    """The sheet to read for `wanted`: a visible one named like it (its exact name first), else a hidden one;
+    with a warning for a hidden sheet read, and for every other sheet that looks like a copy of it."""
+    key = contract.header_key(wanted)
+    copy = re.compile(_COPY_WORDS.format(key=re.escape(key)))
+    alike = [sheet for sheet in sheets if copy.fullmatch(contract.header_key(sheet.name))]
+    named = [sheet for sheet in alike if contract.header_key(sheet.name) == key]
+    if not named:
+        return None, []
+    chosen = min(named, key=lambda sheet: (not sheet.visible, sheet.name != wanted))
+    found = Collector(wanted)
+    if not chosen.visible:
+        found.warn(
+            None,
+            None,
+            f"the sheet '{shown(chosen.name)}' is hidden; it is read all the same",
+            "unhide it (right-click a sheet tab > Unhide) so that you see what the dashboard reads",
+        )
+    for other in alike:
+        if other is not chosen:
+            state = "hidden " if not other.visible else ""
+            found.warn(
+                None,
+                None,
+                f"the {state}sheet '{shown(other.name)}' looks like a copy of '{shown(chosen.name)}'; "
+                f"only '{shown(chosen.name)}' is read",
+                f"delete the copy, or if it holds the current data, delete '{shown(chosen.name)}' and rename the copy",
+            )
+    return chosen, found.findings
