@@ -24,6 +24,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from . import contract
 from .findings import ERROR, WARNING, Finding, has_errors
+from .messages import empty_messages, read_messages
 from .status import Reported
 from .terms import parse_date_cell, parse_terms
 
@@ -96,6 +97,7 @@ class Plan:
     findings: tuple[Finding, ...]
     source: WorkbookInfo | None = None
     loaded_at: datetime = field(default_factory=datetime.now)
+    messages: pd.DataFrame = field(default_factory=empty_messages)  # the optional Messages sheet (plan.messages)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -719,4 +721,6 @@ def _plan_from_rows(sheet_rows: dict[str, list[list[object]]], info: WorkbookInf
     findings += found
     milestones, found = _read_milestones(sheets[contract.MILESTONES])
     findings += found
-    return Plan(activities, steps, milestones, lists, tuple(findings), info)
+    messages, found = read_messages(sheet_rows.get(contract.sheet_named(sheet_rows, contract.MESSAGES) or ""))
+    findings += found
+    return Plan(activities, steps, milestones, lists, tuple(findings), info, messages=messages)
