@@ -26,12 +26,12 @@ from .summary import KEY_ITEMS_RULE
 from .text import one_line, printable, within
 
 AUTHOR = "Action Plan dashboard"
-ROW_WIDTHS_CM: tuple[float, ...] = (1.5, 4.3, 1.8, 2.2, 1.3, 4.3, 1.6)  # the compact rows, summing to 17
-EVENT_WIDTHS_CM: tuple[float, ...] = (1.5, 5.0, 2.6, 1.8, 1.8, 4.3)  # ID | Activity | When | Where | Status | Notes
+ROW_WIDTHS_CM: tuple[float, ...] = (1.7, 3.8, 2.0, 2.3, 1.6, 4.0, 1.6)  # the compact rows, summing to 17
+EVENT_WIDTHS_CM: tuple[float, ...] = (1.7, 4.8, 2.6, 1.8, 1.9, 4.2)  # ID | Activity | When | Where | Status | Notes
 MESSAGE_WIDTHS_CM: tuple[float, ...] = (8.6, 5.4, 3.0)  # Message | Activity | Owner
 CHANGE_WIDTHS_CM: tuple[float, ...] = (2.3, 1.6, 4.1, 1.8, 3.6, 3.6)
 CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Activity", "What", "Before", "After")
-GROUP_WIDTHS_CM: tuple[float, ...] = (4.5, 1.6, 10.9)  # Domain | Activities | IDs
+GROUP_WIDTHS_CM: tuple[float, ...] = (4.5, 1.9, 10.6)  # Domain | Activities | IDs
 STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.2, 10.3)
 DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (5.0, 2.3, 2.6, 2.3, 2.3, 2.5)
 GRID_QUARTER_MAX_CM = 1.1
@@ -167,7 +167,9 @@ def _messages(document, briefing: Briefing) -> None:
 def message_tables(document, messages: pd.DataFrame) -> None:
     """One bold topic line and a table of its messages (Message | Activity | Owner) per topic."""
     for topic, group in messages.groupby("Topic", sort=False):
-        document.add_paragraph().add_run(printable(topic)).bold = True
+        line = document.add_paragraph()
+        line.add_run(printable(topic)).bold = True
+        line.paragraph_format.keep_with_next = True
         table = pd.DataFrame(
             {
                 "Message": group["Message"].tolist(),
@@ -229,10 +231,14 @@ def _timeline(document, briefing: Briefing) -> None:
 def rows_table(section: Section, briefing: Briefing) -> pd.DataFrame:
     """The compact rows of a section as text: dates as '6 Nov 2023', Progress % as '60%'."""
     shown = compact(section.table).rename(
-        columns={"Reported status": "Status", "Status as of": f"As of {words.day(briefing.scope.as_of)}"}
+        columns={
+            "Reported status": "Status",
+            "Status as of": f"As of {words.day(briefing.scope.as_of)}",
+            A.PROGRESS: "Progress",
+        }
     )
-    shown[A.PROGRESS] = [f"{p:g}%" if p is not None else "" for p in shown[A.PROGRESS]]
-    shown[A.LAST_UPDATE] = [words.day(d) if d is not None else "" for d in shown[A.LAST_UPDATE]]
+    shown["Progress"] = ["" if words.is_blank(p) else f"{p:g}%" for p in shown["Progress"]]
+    shown[A.LAST_UPDATE] = [words.day(d) for d in shown[A.LAST_UPDATE]]
     return shown
 
 
@@ -266,6 +272,9 @@ def _around(document, briefing: Briefing) -> None:
         document.add_paragraph(printable(section.lead))
         if section is briefing.at_session:
             parts.table(document, events_table(section), EVENT_WIDTHS_CM)
+        elif section is briefing.due_before:  # their rows are under Delivered or Open: named here, not repeated
+            ids = ", ".join(section.table[A.ID].astype(str))
+            document.add_paragraph(f"IDs (each in full in the annex): {ids}.")
         else:
             parts.table(document, rows_table(section, briefing), ROW_WIDTHS_CM)
     empty = [section.title for section in briefing.around if section.empty]

@@ -24,7 +24,7 @@ NO_MESSAGES_RANGE = "No key messages were recorded for a session in this period 
 MESSAGE_TABLE: tuple[str, ...] = ("Topic", "Message", "Activity ID", "Activity", "Owner")
 NO_TOPIC = "Other"
 NOTE_LENGTH = 160  # a Note quoted in the summary; the Delivered table has it whole
-TITLE_LENGTH = 60
+TITLE_LENGTH = 45
 KEY_ITEMS = 3
 # The three open items to watch: open activities at the session first, then those past their end (reported
 # planned or in progress, then not reported), postponed, scheduled now, upcoming; earliest end first, then ID.

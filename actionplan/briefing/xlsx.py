@@ -190,7 +190,7 @@ def _write(sheet: Worksheet, table: pd.DataFrame) -> None:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.row_dimensions[1].height = POINTS_PER_LINE * max(_lines(h, w) for h, w in zip(headers, widths))
+    sheet.row_dimensions[1].height = POINTS_PER_LINE * max([2, *(_lines(h, w) for h, w in zip(headers, widths))])
     for row_number, record in enumerate(table.itertuples(index=False), start=2):
         lines = 1
         for position, (header, value) in enumerate(zip(headers, record), start=1):
@@ -235,7 +235,7 @@ def _width(header: str, values: pd.Series) -> float:
     if header in WIDTHS:
         return WIDTHS[header]
     if QUARTER.fullmatch(header):
-        return 7
+        return 8
     longest = max([len(header)] + [len(words.cell_text(v)) for v in values.head(200)])
     return max(8, min(30, longest + 2))
 
