@@ -91,6 +91,7 @@ def downloads(briefing: pack.Briefing) -> None:
 
 def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
     """Writes the file when the button is clicked, not on every run of the page (a Word file takes a second)."""
+
     def write() -> bytes:
         try:
             return pack.render(briefing, fmt)

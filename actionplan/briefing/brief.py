@@ -14,8 +14,8 @@ from .build import Briefing
 from .docx import EVENT_WIDTHS_CM, about_and_source, events_table, key_items, message_tables, properties
 from .text import printable
 
-MAX_MESSAGES = 8  # more would run over the page; the pack has them all
-BRIEF_FONT_PT = 9.5
+MAX_MESSAGES = 6  # more would run over the page; the pack has them all
+BRIEF_FONT_PT = 9
 
 
 def brief_docx(briefing: Briefing) -> bytes:
@@ -24,14 +24,15 @@ def brief_docx(briefing: Briefing) -> bytes:
     parts.page_setup(document)
     parts.styles(document)
     for section in document.sections:
-        section.top_margin = section.bottom_margin = Cm(1.5)
+        section.top_margin = section.bottom_margin = Cm(1.3)
+        section.left_margin = section.right_margin = Cm(1.8)
     document.styles["Normal"].font.size = Pt(BRIEF_FONT_PT)
     properties(document, briefing, "Brief")
     scope = briefing.scope
     header = document.add_paragraph()
     header.add_run(printable(" \u00b7 ".join(v for v in (briefing.facts.issuing_body, briefing.plan_title) if v)))
     header.runs[0].font.size = Pt(8)
-    document.add_heading(printable(f"Brief: {scope.title}"), level=1)
+    document.add_heading(printable(f"Brief: {scope.title}"), level=1).paragraph_format.space_before = Pt(0)
     document.add_paragraph().add_run(f"Status as of {words.day(scope.as_of)}").italic = True
     document.add_heading("Summary", level=2)
     document.add_paragraph(printable(briefing.summary_lead))
