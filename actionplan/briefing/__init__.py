@@ -2,7 +2,7 @@
 (`build`), the summary, key messages and follow-up (`summary`), what changed since an earlier version (`changes`),
 and the pack as Word, Excel or a one-page brief (`render`)."""
 
-from .build import AT_SESSION_RULE, EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact, earlier_version
+from .build import AT_SESSION_RULE, EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact
 from .pdf import PdfUnavailable
 from .pdf import available as pdf_available
 from .render import FORMATS, LABELS, SUFFIXES, file_name, file_stem, render
@@ -17,6 +17,7 @@ from .scope import (
     session_scope,
     sessions,
 )
+from .versions import earlier_version
 
 __all__ = [
     "AT_SESSION_RULE",

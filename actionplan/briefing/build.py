@@ -27,31 +27,29 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
-from defusedxml import ElementTree as SafeElementTree
 
 from .. import words
 from ..keeping.backups import BACKUP_FOLDER, backup_time
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
-from ..plan.load import Plan, WorkbookInfo, load_plan_bytes
+from ..plan.load import Plan, WorkbookInfo
 from ..plan.status import AsOf, Reported
 from . import summary
 from .changes import compare_plans, count_changes
 from .facts import PlanFacts, plan_facts
+from .grid import QuarterGrid, quarter_grid
 from .scope import GENERAL_CONFERENCE, Scope, Session
 from .text import one_line
+from .versions import SHORT_SHA, workbook_version
 
 EMPTY_SECTION = "No activity in this section."
 UNCLASSIFIED = "Unclassified"
 NO_CONVENTION = "No convention"
-SHORT_SHA = 12
 DEFAULT_TITLE = "The plan"
 
 # The compact table every section shows on screen, in Word and in Excel: each activity named by ID and a short
@@ -99,22 +97,6 @@ class Section:
     @property
     def empty(self) -> bool:
         return self.table.empty
-
-
-@dataclass(frozen=True, eq=False)
-class QuarterGrid:
-    """The timeline as data: one row per activity in scope, one column per quarter, True where its dates fall.
-
-    cells: index = activity ID (sorted), columns = quarter labels ("2023 Q2"), values bool.
-    labels: the row label of each activity ("2023-02 Implementation of the UNESCO 1972 ..."), same index.
-    reported: the reported status of each activity (Postponed, Completed ... shown beside the bars), same index.
-    session_quarters: the quarter labels the session (or range) touches.
-    """
-
-    cells: pd.DataFrame
-    labels: pd.Series
-    session_quarters: tuple[str, ...]
-    reported: pd.Series | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -303,73 +285,6 @@ def compact(table: pd.DataFrame) -> pd.DataFrame:
         columns=list(COMPACT_COLUMNS),
     )
     return shown.astype(object)
-
-
-def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
-    """Activities x quarters, from the first quarter any of them (or the reporting period) touches to the last.
-
-    Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
-    """
-    dated = activities.dropna(subset=["Start", "End"])
-    first = min([pd.Timestamp(scope.period_start), *dated["Start"]])
-    last = max([pd.Timestamp(scope.end), *dated["End"]])
-    quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
-    columns = [quarter_label(q) for q in quarters]
-    cells = pd.DataFrame(False, index=pd.Index(activities["ID"].astype(str), name="ID"), columns=columns)
-    for quarter, label in zip(quarters, columns):
-        q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
-        cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
-    touched = tuple(
-        label
-        for quarter, label in zip(quarters, columns)
-        if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
-    )
-    labels = pd.Series(
-        [f"{i} {one_line(e)}" for i, e in zip(activities["ID"], activities["Event"])],
-        index=cells.index,
-        name="Activity",
-    )
-    reported = pd.Series(activities[contract.REPORTED_STATUS].astype(str).to_numpy(), index=cells.index)
-    return QuarterGrid(cells, labels, touched, reported)
-
-
-def quarter_label(quarter: pd.Period) -> str:
-    """'2023 Q2'."""
-    return f"{quarter.year} Q{quarter.quarter}"
-
-
-def workbook_version(source: WorkbookInfo | None) -> str:
-    """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
-    if source is None:
-        return "no workbook"
-    return (
-        f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, "
-        f"sha256 {source.sha256[:SHORT_SHA]}"
-    )
-
-
-def earlier_version(name: str, content: bytes) -> Plan:
-    """An uploaded earlier version of the workbook, read like the current one.
-
-    Its "saved" time is the one Excel wrote into the file (docProps/core.xml, modified), else the upload time.
-    """
-    return load_plan_bytes(content, WorkbookInfo.of(name, content, _saved_time(content) or datetime.now()))
-
-
-def _saved_time(content: bytes) -> datetime | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            core = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
-    except (KeyError, zipfile.BadZipFile, SafeElementTree.ParseError, ValueError):
-        return None
-    for element in core.iter():
-        if element.tag.endswith("}modified") and element.text:
-            try:
-                saved = datetime.fromisoformat(element.text.strip().replace("Z", "+00:00"))
-            except ValueError:
-                return None
-            return saved.astimezone().replace(tzinfo=None) if saved.tzinfo else saved
-    return None
 
 
 def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:

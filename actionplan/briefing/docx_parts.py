@@ -28,24 +28,11 @@ TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 HEADER_FILL = "1F4E79"  # header rows: white bold text on dark blue
 SCHEDULED_FILL = "2E75B6"  # a quarter the activity's dates fall in
 SESSION_FILL = "DEEAF6"  # the session's quarter, where the activity is not scheduled
-OTHER_QUARTER_FILL = "5B7F95"  # heading of a quarter the session does not touch
 TABLE_FONT_PT = 8
 GRID_FONT_PT = 7
 BODY_FONT_PT = 10
 FOOTER_FONT_PT = 8
 
-# Compact activity tables: ID | Event | Terms | Domain | Reported status | Status as of (cm, summing to 17).
-ACTIVITY_WIDTHS_CM: tuple[float, ...] = (1.6, 6.3, 2.5, 2.4, 2.0, 2.2)
-CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
-CHANGE_WIDTHS_CM: tuple[float, ...] = (2.3, 1.6, 4.1, 1.8, 3.6, 3.6)
-CHANGE_EVENT_CHARACTERS = 90
-STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.2, 10.3)
-DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (5.0, 2.3, 2.6, 2.3, 2.3, 2.5)
-GRID_QUARTER_MAX_CM = 1.1
-GRID_QUARTERS_SPACE_CM = 11.5  # the quarters share this much; the activity label takes the rest
-GRID_CHARS_PER_CM = 6.8  # at GRID_FONT_PT, characters of a label per cm of line (DejaVu, wider than Calibri)
-GRID_LABEL_LINES = 2  # a label may take two lines, so it keeps enough of the Event to be recognised
-GRID_CELL_MARGIN_TWIPS = 30
 TABLE_STYLE = "Table Text"
 GRID_STYLE = "Grid Text"
 _STYLE_IDS: dict[str, str] = {TABLE_STYLE: "TableText", GRID_STYLE: "GridText"}  # python-docx's ids for them
