@@ -72,13 +72,30 @@ def _add_briefing_command(commands, path_help: str) -> None:
         help="status as of this day (default: the eve of the session, or the range's last day)",
     )
     command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
-    command.add_argument("--format", choices=tuple(briefing.FORMATS), help="default: the suffix of --out, else docx")
-    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<format>)")
+    command.add_argument(
+        "--format",
+        choices=tuple(briefing.FORMATS),
+        help="docx (the Word pack), xlsx (the Excel pack), brief-docx or brief-pdf (the one-page brief; PDF needs "
+        "LibreOffice); default: from the suffix of --out (.pdf: brief-pdf), else docx",
+    )
+    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<suffix>)")
     command.set_defaults(run=_briefing)
 
 
 def _briefing(args: argparse.Namespace) -> int:
-    """Write the pack; 0 when written, 1 when the workbook cannot be used, 2 when the request is not understood."""
+    """Write the pack; 0 when written, 1 when the workbook or the file cannot be used, 2 when the request is not
+    understood. Never a traceback: anything unexpected is one line naming what failed."""
+    try:
+        return _write_briefing(args)
+    except briefing.PdfUnavailable as problem:
+        return _fail(str(problem), 1)
+    except OSError as problem:
+        return _fail(f"cannot write the file ({problem.strerror or problem})", 1)
+    except Exception as problem:  # noqa: BLE001  # the promise: one line, not a traceback
+        return _fail(f"the pack could not be written ({type(problem).__name__}: {problem})", 1)
+
+
+def _write_briefing(args: argparse.Namespace) -> int:
     if args.path and args.workbook and args.path != args.workbook:
         return _fail("give the workbook once, as PATH or as --workbook", 2)
     plan = load_plan(args.workbook or args.path)
@@ -96,13 +113,15 @@ def _briefing(args: argparse.Namespace) -> int:
             return _fail(f"the earlier version {args.since} does not exist", 2)
         since = load_plan(args.since)
     suffix = Path(args.out).suffix.lstrip(".").lower() if args.out else ""
-    fmt = args.format or (suffix if suffix in briefing.FORMATS else "docx")
-    out = Path(args.out or f"{briefing.file_stem(scope)}.{fmt}")
+    by_suffix = {"docx": "docx", "xlsx": "xlsx", "pdf": "brief-pdf"}
+    fmt = args.format or by_suffix.get(suffix, "docx")
+    out = Path(args.out or briefing.file_name(scope, fmt))
     pack = briefing.build_briefing(plan, scope, since)
-    out.write_bytes(briefing.render(pack, fmt))
+    content = briefing.render(pack, fmt)
+    out.write_bytes(content)
     print(
-        f"Wrote {out}: {scope.title}, {words.activities(len(pack.activities))} in scope, "
-        f"as of {words.day(scope.as_of)}",
+        f"Wrote {out}: {' '.join(scope.title.split())}, "
+        f"{words.activities(len(pack.activities))} in scope, as of {words.day(scope.as_of)}",
         file=sys.stderr,
     )
     return 0

@@ -8,14 +8,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, load_plan
+from actionplan import Plan, load_plan, words
 from actionplan import briefing as pack
 from actionplan.keeping.backups import backup_time, list_backups
 from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
 from actionplan.plan.status import AsOf, Reported
 
-from . import colours
+from . import colours, signin
 
 NO_EARLIER = "None"
 UPLOAD = "Upload a file…"
@@ -38,9 +38,11 @@ def _earlier_upload(name: str, content: bytes) -> Plan:
 
 
 def choose_earlier(workbook: Path) -> Plan | None:
-    """A select box of the workbook's backups (newest first) or an upload; the chosen version, read, or None."""
+    """A select box of the workbook's backups (newest first), and for a signed-in editor an upload; the chosen
+    version, read, or None. Viewers pick from the kept backups only: the server checks, not the widget."""
     backups = list_backups(workbook)
-    options: list[object] = [NO_EARLIER, *backups, UPLOAD]
+    editor = signin.current_editor() is not None
+    options: list[object] = [NO_EARLIER, *backups, *([UPLOAD] if editor else [])]
 
     def label(option: object) -> str:
         if isinstance(option, Path):
@@ -53,14 +55,14 @@ def choose_earlier(workbook: Path) -> Plan | None:
         options,
         format_func=label,
         key="briefing_since",
-        help="An earlier version of the workbook: a backup the Data page kept, or a file you "
-        "upload. The pack lists activities added, removed, re-dated, re-classified and "
-        "whose status changed.",
+        help="An earlier version of the workbook: a backup the Data page kept (or, for a signed-in editor, a "
+        "file to upload). The pack lists activities added, removed, re-dated, re-classified, and changes to "
+        "their Status, Progress %, Notes and Last update.",
     )
     if isinstance(picked, Path):
         stat = picked.stat()
         return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size)
-    if picked == UPLOAD:
+    if picked == UPLOAD and signin.current_editor() is not None:
         upload = st.file_uploader("Earlier version (.xlsx)", type=["xlsx"], key="briefing_since_upload")
         if upload is not None:
             return _earlier_upload(upload.name, upload.getvalue())
@@ -68,22 +70,19 @@ def choose_earlier(workbook: Path) -> Plan | None:
 
 
 def downloads(briefing: pack.Briefing) -> None:
-    """Word and Excel buttons; each file is written only when its button is clicked."""
-    stem = pack.file_stem(briefing.scope)
-    for column, fmt, label, icon in zip(
-        st.columns([1, 1, 4])[:2],
-        ("docx", "xlsx"),
-        ("Word (.docx)", "Excel (.xlsx)"),
-        (":material/description:", ":material/table_view:"),
-    ):
+    """The Word and Excel packs and the one-page brief (PDF where LibreOffice is installed); each file is written
+    only when its button is clicked. The same formats as `python -m actionplan briefing --format`."""
+    formats = [fmt for fmt in pack.FORMATS if fmt != "brief-pdf" or pack.pdf_available()]
+    icons = {"docx": ":material/description:", "xlsx": ":material/table_view:"}
+    for column, fmt in zip(st.columns(len(formats)), formats):
         with column:
             st.download_button(
-                label,
+                pack.LABELS[fmt],
                 data=_writer(briefing, fmt),
-                file_name=f"{stem}.{fmt}",
+                file_name=pack.file_name(briefing.scope, fmt),
                 mime=pack.FORMATS[fmt],
                 key=f"briefing_{fmt}",
-                icon=icon,
+                icon=icons.get(fmt, ":material/article:"),
                 on_click="ignore",
                 type="primary" if fmt == "docx" else "secondary",
                 width="stretch",
@@ -92,7 +91,14 @@ def downloads(briefing: pack.Briefing) -> None:
 
 def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
     """Writes the file when the button is clicked, not on every run of the page (a Word file takes a second)."""
-    return lambda: pack.render(briefing, fmt)
+
+    def write() -> bytes:
+        try:
+            return pack.render(briefing, fmt)
+        except pack.PdfUnavailable as problem:  # the button then gives a text file saying why, not nothing
+            return str(problem).encode()
+
+    return write
 
 
 def summary(briefing: pack.Briefing) -> None:
@@ -117,7 +123,7 @@ def summary(briefing: pack.Briefing) -> None:
     )
     for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
         column.metric(label, count, help=meaning, border=True)
-    st.markdown(briefing.summary_lead)
+    st.markdown(words.md_text(briefing.summary_lead))
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{name}: {meaning}" for name, meaning in ((s, s.meaning) for s in AsOf))
@@ -142,10 +148,10 @@ def summary(briefing: pack.Briefing) -> None:
 def section(part: pack.Section, as_of_label: str) -> None:
     """A heading, the section's sentence, and its activities (or that it is empty)."""
     if part.level == 1:
-        st.subheader(part.title)
+        st.subheader(words.md_text(part.title))
     else:
-        st.markdown(f"##### {part.title}")
-    st.markdown(part.lead)
+        st.markdown(f"##### {words.md_text(part.title)}")
+    st.markdown(words.md_text(part.lead))
     if part.empty:
         st.caption(pack.EMPTY_SECTION)
         return
@@ -157,9 +163,18 @@ def section(part: pack.Section, as_of_label: str) -> None:
     )
 
 
+def messages(briefing: pack.Briefing) -> None:
+    """The key messages staff wrote for the session, by topic; or that none were recorded."""
+    st.subheader("Key messages")
+    if briefing.messages.empty:
+        st.text(briefing.summary[-1])
+        return
+    st.dataframe(briefing.messages, hide_index=True, key="briefing_messages")
+
+
 def changes(part: pack.Section) -> None:
-    st.subheader(part.title)
-    st.markdown(part.lead)
+    st.subheader(words.md_text(part.title))
+    st.markdown(words.md_text(part.lead))
     if not part.empty:
         st.dataframe(
             part.table,
@@ -220,6 +235,9 @@ def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> p
 def _activity_columns(as_of_label: str) -> dict[str, object]:
     return {
         "ID": st.column_config.TextColumn(width="small"),
-        "Event": st.column_config.TextColumn(width="large"),
+        "Activity": st.column_config.TextColumn(width="large"),
+        "Notes": st.column_config.TextColumn(width="medium"),
+        "Progress %": st.column_config.NumberColumn(format="%d%%"),
+        "Last update": st.column_config.DateColumn(format="D MMM YYYY"),
         as_of_status.STATUS_AS_OF: st.column_config.TextColumn(as_of_label),
     }

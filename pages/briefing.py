@@ -21,7 +21,8 @@ labels = [session.label for session in held]
 st.title("Briefing")
 st.caption(
     "What the plan committed to, what was delivered, what is open and what is due around a General "
-    "Conference session. Download it as a Word document or an Excel workbook to edit, print and send."
+    "Conference session. Download it as a Word document or an Excel workbook to edit, print and send, or the "
+    "one-page brief for the minister's folder."
 )
 
 mode_column, what_column, as_of_column, since_column = st.columns([0.9, 2.4, 1, 1.5], vertical_alignment="top")
@@ -68,12 +69,12 @@ with since_column:
     since = briefing_view.choose_earlier(current.path)
 
 briefing = pack.build_briefing(plan, scope, since)
-st.caption(f"{scope.rule} {pack.AT_SESSION_RULE}")
+st.caption(words.md_text(f"{scope.rule} {pack.AT_SESSION_RULE}"))
 briefing_view.downloads(briefing)
-st.caption(f"Workbook: {briefing.version}")
 
-st.subheader(scope.title, divider="gray")
+st.subheader(words.md_text(scope.title), divider="gray")
 briefing_view.summary(briefing)
+briefing_view.messages(briefing)
 
 as_of_label = f"As of {words.day(scope.as_of)}"
 word = scope.word
@@ -93,7 +94,7 @@ with tabs[0]:
 with tabs[1]:
     briefing_view.section(briefing.open, as_of_label)
 with tabs[2]:
-    for part in (briefing.due_before, briefing.due_during, briefing.at_session):
+    for part in briefing.around:
         briefing_view.section(part, as_of_label)
 with tabs[3]:
     for part in briefing.by_domain:
@@ -105,3 +106,4 @@ with tabs[5]:
     briefing_view.timeline(briefing)
 with tabs[6]:
     briefing_view.changes(briefing.changes)
+st.caption(words.md_text(f"Source: {briefing.version}"))

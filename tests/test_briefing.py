@@ -260,25 +260,25 @@ def document_42(seed_plan):
 
 
 def test_docx_headings_use_word_heading_styles(document_42):
+    # Second edition: key messages after the summary, empty sections left out, the three parts around the session.
     briefing, document = document_42
     headings = list(_tables_by_heading(document))
     level_1 = [text for style, text in headings if style == "Heading 1"]
-    assert level_1[:9] == [
+    assert level_1 == [
         "Summary",
+        "Key messages",
         "Timeline by quarter",
-        "Delivered",
         "Open and overdue",
-        "Due before the session",
-        "Due during the session",
-        "At the session",
+        "Around the session",
         "By domain",
         "By convention",
+        "Annex: the activities in full",
+        "About this pack",
     ]
-    assert level_1[-2:] == ["Changes since an earlier version", "Annex: activities in scope and their mechanism"]
     level_2 = [text for style, text in headings if style == "Heading 2"]
-    assert level_2[:6] == [s.title for s in briefing.by_domain]
+    assert level_2[:3] == ["Before the session", "During the session: its own events", "After the session: follow-up"]
     assert sum(text.startswith("2023-02 ") for text in level_2) == 1  # one annex heading per activity
-    assert len(level_2) == 6 + 5 + ALL_IDS_BUT_DECEMBER_2023
+    assert len(level_2) == 3 + ALL_IDS_BUT_DECEMBER_2023 + 2  # the annex has the follow-up too
 
 
 def test_docx_is_a4_portrait(document_42):
@@ -292,30 +292,41 @@ def test_docx_is_a4_portrait(document_42):
 def test_docx_tables_have_one_row_per_activity_and_a_repeating_header(document_42):
     briefing, document = document_42
     by_heading = _tables_by_heading(document)
-    sections = [*briefing.main_sections, *briefing.by_domain, *briefing.by_convention]
-    for section in sections:
-        style = f"Heading {section.level}"
-        tables = by_heading[(style, section.title)]
-        if section.empty:
-            assert tables == []
-        else:
-            assert len(tables) == 1 and len(tables[0].rows) == len(section.table) + 1, section.title
-            assert [c.text for c in tables[0].rows[1].cells][0] == section.table["ID"].iloc[0]
+    (table,) = by_heading[("Heading 1", "Open and overdue")]
+    assert len(table.rows) == len(briefing.open.table) + 1
+    assert [c.text for c in table.rows[0].cells] == [
+        "ID",
+        "Activity",
+        "Status",
+        "As of 6 Nov 2023",
+        "Progress",
+        "Notes",
+        "Last update",
+    ]
+    assert [row.cells[0].text for row in table.rows[1:]] == sorted(briefing.open.table["ID"])  # by ID
+    (events,) = by_heading[("Heading 2", "During the session: its own events")]
+    assert [row.cells[0].text for row in events.rows[1:]] == ["2023-10", "2023-11", "2023-12"]
+    assert [c.text for c in events.rows[0].cells][2:4] == ["When", "Where"]
+    (after,) = by_heading[("Heading 2", "After the session: follow-up")]
+    assert [row.cells[0].text for row in after.rows[1:]] == ["2023-13", "2023-14"]
+    (domains,) = by_heading[("Heading 1", "By domain")]
+    assert len(domains.rows) == 1 + sum(not s.empty for s in briefing.by_domain)
     grid = by_heading[("Heading 1", "Timeline by quarter")][0]
     assert len(grid.rows) == len(briefing.activities) + 1
     every_table = [t for tables in by_heading.values() for t in tables]
-    assert len(every_table) >= 10
+    assert len(every_table) >= 8
     for table in every_table:
         header = table.rows[0]._tr.trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
-def test_docx_empty_sections_say_so(document_42):
+def test_docx_leaves_empty_sections_out_and_names_them(document_42):
+    # Second edition: an empty section is left out; the contents on the cover says so.
     _, document = document_42
     paragraphs = [item.text for kind, item in _body(document) if kind == "p"]
-    delivered = paragraphs.index("Delivered")
-    assert paragraphs[delivered + 1].startswith("No activity in scope is reported Completed")
-    assert paragraphs[delivered + 2] == pack.EMPTY_SECTION
+    assert "Delivered" not in paragraphs and pack.EMPTY_SECTION not in paragraphs
+    assert "4. Delivered (left out: none)" in paragraphs
+    assert any(p.startswith("By convention (with none: ") or p == "11. By convention" for p in paragraphs)
 
 
 def _fills(cells):
@@ -344,14 +355,18 @@ def test_docx_quarter_grid_shades_the_right_cells(document_42):
     ]
 
 
-def test_docx_title_page_names_the_workbook_version(document_42, seed_plan):
+def test_docx_cover_is_fit_to_send_and_the_source_comes_last(document_42, seed_plan):
     plan = seed_plan
     briefing, document = document_42
-    text = "\n".join(p.text for p in document.paragraphs[:12])
-    assert "42nd session of the UNESCO General Conference, 7\u201322 Nov 2023, Paris" in text
-    assert "As of: 6 Nov 2023" in text
-    assert "plan.xlsx, saved " in text and plan.source.sha256[:12] in text
-    assert briefing.plan_title in text and briefing.plan_title.startswith("The Country Action Plan")
+    paragraphs = [p.text for p in document.paragraphs]
+    cover = "\n".join(paragraphs[: paragraphs.index("Contents")])
+    assert "42nd session of the UNESCO General Conference, 7\u201322 Nov 2023, Paris" in cover
+    assert "Status as of: 6 Nov 2023" in cover
+    assert briefing.plan_title in cover and briefing.plan_title.startswith("The Country Action Plan")
+    assert "sha256" not in cover and plan.source.sha256[:12] not in cover and str(plan.source.path) not in cover
+    assert paragraphs[-1].startswith("Source: plan.xlsx, saved ") and plan.source.sha256[:12] in paragraphs[-1]
+    core = document.core_properties
+    assert core.author != "python-docx" and core.title.startswith("Briefing pack: 42nd session")
 
 
 def test_docx_annex_lists_each_activity_with_its_steps(document_42, seed_plan):
@@ -363,6 +378,12 @@ def test_docx_annex_lists_each_activity_with_its_steps(document_42, seed_plan):
     assert len(steps) == 5
     for number, description in enumerate(steps, start=1):
         assert f"{number}.\t{description}" in paragraphs[start : start + 12]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2" and p.text[:4].isdigit()]
+    assert [h[:7] for h in headings] == sorted(h[:7] for h in headings)  # by ID
+    for heading in headings:  # shortened at a word, never inside one
+        event = plan.activities.set_index("ID").loc[heading[:7], "Event"].splitlines()[0]
+        shown = heading[8:].removesuffix("\u2026")
+        assert event.startswith(shown) and (shown == event or not event[len(shown)].isalnum())
 
 
 def test_docx_never_claims_progress_it_was_not_told(document_42):
@@ -390,39 +411,54 @@ def test_xlsx_has_a_formatted_sheet_per_section(make_workbook):
     plan = load_plan(make_workbook(edit=edit))
     briefing = brief(plan, "42")
     book = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(briefing)))
+    # Second edition: no sheet for an empty section (no key messages, nothing delivered, no changes chosen).
     assert book.sheetnames[:6] == [
         "Cover",
         "Contents",
         "Summary by status",
         "Summary by domain",
         "Timeline",
-        "Delivered",
+        "Open and overdue",
     ]
     assert {
-        "Open and overdue",
-        "Due before the session",
-        "Due during the session",
-        "At the session",
+        "Before the session",
+        "During the session",
+        "After the session",
         "Culture",
         "Cooperation",
         "1972 Convention",
-        "2015 Museums Recommendation",
-        "Changes",
         "Annex steps",
     } <= set(book.sheetnames)
+    assert not {"Delivered", "Key messages", "Changes"} & set(book.sheetnames)
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
-    at_session = book["At the session"]
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and int(setup.paperSize) == 9, sheet.title  # 9: A4
+        assert setup.fitToWidth == 1 and setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1" and sheet.cell(1, 1).value in (
+            "ID",
+            "Item",
+            "Section",
+            "Status as of",
+            "Domain",
+            "Topic",
+            "Activity ID",
+            "Change",
+        )
+    at_session = book["During the session"]
     headers = [c.value for c in at_session[1]]
     assert at_session.max_row == 1 + 3
     event = {row[0].value: row[headers.index("Event")] for row in at_session.iter_rows(min_row=2)}
     assert event["2023-11"].value == '\'=HYPERLINK("http://x","statement")' and event["2023-11"].data_type == "s"
     assert event["2023-12"].value == "'@reception"
+    assert event["2023-12"].alignment.wrap_text
     assert "Status as of 6 Nov 2023" in headers and "Status" in headers
     assert {row[headers.index("Status")].value for row in at_session.iter_rows(min_row=2)} == {"Not reported"}
-    assert book["Delivered"]["A1"].value == "Note" and book["Delivered"]["A2"].value == pack.EMPTY_SECTION
+    start = at_session.cell(2, headers.index("Start") + 1)
+    assert start.is_date and start.value.date() == date(2023, 11, 1)  # a real date cell, not ISO text
     assert book["Open and overdue"].max_row == ALL_IDS_BUT_DECEMBER_2023 + 1
+    assert [r[0].value for r in book["After the session"].iter_rows(min_row=2)] == ["2023-13", "2023-14"]
 
 
 def test_xlsx_timeline_marks_and_shades_the_quarters(plan):
@@ -440,10 +476,11 @@ def test_xlsx_contents_lists_every_sheet_with_its_sentence(plan):
     briefing = brief(plan, "42")
     book = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(briefing)))
     contents = list(book["Contents"].iter_rows(min_row=2, values_only=True))
-    assert {row[1] for row in contents} == set(book.sheetnames) - {"Cover", "Contents"}
-    assert ("Delivered", "Delivered", 0, briefing.delivered.lead) in contents
+    assert {row[1] for row in contents if row[1]} == set(book.sheetnames) - {"Cover", "Contents"}
+    assert ("Delivered", None, 0, "Left out: none. " + briefing.delivered.lead) in contents
     cover = dict(book["Cover"].iter_rows(min_row=2, values_only=True))
-    assert cover["As of"] == "6 Nov 2023" and cover["Workbook"] == briefing.version
+    assert cover["As of"] == "6 Nov 2023" and cover["Source"] == briefing.version
+    assert list(cover)[-1] == "Source"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -456,6 +493,12 @@ def test_cli_writes_word_for_a_session(plan_workbook, tmp_path, capsys):
     document = Document(str(out))
     assert document.paragraphs[0].text == "Briefing pack"
     assert "Wrote" in capsys.readouterr().err
+    brief_out = tmp_path / "brief.docx"
+    assert (
+        main(["briefing", "--session", "42", "--format", "brief-docx", "--out", str(brief_out), str(plan_workbook)])
+        == 0
+    )
+    assert Document(str(brief_out)).paragraphs[1].text.startswith("Brief: 42nd session")
 
 
 def test_cli_writes_excel_for_a_range_with_workbook_option(plan_workbook, tmp_path):
@@ -480,6 +523,16 @@ def test_cli_writes_excel_for_a_range_with_workbook_option(plan_workbook, tmp_pa
     assert cover["Period"] == "1 Jan \u2013 31 Dec 2022" and cover["As of"] == "30 Jun 2022"
 
 
+def test_cli_never_shows_a_traceback(plan_workbook, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)  # no LibreOffice here
+    out = tmp_path / "brief.pdf"
+    assert main(["briefing", str(plan_workbook), "--session", "42", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "LibreOffice" in err and "Traceback" not in err and not out.exists()
+    assert main(["briefing", str(plan_workbook), "--session", "42", "--out", str(tmp_path / "no" / "x.docx")]) == 1
+    assert "cannot write the file" in capsys.readouterr().err
+
+
 def test_cli_lists_changes_since_an_earlier_version(make_workbook, tmp_path):
     before = make_workbook(name="before.xlsx")
     after = make_workbook(name="after.xlsx", edit=edit_known_ways)
@@ -487,6 +540,7 @@ def test_cli_lists_changes_since_an_earlier_version(make_workbook, tmp_path):
     assert main(["briefing", str(after), "--session", "42", "--since", str(before), "--out", str(out)]) == 0
     changes = openpyxl.load_workbook(out)["Changes"]
     assert changes.max_row == 1 + 5
+    assert changes.print_title_rows == "$1:$1"
 
 
 def test_cli_unknown_session_is_a_clear_error(plan_workbook, tmp_path, capsys):
@@ -547,3 +601,149 @@ def test_docx_converts_to_an_a4_portrait_pdf(plan, tmp_path):
     assert len(boxes) >= 10  # one per page: the pack runs over many pages
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 1 and abs(float(height) - 841.9) < 1  # A4 portrait, in points
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Second edition: key messages, a summary from the workbook, reported outcomes, follow-up, hostile text
+
+MESSAGES = [
+    {
+        "Session": "42",
+        "Topic": "30 years",
+        "Activity ID": "2023-11",
+        "Message": "Thirty years of cooperation.",
+        "Owner": "Head of Delegation",
+    },
+    {"Session": "42nd session", "Topic": "Culture", "Activity ID": "2021-02", "Message": "Ashgabat, Creative City."},
+    {"Session": "42", "Topic": "30 years", "Message": "Priorities for 2024-2025."},
+    {"Session": "41", "Topic": "Other", "Message": "For the 41st only."},
+]
+
+
+def reported_edit(acts, _steps, milestones, _lists):
+    by_id = {a["ID"]: a for a in acts}
+    by_id["2021-02"].update(
+        {
+            "Status": "Completed",
+            "Notes": "Ashgabat designated a UNESCO Creative City",
+            "Progress %": 100,
+            "Last update": date(2021, 11, 2),
+        }
+    )
+    by_id["2023-02"].update({"Status": "In progress", "Progress %": 60, "Notes": "File drafted"})
+    by_id["2022-09"].update({"Status": "Postponed"})
+
+
+@pytest.fixture
+def reported(tmp_path):
+    acts, steps = [dict(a) for a in SEED_ACTIVITIES], [dict(s) for s in SEED_STEPS]
+    milestones, lists = [dict(m) for m in SEED_MILESTONES], {k: list(v) for k, v in SEED_LISTS.items()}
+    reported_edit(acts, steps, milestones, lists)
+    path = tmp_path / "reported.xlsx"
+    about = ["Issuing body: The Test Ministry", "How to edit"]
+    write_workbook(path, acts, steps, milestones, lists, about=about, messages=MESSAGES)
+    return load_plan(path)
+
+
+def test_messages_are_read_and_a_row_without_a_message_is_reported(make_workbook, tmp_path):
+    from actionplan.plan.messages import read_messages
+
+    table, findings = read_messages([["Session", "Message", "Topic"], [42.0, "Say it", None], ["42", None, "T"]])
+    assert list(table["Session"]) == ["42"] and list(table["Message"]) == ["Say it"] and list(table["Row"]) == [2]
+    assert len(findings) == 1 and findings[0].row == 3 and findings[0].column == "Message"
+    assert read_messages(None)[0].empty and read_messages(None)[1] == []
+    assert load_plan(make_workbook()).messages.empty  # the sheet ships empty
+
+
+def test_the_pack_opens_with_the_messages_staff_wrote_by_topic(reported):
+    briefing = brief(reported)
+    messages = briefing.messages
+    assert list(messages["Topic"]) == ["30 years", "30 years", "Culture"]  # grouped, in first-use order
+    assert list(messages["Message"]) == [
+        "Thirty years of cooperation.",
+        "Priorities for 2024-2025.",
+        "Ashgabat, Creative City.",
+    ]
+    assert messages["Activity"].iloc[0].startswith("Statement of the Head of the Delegation")
+    document = Document(io.BytesIO(briefing_docx(briefing)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Key messages") < texts.index("Timeline by quarter")
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert {"Thirty years of cooperation.", "For the 41st only."} & cells == {"Thirty years of cooperation."}
+    assert brief(reported, "43").messages.empty
+    assert (
+        pack.build_briefing(reported, pack.session_scope(reported, pack.find_session(reported, "43")))
+        .summary[-1]
+        .startswith("No key messages were recorded")
+    )
+
+
+def test_the_summary_says_only_what_the_workbook_says(reported, plan):
+    summary = brief(reported).summary_lead
+    assert "1 is reported Completed: 2021-02 Participation in the UNESCO Creative Cities" in summary
+    assert "\u201cAshgabat designated a UNESCO Creative City\u201d" in summary
+    assert "2023-13" in summary and "2023-14" in summary  # the follow-up
+    assert "Not reported" not in summary and "activities Not reported" not in summary
+    seed = brief(plan).summary_lead
+    assert "None of them is reported Completed." in seed and "No status is reported for any of them." in seed
+    for claim in ("on track", "achieved", "success", "delivered"):
+        assert claim not in seed.lower()
+
+
+def test_delivered_rows_show_notes_progress_and_last_update_outside_the_annex(reported):
+    briefing = brief(reported)
+    rows = pack.compact(briefing.delivered.table)
+    assert rows.iloc[0].to_dict() == {
+        "ID": "2021-02",
+        "Activity": "Participation in the UNESCO Creative Cities Network",
+        "Reported status": "Completed",
+        "Status as of": "Completed",
+        "Progress %": 100.0,
+        "Notes": "Ashgabat designated a UNESCO Creative City",
+        "Last update": date(2021, 11, 2),
+    }
+    document = Document(io.BytesIO(briefing_docx(briefing)))
+    (table,) = _tables_by_heading(document)[("Heading 1", "Delivered")]
+    assert [c.text for c in table.rows[1].cells][4:] == [
+        "100%",
+        "Ashgabat designated a UNESCO Creative City",
+        "2 Nov 2021",
+    ]
+
+
+def test_follow_up_runs_to_the_plan_end_and_the_key_items_put_the_session_first(plan):
+    briefing = brief(plan)
+    assert list(briefing.after.table["ID"]) == ["2023-13", "2023-14"]
+    assert "by 31 Dec 2023 (the plan's end)" in briefing.after.lead
+    assert list(briefing.key_items["ID"]) == ["2023-10", "2023-11", "2023-12"]
+    first = brief(plan, "41").after  # until the eve of the next milestone, the 42nd session
+    assert list(first.table["ID"][:2]) == ["2021-12", "2021-15"] and "by 6 Nov 2023 (the eve of 42nd" in first.lead
+
+
+def test_control_characters_and_a_long_milestone_name_make_valid_files(reported):
+    # openpyxl drops control characters when a workbook is written, so they are put into the loaded tables, as
+    # a workbook saved by Excel would give them to the loader.
+    notes = reported.activities["Notes"].copy()
+    notes[reported.activities["ID"] == "2023-02"] = "File\u000bdrafted\u0000"
+    reported.activities["Notes"] = notes
+    names = reported.milestones["Name"].copy()
+    names.iloc[1] = "42nd session of the UNESCO General Conference\u000b" + " and more" * 40
+    reported.milestones["Name"] = names
+    briefing = brief(reported)
+    document = Document(io.BytesIO(briefing_docx(briefing)))
+    assert len(document.core_properties.title) <= 255
+    assert any("File\ndrafted" in c.text for t in document.tables for r in t.rows for c in r.cells)
+    book = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(briefing)))
+    assert all(len(name) <= 31 for name in book.sheetnames)
+    from actionplan.briefing.brief import brief_docx
+
+    one_page = Document(io.BytesIO(brief_docx(briefing)))
+    assert one_page.core_properties.author == "The Test Ministry"
+    assert "The Test Ministry" in one_page.paragraphs[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_one_page_brief_is_one_pdf_page(reported):
+    pdf = pack.render(brief(reported), "brief-pdf")
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1

@@ -203,9 +203,12 @@ def test_sheets_in_order(seed_book):
         contract.ACTIVITIES,
         contract.STEPS,
         contract.MILESTONES,
+        contract.MESSAGES,
         contract.LISTS,
         contract.ABOUT,
     ]
+    assert _header(seed_book[contract.MESSAGES]) == contract.column_names(contract.MESSAGE_COLUMNS)
+    assert seed_book[contract.MESSAGES].max_row == 1  # shipped empty: no message is written for staff
     assert seed_book.properties.title and seed_book.properties.creator
 
 

@@ -1,8 +1,11 @@
 """The General Conference briefing pack: which activities are in scope (`scope`), the sections built from them
-(`build`), what changed since an earlier version (`changes`), and the pack as Word or Excel (`render`)."""
+(`build`), the summary, key messages and follow-up (`summary`), what changed since an earlier version (`changes`),
+and the pack as Word, Excel or a one-page brief (`render`)."""
 
-from .build import AT_SESSION_RULE, EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact, earlier_version
-from .render import FORMATS, file_stem, render
+from .build import AT_SESSION_RULE, EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact
+from .pdf import PdfUnavailable
+from .pdf import available as pdf_available
+from .render import FORMATS, LABELS, SUFFIXES, file_name, file_stem, render
 from .scope import (
     Scope,
     Session,
@@ -14,14 +17,18 @@ from .scope import (
     session_scope,
     sessions,
 )
+from .versions import earlier_version
 
 __all__ = [
     "AT_SESSION_RULE",
     "EMPTY_SECTION",
     "FORMATS",
+    "LABELS",
     "PAST_END",
+    "SUFFIXES",
     "compact",
     "Briefing",
+    "PdfUnavailable",
     "Scope",
     "Section",
     "Session",
@@ -30,8 +37,10 @@ __all__ = [
     "default_range",
     "default_session",
     "earlier_version",
+    "file_name",
     "file_stem",
     "find_session",
+    "pdf_available",
     "range_scope",
     "render",
     "session_scope",

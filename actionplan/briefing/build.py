@@ -9,55 +9,68 @@ Scope rule (stated on the page and in the documents by `Scope.rule`):
 - A **date range** from F to T is read the same way with the reporting period F to T (the "session" is the
   range itself); the as-of date defaults to T.
 
-Sections, each a table of in-scope activities:
+Sections, each a table of activities sorted by ID:
 - Delivered: reported Completed. Nothing else is ever called delivered.
 - Open and overdue: not reported Completed or Cancelled (blank Status counts as open and shows "Not reported").
-- Due before the session: due to end before the session opens (End < S).
-- Due during the session: dates overlap the session (S to E).
-- At the session: dates overlap the session AND (Programme is "General Conference", or the Event names the
-  General Conference, or the activity is scheduled only within the session's calendar month(s), as receptions
-  and statements written "November 2023" are). For a date range: the same test against each session in it.
-- One section per domain and per convention in the Lists sheet (plus any value used but not listed), empty ones
-  included so the reader sees that nothing is planned there.
-- Changes since an earlier version of the workbook (actionplan.compare), kept to activities in scope in either
-  version.
+- Around the session: before (due to end before it opens, End < S); during (the session's own events: dates
+  overlap the session AND the Programme is "General Conference", the Event names the General Conference, or the
+  activity is scheduled only within the session's calendar month(s), as receptions and statements written
+  "November 2023" are); after (follow-up: starting after E, until the next milestone or the plan's end).
+  `due_during` (any overlap with S..E) is kept as data for the page's counts; the documents show the events.
+- One section per domain and per convention in the Lists sheet (plus any value used but not listed); an empty
+  one is kept as data, left out of the documents, and named as empty in their contents.
+- Changes since an earlier version of the workbook (`changes`), kept to activities in scope in either version.
 
-Everything written in a section comes from the workbook: counts, statuses, names, dates. An empty section says
-so (`EMPTY_SECTION`).
+Everything written comes from the workbook: counts, statuses, names, dates, Notes as written. The summary and
+the key messages are built in `summary`; a message is only ever one staff wrote in the Messages sheet.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 import pandas as pd
-from defusedxml import ElementTree as SafeElementTree
 
 from .. import words
 from ..keeping.backups import BACKUP_FOLDER, backup_time
 from ..plan import contract
 from ..plan import status as as_of_status
-from ..plan.load import Plan, WorkbookInfo, load_plan_bytes
+from ..plan.contract import ActivityColumn as A
+from ..plan.load import Plan, WorkbookInfo
 from ..plan.status import AsOf, Reported
+from . import summary
 from .changes import compare_plans, count_changes
+from .facts import PlanFacts, plan_facts
+from .grid import QuarterGrid, quarter_grid
 from .scope import GENERAL_CONFERENCE, Scope, Session
+from .text import one_line
+from .versions import SHORT_SHA, workbook_version
 
 EMPTY_SECTION = "No activity in this section."
 UNCLASSIFIED = "Unclassified"
 NO_CONVENTION = "No convention"
-SHORT_SHA = 12
+DEFAULT_TITLE = "The plan"
 
-# Columns of the compact table every section shows on screen and in Word (the Excel sheets show all columns).
+# The compact table every section shows on screen, in Word and in Excel: each activity named by ID and a short
+# title (cut at a word); the full text and steps are in the annex.
 STATUS_COLUMN = "Reported status"
-COMPACT_COLUMNS: tuple[str, ...] = ("ID", "Event", "Terms", "Domain", STATUS_COLUMN, as_of_status.STATUS_AS_OF)
+TITLE_COLUMN = "Activity"
+ROW_TITLE_LENGTH = 70
+COMPACT_COLUMNS: tuple[str, ...] = (
+    A.ID,
+    TITLE_COLUMN,
+    STATUS_COLUMN,
+    as_of_status.STATUS_AS_OF,
+    A.PROGRESS,
+    A.NOTES,
+    A.LAST_UPDATE,
+)
 
 # Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
 CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
 PAST_END = AsOf.values("past_end")
-OPEN_ORDER: tuple[str, ...] = (
+OPEN_ORDER: tuple[str, ...] = (  # how the open section's sentence counts them
     AsOf.OVERDUE,
     AsOf.PAST_END_NOT_REPORTED,
     AsOf.SCHEDULED_NOW,
@@ -79,7 +92,7 @@ class Section:
     title: str
     lead: str
     table: pd.DataFrame  # activities (all loaded columns + Status as of), or changes for the changes section
-    level: int = 1  # 1: a main section; 2: one domain or convention under "By domain"/"By convention"
+    level: int = 1  # 1: a main section; 2: one domain or convention, or one part of "Around the session"
 
     @property
     def empty(self) -> bool:
@@ -87,46 +100,52 @@ class Section:
 
 
 @dataclass(frozen=True, eq=False)
-class QuarterGrid:
-    """The timeline as data: one row per activity in scope, one column per quarter, True where its dates fall.
-
-    cells: index = activity ID (in scope order), columns = quarter labels ("2023 Q2"), values bool.
-    labels: the row label of each activity ("2023-02 Implementation of the UNESCO 1972 ..."), same index.
-    session_quarters: the quarter labels the session (or range) touches.
-    """
-
-    cells: pd.DataFrame
-    labels: pd.Series
-    session_quarters: tuple[str, ...]
-
-
-@dataclass(frozen=True, eq=False)
 class Briefing:
-    """The whole pack: title facts, summary tables, sections, the quarter grid and the annex's steps."""
+    """The whole pack: title facts, summary, key messages, sections, the quarter grid and the annex's steps."""
 
     plan_title: str
+    facts: PlanFacts
     scope: Scope
     source: WorkbookInfo | None
-    activities: pd.DataFrame  # in scope, sorted by Start, End, ID, with "Status as of"
+    activities: pd.DataFrame  # in scope, sorted by ID, with "Status as of"
+    summary: tuple[str, ...]  # the summary paragraph, sentence by sentence
+    messages: pd.DataFrame  # Topic | Message | Activity ID | Activity | Owner, as staff wrote them
+    key_items: pd.DataFrame  # the three open items to watch (summary.KEY_ITEMS_RULE)
     status_summary: pd.DataFrame  # Status as of | Activities | Meaning
     domain_summary: pd.DataFrame  # Domain | Activities | Reported Completed | Open | Past end | Not reported
-    summary_lead: str
     delivered: Section
     open: Section
     due_before: Section
     due_during: Section
     at_session: Section
+    after: Section
     by_domain: tuple[Section, ...]
     by_convention: tuple[Section, ...]
     changes: Section
     grid: QuarterGrid
-    steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in scope
+    steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in the annex
     since: WorkbookInfo | None = None
+
+    @property
+    def summary_lead(self) -> str:
+        """The summary paragraph."""
+        return " ".join(self.summary)
 
     @property
     def main_sections(self) -> tuple[Section, ...]:
         """The activity sections before the per-domain and per-convention ones, in reading order."""
-        return (self.delivered, self.open, self.due_before, self.due_during, self.at_session)
+        return (self.delivered, self.open, *self.around)
+
+    @property
+    def around(self) -> tuple[Section, ...]:
+        """Before, during (the session's own events) and after the session."""
+        return (self.due_before, self.at_session, self.after)
+
+    @property
+    def annex(self) -> pd.DataFrame:
+        """Every activity the pack names, in full once: those in scope and the follow-up, by ID."""
+        both = pd.concat([self.activities, self.after.table], ignore_index=True)
+        return both.drop_duplicates(A.ID).sort_values(A.ID, kind="stable").reset_index(drop=True)
 
     @property
     def version(self) -> str:
@@ -148,35 +167,42 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
 
     delivered = activities[status == AsOf.COMPLETED]
     still_open = activities[~status.isin(CLOSED)]
-    still_open = still_open.iloc[_order_by(still_open[as_of_status.STATUS_AS_OF].astype(str), OPEN_ORDER)]
     due_before = activities[ends < session_start]
     due_during = activities[(starts <= session_end) & (ends >= session_start)]
     at_session = activities[at_session_mask(activities, scope.sessions)]
+    after, until, reason = summary.follow_up(plan, scope)
+    messages = summary.session_messages(plan, scope)
 
     sections_domain = _grouped(activities, "Domain", plan.lists.domains, UNCLASSIFIED, "domain")
     sections_convention = _grouped(
         activities, "Convention", plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
     )
     changes, since_info = _changes(plan, since, scope, activities)
+    facts = plan_facts(plan.source)
+    annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
-        plan_title=workbook_title(plan.source) or (plan.source.path.name if plan.source else "The plan"),
+        plan_title=facts.title or (plan.source.path.name if plan.source else DEFAULT_TITLE),
+        facts=facts,
         scope=scope,
         source=plan.source,
         activities=activities,
+        summary=summary.summary_sentences(scope, activities, delivered, still_open, at_session, after, until, messages),
+        messages=messages,
+        key_items=summary.key_items(still_open, at_session),
         status_summary=_status_summary(activities),
         domain_summary=_domain_summary(activities, sections_domain),
-        summary_lead=_summary_lead(activities, reported, scope),
         delivered=Section("delivered", "Delivered", _delivered_lead(activities, delivered, reported), delivered),
         open=Section("open", "Open and overdue", _open_lead(still_open), still_open),
         due_before=Section(
             "due_before",
-            f"Due before the {word}",
+            f"Before the {word}",
             _due_lead(
                 due_before,
                 f"due to end before the {word} opens ({words.day(scope.start)})",
                 f"is due to end before the {word} opens ({words.day(scope.start)})",
             ),
             due_before,
+            level=2,
         ),
         due_during=Section(
             "due_during",
@@ -187,19 +213,25 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
                 f"has dates overlapping the {word} ({during})",
             ),
             due_during,
+            level=2,
         ),
-        at_session=Section("at_session", "At the session", _at_session_lead(at_session, scope), at_session),
+        at_session=Section(
+            "at_session", f"During the {word}: its own events", _at_session_lead(at_session, scope), at_session, level=2
+        ),
+        after=Section(
+            "after", f"After the {word}: follow-up", _after_lead(after, scope, until, reason), after, level=2
+        ),
         by_domain=sections_domain,
         by_convention=sections_convention,
         changes=changes,
         grid=quarter_grid(activities, scope),
-        steps=plan.steps[plan.steps["Activity ID"].isin(activities["ID"])].copy(),
+        steps=plan.steps[plan.steps["Activity ID"].isin(annex_ids)].copy(),
         since=since_info,
     )
 
 
 def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
-    """The activities the scope covers (see the module docstring), sorted by Start, End, ID, with Status as of.
+    """The activities the scope covers (see the module docstring), sorted by ID, with Status as of.
 
     Activities without dates cannot be placed in time: they are kept when still open, so nothing vanishes.
     """
@@ -210,7 +242,7 @@ def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     carried = (dated["End"] < first) & ~status.isin(CLOSED)
     undated = dated["Start"].isna() & ~status.isin(CLOSED)
     chosen = dated[overlaps | carried | undated]
-    return chosen.sort_values(["Start", "End", "ID"], kind="stable", na_position="last").reset_index(drop=True)
+    return chosen.sort_values("ID", kind="stable").reset_index(drop=True)
 
 
 def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.Series:
@@ -238,104 +270,21 @@ AT_SESSION_RULE = (
 
 
 def compact(table: pd.DataFrame) -> pd.DataFrame:
-    """The columns shown on screen and in Word: ID, Event, Terms, Domain, Reported status, Status as of."""
-    shown = table.reindex(columns=list(COMPACT_COLUMNS)).astype(object)
-    shown[as_of_status.STATUS_AS_OF] = table[as_of_status.STATUS_AS_OF].astype(str) if len(table) else []
-    return shown.where(shown.notna(), "")
-
-
-def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
-    """Activities x quarters, from the first quarter any of them (or the reporting period) touches to the last.
-
-    Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
-    """
-    dated = activities.dropna(subset=["Start", "End"])
-    first = min([pd.Timestamp(scope.period_start), *dated["Start"]])
-    last = max([pd.Timestamp(scope.end), *dated["End"]])
-    quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
-    columns = [quarter_label(q) for q in quarters]
-    cells = pd.DataFrame(False, index=pd.Index(activities["ID"].astype(str), name="ID"), columns=columns)
-    for quarter, label in zip(quarters, columns):
-        q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
-        cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
-    touched = tuple(
-        label
-        for quarter, label in zip(quarters, columns)
-        if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
+    """The rows every section shows: ID, Activity (short title), Reported status, Status as of, Progress %, Notes,
+    Last update (a date, or None). Text is the workbook's own; the title is cut at a word."""
+    shown = pd.DataFrame(
+        {
+            A.ID: table[A.ID].astype(str).tolist(),
+            TITLE_COLUMN: [words.short_title(one_line(e), ROW_TITLE_LENGTH) for e in table[A.EVENT]],
+            STATUS_COLUMN: table[contract.REPORTED_STATUS].astype(str).tolist(),
+            as_of_status.STATUS_AS_OF: table[as_of_status.STATUS_AS_OF].astype(str).tolist(),
+            A.PROGRESS: [None if pd.isna(p) else float(p) for p in table[A.PROGRESS]],
+            A.NOTES: [words.cell_text(n) for n in table[A.NOTES]],
+            A.LAST_UPDATE: [None if pd.isna(d) else pd.Timestamp(d).date() for d in table[A.LAST_UPDATE]],
+        },
+        columns=list(COMPACT_COLUMNS),
     )
-    labels = pd.Series(
-        [f"{i} {words.cell_text(e)}" for i, e in zip(activities["ID"], activities["Event"])],
-        index=cells.index,
-        name="Activity",
-    )
-    return QuarterGrid(cells, labels, touched)
-
-
-def quarter_label(quarter: pd.Period) -> str:
-    """'2023 Q2'."""
-    return f"{quarter.year} Q{quarter.quarter}"
-
-
-def workbook_version(source: WorkbookInfo | None) -> str:
-    """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
-    if source is None:
-        return "no workbook"
-    return (
-        f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, "
-        f"sha256 {source.sha256[:SHORT_SHA]}"
-    )
-
-
-def workbook_title(source: WorkbookInfo | None) -> str | None:
-    """The title saved in the workbook's document properties (File > Info in Excel), if it has one."""
-    if source is None:
-        return None
-    try:
-        with zipfile.ZipFile(source.path) as archive:
-            core = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
-    except (OSError, KeyError, zipfile.BadZipFile, SafeElementTree.ParseError):
-        return None
-    for element in core.iter():
-        if element.tag.endswith("}title") and element.text and element.text.strip():
-            return element.text.strip()
-    return None
-
-
-def earlier_version(name: str, content: bytes) -> Plan:
-    """An uploaded earlier version of the workbook, read like the current one.
-
-    Its "saved" time is the one Excel wrote into the file (docProps/core.xml, modified), else the upload time.
-    """
-    return load_plan_bytes(content, WorkbookInfo.of(name, content, _saved_time(content) or datetime.now()))
-
-
-def _saved_time(content: bytes) -> datetime | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            core = SafeElementTree.fromstring(archive.read("docProps/core.xml"))
-    except (KeyError, zipfile.BadZipFile, SafeElementTree.ParseError, ValueError):
-        return None
-    for element in core.iter():
-        if element.tag.endswith("}modified") and element.text:
-            try:
-                saved = datetime.fromisoformat(element.text.strip().replace("Z", "+00:00"))
-            except ValueError:
-                return None
-            return saved.astimezone().replace(tzinfo=None) if saved.tzinfo else saved
-    return None
-
-
-def _summary_lead(activities: pd.DataFrame, reported: pd.Series, scope: Scope) -> str:
-    if activities.empty:
-        return f"No activity of the plan is in scope for {scope.title}."
-    parts = [
-        f"{words.count(int((reported == value).sum()), 'activity', 'activities')} {value}"
-        for value in as_of_status.REPORTED_ORDER
-        if (reported == value).any()
-    ]
-    return (
-        f"{words.count(len(activities), 'activity', 'activities')} in scope. Reported status: " + "; ".join(parts) + "."
-    )
+    return shown.astype(object)
 
 
 def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
@@ -380,8 +329,17 @@ def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
         return "No General Conference session in the Milestones sheet falls in this period."
     names = "; ".join(session.label for session in scope.sessions)
     if table.empty:
-        return f"No activity in scope is tied to {names}."
-    return f"{words.count(len(table), 'activity', 'activities')} tied to {names}."
+        return f"No activity of the plan is set at the {names}."
+    return f"The plan sets {words.activities(len(table))} at the {names}."
+
+
+def _after_lead(table: pd.DataFrame, scope: Scope, until: date | None, reason: str) -> str:
+    if until is None:
+        return f"Nothing of the plan falls after the {scope.word}: the plan ends with it."
+    window = f"after the {scope.word} and by {words.day(until)} ({reason})"
+    if table.empty:
+        return f"No activity starts {window}."
+    return f"{words.activities(len(table))} starting {window}."
 
 
 def _grouped(
@@ -492,13 +450,7 @@ def _changes(
         counts = count_changes(changes)
         lead = (
             f"Since {label}: "
-            + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items())
+            + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items() if number)
             + " (activities in scope in either version)."
         )
     return Section("changes", title, lead, changes), since.source
-
-
-def _order_by(values: pd.Series, order: tuple[str, ...]) -> list[int]:
-    """Positions that sort `values` by `order` (stable)."""
-    rank = [order.index(value) if value in order else len(order) for value in values]
-    return sorted(range(len(rank)), key=rank.__getitem__)

@@ -1,5 +1,5 @@
 """What changed between two versions of the plan workbook: activities added, removed, re-dated, re-classified,
-and whose reported status changed.
+and what staff reported on them: Status, Progress %, Notes and Last update.
 
 Activities are matched by ID. One row per change; an activity whose Domain and Convention both changed gives two
 "Re-classified" rows, one per column, so every row reads as "column: before -> after".
@@ -18,7 +18,25 @@ REMOVED = "Removed"
 REDATED = "Re-dated"
 RECLASSIFIED = "Re-classified"
 STATUS_CHANGED = "Status changed"
-CHANGE_ORDER: tuple[str, ...] = (ADDED, REMOVED, REDATED, RECLASSIFIED, STATUS_CHANGED)
+PROGRESS_CHANGED = "Progress changed"
+NOTES_CHANGED = "Notes changed"
+REPORT_REDATED = "Last update changed"
+CHANGE_ORDER: tuple[str, ...] = (
+    ADDED,
+    REMOVED,
+    REDATED,
+    RECLASSIFIED,
+    STATUS_CHANGED,
+    PROGRESS_CHANGED,
+    NOTES_CHANGED,
+    REPORT_REDATED,
+)
+# The reported columns compared besides Status: (kind of change, column, how a value reads).
+REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    (PROGRESS_CHANGED, contract.ActivityColumn.PROGRESS),
+    (NOTES_CHANGED, contract.ActivityColumn.NOTES),
+    (REPORT_REDATED, contract.ActivityColumn.LAST_UPDATE),
+)
 
 CLASSIFICATION_COLUMNS: tuple[str, ...] = ("Domain", "Convention", "Programme")
 CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
@@ -29,7 +47,8 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
     """The changes from `before` to `after`, one row each: Change, ID, Event, What, Before, After.
 
     Sorted by kind of change (CHANGE_ORDER), then ID. Re-dated means the effective Start or End moved, or the
-    Terms text was rewritten; Before/After show the terms and the dates they give.
+    Terms text was rewritten; Before/After show the terms and the dates they give. Progress %, Notes and Last
+    update are compared as staff wrote them; Before/After show each value, or (blank).
     """
     old = _by_id(before.activities)
     new = _by_id(after.activities)
@@ -67,6 +86,10 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
                     words.cell_text(now[contract.REPORTED_STATUS]),
                 )
             )
+        for kind, column in REPORT_COLUMNS:
+            old_value, new_value = _reported(was.get(column)), _reported(now.get(column))
+            if old_value != new_value:
+                rows.append(_row(kind, now, str(column), old_value or BLANK, new_value or BLANK))
     table = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
     if table.empty:
         return table.astype(object)
@@ -99,6 +122,15 @@ def _row(change: str, activity: pd.Series, what: str, before: str, after: str) -
         "Before": before,
         "After": after,
     }
+
+
+def _reported(value: object) -> str:
+    """A reported value as text: a date as YYYY-MM-DD, a percentage without '.0', text as written."""
+    if isinstance(value, pd.Timestamp):
+        return _day(value)
+    if isinstance(value, float) and not pd.isna(value):
+        return words.cell_text(value)
+    return words.cell_text(value)
 
 
 def _day(value: object) -> str:

@@ -1,257 +1,195 @@
 """The briefing pack as a Word document: A4 portrait, Word heading styles, table headers that repeat on every page,
 and the quarter grid drawn as a shaded table, so it prints and reads without a browser.
 
-Layout: title page; Summary; Timeline by quarter; Delivered; Open and overdue; Due before / during the session;
-At the session; By domain (one Heading 2 each); By convention (one Heading 2 each); Changes; Annex (one Heading 2
-per activity with its mechanism steps).
+Layout: cover (issuing body and title from the workbook, the session, the as-of date, the contents); Summary; Key
+messages; Timeline by quarter; Delivered; Open and overdue; Around the session (before, during, after); By domain;
+By convention; Changes; Annex (each activity in full once, with its steps); About this pack, ending with the
+"Source" line (file, saved, digest). A section with nothing in it is left out and named as empty in the contents.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from datetime import datetime
 
 import pandas as pd
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
 
 from .. import words
-from ..plan import contract
-from ..plan import status as as_of_status
-from .build import AT_SESSION_RULE, EMPTY_SECTION, STATUS_COLUMN, Briefing, Section, compact
+from ..plan.contract import ActivityColumn as A
+from . import docx_parts as parts
+from .build import AT_SESSION_RULE, Briefing, Section, compact
+from .docx_parts import GRID_STYLE, HEADER_FILL, SCHEDULED_FILL, SESSION_FILL, TEXT_WIDTH_CM
+from .summary import KEY_ITEMS_RULE
+from .text import one_line, printable, within
 
-# A4 portrait; landscape is never used, so the quarter grid is sized to fit the 17 cm text width.
-PAGE_WIDTH_CM = 21.0
-PAGE_HEIGHT_CM = 29.7
-MARGIN_CM = 2.0
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
-
-# One neutral shade family for the whole document (the dashboard's domain colours stay in the Streamlit layer).
-HEADER_FILL = "1F4E79"  # header rows: white bold text on dark blue
-SCHEDULED_FILL = "2E75B6"  # a quarter the activity's dates fall in
-SESSION_FILL = "DEEAF6"  # the session's quarter, where the activity is not scheduled
-OTHER_QUARTER_FILL = "5B7F95"  # heading of a quarter the session does not touch
-TABLE_FONT_PT = 8
-GRID_FONT_PT = 7
-BODY_FONT_PT = 10
-FOOTER_FONT_PT = 8
-
-# Compact activity tables: ID | Event | Terms | Domain | Reported status | Status as of (cm, summing to 17).
-ACTIVITY_WIDTHS_CM: tuple[float, ...] = (1.6, 6.3, 2.5, 2.4, 2.0, 2.2)
-CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
+AUTHOR = "Action Plan dashboard"
+ROW_WIDTHS_CM: tuple[float, ...] = (1.7, 3.8, 2.0, 2.3, 1.6, 4.0, 1.6)  # the compact rows, summing to 17
+EVENT_WIDTHS_CM: tuple[float, ...] = (1.7, 4.8, 2.6, 1.8, 1.9, 4.2)  # ID | Activity | When | Where | Status | Notes
+MESSAGE_WIDTHS_CM: tuple[float, ...] = (8.6, 5.4, 3.0)  # Message | Activity | Owner
 CHANGE_WIDTHS_CM: tuple[float, ...] = (2.3, 1.6, 4.1, 1.8, 3.6, 3.6)
-CHANGE_EVENT_CHARACTERS = 90
+CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Activity", "What", "Before", "After")
+GROUP_WIDTHS_CM: tuple[float, ...] = (4.5, 1.9, 10.6)  # Domain | Activities | IDs
 STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.2, 10.3)
 DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (5.0, 2.3, 2.6, 2.3, 2.3, 2.5)
 GRID_QUARTER_MAX_CM = 1.1
 GRID_QUARTERS_SPACE_CM = 11.5  # the quarters share this much; the activity label takes the rest
-GRID_CHARS_PER_CM = 6.8  # at GRID_FONT_PT, characters of a label per cm of line (DejaVu, wider than Calibri)
-GRID_LABEL_LINES = 2  # a label may take two lines, so it keeps enough of the Event to be recognised
+GRID_CHARS_PER_CM = 6.8  # at 7 pt, characters of a label per cm of line (DejaVu, wider than Calibri)
+GRID_LABEL_LINES = 2
 GRID_CELL_MARGIN_TWIPS = 30
-TABLE_STYLE = "Table Text"
-GRID_STYLE = "Grid Text"
-_STYLE_IDS: dict[str, str] = {TABLE_STYLE: "TableText", GRID_STYLE: "GridText"}  # python-docx's ids for them
-_STYLE_SIZES: dict[str, float] = {TABLE_STYLE: TABLE_FONT_PT, GRID_STYLE: GRID_FONT_PT}
-
-# Children of w:tcPr and w:tblPr must come in the schema's order, or Word reports the file as damaged.
-TC_PR_ORDER: tuple[str, ...] = (
-    "cnfStyle",
-    "tcW",
-    "gridSpan",
-    "hMerge",
-    "vMerge",
-    "tcBorders",
-    "shd",
-    "noWrap",
-    "tcMar",
-    "textDirection",
-    "tcFitText",
-    "vAlign",
-    "hideMark",
-)
-TBL_PR_ORDER: tuple[str, ...] = (
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-)
-TR_PR_ORDER: tuple[str, ...] = (
-    "cnfStyle",
-    "divId",
-    "gridBefore",
-    "gridAfter",
-    "wBefore",
-    "wAfter",
-    "cantSplit",
-    "trHeight",
-    "tblHeader",
-    "tblCellSpacing",
-    "jc",
-    "hidden",
-)
+OTHER_QUARTER_FILL = "5B7F95"
+# A bar whose activity staff reported closed or postponed is drawn in its own shade, and the label says so.
+REPORTED_FILLS: dict[str, str] = {"Completed": "548235", "Postponed": "C55A11", "Cancelled": "A6A6A6"}
+ANNEX_HEADING_LENGTH = 90
 
 
 def briefing_docx(briefing: Briefing) -> bytes:
     """The .docx bytes of the briefing pack."""
     document = Document()
-    _page_setup(document)
-    _styles(document)
-    document.core_properties.title = f"Briefing pack: {briefing.scope.title}"
-    document.core_properties.subject = briefing.plan_title
-    _title_page(document, briefing)
+    parts.page_setup(document)
+    parts.styles(document)
+    properties(document, briefing, "Briefing pack")
+    contents = _contents(briefing)
+    _cover(document, briefing, contents)
     _summary(document, briefing)
+    _messages(document, briefing)
     _timeline(document, briefing)
-    for section in briefing.main_sections:
-        _section(document, section, briefing)
-    document.add_heading("By domain", level=1)
-    for section in briefing.by_domain:
-        _section(document, section, briefing)
-    document.add_heading("By convention", level=1)
-    for section in briefing.by_convention:
-        _section(document, section, briefing)
-    _changes(document, briefing)
+    for section in (briefing.delivered, briefing.open):
+        if not section.empty:
+            _section(document, section, briefing)
+    _around(document, briefing)
+    _grouped(document, "By domain", briefing.by_domain)
+    _grouped(document, "By convention", briefing.by_convention)
+    if not briefing.changes.empty:
+        _changes(document, briefing)
     _annex(document, briefing)
+    about_and_source(document, briefing)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Page and styles
+def properties(document, briefing: Briefing, kind: str) -> None:
+    """Title, subject, author and dates of the file (File > Info), each within Word's 255 characters."""
+    core = document.core_properties
+    core.title = within(f"{kind}: {briefing.scope.title}")
+    core.subject = within(briefing.plan_title)
+    core.author = core.last_modified_by = within(briefing.facts.issuing_body or AUTHOR)
+    core.keywords = within(f"briefing; as of {briefing.scope.as_of:%Y-%m-%d}")
+    core.comments = within(f"Built from {briefing.version}")
+    core.created = core.modified = datetime.now().replace(microsecond=0)
+    core.revision = 1
 
 
-def _page_setup(document) -> None:
-    for section in document.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
-        section.left_margin = section.right_margin = Cm(MARGIN_CM)
-        section.top_margin, section.bottom_margin = Cm(MARGIN_CM), Cm(MARGIN_CM)
-        section.header_distance = section.footer_distance = Cm(1.0)
-
-
-def _styles(document) -> None:
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(BODY_FONT_PT)
-    normal.paragraph_format.space_after = Pt(4)
-    for name, size in ((TABLE_STYLE, TABLE_FONT_PT), (GRID_STYLE, GRID_FONT_PT)):
-        # Cell text gets its own paragraph style so the paragraph mark, which sets the line height, is small too.
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        assert style.style_id == _STYLE_IDS[name]
-        style.base_style = normal
-        style.font.size = Pt(size)
-        style.paragraph_format.space_after = Pt(0)
-        style.paragraph_format.space_before = Pt(0)
-        style.paragraph_format.line_spacing = 1.0
-    for name, size in (("Heading 1", 15), ("Heading 2", 12)):
-        style = document.styles[name]
-        style.font.size = Pt(size)
-        style.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 9)
-        style.paragraph_format.space_after = Pt(4)
-        style.paragraph_format.keep_with_next = True
-
-
-def _footer(document, text: str) -> None:
-    """'<text> · page N of M' in every page's footer (Word fills in the fields)."""
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.text = f"{text} \u00b7 page "
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES")
-    for run in paragraph.runs:
-        run.font.size = Pt(FOOTER_FONT_PT)
-        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-
-
-def _field(paragraph, code: str) -> None:
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), str(2 * FOOTER_FONT_PT))
-    properties.append(size)
-    run.append(properties)
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Content
-
-
-def _title_page(document, briefing: Briefing) -> None:
+def _contents(briefing: Briefing) -> list[tuple[str, str]]:
+    """(heading, '' or why it is left out), in the order of the document."""
     scope = briefing.scope
-    _footer(
-        document,
-        f"Briefing pack \u00b7 {scope.session.name if scope.session else scope.title} \u00b7 "
-        f"as of {words.day(scope.as_of)}",
-    )
+    rows: list[tuple[str, str]] = [("Summary", "")]
+    rows.append(("Key messages", "" if len(briefing.messages) else "none recorded in the Messages sheet"))
+    rows.append(("Timeline by quarter", "" if len(briefing.grid.cells) else "left out: no activity in scope"))
+    for section in (briefing.delivered, briefing.open):
+        rows.append((section.title, "left out: none" if section.empty else ""))
+    rows.append((f"Around the {scope.word}", ""))
+    for section in briefing.around:
+        rows.append((f"\u2003{section.title}", "left out: none" if section.empty else ""))
+    for title, sections in (("By domain", briefing.by_domain), ("By convention", briefing.by_convention)):
+        empty = [s.title for s in sections if s.empty]
+        rows.append((title, f"with none: {', '.join(empty)}" if empty else ""))
+    changes = briefing.changes
+    rows.append((changes.title, "left out: " + changes.lead.rstrip(".") if changes.empty else ""))
+    rows.append(("Annex: the activities in full", ""))
+    rows.append(("About this pack, and its source", ""))
+    return rows
+
+
+def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> None:
+    scope, facts = briefing.scope, briefing.facts
+    session = scope.session.name if scope.session else scope.title
+    parts.footer(document, f"Briefing pack \u00b7 {within(session, 90)} \u00b7 as of {words.day(scope.as_of)}")
     document.add_paragraph(style="Title").add_run("Briefing pack")
-    subtitle = document.add_paragraph(style="Subtitle")
-    subtitle.add_run(briefing.plan_title)
-    facts = (
+    document.add_paragraph(style="Subtitle").add_run(printable(scope.title))
+    lines = [
+        ("Plan", briefing.plan_title),
+        ("Issued by", facts.issuing_body or ""),
         ("Session" if scope.session else "Period", scope.title),
-        ("As of", words.day(scope.as_of)),
+        ("Status as of", words.day(scope.as_of)),
         ("Reporting period", words.span(scope.period_start, scope.end)),
-        ("Workbook", briefing.version),
-    )
-    for label, value in facts:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(value)
-    document.add_paragraph()
-    for line in (
-        scope.rule,
-        AT_SESSION_RULE,
-        "Status as of: computed from the reported Status and the activity's dates. A blank Status is "
-        "shown as Not reported; nothing is called completed unless its Status says Completed.",
-    ):
-        document.add_paragraph(line).runs[0].font.size = Pt(9)
+    ]
+    for label, value in lines:
+        if value:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(printable(value))
+    document.add_paragraph().add_run("Contents").bold = True
+    for number, (title, note) in enumerate(contents, start=1):
+        paragraph = document.add_paragraph(f"{number}. {title}" if not title.startswith("\u2003") else title)
+        paragraph.paragraph_format.space_after = Pt(1)
+        if note:
+            run = paragraph.add_run(f" ({note})")
+            run.italic = True
+            run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _summary(document, briefing: Briefing) -> None:
     document.add_heading("Summary", level=1)
-    document.add_paragraph(briefing.summary_lead)
+    document.add_paragraph(printable(briefing.summary_lead))
+    if len(briefing.key_items):
+        key_items(document, briefing)
     document.add_paragraph(f"By status as of {words.day(briefing.scope.as_of)}:")
-    _table(document, briefing.status_summary, STATUS_SUMMARY_WIDTHS_CM)
+    parts.table(document, briefing.status_summary, STATUS_SUMMARY_WIDTHS_CM)
     document.add_paragraph()
     document.add_paragraph("By domain:")
-    _table(document, briefing.domain_summary, DOMAIN_SUMMARY_WIDTHS_CM, bold_last=True)
+    parts.table(document, briefing.domain_summary, DOMAIN_SUMMARY_WIDTHS_CM, bold_last=True)
+
+
+def key_items(document, briefing: Briefing) -> None:
+    """The three open items to watch, with the rule that chose them."""
+    document.add_paragraph().add_run("Open items to watch").bold = True
+    for _, item in briefing.key_items.iterrows():
+        line = f"{item[A.ID]} {words.short_title(one_line(item[A.EVENT]), 80)} \u2014 {item['Status as of']}"
+        note = one_line(item.get(A.NOTES))
+        document.add_paragraph(line + (f"; Notes: {note}" if note else ""), style="List Bullet")
+    document.add_paragraph(KEY_ITEMS_RULE).runs[0].font.size = Pt(8)
+
+
+def _messages(document, briefing: Briefing) -> None:
+    document.add_heading("Key messages", level=1)
+    if briefing.messages.empty:
+        document.add_paragraph(briefing.summary[-1])
+        return
+    document.add_paragraph("As staff wrote them in the Messages sheet of the workbook, by topic.")
+    message_tables(document, briefing.messages)
+
+
+def message_tables(document, messages: pd.DataFrame) -> None:
+    """One bold topic line and a table of its messages (Message | Activity | Owner) per topic."""
+    for topic, group in messages.groupby("Topic", sort=False):
+        line = document.add_paragraph()
+        line.add_run(printable(topic)).bold = True
+        line.paragraph_format.keep_with_next = True
+        table = pd.DataFrame(
+            {
+                "Message": group["Message"].tolist(),
+                "Activity": [f"{i} {t}".strip() for i, t in zip(group["Activity ID"], group["Activity"])],
+                "Owner": group["Owner"].tolist(),
+            }
+        )
+        parts.table(document, table, MESSAGE_WIDTHS_CM)
 
 
 def _timeline(document, briefing: Briefing) -> None:
     grid = briefing.grid
-    document.add_heading("Timeline by quarter", level=1)
     if grid.cells.empty:
-        document.add_paragraph(EMPTY_SECTION)
         return
+    document.add_heading("Timeline by quarter", level=1)
     held = ", ".join(grid.session_quarters)
+    shades = ", ".join(f"{status.lower()} {name}" for status, name in (("Completed", "green"), ("Postponed", "orange")))
     document.add_paragraph(
-        f"Each row is an activity in scope; a shaded cell is a quarter its dates fall in. "
-        f"The {briefing.scope.word}'s quarter ({held}) has a light column and a dark heading."
+        f"Each row is an activity in scope; a shaded cell is a quarter its dates fall in (blue; reported {shades}, "
+        f"cancelled grey). The {briefing.scope.word}'s quarter ({held}) has a light column and a dark heading."
     )
     quarters = list(grid.cells.columns)
     quarter_cm = min(GRID_QUARTER_MAX_CM, GRID_QUARTERS_SPACE_CM / len(quarters))
@@ -259,229 +197,189 @@ def _timeline(document, briefing: Briefing) -> None:
     longest = int(GRID_LABEL_LINES * (label_cm - 0.3) * GRID_CHARS_PER_CM)
     table = document.add_table(rows=1 + len(grid.cells), cols=1 + len(quarters))
     table.style = "Table Grid"
-    _fixed_layout(table, [label_cm] + [quarter_cm] * len(quarters))
-    _cell_margins(table, GRID_CELL_MARGIN_TWIPS)
+    parts.fixed_layout(table, [label_cm] + [quarter_cm] * len(quarters))
+    parts.cell_margins(table, GRID_CELL_MARGIN_TWIPS)
     rows = table.rows
     header = rows[0].cells
-    _write(header[0], "Activity", GRID_STYLE, bold=True, colour="FFFFFF")
-    _shade(header[0], HEADER_FILL)
+    parts.write(header[0], "Activity", GRID_STYLE, bold=True, colour="FFFFFF")
+    parts.shade(header[0], HEADER_FILL)
     for position, quarter in enumerate(quarters, start=1):
         year, part = quarter.split(" ")
-        _write(header[position], f"{part}\n{year[2:]}", GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
-        _shade(header[position], HEADER_FILL if quarter in grid.session_quarters else OTHER_QUARTER_FILL)
-    _repeat_header(table)
+        parts.write(header[position], f"{part}\n{year[2:]}", GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
+        parts.shade(header[position], HEADER_FILL if quarter in grid.session_quarters else OTHER_QUARTER_FILL)
+    parts.repeat_header(table)
+    reported = grid.reported if grid.reported is not None else pd.Series(dtype=object)
     for row, (activity_id, scheduled) in zip(rows[1:], grid.cells.iterrows()):
         cells = row.cells
-        _cant_split(row)
-        _write(cells[0], _shorten(grid.labels[activity_id], longest), GRID_STYLE)
+        parts.cant_split(row)
+        status = str(reported.get(activity_id, ""))
+        suffix = f" [{status}]" if status in REPORTED_FILLS else ""
+        label = words.short_title(grid.labels[activity_id], longest - len(suffix)) + suffix
+        parts.write(cells[0], label, GRID_STYLE)
+        fill = REPORTED_FILLS.get(status, SCHEDULED_FILL)
         for position, quarter in enumerate(quarters, start=1):
             if scheduled[quarter]:
-                _shade(cells[position], SCHEDULED_FILL)
+                parts.shade(cells[position], fill)
             elif quarter in grid.session_quarters:
-                _shade(cells[position], SESSION_FILL)
+                parts.shade(cells[position], SESSION_FILL)
     for row in rows:
-        cells = row.cells
         for position, quarter in enumerate(quarters, start=1):
             if quarter.endswith("Q1") and position > 1:
-                _left_border(cells[position])
+                parts.left_border(row.cells[position])
+
+
+def rows_table(section: Section, briefing: Briefing) -> pd.DataFrame:
+    """The compact rows of a section as text: dates as '6 Nov 2023', Progress % as '60%'."""
+    shown = compact(section.table).rename(
+        columns={
+            "Reported status": "Status",
+            "Status as of": f"As of {words.day(briefing.scope.as_of)}",
+            A.PROGRESS: "Progress",
+        }
+    )
+    shown["Progress"] = ["" if words.is_blank(p) else f"{p:g}%" for p in shown["Progress"]]
+    shown[A.LAST_UPDATE] = [words.day(d) for d in shown[A.LAST_UPDATE]]
+    return shown
 
 
 def _section(document, section: Section, briefing: Briefing) -> None:
     document.add_heading(section.title, level=section.level)
-    document.add_paragraph(section.lead)
-    if section.empty:
-        document.add_paragraph(EMPTY_SECTION).runs[0].italic = True
-        return
-    table = compact(section.table).rename(
-        columns={
-            STATUS_COLUMN: "Reported",
-            as_of_status.STATUS_AS_OF: f"As of {words.day(briefing.scope.as_of)}",
+    document.add_paragraph(printable(section.lead))
+    parts.table(document, rows_table(section, briefing), ROW_WIDTHS_CM)
+
+
+def events_table(section: Section) -> pd.DataFrame:
+    """The session's own events: ID | Activity | When | Where | Status | Notes."""
+    table = section.table
+    return pd.DataFrame(
+        {
+            "ID": table[A.ID].astype(str).tolist(),
+            "Activity": [words.short_title(one_line(e), 110) for e in table[A.EVENT]],
+            "When": [_dates(activity) for _, activity in table.iterrows()],
+            "Where": [words.cell_text(place) for place in table[A.LOCATIONS]],
+            "Status": table["Reported status"].astype(str).tolist(),
+            "Notes": [words.cell_text(note) for note in table[A.NOTES]],
         }
     )
-    _table(document, table, ACTIVITY_WIDTHS_CM)
+
+
+def _around(document, briefing: Briefing) -> None:
+    document.add_heading(f"Around the {briefing.scope.word}", level=1)
+    for section in briefing.around:
+        if section.empty:
+            continue
+        document.add_heading(section.title, level=2)
+        document.add_paragraph(printable(section.lead))
+        if section is briefing.at_session:
+            parts.table(document, events_table(section), EVENT_WIDTHS_CM)
+        elif section is briefing.due_before:  # their rows are under Delivered or Open: named here, not repeated
+            ids = ", ".join(section.table[A.ID].astype(str))
+            document.add_paragraph(f"IDs (each in full in the annex): {ids}.")
+        else:
+            parts.table(document, rows_table(section, briefing), ROW_WIDTHS_CM)
+    empty = [section.title for section in briefing.around if section.empty]
+    if empty:
+        document.add_paragraph("Nothing in: " + "; ".join(empty) + ".").runs[0].italic = True
+
+
+def _grouped(document, title: str, sections: tuple[Section, ...]) -> None:
+    """One table: each group with its number of activities and their IDs (the rows are in the sections above)."""
+    document.add_heading(title, level=1)
+    filled = [section for section in sections if not section.empty]
+    table = pd.DataFrame(
+        {
+            title.removeprefix("By ").capitalize(): [section.title for section in filled],
+            "Activities": [str(len(section.table)) for section in filled],
+            "IDs": [", ".join(sorted(section.table[A.ID].astype(str))) for section in filled],
+        }
+    )
+    if len(table):
+        parts.table(document, table, GROUP_WIDTHS_CM)
+    empty = [section.title for section in sections if section.empty]
+    if empty:
+        document.add_paragraph("No activity in scope for: " + ", ".join(empty) + ".").runs[0].italic = True
 
 
 def _changes(document, briefing: Briefing) -> None:
     section = briefing.changes
     document.add_heading(section.title, level=1)
-    document.add_paragraph(section.lead)
-    if section.empty:
-        document.add_paragraph("No change in this section.").runs[0].italic = True
-        return
-    table = section.table[list(CHANGE_COLUMNS)].copy()
-    table["Event"] = [_shorten(_text(event), CHANGE_EVENT_CHARACTERS) for event in table["Event"]]
-    _table(document, table, CHANGE_WIDTHS_CM)
+    document.add_paragraph(printable(section.lead))
+    table = section.table.rename(columns={"Event": "Activity"})[list(CHANGE_COLUMNS)].copy()
+    table["Activity"] = [words.short_title(one_line(event), 80) for event in table["Activity"]]
+    parts.table(document, table, CHANGE_WIDTHS_CM)
 
 
 def _annex(document, briefing: Briefing) -> None:
-    document.add_heading("Annex: activities in scope and their mechanism", level=1)
-    if briefing.activities.empty:
-        document.add_paragraph(EMPTY_SECTION).runs[0].italic = True
-        return
+    annex = briefing.annex
+    document.add_heading("Annex: the activities in full", level=1)
     document.add_paragraph(
-        f"{len(briefing.activities)} activities, in order of their dates, each with the steps "
-        "of its mechanism as the Steps sheet gives them."
+        f"{words.activities(len(annex))} by ID (those in scope and the follow-up), each with the steps of its "
+        "mechanism as the Steps sheet gives them."
     )
-    for _, activity in briefing.activities.iterrows():
-        document.add_heading(f"{activity['ID']} {_shorten(_text(activity['Event']).splitlines()[0], 90)}", level=2)
-        for line in _text(activity["Event"]).splitlines():
+    for _, activity in annex.iterrows():
+        heading = words.short_title(one_line(activity[A.EVENT]), ANNEX_HEADING_LENGTH)
+        document.add_heading(f"{activity[A.ID]} {heading}", level=2)
+        for line in printable(activity[A.EVENT]).splitlines():
             document.add_paragraph(line)
+        progress = activity.get(A.PROGRESS)
         facts = [
             ("Terms", _dates(activity)),
-            ("Domain", _text(activity["Domain"])),
-            ("Convention", _text(activity["Convention"])),
-            ("Programme", _text(activity["Programme"])),
-            ("UNESCO counterpart", _text(activity["UNESCO counterpart"])),
-            ("National lead", _text(activity["National lead"])),
-            ("Locations", _text(activity["Locations"])),
-            ("Reported status", _text(activity[contract.REPORTED_STATUS])),
-            (f"Status as of {words.day(briefing.scope.as_of)}", str(activity[as_of_status.STATUS_AS_OF])),
-            ("Notes", _text(activity["Notes"])),
+            ("Domain", activity[A.DOMAIN]),
+            ("Convention", activity[A.CONVENTION]),
+            ("Programme", activity[A.PROGRAMME]),
+            ("UNESCO counterpart", activity[A.COUNTERPART]),
+            ("National lead", activity[A.LEAD]),
+            ("Locations", activity[A.LOCATIONS]),
+            ("Reported status", activity["Reported status"]),
+            (f"Status as of {words.day(briefing.scope.as_of)}", str(activity["Status as of"])),
+            ("Progress", "" if pd.isna(progress) else f"{progress:g}%"),
+            ("Last update", words.day(activity[A.LAST_UPDATE])),
+            ("Notes", activity[A.NOTES]),
         ]
         paragraph = document.add_paragraph()
-        shown = [(label, value) for label, value in facts if value]
+        shown = [(label, printable(value)) for label, value in facts if words.cell_text(value)]
         for position, (label, value) in enumerate(shown):
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(value + ("" if position == len(shown) - 1 else "  \u00b7  "))
         for run in paragraph.runs:
             run.font.size = Pt(9)
-        steps = briefing.steps_of(str(activity["ID"]))
+        steps = briefing.steps_of(str(activity[A.ID]))
         if steps.empty:
             document.add_paragraph("No mechanism steps in the Steps sheet.").runs[0].italic = True
             continue
         for _, step in steps.iterrows():
-            own = [_text(step.get("Terms")), _text(step.get("Status"))]
+            own = [one_line(step.get("Terms")), one_line(step.get("Status"))]
             extra = " (" + "; ".join(part for part in own if part) + ")" if any(own) else ""
             number = "" if pd.isna(step["Step"]) else f"{int(step['Step'])}."
-            line = document.add_paragraph(f"{number}\t{_text(step['Description'])}{extra}")
+            line = document.add_paragraph(f"{number}\t{one_line(step['Description'])}{extra}")
             line.paragraph_format.left_indent = Cm(0.8)
             line.paragraph_format.first_line_indent = Cm(-0.8)
             line.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
             line.paragraph_format.space_after = Pt(2)
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Tables
-
-
-def _table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_last: bool = False) -> Table:
-    """A table with a repeating dark header row, fixed column widths, rows that do not split across pages."""
-    table = document.add_table(rows=1 + len(frame), cols=len(frame.columns))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fixed_layout(table, widths_cm)
-    for cell, column in zip(table.rows[0].cells, frame.columns):
-        _write(cell, str(column), TABLE_STYLE, bold=True, colour="FFFFFF")
-        _shade(cell, HEADER_FILL)
-    _repeat_header(table)
-    for row_index, record in enumerate(frame.itertuples(index=False), start=1):
-        row = table.rows[row_index]
-        _cant_split(row)
-        last = bold_last and row_index == len(frame)
-        for cell, value in zip(row.cells, record):
-            _write(cell, _text(value), TABLE_STYLE, bold=last)
-    return table
-
-
-def _fixed_layout(table: Table, widths_cm: Sequence[float]) -> None:
-    """Fixed widths, set on the grid and on every cell, as Word and LibreOffice each read one of them."""
-    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
-    for column, width in zip(table.columns, widths_cm):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm):
-            cell.width = Cm(width)
-
-
-def _cell_margins(table: Table, twips: int) -> None:
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(twips))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    _insert_in_order(table._tbl.tblPr, margins, TBL_PR_ORDER)
-
-
-def _repeat_header(table: Table) -> None:
-    """The first row repeats at the top of every page the table runs onto (and is never split)."""
-    _cant_split(table.rows[0])
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    _insert_in_order(table.rows[0]._tr.get_or_add_trPr(), header, TR_PR_ORDER)
-
-
-def _cant_split(row) -> None:
-    element = OxmlElement("w:cantSplit")
-    element.set(qn("w:val"), "true")
-    _insert_in_order(row._tr.get_or_add_trPr(), element, TR_PR_ORDER)
-
-
-def _shade(cell, fill: str) -> None:
-    """Fill a cell with a solid colour (w:shd)."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    _insert_in_order(cell._tc.get_or_add_tcPr(), shading, TC_PR_ORDER)
-
-
-def _left_border(cell) -> None:
-    """A stronger line before each Q1, so the years read apart."""
-    borders = OxmlElement("w:tcBorders")
-    left = OxmlElement("w:left")
-    for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:color", "404040"), ("w:space", "0")):
-        left.set(qn(key), value)
-    borders.append(left)
-    _insert_in_order(cell._tc.get_or_add_tcPr(), borders, TC_PR_ORDER)
-
-
-def _insert_in_order(parent, element, order: tuple[str, ...]) -> None:
-    """Put `element` among `parent`'s children where the schema's `order` wants it, replacing one of its kind."""
-    name = element.tag.rsplit("}", 1)[-1]
-    for existing in parent.findall(qn(f"w:{name}")):
-        parent.remove(existing)
-    later = set(order[order.index(name) + 1 :])
-    for child in parent:
-        if child.tag.rsplit("}", 1)[-1] in later:
-            child.addprevious(element)
-            return
-    parent.append(element)
-
-
-def _write(cell, text: str, style: str, *, bold: bool = False, colour: str | None = None, centre: bool = False) -> None:
-    """Replace the cell's text; newlines become separate lines within the cell."""
-    paragraph = cell.paragraphs[0]
-    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[style]  # by id: setting .style by name is slow per cell
-    if centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    lines = text.split("\n")
-    for position, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.font.size = Pt(_STYLE_SIZES[style])  # explicit too: LibreOffice lets table styles win over the style
-        if bold:
-            run.bold = True
-        if colour:
-            run.font.color.rgb = RGBColor.from_string(colour)
-        if position < len(lines) - 1:
-            run.add_break()
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if centre else WD_CELL_VERTICAL_ALIGNMENT.TOP
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "\u2026"
+def about_and_source(document, briefing: Briefing, *, heading: bool = True) -> None:
+    """How the pack was built (scope, the session rule, what a status means), then the Source line, last."""
+    if heading:
+        document.add_heading("About this pack", level=1)
+        for line in (
+            briefing.scope.rule,
+            AT_SESSION_RULE,
+            "Status as of: computed from the reported Status and the activity's dates. A blank Status is shown "
+            "as Not reported; nothing is called completed unless its Status says Completed. Nothing in this pack "
+            "is written by the dashboard: messages and Notes are the workbook's own words.",
+        ):
+            document.add_paragraph(printable(line)).runs[0].font.size = Pt(9)
+    source = document.add_paragraph()
+    source.add_run("Source: ").bold = True
+    source.add_run(printable(briefing.version))
+    for run in source.runs:
+        run.font.size = Pt(8)
 
 
 def _dates(activity: pd.Series) -> str:
-    terms = _text(activity["Terms"])
-    if pd.isna(activity["Start"]) or pd.isna(activity["End"]):
+    terms = one_line(activity[A.TERMS])
+    if pd.isna(activity[A.START]) or pd.isna(activity[A.END]):
         return f"{terms} (no dates)" if terms else "no dates"
-    span = words.span(activity["Start"].date(), activity["End"].date())
-    return f"{terms} ({span})" if terms else span
-
-
-def _text(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
+    span = words.span(activity[A.START].date(), activity[A.END].date())
+    return f"{terms} ({span})" if terms and terms != span else span

@@ -1,35 +1,55 @@
-"""The pack as a file: Word or Excel, and the file name it is offered under."""
+"""The pack as a file: the Word pack, the Excel pack, the one-page brief (Word, or PDF where LibreOffice is
+installed), and the file name each is offered under. The Briefing page and the command line offer the same."""
 
 from __future__ import annotations
 
 from ..plan.export import XLSX_MIME
+from .brief import brief_docx
 from .build import Briefing
 from .docx import briefing_docx
+from .pdf import docx_to_pdf
 from .scope import Scope
 from .xlsx import briefing_xlsx
 
-# ---------------------------------------------------------------------------------------------------------------
-# Files and the command line: `python -m actionplan briefing --session 42 --format docx --out brief.docx`
-
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS: dict[str, str] = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "docx": DOCX_MIME,
     "xlsx": XLSX_MIME,
+    "brief-docx": DOCX_MIME,
+    "brief-pdf": "application/pdf",
+}
+SUFFIXES: dict[str, str] = {"docx": "docx", "xlsx": "xlsx", "brief-docx": "docx", "brief-pdf": "pdf"}
+LABELS: dict[str, str] = {
+    "docx": "Word pack (.docx)",
+    "xlsx": "Excel pack (.xlsx)",
+    "brief-docx": "One-page brief (.docx)",
+    "brief-pdf": "One-page brief (.pdf)",
 }
 
 
-def file_stem(scope: Scope) -> str:
-    """'briefing-42nd-session-as-of-2023-11-06' or 'briefing-2022-01-01-to-2022-12-31-as-of-2022-12-31'."""
+def file_stem(scope: Scope, fmt: str = "docx") -> str:
+    """'briefing-42nd-session-as-of-2023-11-06' ('brief-...' for the one-page brief), or
+    'briefing-2022-01-01-to-2022-12-31-as-of-2022-12-31'."""
     if scope.session is not None:
         what = f"{scope.session.ordinal}-session" if scope.session.ordinal else f"session-{scope.start:%Y-%m-%d}"
     else:
         what = f"{scope.start:%Y-%m-%d}-to-{scope.end:%Y-%m-%d}"
-    return f"briefing-{what}-as-of-{scope.as_of:%Y-%m-%d}"
+    kind = "brief" if fmt.startswith("brief") else "briefing"
+    return f"{kind}-{what}-as-of-{scope.as_of:%Y-%m-%d}"
+
+
+def file_name(scope: Scope, fmt: str) -> str:
+    return f"{file_stem(scope, fmt)}.{SUFFIXES[fmt]}"
 
 
 def render(briefing: Briefing, fmt: str) -> bytes:
-    """The pack as a file: 'docx' (Word) or 'xlsx' (Excel)."""
-    if fmt == "docx":
-        return briefing_docx(briefing)
-    if fmt == "xlsx":
-        return briefing_xlsx(briefing)
-    raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+    """The pack as a file in one of FORMATS; 'brief-pdf' raises pdf.PdfUnavailable without LibreOffice."""
+    writers = {
+        "docx": briefing_docx,
+        "xlsx": briefing_xlsx,
+        "brief-docx": brief_docx,
+        "brief-pdf": lambda b: docx_to_pdf(brief_docx(b)),
+    }
+    if fmt not in writers:
+        raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+    return writers[fmt](briefing)

@@ -1,28 +1,79 @@
-"""The briefing pack as an Excel workbook: one formatted sheet per section (filters on, header frozen, text
-neutralised) through actionplan.export.tables_xlsx, and the quarter grid with its scheduled cells shaded.
+"""The briefing pack as an Excel workbook that prints: every sheet A4 landscape, fitted to the page width (so the
+ID column stays beside every other column), its header row repeated on each printed page, rows as tall as their
+wrapped text, and dates as real date cells. Text is neutralised (`words.cell_safe`) and stripped of control
+characters (`text.printable`), so nothing in a cell runs as a formula or makes Excel refuse the file.
 
-Sheets: Cover, Contents, Summary by status, Summary by domain, Timeline, Delivered, Open and overdue, Due before /
-during the session, At the session, one per domain, one per convention, Changes, Annex steps.
+Sheets: Cover, Contents, Key messages, Summary by status, Summary by domain, Timeline, Delivered, Open and overdue,
+Before / During / After the session, one per domain, one per convention, Changes, Annex steps. A section with
+nothing in it has no sheet; the Contents sheet names it as empty.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
+from datetime import date, datetime
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import words
-from ..plan import status as as_of_status
-from ..plan.export import activities_table, tables_xlsx
-from .build import AT_SESSION_RULE, EMPTY_SECTION, Briefing, Section
+from ..plan.contract import ActivityColumn as A
+from .build import AT_SESSION_RULE, Briefing, Section
+from .summary import KEY_ITEMS_RULE
+from .text import printable, within
 
 SHEET_NAME_LIMIT = 31  # Excel's limit
 SCHEDULED_MARK = "\u25a0"  # a filled square in the Timeline sheet, also shaded
 SCHEDULED_FILL = "2E75B6"
 SESSION_FILL = "DEEAF6"
-NOTE_COLUMN = "Note"
-EMPTY_CHANGES = "No change in this section."
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+DATE_FORMAT = "d mmm yyyy"
+POINTS_PER_LINE = 15.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+QUARTER = re.compile(r"\d{4} Q[1-4]")
+# Column widths (characters) by header; wrapped where the text is long. Others: fitted to their longest value.
+WIDTHS: dict[str, int] = {
+    "ID": 9,
+    "Activity ID": 9,
+    "Event": 48,
+    "Activity": 40,
+    "Terms": 18,
+    "Start": 12,
+    "End": 12,
+    "Last update": 12,
+    "Status": 13,
+    "Progress %": 9,
+    "Notes": 40,
+    "Message": 60,
+    "Topic": 20,
+    "Owner": 16,
+    "Description": 70,
+    "Before": 30,
+    "After": 30,
+    "Value": 100,
+    "Summary": 60,
+    "Meaning": 45,
+}
+WRAPPED = frozenset({"Event", "Activity", "Terms", "Notes", "Message", "Description", "Before", "After", "Value"})
+WRAPPED |= {"Summary", "Meaning", "Topic", "Owner", "Section"}
+ACTIVITY_SHEET_COLUMNS: tuple[str, ...] = (
+    A.ID,
+    A.EVENT,
+    A.TERMS,
+    A.START,
+    A.END,
+    A.STATUS,
+    "Status as of",
+    A.PROGRESS,
+    A.LAST_UPDATE,
+    A.NOTES,
+)
 
 
 def briefing_xlsx(briefing: Briefing) -> bytes:
@@ -33,140 +84,182 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
     sheets: dict[str, pd.DataFrame] = {}
     contents: list[dict[str, object]] = []
 
-    def add(label: str, sheet_title: str, table: pd.DataFrame, lead: str, rows: int) -> None:
+    def add(label: str, sheet_title: str, table: pd.DataFrame, lead: str) -> None:
+        if table.empty:
+            contents.append({"Section": label, "Sheet": None, "Rows": 0, "Summary": f"Left out: none. {lead}"})
+            return
         name = names.take(sheet_title)
         sheets[name] = table
-        contents.append({"Section": label, "Sheet": name, "Rows": rows, "Summary": lead})
+        contents.append({"Section": label, "Sheet": name, "Rows": len(table), "Summary": lead})
 
-    add(
-        "Summary by status",
-        "Summary by status",
-        briefing.status_summary,
-        briefing.summary_lead,
-        len(briefing.status_summary),
-    )
-    add(
-        "Summary by domain",
-        "Summary by domain",
-        briefing.domain_summary,
-        briefing.summary_lead,
-        len(briefing.domain_summary),
-    )
-    add(
-        "Timeline by quarter",
-        "Timeline",
-        _timeline(briefing),
-        "A filled square marks a quarter the activity's dates fall in.",
-        len(briefing.grid.cells),
-    )
-    for section in (*briefing.main_sections, *briefing.by_domain, *briefing.by_convention):
-        add(_label(section), section.title, _activities(section, briefing), section.lead, len(section.table))
+    add("Key messages", "Key messages", briefing.messages, briefing.summary[-1])
+    add("Summary by status", "Summary by status", briefing.status_summary, "Every status as of the as-of date.")
+    add("Summary by domain", "Summary by domain", briefing.domain_summary, "In scope, by domain.")
+    add("Timeline by quarter", "Timeline", _timeline(briefing), "A filled square marks a quarter of the activity.")
+    for section in (briefing.delivered, briefing.open):
+        add(section.title, section.title, _activities(section, briefing), section.lead)
+    for section, sheet in zip(briefing.around, (f"Before the {briefing.scope.word}", "During", "After")):
+        sheet = sheet if sheet.startswith("Before") else f"{sheet} the {briefing.scope.word}"
+        add(section.title, sheet, _activities(section, briefing), section.lead)
+    for section in (*briefing.by_domain, *briefing.by_convention):
+        add(_label(section), section.title, _activities(section, briefing), section.lead)
     changes = briefing.changes
-    add(
-        changes.title,
-        "Changes",
-        changes.table if not changes.empty else _note(EMPTY_CHANGES),
-        changes.lead,
-        len(changes.table),
-    )
-    add(
-        "Annex: mechanism steps",
-        "Annex steps",
-        _steps(briefing),
-        "The mechanism steps of the activities in scope, as the Steps sheet gives them.",
-        len(briefing.steps),
-    )
-    content = tables_xlsx({"Cover": _cover(briefing), "Contents": pd.DataFrame(contents), **sheets})
-    return _shade_timeline(content, names.of("Timeline"), briefing.grid.session_quarters)
+    add(changes.title, "Changes", changes.table, changes.lead)
+    add("Annex: mechanism steps", "Annex steps", _steps(briefing), "The mechanism steps, as the Steps sheet has them.")
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _write(workbook.create_sheet("Cover"), _cover(briefing))
+    _write(workbook.create_sheet("Contents"), pd.DataFrame(contents, columns=["Section", "Sheet", "Rows", "Summary"]))
+    for name, table in sheets.items():
+        _write(workbook.create_sheet(name), table)
+    if "Timeline" in sheets:
+        _shade_timeline(workbook[names.of("Timeline")], briefing.grid.session_quarters)
+    workbook.properties.title = within(f"Briefing pack: {briefing.scope.title}")
+    workbook.properties.subject = within(briefing.plan_title)
+    workbook.properties.creator = within(briefing.facts.issuing_body or "Action Plan dashboard")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _cover(briefing: Briefing) -> pd.DataFrame:
-    scope = briefing.scope
+    scope, facts = briefing.scope, briefing.facts
     rows = [
         ("Plan", briefing.plan_title),
+        ("Issued by", facts.issuing_body or ""),
         ("Session" if scope.session else "Period", scope.title),
         ("As of", words.day(scope.as_of)),
         ("Reporting period", words.span(scope.period_start, scope.end)),
-        ("Workbook", briefing.version),
+        ("Summary", briefing.summary_lead),
+        (
+            "Open items to watch",
+            "; ".join(
+                f"{i} ({s})"
+                for i, s in zip(briefing.key_items.get(A.ID, []), briefing.key_items.get("Status as of", []))
+            ),
+        ),
+        ("How they are chosen", KEY_ITEMS_RULE),
         ("Scope", scope.rule),
         ("At the session", AT_SESSION_RULE),
-        (
-            "Status",
-            "A blank Status is shown as Not reported; nothing is called completed unless its Status says Completed.",
-        ),
+        ("Status", "A blank Status is shown as Not reported; nothing is called completed unless its Status says so."),
+        ("Source", briefing.version),
     ]
-    return pd.DataFrame(rows, columns=["Item", "Value"])
+    return pd.DataFrame([row for row in rows if row[1]], columns=["Item", "Value"])
 
 
 def _label(section: Section) -> str:
     """The section's title, with its grouping for a domain or convention: 'Domain: Culture'."""
-    if section.level == 1:
-        return section.title
     return f"{section.key.split(':', 1)[0].capitalize()}: {section.title}"
 
 
 def _activities(section: Section, briefing: Briefing) -> pd.DataFrame:
-    """Every column of the Activities sheet for the section's activities, Status as of last; or a note if empty."""
+    """ID, the full Event, Terms, dates, Status, Status as of, Progress %, Last update, Notes; sorted by ID."""
     if section.empty:
-        return _note(EMPTY_SECTION)
-    table = activities_table(section.table)
-    return table.rename(columns={as_of_status.STATUS_AS_OF: f"Status as of {words.day(briefing.scope.as_of)}"})
+        return section.table.iloc[0:0]
+    table = section.table.sort_values(A.ID, kind="stable")
+    shown = pd.DataFrame({column: table.get(column) for column in ACTIVITY_SHEET_COLUMNS}).reset_index(drop=True)
+    shown[A.STATUS] = table["Reported status"].astype(str).to_numpy()
+    shown["Status as of"] = table["Status as of"].astype(str).to_numpy()
+    return shown.rename(columns={"Status as of": f"Status as of {words.day(briefing.scope.as_of)}"})
 
 
 def _timeline(briefing: Briefing) -> pd.DataFrame:
-    """ID | Event | one column per quarter holding SCHEDULED_MARK where the activity's dates fall."""
+    """ID | Activity | one column per quarter holding SCHEDULED_MARK where the activity's dates fall."""
     grid = briefing.grid
     if grid.cells.empty:
-        return _note(EMPTY_SECTION)
-    events = briefing.activities.set_index(briefing.activities["ID"].astype(str))["Event"]
-    marks = grid.cells.map(lambda scheduled: SCHEDULED_MARK if scheduled else None)
-    return pd.concat(
-        [
-            pd.DataFrame(
-                {"ID": grid.cells.index, "Event": events.reindex(grid.cells.index).to_numpy()}, index=grid.cells.index
-            ),
-            marks,
-        ],
-        axis=1,
-    ).reset_index(drop=True)
+        return pd.DataFrame()
+    titles = [words.short_title(label.split(" ", 1)[-1], 60) for label in grid.labels]
+    marks = grid.cells.map(lambda scheduled: SCHEDULED_MARK if scheduled else None).reset_index(drop=True)
+    front = pd.DataFrame({"ID": list(grid.cells.index), "Activity": titles})
+    return pd.concat([front, marks], axis=1)
 
 
 def _steps(briefing: Briefing) -> pd.DataFrame:
-    if briefing.steps.empty:
-        return _note("No mechanism steps for the activities in scope.")
     columns = [c for c in briefing.steps.columns if c not in ("Start", "End", "Row")]
     return briefing.steps[columns].sort_values(["Activity ID", "Step"], kind="stable").reset_index(drop=True)
 
 
-def _note(text: str) -> pd.DataFrame:
-    return pd.DataFrame({NOTE_COLUMN: [text]})
+def _write(sheet: Worksheet, table: pd.DataFrame) -> None:
+    """Header and rows; widths, wrapping, row heights, dates, filters, frozen header and the print setup."""
+    headers = [str(column) for column in table.columns]
+    sheet.append(headers)
+    widths = [_width(header, table[column]) for header, column in zip(headers, table.columns)]
+    for position, width in enumerate(widths, start=1):
+        cell = sheet.cell(1, position)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(position)].width = width
+    sheet.row_dimensions[1].height = POINTS_PER_LINE * max([2, *(_lines(h, w) for h, w in zip(headers, widths))])
+    for row_number, record in enumerate(table.itertuples(index=False), start=2):
+        lines = 1
+        for position, (header, value) in enumerate(zip(headers, record), start=1):
+            cell = sheet.cell(row_number, position)
+            wrapped = header in WRAPPED or header == "Item"
+            _put(cell, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=wrapped)
+            if isinstance(cell.value, str) and wrapped:
+                lines = max(lines, _lines(cell.value, widths[position - 1]))
+        sheet.row_dimensions[row_number].height = min(MAX_ROW_HEIGHT, POINTS_PER_LINE * lines)
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(table) + 1)}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.oddFooter.center.text = "&A \u00b7 page &P of &N"
 
 
-def _shade_timeline(content: bytes, sheet_name: str, session_quarters: tuple[str, ...]) -> bytes:
+def _put(cell, value: object) -> None:
+    """Dates as date cells, numbers as numbers, text neutralised and printable, blanks empty."""
+    if value is None or (not isinstance(value, (str, list)) and pd.isna(value)):
+        return
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        cell.value = pd.Timestamp(value).to_pydatetime()
+        cell.number_format = DATE_FORMAT
+        return
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.value = value
+        return
+    cell.value = words.cell_safe(printable(str(value)))
+    cell.data_type = "s"  # text stays text: nothing a cell says runs as a formula
+
+
+def _width(header: str, values: pd.Series) -> float:
+    if header in WIDTHS:
+        return WIDTHS[header]
+    if QUARTER.fullmatch(header):
+        return 8
+    longest = max([len(header)] + [len(words.cell_text(v)) for v in values.head(200)])
+    return max(8, min(30, longest + 2))
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines wrapped text takes in a column this wide (Excel does not fit row heights on open)."""
+    per_line = max(1, int(width * 1.05))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def _shade_timeline(sheet: Worksheet, session_quarters: tuple[str, ...]) -> None:
     """Fill the scheduled cells of the Timeline sheet, and the session's quarter column lightly."""
-    from openpyxl import load_workbook
-    from openpyxl.styles import Alignment, PatternFill
-
-    workbook = load_workbook(io.BytesIO(content))
-    sheet = workbook[sheet_name]
-    headers = [cell.value for cell in sheet[1]]
     scheduled = PatternFill("solid", fgColor=SCHEDULED_FILL)
     session = PatternFill("solid", fgColor=SESSION_FILL)
-    centred = Alignment(horizontal="center")
-    for position, header in enumerate(headers, start=1):
-        if not isinstance(header, str) or not re.fullmatch(r"\d{4} Q[1-4]", header):
+    for position, header in enumerate((cell.value for cell in sheet[1]), start=1):
+        if not isinstance(header, str) or not QUARTER.fullmatch(header):
             continue
-        sheet.column_dimensions[sheet.cell(1, position).column_letter].width = 8
         for row in range(2, sheet.max_row + 1):
             cell = sheet.cell(row, position)
-            cell.alignment = centred
+            cell.alignment = Alignment(horizontal="center", vertical="top")
             if cell.value == SCHEDULED_MARK:
                 cell.fill = scheduled
             elif header in session_quarters:
                 cell.fill = session
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 class _SheetNames:
@@ -176,7 +269,7 @@ class _SheetNames:
         self._taken: dict[str, str] = {}
 
     def take(self, title: str) -> str:
-        base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:SHEET_NAME_LIMIT].strip() or "Sheet"
+        base = re.sub(r"[\[\]:*?/\\]", " ", printable(title)).strip()[:SHEET_NAME_LIMIT].strip() or "Sheet"
         name, number = base, 2
         while name.casefold() in {taken.casefold() for taken in self._taken.values()}:
             suffix = f" ({number})"

@@ -16,6 +16,7 @@ STEPS = "Steps"
 MILESTONES = "Milestones"
 LISTS = "Lists"
 ABOUT = "About"
+MESSAGES = "Messages"
 
 
 class Kind(StrEnum):
@@ -75,6 +76,16 @@ class MilestoneColumn(StrEnum):
     NAME = "Name"
     KIND = "Kind"
     PLACE = "Place"
+
+
+class MessageColumn(StrEnum):
+    """The optional Messages sheet: key messages staff write for a session (the briefing never writes any)."""
+
+    SESSION = "Session"
+    ACTIVITY_ID = "Activity ID"
+    TOPIC = "Topic"
+    MESSAGE = "Message"
+    OWNER = "Owner"
 
 
 class ListColumn(StrEnum):
@@ -159,6 +170,13 @@ LIST_COLUMNS: tuple[Column, ...] = (
     Column(name=L.PROGRAMME, required=True, width=28),
     Column(name=L.STATUS, required=True, width=14),
 )
+MESSAGE_COLUMNS: tuple[Column, ...] = (
+    Column(name=MessageColumn.SESSION, required=True, width=16, help="The session: its number (42) or its name"),
+    Column(name=MessageColumn.ACTIVITY_ID, width=12, help="Optional: the activity the message supports"),
+    Column(name=MessageColumn.TOPIC, width=24, help="The topic the message is grouped under"),
+    Column(name=MessageColumn.MESSAGE, required=True, width=80, help="The key message, as the delegation says it"),
+    Column(name=MessageColumn.OWNER, width=20, help="Who speaks to it or answers for it"),
+)
 del A, S, M, L
 
 SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -167,6 +185,9 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
     MILESTONES: MILESTONE_COLUMNS,
     LISTS: LIST_COLUMNS,
 }
+
+# Sheets read when present and never required (a workbook without them loads without a finding).
+OPTIONAL_SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {MESSAGES: MESSAGE_COLUMNS}
 
 # Which Activities/Steps column takes its allowed values from which Lists column.
 LIST_BACKED: dict[str, ListColumn] = {

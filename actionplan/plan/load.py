@@ -26,6 +26,7 @@ from .container import MAX_WORKBOOK_BYTES, Container, open_container
 from .contract import ActivityColumn as A
 from .contract import StepColumn as S
 from .findings import ERROR, WARNING, Finding, has_errors
+from .messages import empty_messages, read_messages
 from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
@@ -71,6 +72,7 @@ class Plan:
     findings: tuple[Finding, ...]
     source: WorkbookInfo | None = None
     loaded_at: datetime = field(default_factory=datetime.now)
+    messages: pd.DataFrame = field(default_factory=empty_messages)  # the optional Messages sheet
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -228,7 +230,18 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
     steps = read_steps(sheets[contract.STEPS], activities, lists, collectors[contract.STEPS])
     stage[0] = "the Milestones sheet"
     milestones = read_milestones(sheets[contract.MILESTONES], collectors[contract.MILESTONES], container.date1904)
-    return Plan(activities, steps, milestones, lists, tuple(findings + _gathered(collectors)), info)
+    stage[0] = "the Messages sheet"
+    messages, found_messages = read_messages(_optional_rows(container, reader, contract.MESSAGES))
+    gathered = findings + _gathered(collectors) + found_messages
+    return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages)
+
+
+def _optional_rows(container: Container, reader: python_calamine.CalamineWorkbook, name: str) -> list[list[object]]:
+    """The rows of an optional sheet (none when it is absent or reaches far outside its table)."""
+    chosen, _ = choose_sheet(container.sheets, name)
+    if chosen is None or container.scan(chosen).far_cell:
+        return []
+    return reader.get_sheet_by_name(chosen.name).to_python(skip_empty_area=False)
 
 
 def _gathered(collectors: dict[str, Collector]) -> list[Finding]:

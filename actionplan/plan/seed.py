@@ -833,6 +833,7 @@ def build_seed_workbook(path) -> None:
         [dict(row) for row in SEED_STEPS],
         [dict(row) for row in SEED_MILESTONES],
         {name: list(values) for name, values in SEED_LISTS.items()},
+        messages=[],  # the sheet ships empty: key messages are staff's to write
     )
 
 

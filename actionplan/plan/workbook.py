@@ -47,6 +47,8 @@ WRAPPED_COLUMNS: frozenset[str] = frozenset(
         "Notes",
         "Terms",
         "Name",
+        "Message",
+        "Topic",
         "Locations",
         "UNESCO counterpart",
         "National lead",
@@ -58,6 +60,7 @@ FREEZE_PANES: dict[str, str] = {
     contract.ACTIVITIES: "D2",
     contract.STEPS: "C2",
     contract.MILESTONES: "A2",
+    contract.MESSAGES: "A2",
     contract.LISTS: "A2",
 }
 EXTRA_COLUMN_WIDTH = 18
@@ -82,6 +85,10 @@ DEFAULT_ABOUT: tuple[str, ...] = (
     "Activity ID. A step's Terms are filled only where the plan gives that step its own date.",
     f"Sheet {contract.MILESTONES}: fixed dates shown on the timeline, such as the sessions of the UNESCO General "
     "Conference. Date is the first day and End the last day.",
+    f"Sheet {contract.MESSAGES} (optional): the key messages the delegation carries to a session, one per row. "
+    "Session is the session's number (for example 42) or its name; Activity ID names the activity a message "
+    "supports, if any; Topic groups the messages; Owner says who speaks to it. The briefing pack opens with "
+    "them and never writes a message itself.",
     f"Sheet {contract.LISTS}: the values offered in the drop-downs of Domain, Convention, Programme and Status. "
     "To offer a new value, add it at the bottom of its column in Lists; the drop-downs pick it up. Typing a value "
     "that is not in the list brings up a warning, which you may override.",
@@ -342,18 +349,21 @@ def write_workbook(
     milestones: list[dict],
     lists: dict[str, list],
     about: list[str] | None = None,
+    messages: list[dict] | None = None,
 ) -> None:
-    """Write the plan workbook: Activities, Steps, Milestones, Lists and About, formatted for editing in Excel.
+    """Write the plan workbook: Activities, Steps, Milestones, Messages, Lists and About, formatted for editing.
 
     Rows are dicts keyed by canonical column names; keys not in the schema become extra columns after the
     canonical ones; missing keys are blank cells; dates are written as real Excel dates (yyyy-mm-dd).
-    `about` replaces the default guide on the About sheet (one paragraph per row).
+    `about` replaces the default guide on the About sheet (one paragraph per row). `messages` are the key
+    messages for the briefing (none by default: the sheet is written with its headers only, for staff to fill).
     """
     wb = Workbook()
     ws_activities = wb.active
     ws_activities.title = contract.ACTIVITIES
     ws_steps = wb.create_sheet(contract.STEPS)
     ws_milestones = wb.create_sheet(contract.MILESTONES)
+    ws_messages = wb.create_sheet(contract.MESSAGES)
     ws_lists = wb.create_sheet(contract.LISTS)
     ws_about = wb.create_sheet(contract.ABOUT)
 
@@ -363,6 +373,7 @@ def write_workbook(
     _add_validations(ws_steps, headers, contract.STEP_COLUMNS)
     headers = _write_table(ws_milestones, contract.MILESTONE_COLUMNS, list(milestones))
     _add_validations(ws_milestones, headers, contract.MILESTONE_COLUMNS)
+    _write_table(ws_messages, contract.MESSAGE_COLUMNS, list(messages or ()))
     _write_lists(ws_lists, lists)
     _write_about(ws_about, list(about) if about is not None else list(DEFAULT_ABOUT))
 

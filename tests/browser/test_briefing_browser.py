@@ -14,7 +14,7 @@ def test_word_download_is_written_when_clicked(app_server, plan_workbook, page, 
     page.wait_for_timeout(2500)  # past one beat of the workbook watcher: the button still works after it
     wait_idle(page)
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Word (.docx)").click()
+        page.get_by_role("button", name="Word pack (.docx)").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.suffix == ".docx" and saved.name.startswith("briefing-")

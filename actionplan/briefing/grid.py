@@ -1,0 +1,60 @@
+"""The timeline of a briefing as data: activities by quarter, with the session's quarters marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..plan import contract
+from .scope import Scope
+from .text import one_line
+
+
+@dataclass(frozen=True, eq=False)
+class QuarterGrid:
+    """The timeline as data: one row per activity in scope, one column per quarter, True where its dates fall.
+
+    cells: index = activity ID (sorted), columns = quarter labels ("2023 Q2"), values bool.
+    labels: the row label of each activity ("2023-02 Implementation of the UNESCO 1972 ..."), same index.
+    reported: the reported status of each activity (Postponed, Completed ... shown beside the bars), same index.
+    session_quarters: the quarter labels the session (or range) touches.
+    """
+
+    cells: pd.DataFrame
+    labels: pd.Series
+    session_quarters: tuple[str, ...]
+    reported: pd.Series | None = None
+
+
+def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
+    """Activities x quarters, from the first quarter any of them (or the reporting period) touches to the last.
+
+    Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
+    """
+    dated = activities.dropna(subset=["Start", "End"])
+    first = min([pd.Timestamp(scope.period_start), *dated["Start"]])
+    last = max([pd.Timestamp(scope.end), *dated["End"]])
+    quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
+    columns = [quarter_label(q) for q in quarters]
+    cells = pd.DataFrame(False, index=pd.Index(activities["ID"].astype(str), name="ID"), columns=columns)
+    for quarter, label in zip(quarters, columns):
+        q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
+        cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
+    touched = tuple(
+        label
+        for quarter, label in zip(quarters, columns)
+        if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
+    )
+    labels = pd.Series(
+        [f"{i} {one_line(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+        index=cells.index,
+        name="Activity",
+    )
+    reported = pd.Series(activities[contract.REPORTED_STATUS].astype(str).to_numpy(), index=cells.index)
+    return QuarterGrid(cells, labels, touched, reported)
+
+
+def quarter_label(quarter: pd.Period) -> str:
+    """'2023 Q2'."""
+    return f"{quarter.year} Q{quarter.quarter}"

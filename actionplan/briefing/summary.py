@@ -1,0 +1,201 @@
+"""The parts of the pack a minister reads first, built only from the workbook: the summary paragraph, the key
+messages staff wrote for the session (never written here), what follows the session, and the three open items to
+watch. Every sentence is a count, a date, a name or a Note as staff wrote it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .. import words
+from ..plan import contract
+from ..plan import status as as_of_status
+from ..plan.contract import ActivityColumn as A
+from ..plan.contract import MessageColumn as M
+from ..plan.load import Plan
+from ..plan.status import AsOf, Reported
+from .scope import Scope, Session
+from .text import one_line
+
+NO_MESSAGES = "No key messages were recorded for this session in the Messages sheet of the workbook."
+NO_MESSAGES_RANGE = "No key messages were recorded for a session in this period in the Messages sheet."
+MESSAGE_TABLE: tuple[str, ...] = ("Topic", "Message", "Activity ID", "Activity", "Owner")
+NO_TOPIC = "Other"
+NOTE_LENGTH = 160  # a Note quoted in the summary; the Delivered table has it whole
+TITLE_LENGTH = 45
+KEY_ITEMS = 3
+# The three open items to watch: open activities at the session first, then those past their end (reported
+# planned or in progress, then not reported), postponed, scheduled now, upcoming; earliest end first, then ID.
+KEY_ORDER: tuple[AsOf, ...] = (
+    AsOf.OVERDUE,
+    AsOf.PAST_END_NOT_REPORTED,
+    AsOf.POSTPONED,
+    AsOf.SCHEDULED_NOW,
+    AsOf.UPCOMING,
+    AsOf.NO_DATES,
+)
+KEY_ITEMS_RULE = (
+    "Chosen from the open activities: those set at the session first, then those past their end (reported "
+    "Planned or In progress, then with no status reported), postponed, scheduled now, upcoming; the earliest "
+    "end first."
+)
+
+
+def session_messages(plan: Plan, scope: Scope) -> pd.DataFrame:
+    """The Messages rows for the scope's sessions, grouped by topic (in the order staff first used each), as
+    Topic | Message | Activity ID | Activity | Owner; the activity's short title from the Activities sheet."""
+    messages = plan.messages
+    if messages.empty or not scope.sessions:
+        return pd.DataFrame(columns=list(MESSAGE_TABLE))
+    chosen = messages[[any(names_session(cell, s) for s in scope.sessions) for cell in messages[M.SESSION]]]
+    titles = dict(zip(plan.activities[A.ID].astype(str), plan.activities[A.EVENT]))
+    table = pd.DataFrame(
+        {
+            "Topic": [one_line(topic) or NO_TOPIC for topic in chosen.get(M.TOPIC, pd.Series(index=chosen.index))],
+            "Message": [words.cell_text(text) for text in chosen[M.MESSAGE]],
+            "Activity ID": [words.cell_text(i) for i in chosen.get(M.ACTIVITY_ID, pd.Series(index=chosen.index))],
+            "Owner": [words.cell_text(o) for o in chosen.get(M.OWNER, pd.Series(index=chosen.index))],
+        }
+    )
+    table.insert(3, "Activity", [words.short_title(titles.get(i, ""), TITLE_LENGTH) for i in table["Activity ID"]])
+    first_use = {topic: position for position, topic in reversed(list(enumerate(table["Topic"])))}
+    order = sorted(range(len(table)), key=lambda row: (first_use[table["Topic"].iloc[row]], row))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def names_session(cell: object, session: Session) -> bool:
+    """True when a Messages Session cell names this session: '42', '42nd', '42nd session' or part of its name."""
+    text = one_line(cell).casefold()
+    if not text:
+        return False
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?: session)?", text)
+    if number:
+        return bool(session.ordinal) and session.ordinal[:-2] == number.group(1)
+    return text in session.label.casefold() or session.name.casefold() in text
+
+
+def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]:
+    """Activities starting after the session (or range) ends, up to the day before the next milestone or the
+    plan's end, whichever comes first; with their status as of the as-of date, sorted by ID. Also that last day,
+    and what it is ("the plan's end", "the eve of <milestone>")."""
+    activities = plan.activities
+    ends: list[tuple[date, str]] = []
+    if activities[A.END].notna().any():
+        ends.append((pd.Timestamp(activities[A.END].max()).date(), "the plan's end"))
+    later = plan.milestones[plan.milestones["Date"] > pd.Timestamp(scope.end)]
+    if len(later):
+        first = later.sort_values("Date", kind="stable").iloc[0]
+        ends.append((pd.Timestamp(first["Date"]).date() - timedelta(days=1), f"the eve of {one_line(first['Name'])}"))
+    if not ends or min(ends)[0] <= scope.end:
+        return activities.iloc[0:0].assign(**{as_of_status.STATUS_AS_OF: []}), None, ""
+    until, reason = min(ends)
+    starts = activities[A.START]
+    chosen = activities[(starts > pd.Timestamp(scope.end)) & (starts <= pd.Timestamp(until))]
+    dated = as_of_status.with_status(chosen, scope.as_of)
+    return dated.sort_values(A.ID, kind="stable").reset_index(drop=True), until, reason
+
+
+def key_items(still_open: pd.DataFrame, at_session: pd.DataFrame) -> pd.DataFrame:
+    """The three open items to watch (KEY_ITEMS_RULE), from the open activities in scope."""
+    if still_open.empty:
+        return still_open
+    at = set(at_session[A.ID].astype(str))
+    status = still_open[as_of_status.STATUS_AS_OF].astype(str)
+    rank = [
+        (0 if str(i) in at else 1 + KEY_ORDER.index(AsOf(s)), end if pd.notna(end) else pd.Timestamp.max, str(i))
+        for i, s, end in zip(still_open[A.ID], status, still_open[A.END])
+    ]
+    order = sorted(range(len(rank)), key=rank.__getitem__)[:KEY_ITEMS]
+    return still_open.iloc[order].reset_index(drop=True)
+
+
+def summary_sentences(
+    scope: Scope,
+    activities: pd.DataFrame,
+    delivered: pd.DataFrame,
+    still_open: pd.DataFrame,
+    at_session: pd.DataFrame,
+    after: pd.DataFrame,
+    until: date | None,
+    messages: pd.DataFrame,
+) -> tuple[str, ...]:
+    """The summary paragraph as sentences, each from the workbook: counts, names, dates and Notes as written."""
+    if activities.empty:
+        return (f"No activity of the plan is in scope for {scope.title}.",)
+    period = words.span(scope.period_start, scope.end)
+    carried = int((activities[A.END] < pd.Timestamp(scope.period_start)).sum())
+    sentences = [
+        f"In the reporting period {period} the plan has {words.activities(len(activities))} in scope"
+        + (f", {carried} of them from earlier and not yet reported Completed or Cancelled." if carried else ".")
+    ]
+    if delivered.empty:
+        sentences.append("None of them is reported Completed.")
+    else:
+        sentences.append(_end(f"{_number(len(delivered))} reported Completed: " + _listed(delivered, notes=True)))
+    if not still_open.empty:
+        status = still_open[as_of_status.STATUS_AS_OF].astype(str)
+        parts = [f"{int((status == s).sum())} {s.phrase}" for s in as_of_status.AS_OF_ORDER if (status == s).any()]
+        sentences.append(f"{_number(len(still_open))} open as of {words.day(scope.as_of)}: " + "; ".join(parts) + ".")
+    blank = int((activities[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
+    if blank == len(activities):
+        sentences.append("No status is reported for any of them.")
+    elif blank:
+        sentences.append(f"{blank} of the {len(activities)} have no status reported.")
+    for session in scope.sessions:
+        held = f"{words.span(session.start, session.end)}" + (f", {session.place}" if session.place else "")
+        mine = at_session[at_session_in(at_session, session)]
+        if mine.empty:
+            sentences.append(f"No activity of the plan is set at the {_session_name(session)} ({held}).")
+        else:
+            sentences.append(
+                _end(
+                    f"At the {_session_name(session)} ({held}) the plan sets {words.activities(len(mine))}: "
+                    + _listed(mine)
+                )
+            )
+    if until is not None:
+        if after.empty:
+            sentences.append(f"No activity starts after it and before {words.day(until + timedelta(days=1))}.")
+        else:
+            sentences.append(
+                _end(f"After it, {_number(len(after), 'follows', 'follow')} by {words.day(until)}: " + _listed(after))
+            )
+    sentences.append(
+        f"The pack opens with the {words.count(len(messages), 'key message')} recorded for the session in the "
+        "Messages sheet."
+        if len(messages)
+        else (NO_MESSAGES if scope.session else NO_MESSAGES_RANGE)
+    )
+    return tuple(sentences)
+
+
+def at_session_in(table: pd.DataFrame, session: Session) -> pd.Series:
+    """True for the rows whose dates overlap this session."""
+    return (table[A.START] <= pd.Timestamp(session.end)) & (table[A.END] >= pd.Timestamp(session.start))
+
+
+def _end(sentence: str) -> str:
+    """A full stop, unless the sentence already ends with one or with an ellipsis."""
+    return sentence if sentence.endswith((".", "\u2026")) else sentence + "."
+
+
+def _session_name(session: Session) -> str:
+    return f"{session.ordinal} session" if session.ordinal else session.name
+
+
+def _number(count: int, one: str = "is", many: str = "are") -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _listed(table: pd.DataFrame, *, notes: bool = False) -> str:
+    """'2023-13 Implementation of the UNESCO 2003 …; 2023-14 …', with the Notes quoted where asked and written."""
+    items = []
+    for _, activity in table.sort_values(A.ID, kind="stable").iterrows():
+        item = f"{activity[A.ID]} {words.short_title(one_line(activity[A.EVENT]), TITLE_LENGTH)}"
+        note = one_line(activity.get(A.NOTES)) if notes else ""
+        if note:
+            item += f" (Notes: \u201c{words.short_title(note, NOTE_LENGTH)}\u201d)"
+        items.append(item)
+    return "; ".join(items)

@@ -1,0 +1,33 @@
+"""Workbook text made fit for a document, in one place: control characters that Word and Excel reject (a Word
+line break U+000B pasted into a cell, a form feed, a NUL) become line breaks or are dropped, and text bound for a
+field with a length limit (document properties, sheet names) is shortened at a word."""
+
+from __future__ import annotations
+
+import re
+
+from .. import words
+
+# Line and paragraph separators staff paste from Word: read as a new line.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u000b\u000c\u0085\u2028\u2029]")
+# Other C0 controls (tab and newline kept), DEL and C1 controls, lone surrogates, and the two non-characters XML
+# forbids: python-docx and openpyxl refuse a document holding any of them.
+_UNPRINTABLE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]")
+
+PROPERTY_LIMIT = 255  # python-docx and Excel refuse longer core properties (title, subject, ...)
+
+
+def printable(value: object) -> str:
+    """The cell as text a Word or Excel file can hold: '' for a blank, line breaks as '\\n', controls dropped."""
+    text = words.cell_text(value) if not isinstance(value, str) else value
+    return _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def one_line(value: object) -> str:
+    """`printable`, with every run of white space (line breaks included) as one space."""
+    return " ".join(printable(value).split())
+
+
+def within(value: object, limit: int = PROPERTY_LIMIT) -> str:
+    """One line of at most `limit` characters, cut at a word (with …) where longer."""
+    return words.short_title(one_line(value), limit)
