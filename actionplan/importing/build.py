@@ -130,7 +130,7 @@ def _suggest(activities: list[dict], steps: tuple[dict, ...], report: ImportRepo
             activity[ActivityColumn.EVENT] or "", steps_of.get(aid, []), activity.get("Section") or "", DOMAINS
         )
         for suggestion in found.suggestions:
-            activity[suggestion.column] = suggestion.value
+            activity[str(suggestion.column)] = suggestion.value
             if suggestion.column == ActivityColumn.CONVENTION and suggestion.value not in conventions:
                 conventions[suggestion.value] = ""  # offered in the drop-down; its full title left for staff
             report.add(
@@ -149,7 +149,7 @@ def _suggest(activities: list[dict], steps: tuple[dict, ...], report: ImportRepo
                 source=activity[ActivityColumn.EVENT] or "",
                 note=f"left blank: {doubt.reason}",
             )
-        columns = [s.column for s in found.suggestions]
+        columns = [str(s.column) for s in found.suggestions]
         activity[SUGGESTED_COLUMN] = (
             f"{', '.join(columns)}: suggested by the import, not yet confirmed" if columns else None
         )

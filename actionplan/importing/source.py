@@ -278,14 +278,30 @@ def read_html(text: str, name: str = "plan.html") -> SourceDocument:
 
 
 # ------------------------------------------------------------------------------------------------ Word
-def _docx_paragraph(p, document) -> Paragraph:
-    """A Word paragraph; numbered or bulleted by Word (numbering properties, or a List style) makes it an item."""
-    from docx.text.paragraph import Paragraph as WordParagraph
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Where a paragraph's text is: runs' text, tabs and breaks (as spaces); hyperlinks' and fields' runs included.
+_T = f"{_W}t"
+_TEXT_TAGS = frozenset({_T, f"{_W}tab", f"{_W}br", f"{_W}cr"})
 
-    paragraph = WordParagraph(p, document)
-    numbered = p.pPr is not None and p.pPr.numPr is not None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    return Paragraph(clean(paragraph.text), numbered or style.startswith(("List Number", "List Bullet")))
+
+def _list_styles(document) -> frozenset[str]:
+    """The ids of the paragraph styles that number or bullet their paragraphs (List Number, List Bullet, and any
+    style carrying numbering), looked up once per document: asking each paragraph its style is slow."""
+    ids = set()
+    for style in document.styles:
+        element = style.element
+        numbered = element.pPr is not None and element.pPr.numPr is not None
+        if numbered or (style.name or "").startswith(("List Number", "List Bullet")):
+            ids.add(style.style_id)
+    return frozenset(ids)
+
+
+def _docx_paragraph(p, list_styles: frozenset[str]) -> Paragraph:
+    """A Word paragraph; numbered or bulleted by Word (numbering properties, or a list style) makes it an item."""
+    text = "".join((node.text or "") if node.tag == _T else " " for node in p.iter() if node.tag in _TEXT_TAGS)
+    pPr = p.pPr
+    numbered = pPr is not None and (pPr.numPr is not None or (pPr.pStyle is not None and pPr.pStyle.val in list_styles))
+    return Paragraph(clean(text), numbered)
 
 
 def read_docx(content: bytes, name: str = "plan.docx") -> SourceDocument:
@@ -295,23 +311,24 @@ def read_docx(content: bytes, name: str = "plan.docx") -> SourceDocument:
     from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(content))
+    list_styles = _list_styles(document)
     heading: list[str] = []
     trailing: list[str] = []
     rows: list[SourceRow] = []
     table_number = 0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            text = _docx_paragraph(child, document).text
+            text = _docx_paragraph(child, list_styles).text
             if text:
                 (trailing if table_number else heading).append(text)
         elif child.tag == qn("w:tbl"):
             table_number += 1
             trailing.clear()  # text between two tables is a caption, kept with the rows below
-            rows.extend(_docx_rows(child, document, table_number, qn))
+            rows.extend(_docx_rows(child, list_styles, table_number, qn))
     return SourceDocument(name, "Word table", tuple(heading), tuple(rows), tuple(trailing))
 
 
-def _docx_rows(table, document, table_number: int, qn) -> list[SourceRow]:
+def _docx_rows(table, list_styles: frozenset[str], table_number: int, qn) -> list[SourceRow]:
     """A Word table's rows on its grid: gridSpan repeats a cell to the right, vMerge continues it downwards."""
     rows: list[SourceRow] = []
     started: dict[int, tuple[Paragraph, ...]] = {}  # grid column -> paragraphs of the cell where a merge starts
@@ -323,7 +340,7 @@ def _docx_rows(table, document, table_number: int, qn) -> list[SourceRow]:
         for tc in tr.findall(qn("w:tc")):
             paragraphs = tuple(
                 paragraph
-                for paragraph in (_docx_paragraph(p, document) for p in tc.findall(qn("w:p")))
+                for paragraph in (_docx_paragraph(p, list_styles) for p in tc.findall(qn("w:p")))
                 if paragraph.text
             )
             span = tc.grid_span
