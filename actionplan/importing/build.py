@@ -100,7 +100,7 @@ def import_document(document: SourceDocument, *, suggest: bool = True) -> PlanIm
             column=contract.MILESTONES,
             note="no General Conference session known for the plan's period: add the milestones on their sheet",
         )
-    lists = {
+    lists: dict[str, list] = {
         contract.LIST_DOMAIN: list(DOMAINS),
         contract.LIST_CONVENTION: list(conventions),
         contract.LIST_CONVENTION_TITLE: list(conventions.values()),
@@ -173,16 +173,17 @@ def workbook_bytes(result: PlanImport) -> bytes:
         f"'{SUGGESTED_COLUMN}' and the sheet '{REPORT_SHEET}'); confirm or change them, then clear that column.",
         *DEFAULT_ABOUT,
     ]
-    buffer = io.BytesIO()
-    write_workbook(
-        buffer,
-        [dict(a) for a in result.activities],
-        [dict(s) for s in result.steps],
-        [dict(m) for m in result.milestones],
-        {name: list(values) for name, values in result.lists.items()},
-        about,
-    )
-    workbook = load_workbook(io.BytesIO(buffer.getvalue()))
+    with tempfile.TemporaryDirectory() as folder:
+        written = Path(folder) / "plan.xlsx"
+        write_workbook(
+            written,
+            [dict(a) for a in result.activities],
+            [dict(s) for s in result.steps],
+            [dict(m) for m in result.milestones],
+            {name: list(values) for name, values in result.lists.items()},
+            about,
+        )
+        workbook = load_workbook(written)
     about_sheet = workbook[contract.ABOUT]
     guide_row = len(about) - len(DEFAULT_ABOUT) + 1
     about_sheet.cell(row=guide_row, column=1).font = Font(bold=True, size=12)
@@ -202,9 +203,9 @@ def write_import(result: PlanImport, out: str | os.PathLike[str], *, force: bool
         with open(path, "xb") as handle:  # "x": fails if the file exists, even if it appeared a moment ago
             handle.write(content)
         return path
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(descriptor, "wb") as stream:
             stream.write(content)
         os.replace(temporary, path)
     except BaseException:

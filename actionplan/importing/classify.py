@@ -196,4 +196,4 @@ def _domain(
         listed = "; ".join(f"{domain} (\u201c{', '.join(thematic[domain])}\u201d)" for domain in leaders)
         return Unsure(column, f"the event's words point to several domains: {listed}")
     words = ", ".join(dict.fromkeys(word.lower() for word in thematic[leaders[0]]))
-    return Suggestion(column, leaders[0], f"the event's words \u201c{words}\u201d")
+    return Suggestion(column, leaders[0], f"the event says \u201c{words}\u201d")

@@ -375,6 +375,7 @@ class _Reader:
                 self.report.add(
                     ReportKind.ASSUMED,
                     where=row.where,
+                    activity_id=f"{draft.year}-{draft.no:02d}" if draft.year and draft.no else "",
                     column=ActivityColumn.TERMS,
                     source=terms.text,
                     note="terms cell merged over several activities: each takes its terms",

@@ -27,6 +27,9 @@ REPORT_SHEET = "Import report"
 class ReportKind(StrEnum):
     """What a report line says happened, and whether staff must look at it (`needs_look`)."""
 
+    meaning: str
+    needs_look: bool
+
     NOT_PLACED = "Not placed", "a row of the document the importer could not turn into anything", True
     TERMS_NOT_READ = "Terms not read", "terms the dashboard cannot turn into dates; shown across the plan year", True
     UNSURE = "Unsure, left blank", "left blank: the document states none, or several; for staff to fill in", True
@@ -38,7 +41,7 @@ class ReportKind(StrEnum):
     FACT = "Plan fact", "a fact of the plan read from the document's heading", False
     SOURCE_ROW = "Source row", "a row of the document and what it became", False
 
-    def __new__(cls, value: str, meaning: str, needs_look: bool):
+    def __new__(cls, value: str, meaning: str, needs_look: bool) -> ReportKind:
         member = str.__new__(cls, value)
         member._value_ = value
         member.meaning = meaning
