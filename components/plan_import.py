@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import words
-from actionplan.importing import REPORT_SHEET, SUFFIXES, ReportKind, import_plan, workbook_bytes
+from actionplan.importing import REPORT_SHEET, SUFFIXES, SUGGESTED_COLUMN, ReportKind, import_plan, workbook_bytes
 from actionplan.keeping import access, save
 from actionplan.plan.export import XLSX_MIME
 from components import editor as editor_panel
@@ -19,7 +19,7 @@ DOCUMENT = "_plan_import_document"  # (file name, bytes) of the document being i
 UPLOAD_KEY = "plan_import_upload"
 CONFIRM_KEY = "plan_import_confirm"
 REPLACE_KEY = "plan_import_replace"
-PREVIEW_COLUMNS = ("ID", "Year", "No.", "Event", "Terms", "Domain", "Convention", "Programme")
+PREVIEW_COLUMNS = ("ID", "Year", "No.", "Event", "Terms", "Domain", "Convention", "Programme", SUGGESTED_COLUMN)
 DOCUMENT_TYPES = sorted({suffix.lstrip(".") for suffix in SUFFIXES if suffix})
 
 
@@ -37,12 +37,17 @@ def _imported(name: str, content: bytes) -> tuple[dict, bytes]:
             "Issuing body": result.facts.issuing_body,
         },
         "summary": result.summary()[:3],
-        "activities": [{column: a.get(column) for column in PREVIEW_COLUMNS} for a in result.activities],
-        "steps": [dict(step) for step in result.steps],
+        # Blank cells shown blank (not "None").
+        "activities": [{column: _shown(a.get(column)) for column in PREVIEW_COLUMNS} for a in result.activities],
+        "steps": [{column: _shown(value) for column, value in step.items()} for step in result.steps],
         "report": lines,
         "look": [line for line in lines if ReportKind(line["Kind"]).needs_look],
     }
     return model, workbook_bytes(result)
+
+
+def _shown(value: object) -> object:
+    return "" if value is None else value
 
 
 def panel(editor: access.Editor | None, path: Path) -> None:
