@@ -1,4 +1,4 @@
-"""The command line, in one place: `python -m actionplan check|export|briefing|set-password`."""
+"""The command line, in one place: `python -m actionplan check|export|briefing|set-password|import`."""
 
 from __future__ import annotations
 
@@ -144,6 +144,37 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _import(args: argparse.Namespace) -> int:
+    """Import a plan document into a new workbook; 0 when written and checked, 1 when check finds an error, 2 when
+    the source cannot be read or --out exists without --force."""
+    from .importing import import_file, write_import  # python-docx only when importing
+
+    source, out = Path(args.source), Path(args.out)
+    if not source.is_file():
+        print(f"import: {source} does not exist", file=sys.stderr)
+        return 2
+    if out.exists() and not args.force:
+        print(f"import: {out} already exists; choose another --out, or add --force to replace it", file=sys.stderr)
+        return 2
+    try:
+        result = import_file(source, suggest=not args.no_suggest)
+    except Exception as problem:  # a damaged or unexpected document: say so, never a traceback  # noqa: BLE001
+        print(f"import: {source} cannot be read as a plan ({problem})", file=sys.stderr)
+        return 2
+    try:
+        write_import(result, out, force=args.force)
+    except FileExistsError:
+        print(f"import: {out} already exists; add --force to replace it", file=sys.stderr)
+        return 2
+    for line in result.summary():
+        print(line)
+    plan = load_plan(out)
+    print(f"Wrote {out}: check finds {len(plan.errors)} errors, {len(plan.warnings)} warnings")
+    for finding in plan.findings:
+        print(f"  {finding}")
+    return 1 if plan.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m actionplan", description=__doc__)
@@ -163,6 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
     password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
     password.set_defaults(run=_set_password)
     _add_briefing_command(commands, path_help)
+    plan_import = commands.add_parser(
+        "import",
+        help="read a plan document (.docx, text export, .html) into a new workbook with an import report",
+    )
+    plan_import.add_argument("source", help="the plan document: .docx, a text export (.txt) or an HTML table")
+    plan_import.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
+    plan_import.add_argument("--force", action="store_true", help="replace --out if it exists")
+    plan_import.add_argument(
+        "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
+    )
+    plan_import.set_defaults(run=_import)
     return parser
 
 

@@ -3,7 +3,7 @@ editing, upload and restore for signed-in editors."""
 
 import streamlit as st
 
-from components import data_report, editor, frame, plan_store, signin
+from components import data_report, editor, frame, plan_import, plan_store, signin
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -18,7 +18,9 @@ st.caption(
 editor.show_notice()
 data_report.workbook_card(current)
 
-report, edit, files, log = st.tabs(["Validation report", "Edit", "Upload & backups", "Change log"], key="data_tab")
+report, edit, files, log, importing = st.tabs(
+    ["Validation report", "Edit", "Upload & backups", "Change log", "Import a plan"], key="data_tab"
+)
 with report:
     data_report.findings(current)
 with edit:
@@ -35,3 +37,5 @@ with files:
         st.caption("Sign in on the Edit tab to upload a replacement workbook.")
 with log:
     data_report.change_log(current.path)
+with importing:
+    plan_import.panel(signin.current_editor(), current.path)

@@ -1,0 +1,141 @@
+"""Import a plan document on the Data page: upload the signed plan (Word, text export or HTML), read the import
+report and a preview, download the new workbook, and (editors) start it as the current workbook, with the same
+confirmation, checks and backup as any upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from actionplan import words
+from actionplan.importing import REPORT_SHEET, SUFFIXES, SUGGESTED_COLUMN, ReportKind, import_plan, workbook_bytes
+from actionplan.keeping import access, save
+from actionplan.plan.export import XLSX_MIME
+from components import editor as editor_panel
+
+DOCUMENT = "_plan_import_document"  # (file name, bytes) of the document being imported
+UPLOAD_KEY = "plan_import_upload"
+CONFIRM_KEY = "plan_import_confirm"
+REPLACE_KEY = "plan_import_replace"
+PREVIEW_COLUMNS = ("ID", "Year", "No.", "Event", "Terms", "Domain", "Convention", "Programme", SUGGESTED_COLUMN)
+DOCUMENT_TYPES = sorted({suffix.lstrip(".") for suffix in SUFFIXES if suffix})
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the plan document ...")
+def _imported(name: str, content: bytes) -> tuple[dict, bytes]:
+    """The import's figures, report and preview, and the new workbook's bytes (cached on the document)."""
+    result = import_plan(content, name)
+    lines = [line.as_record() for line in result.report.ordered()]
+    model = {
+        "title": result.facts.title,
+        "facts": {
+            "Country": result.facts.country,
+            "Period": result.facts.period,
+            "Parties": "; ".join(result.facts.parties),
+            "Issuing body": result.facts.issuing_body,
+        },
+        "summary": result.summary()[:3],
+        # Blank cells shown blank (not "None").
+        "activities": [{column: _shown(a.get(column)) for column in PREVIEW_COLUMNS} for a in result.activities],
+        "steps": [{column: _shown(value) for column, value in step.items()} for step in result.steps],
+        "report": lines,
+        "look": [line for line in lines if ReportKind(line["Kind"]).needs_look],
+    }
+    return model, workbook_bytes(result)
+
+
+def _shown(value: object) -> object:
+    return "" if value is None else value
+
+
+def panel(editor: access.Editor | None, path: Path) -> None:
+    """The import: upload, report, preview, download; replace the current workbook only for editors, confirmed."""
+    st.caption(
+        "Start a workbook from a plan's signed document: a Word table (.docx), a text export (.txt) or an HTML "
+        "table. Nothing changes until you choose to; the current workbook is backed up first."
+    )
+    if editor is None:
+        st.caption("Sign in on the Edit tab to import a plan document.")
+        return
+    upload = st.file_uploader(
+        f"The plan document (at most {editor_panel.MAX_UPLOAD_MB} MB)",
+        type=DOCUMENT_TYPES,
+        max_upload_size=editor_panel.MAX_UPLOAD_MB,
+        key=UPLOAD_KEY,
+    )
+    if upload is not None:
+        content = upload.getvalue()
+        if len(content) > save.MAX_UPLOAD_BYTES:
+            st.error(f"{words.md_text(upload.name)} is larger than {editor_panel.MAX_UPLOAD_MB} MB.")
+            return
+        st.session_state[DOCUMENT] = (Path(upload.name).name, content)
+    document = st.session_state.get(DOCUMENT)
+    if document is None:
+        return
+    name, content = document
+    try:
+        model, workbook = _imported(name, content)
+    except Exception as problem:  # a damaged document: say so and keep the page  # noqa: BLE001
+        st.error(f"{words.md_text(name)} cannot be read as a plan ({words.md_text(problem)}).", icon=":material/block:")
+        return
+    _show(model, name)
+    stem = Path(name).stem or "plan"
+    st.download_button(
+        "Download the new workbook",
+        workbook,
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        key="plan_import_download",
+    )
+    _replace(editor, path, workbook, f"{stem}.xlsx")
+
+
+def _show(model: dict, name: str) -> None:
+    st.markdown(f"**{words.md_text(model['title'] or name)}**")
+    facts = " · ".join(f"{label}: {words.md_text(value)}" for label, value in model["facts"].items() if value)
+    if facts:
+        st.caption(facts)
+    st.markdown("  \n".join(words.md_text(line) for line in model["summary"][1:]))
+    if model["look"]:
+        st.warning(
+            f"{editor_panel.counted(len(model['look']), 'line')} of the import report to look at: rows not placed, "
+            "terms not read, classification left blank, readings assumed.",
+            icon=":material/warning:",
+        )
+        st.dataframe(pd.DataFrame(model["look"]), hide_index=True)
+    st.markdown("##### Preview: activities")
+    st.dataframe(pd.DataFrame(model["activities"]), hide_index=True)
+    with st.expander(f"Steps ({len(model['steps'])})"):
+        st.dataframe(pd.DataFrame(model["steps"]), hide_index=True)
+    with st.expander(f"The whole import report ({len(model['report'])} lines, also the sheet '{REPORT_SHEET}')"):
+        st.dataframe(pd.DataFrame(model["report"]), hide_index=True)
+
+
+def _replace(editor: access.Editor, path: Path, workbook: bytes, filename: str) -> None:
+    """Start the imported workbook as the current one: confirmed, checked, the current version backed up."""
+    confirmed = st.checkbox(
+        f"I have read the import report; replace the current workbook with {words.md_text(filename)} "
+        "(the current one is kept as a backup)",
+        key=CONFIRM_KEY,
+    )
+    if not st.button(
+        "Start this workbook as the current plan",
+        type="primary",
+        disabled=not confirmed,
+        icon=":material/upload_file:",
+        key=REPLACE_KEY,
+    ):
+        return
+    try:
+        saved = save.replace_workbook(editor, path, workbook, filename)
+    except save.SaveRefused as refused:
+        st.error(words.md_text(refused), icon=":material/block:")
+        return
+    st.session_state.pop(DOCUMENT, None)
+    st.session_state.pop(CONFIRM_KEY, None)
+    editor_panel.start_again()
+    editor_panel.notify(f"Started the workbook imported from {filename}.", saved)
+    st.rerun()
