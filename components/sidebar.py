@@ -14,6 +14,9 @@ def workbook_status(current: Current) -> None:
     """A short status of the workbook under the navigation; a warning when last good data is shown."""
     latest = current.latest
     with st.sidebar:
+        title = current.plan.facts.title or current.latest.facts.title
+        if title:  # the plan's own title (About sheet or document properties): which plan this is
+            st.markdown(f"**{words.md_text(title)}**")
         source = latest.source
         saved = f"saved {source.modified:%d %b %Y %H:%M}" if source else "not found"
         errors, warnings = len(latest.errors), len(latest.warnings)

@@ -37,11 +37,11 @@ from ..keeping.backups import BACKUP_FOLDER, backup_time
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
+from ..plan.facts import PlanFacts
 from ..plan.load import Plan, WorkbookInfo
 from ..plan.status import AsOf, Reported
 from . import summary
 from .changes import compare_plans, count_changes
-from .facts import PlanFacts, plan_facts
 from .grid import QuarterGrid, quarter_grid
 from .scope import GENERAL_CONFERENCE, Scope, Session
 from .text import one_line
@@ -178,7 +178,7 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         activities, "Convention", plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
     )
     changes, since_info = _changes(plan, since, scope, activities)
-    facts = plan_facts(plan.source)
+    facts = plan.facts
     annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
         plan_title=facts.title or (plan.source.path.name if plan.source else DEFAULT_TITLE),

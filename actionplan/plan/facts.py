@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from defusedxml import ElementTree as SafeElementTree
 
 
 class Fact(StrEnum):
@@ -114,6 +116,30 @@ def plan_facts(rows: Sequence[Sequence[object]]) -> PlanFacts:
         parties=parties,
         issuing_body=found.get(Fact.ISSUING_BODY, ""),
     )
+
+
+def with_properties(facts: PlanFacts, core_xml: bytes | None, app_xml: bytes | None) -> PlanFacts:
+    """The About sheet's facts, completed from the document properties where the sheet is silent: the title
+    (File > Info > Title, docProps/core.xml) and the issuing body (Company, docProps/app.xml).
+
+    The parts come from the loader's checked container (size-capped, no DTD), so parsing them here is safe.
+    """
+    title = facts.title or _property(core_xml, "}title")
+    issuing_body = facts.issuing_body or _property(app_xml, "}Company")
+    return replace(facts, title=title, issuing_body=issuing_body)
+
+
+def _property(payload: bytes | None, tag: str) -> str:
+    if not payload:
+        return ""
+    try:
+        root = SafeElementTree.fromstring(payload)
+    except (SafeElementTree.ParseError, ValueError):
+        return ""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.endswith(tag) and element.text and element.text.strip():
+            return " ".join(element.text.split())
+    return ""
 
 
 def about_rows(facts: PlanFacts) -> list[str]:

@@ -25,12 +25,14 @@ from .cells import Collector, Sheet, choose_sheet, read_sheet, report_merged_hea
 from .container import MAX_WORKBOOK_BYTES, Container, open_container
 from .contract import ActivityColumn as A
 from .contract import StepColumn as S
+from .facts import PlanFacts, plan_facts, with_properties
 from .findings import ERROR, WARNING, Finding, has_errors
 from .messages import empty_messages, read_messages
 from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
 WORKBOOK_ENV = "PLAN_WORKBOOK"
+MAX_ABOUT_ROWS = 200  # the About sheet is a short guide: its facts stand at the top
 
 
 def workbook_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -73,6 +75,7 @@ class Plan:
     source: WorkbookInfo | None = None
     loaded_at: datetime = field(default_factory=datetime.now)
     messages: pd.DataFrame = field(default_factory=empty_messages)  # the optional Messages sheet
+    facts: PlanFacts = field(default_factory=PlanFacts)  # title, country, period... from About and properties
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -233,7 +236,10 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
     stage[0] = "the Messages sheet"
     messages, found_messages = read_messages(_optional_rows(container, reader, contract.MESSAGES))
     gathered = findings + _gathered(collectors) + found_messages
-    return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages)
+    stage[0] = "the About sheet"
+    about = plan_facts(_optional_rows(container, reader, contract.ABOUT)[:MAX_ABOUT_ROWS])
+    facts = with_properties(about, container.parts.get("docProps/core.xml"), container.parts.get("docProps/app.xml"))
+    return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts)
 
 
 def _optional_rows(container: Container, reader: python_calamine.CalamineWorkbook, name: str) -> list[list[object]]:

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import contract
+from .facts import PlanFacts
 from .status import Reported
 from .workbook import write_workbook
 
@@ -822,6 +823,15 @@ SEED_LISTS: dict[str, list] = {
     contract.LIST_STATUS: list(Reported.typed_values()),
 }
 
+# The plan's own facts, from its heading; it names no issuing body, so none is given.
+SEED_FACTS = PlanFacts(
+    title="The Country Action Plan of Turkmenistan for 2021-2023 on cooperation with UNESCO",
+    country="Turkmenistan",
+    first_year=2021,
+    last_year=2023,
+    parties=("Turkmenistan", "UNESCO"),
+)
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "plan.xlsx"
 
 
@@ -834,6 +844,7 @@ def build_seed_workbook(path) -> None:
         [dict(row) for row in SEED_MILESTONES],
         {name: list(values) for name, values in SEED_LISTS.items()},
         messages=[],  # the sheet ships empty: key messages are staff's to write
+        facts=SEED_FACTS,
     )
 
 

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import words
 from . import contract
 from .contract import Column
+from .facts import PlanFacts, about_rows
 
 # Rows that carry data validation, so rows staff type below the data get the drop-downs too.
 VALIDATION_LAST_ROW = 2000
@@ -67,7 +68,7 @@ EXTRA_COLUMN_WIDTH = 18
 LINE_HEIGHT = 15.0  # points per wrapped line at the default 11pt font
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
-DEFAULT_TITLE = "The Country Action Plan of Turkmenistan for 2021-2023 on cooperation with UNESCO"
+DEFAULT_TITLE = "Action plan of cooperation with UNESCO"  # only where the plan states no title of its own
 DEFAULT_CREATOR = "Action Plan dashboard"
 
 DEFAULT_ABOUT: tuple[str, ...] = (
@@ -350,6 +351,8 @@ def write_workbook(
     lists: dict[str, list],
     about: list[str] | None = None,
     messages: list[dict] | None = None,
+    *,
+    facts: PlanFacts | None = None,
 ) -> None:
     """Write the plan workbook: Activities, Steps, Milestones, Messages, Lists and About, formatted for editing.
 
@@ -357,6 +360,8 @@ def write_workbook(
     canonical ones; missing keys are blank cells; dates are written as real Excel dates (yyyy-mm-dd).
     `about` replaces the default guide on the About sheet (one paragraph per row). `messages` are the key
     messages for the briefing (none by default: the sheet is written with its headers only, for staff to fill).
+    `facts` (the plan's title, country, period, parties, issuing body) head the About sheet as "Label: value" rows
+    the loader reads back, and give the document's title and keywords.
     """
     wb = Workbook()
     ws_activities = wb.active
@@ -375,12 +380,14 @@ def write_workbook(
     _add_validations(ws_milestones, headers, contract.MILESTONE_COLUMNS)
     _write_table(ws_messages, contract.MESSAGE_COLUMNS, list(messages or ()))
     _write_lists(ws_lists, lists)
-    _write_about(ws_about, list(about) if about is not None else list(DEFAULT_ABOUT))
+    if about is None:
+        about = [facts.title, *about_rows(facts), *DEFAULT_ABOUT] if facts and facts.known else list(DEFAULT_ABOUT)
+    _write_about(ws_about, [paragraph for paragraph in about if paragraph])
 
-    wb.properties.title = DEFAULT_TITLE
+    wb.properties.title = (facts.title if facts else "") or DEFAULT_TITLE
     wb.properties.subject = "Activities, steps and milestones of the plan, with their reported status"
     wb.properties.creator = DEFAULT_CREATOR
     wb.properties.lastModifiedBy = DEFAULT_CREATOR
-    wb.properties.keywords = "UNESCO; Turkmenistan; action plan"
+    wb.properties.keywords = "; ".join(filter(None, ("UNESCO", facts.country if facts else "", "action plan")))
     wb.active = 0
     wb.save(path)
