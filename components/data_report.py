@@ -15,7 +15,7 @@ from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
 from components import plan_store
-from components.editor import counted, notify, start_again
+from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
 BACKUP_PICKER_WIDTH = 440
@@ -46,7 +46,7 @@ def workbook_card(current: plan_store.Current) -> None:
             "Size": _size(source.size) if source else "—",
             "Last saved": f"{source.modified:%d %b %Y, %H:%M}" if source else "not found",
             "Last loaded": f"{latest.loaded_at:%d %b %Y, %H:%M:%S}",
-            "Findings": f"{counted(len(latest.errors), 'error')} · {counted(len(latest.warnings), 'warning')}",
+            "Findings": f"{words.count(len(latest.errors), 'error')} · {words.count(len(latest.warnings), 'warning')}",
         }
         for column, (label, value) in zip(st.columns(len(facts)), facts.items()):
             column.markdown(f":gray[{label}]  \n**{value}**")
@@ -86,12 +86,12 @@ def findings(current: plan_store.Current) -> None:
             else "The dashboard has no good version of it to show."
         )
         st.error(
-            f"The workbook has {counted(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
+            f"The workbook has {words.count(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
             "rows named below in Excel (or on the Edit tab), or restore a backup.",
             icon=":material/error:",
         )
     else:
-        warnings = counted(len(latest.warnings), "warning")
+        warnings = words.count(len(latest.warnings), "warning")
         st.info(
             f"{warnings}: the workbook is used, with the values named below set aside. Fix them when you can.",
             icon=":material/info:",
@@ -177,20 +177,6 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         st.error(st.session_state.pop("_restore_error"), icon=":material/block:")
 
 
-def _summary(record: dict) -> str:
-    action = record.get("action")
-    if action == "edit":
-        changes = record.get("changes") or []
-        cells = ", ".join(f"{c.get('id')} {c.get('column') or '(row)'}" for c in changes[:4])
-        more = f" and {len(changes) - 4} more" if len(changes) > 4 else ""
-        return f"{len(changes)} change(s): {cells}{more}"
-    if action == "upload":
-        return f"uploaded {record.get('uploaded')}"
-    if action == "restore":
-        return f"restored {record.get('restored')}"
-    return str(action)
-
-
 def change_log(path: Path) -> None:
     """Who changed the workbook in the app, when and what (edits in Excel are not recorded here)."""
     records = audit.read_records(path, limit=CHANGE_LOG_LINES)
@@ -202,8 +188,8 @@ def change_log(path: Path) -> None:
         return
     table = pd.DataFrame(
         [
-            {"When": str(r.get("when", "")).replace("T", " "), "Who": r.get("who", ""), "What": _summary(r)}
-            for r in records
+            {"When": f"{record.when:%Y-%m-%d %H:%M:%S}", "Who": record.who, "What": record.summary()}
+            for record in records
         ]
     )
     st.dataframe(

@@ -114,8 +114,8 @@ def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_wo
     [backup] = backups.list_backups(plan_workbook)
     assert backup.read_bytes() == original
     [record] = audit.read_records(plan_workbook)
-    assert record["who"] == "Aman Orazov"
-    assert {(c["column"], c["old"], c["new"]) for c in record["changes"]} == {
+    assert record.who == "Aman Orazov"
+    assert {(c.column, c.old, c.new) for c in record.changes} == {
         ("Status", None, "Completed"),
         ("Progress %", None, 100),
         ("Notes", None, "=SUM(1,2)"),
@@ -176,7 +176,7 @@ def test_a_backup_can_be_restored_from_the_page(plan_workbook, use_workbook, pas
     assert not at.exception, at.exception
     assert plan_workbook.read_bytes() == original
     assert any("Restored the version" in s.value for s in at.success)
-    assert [r["action"] for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
+    assert [r.action for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
 
 
 def test_viewer_cannot_restore_or_upload(plan_workbook, use_workbook, password_hash):
@@ -208,7 +208,7 @@ def test_rows_added_and_deleted_in_the_editor_land_in_the_workbook(plan_workbook
     assert first["Description"] not in set(steps[steps["Activity ID"] == first["Activity ID"]]["Description"])
     added = steps[steps["Description"] == "Report back to the National Commission"].iloc[0]
     assert (added["Activity ID"], added["Step"]) == ("2023-01", 9)
-    assert {c["action"] for c in audit.read_records(plan_workbook)[0]["changes"]} == {"add", "delete"}
+    assert {c.action for c in audit.read_records(plan_workbook)[0].changes} == {"add", "delete"}
 
 
 def test_the_steps_editor_offers_the_activity_ids_as_a_drop_down(make_workbook):

@@ -257,8 +257,8 @@ def test_save_writes_a_backup_and_an_audit_record(plan_workbook, editor):
     assert saved.backup.read_bytes() == original
     assert saved.backup.parent == plan_workbook.parent / "backups"
     [record] = audit.read_records(plan_workbook)
-    assert record["who"] == "Test Editor" and record["action"] == "edit"
-    assert record["changes"] == [
+    assert record.who == "Test Editor" and record.action == "edit"
+    assert record.to_json()["changes"] == [
         {
             "action": "change",
             "sheet": "Activities",
@@ -270,8 +270,10 @@ def test_save_writes_a_backup_and_an_audit_record(plan_workbook, editor):
             "new": 25,
         }
     ]
-    assert record["after_sha256"] == sha(plan_workbook)
-    assert json.loads(audit.audit_path(plan_workbook).read_text().splitlines()[-1]) == record
+    assert record.after_sha256 == sha(plan_workbook)
+    assert (
+        audit.AuditRecord.from_json(json.loads(audit.audit_path(plan_workbook).read_text().splitlines()[-1])) == record
+    )
 
 
 def test_only_the_newest_fifty_backups_are_kept(plan_workbook):
@@ -355,7 +357,7 @@ def test_upload_replaces_the_workbook_and_backs_up_the_old_one(plan_workbook, ed
     saved = save.replace_workbook(editor, plan_workbook, upload.read_bytes(), "new plan.xlsx")
     assert plan_workbook.read_bytes() == upload.read_bytes()
     assert saved.backup.read_bytes() == original
-    assert audit.read_records(plan_workbook)[0]["action"] == "upload"
+    assert audit.read_records(plan_workbook)[0].action == "upload"
 
 
 def unsafe_xlsx(source: Path) -> bytes:
@@ -403,7 +405,7 @@ def test_any_backup_can_be_restored(plan_workbook, editor):
     restored = save.restore_backup(editor, plan_workbook, saved.backup)
     assert plan_workbook.read_bytes() == original
     assert restored.backup.read_bytes() == edited_version  # the undone version is kept too
-    assert [r["action"] for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
+    assert [r.action for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
 
 
 def test_only_a_real_backup_can_be_restored(plan_workbook, editor, tmp_path):

@@ -30,6 +30,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from .files import write_atomically
+
 PASSWORD_HASH_ENV = "ACTIONPLAN_EDITOR_PASSWORD_HASH"
 SECRETS_SECTION = "editors"
 SECRETS_HASH_KEY = "password_hash"
@@ -240,13 +242,7 @@ def write_password_hash(secrets_path: Path, password_hash: str) -> None:
     secrets_path.parent.mkdir(parents=True, exist_ok=True)
     before = secrets_path.read_text(encoding="utf-8") if secrets_path.exists() else ""
     text = with_password_hash(before, password_hash)
-    temporary = secrets_path.with_name(secrets_path.name + ".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, secrets_path)
+    write_atomically(secrets_path, text.encode("utf-8"), mode=0o600)
 
 
 def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:

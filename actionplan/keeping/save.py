@@ -21,28 +21,31 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import time
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import words
 from ..plan import contract
 from ..plan.findings import Finding
 from ..plan.load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
 from ..plan.workbook import put_value
 from . import audit, backups
 from .access import Editor, require_editor
-from .edits import ADD, CHANGE, DELETE, CellChange, header_row
+from .audit import AuditRecord
+from .edits import ADD, CHANGE, DELETE, CellChange, header_row, new_findings
+from .files import write_atomically
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
@@ -250,9 +253,97 @@ def check(content: bytes, path: Path) -> Plan:
     return load_plan_bytes(content, WorkbookInfo.of(path, content, datetime.now()))
 
 
-def preview(base: bytes, changes: Sequence[CellChange], path: Path) -> Plan:
-    """What the workbook would be with the changes: for showing errors and warnings before Save."""
-    return check(apply_changes(base, changes), path)
+class Opened(Protocol):
+    """A version of the workbook that changes are made to (an `edits.EditBase`, or what the save reads from disk):
+    where it is, its bytes, and the findings it had already."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
+
+@dataclass(frozen=True, eq=False)
+class OnDisk:
+    """The workbook as the save reads it, under the lock."""
+
+    path: Path
+    content: bytes
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class SavePlan:
+    """What saving these changes would do, decided once for the editor's preview and for the save itself.
+
+    content: the would-be workbook; errors: the loader's errors in it, which block the save; lost: the Excel features
+    saving would drop, which block it too; warnings: all its warnings; new_warnings: those the opened version had not.
+    """
+
+    base_sha256: str
+    changes: tuple[CellChange, ...]
+    content: bytes
+    errors: tuple[Finding, ...]
+    lost: tuple[str, ...]
+    warnings: tuple[Finding, ...]
+    new_warnings: tuple[Finding, ...]
+
+    @property
+    def blocked(self) -> bool:
+        """True when the save would be refused."""
+        return bool(self.errors or self.lost)
+
+    @property
+    def deletes_rows(self) -> bool:
+        return any(change.action == DELETE for change in self.changes)
+
+    def refusal(self) -> SaveRefused | None:
+        """Why the save is refused, in words for the person who tried; None when it may go ahead."""
+        if self.lost:
+            return SaveRefused(
+                f"Not saved: the workbook has {', '.join(self.lost)} that saving from the app would not "
+                "keep. Make this change in Excel instead; nothing was written."
+            )
+        if self.errors:
+            return Invalid(
+                f"Changes not saved: the workbook would have {words.count(len(self.errors), 'error')}. "
+                f"First: {finding_text(self.errors[0])}",
+                self.errors,
+                self.warnings,
+            )
+        return None
+
+
+def prepare(base: Opened, changes: Sequence[CellChange]) -> SavePlan:
+    """The changes applied to the opened version and read back by the loader: what would change, what blocks the
+    save (errors, features Excel would lose) and what the loader warns about."""
+    changes = tuple(changes)
+    content = apply_changes(base.content, changes)
+    deleting = any(change.action == DELETE for change in changes)
+    plan = check(content, base.path)
+    return SavePlan(
+        base_sha256=hashlib.sha256(base.content).hexdigest(),
+        changes=changes,
+        content=content,
+        errors=plan.errors,
+        lost=tuple(lost_features(base.content, content, rows_deleted=deleting)),
+        warnings=plan.warnings,
+        new_warnings=tuple(new_findings(base.findings, plan.warnings)),
+    )
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as a sentence for staff: `Activities, row 3, ID: the ID 2021-01 is already used (…)`."""
+    place = ", ".join(
+        part
+        for part in (finding.sheet, f"row {finding.row}" if finding.row is not None else "", finding.column)
+        if part
+    )
+    message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
+    line = f"{place}: {message}" if place else message
+    return f"{line} ({finding.hint})" if finding.hint else line
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -286,37 +377,12 @@ def workbook_lock(workbook: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
         os.close(descriptor)
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Replace the file in one step: a temporary file in the same folder, flushed to disk, renamed over it.
-    On any failure the original is untouched and the temporary file is removed."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".saving", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)  # the rename itself survives a power cut
-    finally:
-        os.close(folder)
-
-
 def _replace(
     editor: Editor,
     path: Path,
     new: bytes,
     current: bytes | None,
-    record: dict[str, object],
+    record: AuditRecord,
     warnings: Sequence[Finding],
     changes: Sequence[CellChange] = (),
 ) -> Saved:
@@ -326,33 +392,60 @@ def _replace(
     sha = hashlib.sha256(new).hexdigest()
     audit.append_record(
         path,
-        {
-            "who": editor.name,
-            "how": editor.method,
-            "workbook": path.name,
-            **record,
-            "before_sha256": hashlib.sha256(current).hexdigest() if current is not None else None,
-            "after_sha256": sha,
-            "backup": backup.name if backup else None,
-        },
+        replace(
+            record,
+            before_sha256=hashlib.sha256(current).hexdigest() if current is not None else None,
+            after_sha256=sha,
+            backup=backup.name if backup else None,
+        ),
     )
     return Saved(path, sha, backup, tuple(warnings), tuple(changes))
 
 
+def _record(
+    editor: Editor,
+    path: Path,
+    action: audit.Action,
+    *,
+    changes: Sequence[CellChange] = (),
+    uploaded: str | None = None,
+    size: int | None = None,
+    restored: str | None = None,
+) -> AuditRecord:
+    """The audit record of a write by this editor (the versions and the backup are filled in by `_replace`)."""
+    return AuditRecord(
+        who=editor.name,
+        how=editor.method,
+        workbook=path.name,
+        action=action,
+        when=datetime.now(),
+        changes=tuple(changes),
+        uploaded=uploaded,
+        size=size,
+        restored=restored,
+    )
+
+
 def _refuse_errors(plan: Plan, what: str) -> None:
     if plan.errors:
-        count = len(plan.errors)
         raise Invalid(
-            f"{what} not saved: the workbook would have {count} error{'s' if count > 1 else ''}. "
-            f"First: {plan.errors[0]}",
+            f"{what} not saved: the workbook would have {words.count(len(plan.errors), 'error')}. "
+            f"First: {finding_text(plan.errors[0])}",
             plan.errors,
             plan.warnings,
         )
 
 
-def save_changes(editor: Editor, path: Path, base_sha256: str, changes: Sequence[CellChange]) -> Saved:
+def save_changes(
+    editor: Editor,
+    path: Path,
+    base_sha256: str,
+    changes: Sequence[CellChange],
+    prepared: SavePlan | None = None,
+) -> Saved:
     """Write the editor's changes to the workbook, if it is still the version they opened (else Conflict) and the
-    result has no errors (else Invalid)."""
+    result has no errors (else Invalid). `prepared`, the editor's own `prepare` of the same changes on the same
+    version, spares working them out again."""
     require_editor(editor)
     path = Path(path)
     if not changes:
@@ -361,17 +454,14 @@ def save_changes(editor: Editor, path: Path, base_sha256: str, changes: Sequence
         current, info = read_bytes(path)
         if info.sha256 != base_sha256:
             raise Conflict(CONFLICT_MESSAGE)
-        new = apply_changes(current, changes)
-        lost = lost_features(current, new, rows_deleted=any(change.action == DELETE for change in changes))
-        if lost:
-            raise SaveRefused(
-                f"Not saved: the workbook has {', '.join(lost)} that saving from the app would not "
-                "keep. Make this change in Excel instead; nothing was written."
-            )
-        plan = check(new, path)
-        _refuse_errors(plan, "Changes")
-        record = {"action": "edit", "changes": [change.as_audit() for change in changes]}
-        return _replace(editor, path, new, current, record, plan.warnings, changes)
+        changes = tuple(changes)
+        if prepared is None or prepared.base_sha256 != info.sha256 or prepared.changes != changes:
+            prepared = prepare(OnDisk(path, current), changes)
+        refusal = prepared.refusal()
+        if refusal is not None:
+            raise refusal
+        record = _record(editor, path, audit.Action.EDIT, changes=changes)
+        return _replace(editor, path, prepared.content, current, record, prepared.warnings, changes)
 
 
 def replace_workbook(
@@ -392,7 +482,7 @@ def replace_workbook(
         current = path.read_bytes() if path.exists() else None
         if current == content:
             raise SaveRefused(f"{filename} is the same as the current workbook; nothing was replaced.")
-        record = {"action": "upload", "uploaded": filename, "size": len(content)}
+        record = _record(editor, path, audit.Action.UPLOAD, uploaded=filename, size=len(content))
         return _replace(editor, path, content, current, record, plan.warnings)
 
 
@@ -407,5 +497,5 @@ def restore_backup(editor: Editor, path: Path, backup: Path) -> Saved:
     _refuse_errors(plan, f"{backup.name} was")
     with workbook_lock(path):
         current = path.read_bytes() if path.exists() else None
-        record = {"action": "restore", "restored": backup.name}
+        record = _record(editor, path, audit.Action.RESTORE, restored=backup.name)
         return _replace(editor, path, content, current, record, plan.warnings)
