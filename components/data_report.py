@@ -14,7 +14,7 @@ from actionplan.keeping import access, audit, backups, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
-from components import plan_store
+from components import app_store, plan_store
 from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
@@ -177,26 +177,53 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         st.error(st.session_state.pop("_restore_error"), icon=":material/block:")
 
 
-def change_log(path: Path) -> None:
-    """Who changed the workbook in the app, when and what (edits in Excel are not recorded here)."""
-    records = audit.read_records(path, limit=CHANGE_LOG_LINES)
-    if not records:
-        st.caption(
-            "No change has been made in the app yet. Changes made in Excel are not recorded here; the "
-            "backups keep earlier versions of changes made in the app."
-        )
-        return
-    table = pd.DataFrame(
-        [
-            {"When": f"{record.when:%Y-%m-%d %H:%M:%S}", "Who": record.who, "What": record.summary()}
-            for record in records
-        ]
+ACTION_LABELS = {audit.Action.EDIT: "Edits", audit.Action.UPLOAD: "Uploads", audit.Action.RESTORE: "Restores"}
+
+
+def change_log(path: Path, editor: access.Editor | None) -> None:
+    """Who changed the workbook in the app, when and what (edits in Excel are not recorded here), filtered by kind
+    and, for editors, by person. Viewers see what changed and when, not who: editors' names are for editors."""
+    store = app_store.current()
+    filters = st.container(horizontal=True)
+    action = filters.selectbox(
+        "Kind of change",
+        [None, *ACTION_LABELS],
+        format_func=lambda kind: "All changes" if kind is None else ACTION_LABELS[kind],
+        key="change_log_action",
+        width=220,
     )
+    who = None
+    if editor is not None:
+        names = audit.editors(store, path)
+        who = filters.selectbox(
+            "Editor",
+            [None, *names],
+            format_func=lambda name: "Everyone" if name is None else name,
+            key="change_log_who",
+            width=260,
+        )
+    records = audit.search(store, path, who=who, action=action, limit=CHANGE_LOG_LINES)
+    if not records:
+        if action is None and who is None:
+            st.caption(
+                "No change has been made in the app yet. Changes made in Excel are not recorded here; the "
+                "backups keep earlier versions of changes made in the app."
+            )
+        else:
+            st.caption("No change of this kind has been made in the app.")
+        return
+    rows = [
+        {"When": f"{record.when:%Y-%m-%d %H:%M:%S}", "Who": record.who, "What": record.summary()} for record in records
+    ]
+    table = pd.DataFrame(rows, columns=["When", "Who", "What"])
+    if editor is None:
+        table = table.drop(columns="Who")
     st.dataframe(
-        table, hide_index=True, key="change_log", column_config={"What": st.column_config.TextColumn(width="large")}
+        table.map(words.cell_safe),
+        hide_index=True,
+        key="change_log",
+        column_config={"What": st.column_config.TextColumn(width="large")},
     )
     shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
-    st.caption(
-        f"{shown} made in the app, newest first; the full log with every cell "
-        f"(old → new) is `{audit.audit_path(path)}`."
-    )
+    where = f" is `{audit.audit_path(path)}`" if editor is not None else " is kept on the server"
+    st.caption(f"{shown} made in the app, newest first; the full log with every cell (old → new){where}.")

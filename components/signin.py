@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from actionplan.keeping import access
+from actionplan.keeping.throttle import StoreThrottle
+from components import app_store
 
 _EDITOR = "_signin_editor"
 _SESSION = "_signin_session"
@@ -55,10 +57,10 @@ def methods() -> Methods:
     return Methods(access.configured_hash(editors), _secrets_section("auth") is not None and bool(emails), emails)
 
 
-@st.cache_resource
-def _throttle() -> access.Throttle:
-    """Failed tries for the whole server, so a new browser tab does not reset the delay."""
-    return access.Throttle()
+def _throttle() -> StoreThrottle:
+    """Failed tries kept in the store beside the workbook: a new browser tab, another server process or a
+    restart does not reset the delay."""
+    return StoreThrottle(app_store.current())
 
 
 def _throttle_keys() -> list[str]:

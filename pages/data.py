@@ -34,4 +34,4 @@ with files:
     else:
         st.caption("Sign in on the Edit tab to upload a replacement workbook.")
 with log:
-    data_report.change_log(current.path)
+    data_report.change_log(current.path, signin.current_editor())

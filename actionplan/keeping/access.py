@@ -17,12 +17,11 @@ import base64
 import getpass
 import hashlib
 import hmac
+import math
 import os
 import re
 import secrets
 import sys
-import threading
-import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .files import write_atomically
+from .throttle import FAIL_DELAY_BASE, FAIL_DELAY_CAP, OVERALL, Throttle, Throttling  # noqa: F401 (named here for callers)
 
 PASSWORD_HASH_ENV = "ACTIONPLAN_EDITOR_PASSWORD_HASH"
 SECRETS_SECTION = "editors"
@@ -46,10 +46,7 @@ SCRYPT_P = 1
 SALT_BYTES = 16
 KEY_BYTES = 32
 SCHEME = "scrypt"
-
-# After the n-th failed try in a row, the next try waits 2^n seconds, at most FAIL_DELAY_CAP.
-FAIL_DELAY_BASE = 2.0
-FAIL_DELAY_CAP = 60.0
+MAX_SCRYPT_MEMORY = 2**26  # a hash asking for more is refused rather than allowed to exhaust the server
 
 _SEAL = object()  # only this module holds it, so only this module makes an Editor
 
@@ -68,6 +65,22 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
     return f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encode(salt)}${encode(key)}"
 
 
+def hash_problem(stored: str) -> str | None:
+    """What is wrong with a stored hash (not the scrypt$N$r$p$salt$key form this app writes), or None when usable."""
+    parts = stored.strip().split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        return f"it is not of the form {SCHEME}$N$r$p$<salt>$<key>"
+    try:
+        n, r, p = (int(part) for part in parts[1:4])
+        salt = base64.b64decode(parts[4], validate=True)
+        key = base64.b64decode(parts[5], validate=True)
+    except ValueError:
+        return "its numbers or its salt and key are not valid"
+    if n < 2 or n & (n - 1) or r < 1 or p < 1 or 128 * r * n > MAX_SCRYPT_MEMORY or not salt or len(key) < 16:
+        return "its scrypt parameters are out of range"
+    return None
+
+
 def verify_password(password: str, stored: str) -> bool:
     """True when the password matches the stored hash; compared in constant time. A malformed hash never matches."""
     try:
@@ -82,7 +95,7 @@ def verify_password(password: str, stored: str) -> bool:
             r=int(r),
             p=int(p),
             dklen=len(expected),
-            maxmem=2**26,
+            maxmem=MAX_SCRYPT_MEMORY,
         )
     except (ValueError, TypeError):
         return False
@@ -136,62 +149,39 @@ class SignInRefused(PermissionError):
         self.wait_seconds = wait_seconds
 
 
-class Throttle:
-    """Failed sign-ins per key (a name, an address, a browser session): after n failures in a row the next try is
-    refused for 2^n seconds (capped). Kept in server memory, shared by all sessions; thread-safe."""
-
-    def __init__(
-        self, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self._base, self._cap, self._clock = base, cap, clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, int] = {}
-        self._until: dict[str, float] = {}
-
-    def wait(self, keys: Iterable[str]) -> float:
-        """Seconds before any of these keys may try again (0 when they may try now)."""
-        now = self._clock()
-        with self._lock:
-            return max([self._until.get(key, now) - now for key in keys] + [0.0])
-
-    def failed(self, keys: Iterable[str]) -> float:
-        """Record a failed try; returns the delay now imposed."""
-        now, delay = self._clock(), 0.0
-        with self._lock:
-            for key in keys:
-                count = self._failures.get(key, 0) + 1
-                self._failures[key] = count
-                key_delay = min(self._cap, self._base**count)
-                self._until[key] = now + key_delay
-                delay = max(delay, key_delay)
-        return delay
-
-    def succeeded(self, keys: Iterable[str]) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-                self._until.pop(key, None)
+MALFORMED_HASH = (
+    "Editing cannot be turned on: the stored password hash is not valid. Whoever runs the server should run "
+    "python -m actionplan set-password to set the password again."
+)
 
 
 def sign_in_with_password(
-    name: str, password: str, stored_hash: str | None, throttle: Throttle, keys: Iterable[str] = ()
+    name: str, password: str, stored_hash: str | None, throttle: Throttling, keys: Iterable[str] = ()
 ) -> Editor:
-    """An Editor when the password matches; SignInRefused otherwise (no password configured, a name missing,
-    a wrong password, or a try too soon after failures). The name is kept for the audit log."""
+    """An Editor when the password matches; SignInRefused otherwise (no password configured, a malformed hash, a
+    name missing, a wrong password, or a try while the throttle makes this name, session or everyone wait). The
+    name is kept for the audit log."""
     if not stored_hash:
         raise SignInRefused("Editing is off: no editor password is configured.")
+    if hash_problem(stored_hash):
+        raise SignInRefused(MALFORMED_HASH)
     name = " ".join(name.split())
     if not name:
         raise SignInRefused("Please give your name; it is recorded with every change you make.")
-    keys = tuple(keys) + (f"name:{name.casefold()}",)
-    wait = throttle.wait(keys)
+    own = (*keys, f"name:{name.casefold()}")
+    wait = throttle.wait((*own, OVERALL))
     if wait > 0:
-        raise SignInRefused(f"Too many failed tries. Please wait {wait:.0f} s and try again.", wait)
+        raise SignInRefused(f"Too many failed tries. Please wait {_seconds(wait)} and try again.", wait)
     if not verify_password(password, stored_hash):
-        delay = throttle.failed(keys)
-        raise SignInRefused(f"Wrong password. You can try again in {delay:.0f} s.", delay)
-    throttle.succeeded(keys)
+        delay = throttle.failed((*own, OVERALL))
+        raise SignInRefused(f"Wrong password. You can try again in {_seconds(delay)}.", delay)
+    throttle.succeeded(own)  # everyone's count (OVERALL) is kept: one right password does not excuse guessing
     return Editor(name, "password", _seal=_SEAL)
+
+
+def _seconds(wait: float) -> str:
+    """A wait as the countdown says it: whole seconds, rounded up, so it never says "0 s" while still waiting."""
+    return f"{max(1, math.ceil(wait))} s"
 
 
 def editor_for_email(email: str | None, allowed: Iterable[str]) -> Editor:
