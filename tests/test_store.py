@@ -191,3 +191,19 @@ def test_the_change_log_is_listed_and_filtered_from_the_index(plan_workbook, edi
     log.unlink()
     log.write_text("".join(kept))
     assert len(audit.search(shared, plan_workbook)) == 1
+
+
+def test_a_pending_record_is_listed_only_once_its_save_happened(plan_workbook, editor):
+    saved = edit_status(editor, plan_workbook, "Completed")
+    log = audit.audit_path(plan_workbook)
+    lines = log.read_text().splitlines()
+    record, done = json.loads(lines[0]), json.loads(lines[1])
+    assert record["state"] == "pending" and done == {"id": record["id"], "state": "done"}
+    # Without its mark, the record still counts: the workbook on disk is the version it wrote.
+    log.write_text(lines[0] + "\n")
+    shared = store.Store.beside(plan_workbook)
+    assert [r.after_sha256 for r in audit.search(shared, plan_workbook)] == [saved.sha256]
+    assert [r.after_sha256 for r in audit.read_records(plan_workbook)] == [saved.sha256]
+    # A pending record of a save that never replaced the workbook is not a change.
+    plan_workbook.write_bytes(saved.backup.read_bytes())
+    assert audit.search(shared, plan_workbook) == [] and audit.read_records(plan_workbook) == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-from .files import write_atomically
+from .files import FolderNotSynced, write_atomically
 
 BACKUP_FOLDER = "backups"
 KEEP_BACKUPS = 50
@@ -42,8 +43,11 @@ def backup_time(backup: Path) -> datetime | None:
     return None
 
 
-def keep_backup(workbook: Path, content: bytes, when: datetime | None = None, keep: int = KEEP_BACKUPS) -> Path:
-    """Store `content` (the version about to be replaced) as a timestamped backup, then keep only the newest `keep`.
+def keep_backup(
+    workbook: Path, content: bytes, when: datetime | None = None, keep: int = KEEP_BACKUPS, *, prune: bool = True
+) -> Path:
+    """Store `content` (the version about to be replaced) as a timestamped backup, then keep only the newest `keep`
+    (a save prunes only once it has replaced the workbook: `prune=False`).
 
     Written atomically (`files.write_atomically`), so a backup is either complete or absent.
     """
@@ -54,8 +58,10 @@ def keep_backup(workbook: Path, content: bytes, when: datetime | None = None, ke
     while target.exists():  # two saves in the same microsecond: step on, never overwrite a backup
         when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
         target = folder / backup_name(workbook, when)
-    write_atomically(target, content)
-    prune_backups(workbook, keep)
+    with suppress(FolderNotSynced):  # the backup is complete and in place; only its folder's flush failed
+        write_atomically(target, content)
+    if prune:
+        prune_backups(workbook, keep)
     return target
 
 

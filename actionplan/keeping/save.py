@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -33,12 +34,24 @@ from .access import Editor, require_editor
 from .apply import apply_changes, features, lost_features  # noqa: F401 (named here for callers)
 from .audit import AuditRecord
 from .edits import DELETE, CellChange, new_findings
-from .faults import CONFLICT_MESSAGE, Conflict, Invalid, SaveRefused
-from .files import write_atomically
+from .faults import (
+    CONFLICT_MESSAGE,
+    Conflict,
+    Invalid,
+    LockTimeout,
+    SaveFailed,
+    SaveRefused,
+    fault_message,
+    lock_timeout_message,
+    unlogged_message,
+)
+from .files import FolderNotSynced, leftover_temporaries, write_atomically
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
 LOCK_TIMEOUT_SECONDS = 20.0
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class Saved:
     backup: Path | None
     warnings: tuple[Finding, ...]
     changes: tuple[CellChange, ...] = ()
+    notes: tuple[str, ...] = ()  # what could not be completed after the workbook was replaced
 
 
 def check(content: bytes, path: Path) -> Plan:
@@ -160,8 +174,10 @@ def lock_path(workbook: Path) -> Path:
 
 
 @contextmanager
-def workbook_lock(workbook: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the workbook's lock file (fcntl.flock): one writer at a time, across threads and processes."""
+def workbook_lock(workbook: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the workbook's lock file (fcntl.flock): one writer at a time, across threads and processes.
+    LockTimeout when another writer holds it longer than `timeout` (default LOCK_TIMEOUT_SECONDS)."""
+    timeout = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
     descriptor = os.open(lock_path(workbook), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + timeout
@@ -171,7 +187,7 @@ def workbook_lock(workbook: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise SaveRefused("Another save is still in progress; please try again in a moment.") from None
+                    raise LockTimeout(lock_timeout_message(timeout)) from None
                 time.sleep(0.05)
         try:
             yield
@@ -181,8 +197,45 @@ def workbook_lock(workbook: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
         os.close(descriptor)
 
 
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """The lock held, leftovers of an interrupted save cleared, and any error of the system turned into a
+    SaveFailed that says why in staff's words (the write itself leaves nothing behind: see `_replace`)."""
+    try:
+        with workbook_lock(path):
+            recover(path)
+            yield
+    except SaveRefused:
+        raise
+    except OSError as problem:
+        log.warning("saving %s failed: %r", path, problem)
+        raise SaveFailed(fault_message(problem), problem) from problem
+
+
+def recover(path: Path) -> None:
+    """Clear what a save interrupted by a crash left behind (called with the lock held, so no save is under way):
+    temporary files, and pending audit records without a mark. A pending record whose version is on disk is
+    marked done; any other is marked not saved, and the backup it took (a copy of the version still current) goes.
+    """
+    path = Path(path)
+    for leftover in [*leftover_temporaries(path), *leftover_temporaries(backups.backup_dir(path) / path.name)]:
+        leftover.unlink(missing_ok=True)
+    pending = audit.unsettled(path)
+    if not pending:
+        return
+    current = audit.workbook_sha256(path)
+    records = audit.read_all(path)
+    for record in pending:
+        later = {other.before_sha256 for other in records[records.index(record) + 1 :]}
+        if record.after_sha256 is not None and record.after_sha256 in later | {current}:
+            audit.mark(path, record.id, audit.State.DONE)
+            continue
+        audit.mark(path, record.id, audit.State.NOT_SAVED)
+        if record.backup and record.before_sha256 == current:
+            (backups.backup_dir(path) / Path(record.backup).name).unlink(missing_ok=True)
+
+
 def _replace(
-    editor: Editor,
     path: Path,
     new: bytes,
     current: bytes | None,
@@ -190,20 +243,55 @@ def _replace(
     warnings: Sequence[Finding],
     changes: Sequence[CellChange] = (),
 ) -> Saved:
-    """Back up the current version, write the new one, log it. Called with the lock held."""
-    backup = backups.keep_backup(path, current) if current is not None else None
-    write_atomically(path, new)
+    """Called with the lock held: back up the current version, log the change as pending, replace the workbook,
+    mark the log line done. If anything fails before the replace, the backup, the log line and any temporary file
+    are taken back, so the folder is as it was; after the replace, the save stands and the notes say what could not
+    be completed."""
+    folder_existed = backups.backup_dir(path).is_dir()
+    size_before = audit.log_size(path)
     sha = hashlib.sha256(new).hexdigest()
-    audit.append_record(
-        path,
-        replace(
+    backup: Path | None = None
+    notes: list[str] = []
+    try:
+        backup = backups.keep_backup(path, current, prune=False) if current is not None else None
+        record = replace(
             record,
             before_sha256=hashlib.sha256(current).hexdigest() if current is not None else None,
             after_sha256=sha,
             backup=backup.name if backup else None,
-        ),
-    )
-    return Saved(path, sha, backup, tuple(warnings), tuple(changes))
+            state=audit.State.PENDING,
+        )
+        audit.append_record(path, record)
+        try:
+            write_atomically(path, new)
+        except FolderNotSynced as problem:  # the workbook was replaced; only the flush of its folder failed
+            log.warning("saved %s but could not flush its folder: %r", path, problem)
+    except BaseException:
+        _take_back(path, backup, size_before, folder_existed)
+        raise
+    try:
+        audit.mark(path, record.id, audit.State.DONE)
+    except OSError as problem:
+        log.warning("saved %s but could not mark its audit record done: %r", path, problem)
+        notes.append(unlogged_message(problem))
+    try:
+        backups.prune_backups(path)
+    except OSError as problem:  # old backups stay a little longer; nothing is lost
+        log.warning("could not prune the backups of %s: %r", path, problem)
+    return Saved(path, sha, backup, tuple(warnings), tuple(changes), tuple(notes))
+
+
+def _take_back(path: Path, backup: Path | None, log_size: int | None, folder_existed: bool) -> None:
+    """Undo the steps of a save that failed before its workbook was replaced (each step tried, whatever fails)."""
+    for undo in (
+        lambda: backup.unlink(missing_ok=True) if backup else None,
+        lambda: audit.withdraw(path, log_size),
+        lambda: None if folder_existed else backups.backup_dir(path).rmdir(),
+    ):
+        try:
+            undo()
+        except OSError as problem:  # recover() clears what is left at the next save
+            log.warning("could not take back part of a failed save of %s: %r", path, problem)
 
 
 def _record(
@@ -254,7 +342,7 @@ def save_changes(
     path = Path(path)
     if not changes:
         raise SaveRefused("There are no changes to save.")
-    with workbook_lock(path):
+    with _writing(path):
         current, info = read_bytes(path)
         if info.sha256 != base_sha256:
             raise Conflict(CONFLICT_MESSAGE)
@@ -265,7 +353,7 @@ def save_changes(
         if refusal is not None:
             raise refusal
         record = _record(editor, path, audit.Action.EDIT, changes=changes)
-        return _replace(editor, path, prepared.content, current, record, prepared.warnings, changes)
+        return _replace(path, prepared.content, current, record, prepared.warnings, changes)
 
 
 def replace_workbook(
@@ -282,12 +370,12 @@ def replace_workbook(
         )
     plan = check(content, Path(Path(filename).name))
     _refuse_errors(plan, f"{filename} was")
-    with workbook_lock(path):
+    with _writing(path):
         current = path.read_bytes() if path.exists() else None
         if current == content:
             raise SaveRefused(f"{filename} is the same as the current workbook; nothing was replaced.")
         record = _record(editor, path, audit.Action.UPLOAD, uploaded=filename, size=len(content))
-        return _replace(editor, path, content, current, record, plan.warnings)
+        return _replace(path, content, current, record, plan.warnings)
 
 
 def restore_backup(editor: Editor, path: Path, backup: Path) -> Saved:
@@ -296,10 +384,11 @@ def restore_backup(editor: Editor, path: Path, backup: Path) -> Saved:
     path, backup = Path(path), Path(backup)
     if not backups.is_backup_of(path, backup):
         raise SaveRefused(f"{backup.name} is not a backup of {path.name}.")
-    content = backup.read_bytes()
+    with _writing(path):
+        content = backup.read_bytes()
     plan = check(content, path)
     _refuse_errors(plan, f"{backup.name} was")
-    with workbook_lock(path):
+    with _writing(path):
         current = path.read_bytes() if path.exists() else None
         record = _record(editor, path, audit.Action.RESTORE, restored=backup.name)
-        return _replace(editor, path, content, current, record, plan.warnings)
+        return _replace(path, content, current, record, plan.warnings)
