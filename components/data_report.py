@@ -36,12 +36,32 @@ def _reload() -> None:
     plan_store.forget()
 
 
-def workbook_card(current: plan_store.Current) -> None:
-    """Path, size, last saved and last loaded, with Reload and a download of the workbook as it is on disk."""
+def shown_path(path: Path, editor: access.Editor | None) -> str:
+    """Where a file is, as this person may see it: the full server path for editors, the file name for viewers."""
+    return str(Path(path).resolve()) if editor is not None else Path(path).name
+
+
+def for_viewer(text: str, path: Path, editor: access.Editor | None) -> str:
+    """Text that may name the workbook's folder on the server (a finding about a missing file), with the folder
+    left out for viewers."""
+    if editor is not None:
+        return text
+    folder = Path(path).resolve().parent
+    for where in sorted(
+        {str(folder), str(Path(path).parent), str(Path(path).absolute().parent)}, key=len, reverse=True
+    ):
+        if where not in ("", "."):
+            text = text.replace(where + "/", "").replace(where, "the workbook's folder")
+    return text
+
+
+def workbook_card(current: plan_store.Current, editor: access.Editor | None) -> None:
+    """Path (its name only, for viewers), size, last saved and last loaded, with Reload and a download of the
+    workbook as it is on disk."""
     latest = current.latest
     source = latest.source
     with st.container(border=True):
-        st.markdown(f":material/description: **Workbook** `{current.path.resolve()}`")
+        st.markdown(f":material/description: **Workbook** `{shown_path(current.path, editor)}`")
         facts = {
             "Size": _size(source.size) if source else "—",
             "Last saved": f"{source.modified:%d %b %Y, %H:%M}" if source else "not found",
@@ -72,7 +92,7 @@ def workbook_card(current: plan_store.Current) -> None:
                 st.caption(f"Version `{source.sha256[:12]}` · every open page follows a save within seconds")
 
 
-def findings(current: plan_store.Current) -> None:
+def findings(current: plan_store.Current, editor: access.Editor | None) -> None:
     """The validation report: every finding of the workbook as it is on disk now, errors first."""
     latest = current.latest
     if not latest.findings:
@@ -97,6 +117,9 @@ def findings(current: plan_store.Current) -> None:
             icon=":material/info:",
         )
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
+    for row in rows:  # a finding about a missing or unreadable file names where it was looked for
+        row["Message"] = for_viewer(str(row["Message"]), current.path, editor)
+        row["Hint"] = for_viewer(str(row["Hint"]), current.path, editor)
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
     # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
     shown = table.astype(object).map(lambda value: "" if pd.isna(value) else words.md_text(str(value)))
@@ -129,16 +152,17 @@ def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
 def backup_list(path: Path, editor: access.Editor | None) -> None:
     """The backups, newest first: download any of them; editors may restore one."""
     kept = backups.list_backups(path)
+    where = f"`{backups.backup_dir(path).resolve()}`" if editor is not None else "a backups folder on the server"
     st.markdown(f"##### Backups ({len(kept)})")
     if not kept:
         st.caption(
             f"None yet. Each save, upload or restore in the app keeps the version it replaces in "
-            f"`{backups.backup_dir(path)}` (the newest {backups.KEEP_BACKUPS})."
+            f"{where} (the newest {backups.KEEP_BACKUPS})."
         )
         return
     st.caption(
         f"The version each save, upload or restore replaced, newest first; the newest "
-        f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`."
+        f"{backups.KEEP_BACKUPS} are kept in {where}."
     )
     chosen = st.selectbox(
         "Backup",

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from actionplan import words
-from actionplan.keeping import access, edits, save
+from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.edits import EditBase, EditTable
 from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
@@ -34,6 +35,9 @@ MEDIUM_COLUMNS = frozenset({A.TERMS, A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.COUN
 del A, S
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
+KEPT_FOR_RETRY = (
+    "Your changes are still in the tables above: press Save again once this is fixed, or download them below."
+)
 
 
 def _base(path: Path) -> EditBase | None:
@@ -167,6 +171,10 @@ def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> Non
         st.error(str(conflict), icon=":material/sync_problem:")
         _downloads(base, changes, prepared.content)
         return
+    except save.SaveFailed as failed:
+        st.error(f"{failed} {KEPT_FOR_RETRY}", icon=":material/error:")
+        _downloads(base, changes, prepared.content)
+        return
     except save.SaveRefused as refused:
         st.error(str(refused), icon=":material/block:")
         return
@@ -176,17 +184,20 @@ def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> Non
 
 
 def notify(message: str, saved: save.Saved) -> None:
-    """Keep a message about a write for the next run (which follows at once), naming the backup taken."""
+    """Keep a message about a write for the next run (which follows at once), naming the backup taken and anything
+    that could not be completed after the workbook was replaced."""
     kept = f" The previous version is kept as backups/{saved.backup.name}." if saved.backup else ""
-    st.session_state[_NOTICE] = (message + kept, len(saved.warnings))
+    st.session_state[_NOTICE] = (message + kept, len(saved.warnings), saved.notes)
 
 
 def show_notice() -> None:
     """What the last save, upload or restore said, shown once after the rerun that follows it."""
     notice = st.session_state.pop(_NOTICE, None)
     if notice:
-        message, warnings = notice
+        message, warnings, notes = notice
         st.success(message, icon=":material/check_circle:")
+        for note in notes:
+            st.warning(note, icon=":material/warning:")
         if warnings:
             st.warning(
                 f"The workbook has {words.count(warnings, 'warning')}; see the validation report.",
@@ -194,13 +205,20 @@ def show_notice() -> None:
             )
 
 
-def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> None:
-    """The editor: tables, preview of changes, Save. `disk_sha256` is the hash of the workbook on disk now."""
+def edit_panel(editor: access.Editor, path: Path) -> None:
+    """The editor: tables, preview of changes, Save."""
     base = _base(path)
     if base is None:
         return
-    stale = disk_sha256 is not None and disk_sha256 != base.sha256
-    if stale:
+    disk_sha256 = audit.workbook_sha256(path)  # the file as it is now, not a cached reading of it
+    stale = disk_sha256 != base.sha256
+    if disk_sha256 is None:
+        st.warning(
+            "The workbook cannot be read on the server any more (moved, deleted or locked), so saving is not "
+            "possible now. Download your changes below; reload the page to see why.",
+            icon=":material/sync_problem:",
+        )
+    elif stale:
         st.warning(
             f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
             "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
@@ -267,6 +285,17 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
         _save(editor, base, prepared)
 
 
+def upload_bytes(upload: UploadedFile) -> bytes | str:
+    """The uploaded file's bytes, or why they are refused: the size is checked first, so an oversized file is
+    never copied or handed to the loader."""
+    if upload.size > save.MAX_UPLOAD_BYTES:
+        return (
+            f"{words.md_text(upload.name)} is {upload.size / 2**20:.1f} MB, larger than {MAX_UPLOAD_MB} MB; "
+            "a plan workbook is far smaller: check that this is the right file."
+        )
+    return upload.getvalue()
+
+
 def upload_panel(editor: access.Editor, path: Path) -> None:
     """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
     generation = st.session_state.setdefault(_UPLOADS, 0)
@@ -279,11 +308,9 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     if upload is None:
         st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
         return
-    content = upload.getvalue()
-    if len(content) > save.MAX_UPLOAD_BYTES:
-        st.error(
-            f"{upload.name} is larger than {MAX_UPLOAD_MB} MB; a plan workbook is far smaller.", icon=":material/block:"
-        )
+    content = upload_bytes(upload)
+    if isinstance(content, str):
+        st.error(content, icon=":material/block:")
         return
     result = save.check(content, Path(Path(upload.name).name))
     if result.errors:
@@ -302,6 +329,11 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     ):
         try:
             saved = save.replace_workbook(editor, path, content, upload.name)
+        except save.SaveFailed as failed:
+            st.error(
+                f"{failed} The file is still selected: press Replace again once this is fixed.", icon=":material/error:"
+            )
+            return
         except save.SaveRefused as refused:
             st.error(str(refused), icon=":material/block:")
             return

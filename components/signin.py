@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from actionplan import words
 from actionplan.keeping import access
 from actionplan.keeping.throttle import StoreThrottle
 from components import app_store
@@ -114,13 +115,16 @@ def panel() -> access.Editor | None:
     if editor is not None:
         who, leave = st.columns([5, 1], vertical_alignment="center")
         who.markdown(
-            f":material/verified_user: Signed in as **{editor.name}** — your changes are recorded "
+            f":material/verified_user: Signed in as **{words.md_text(editor.name)}** — your changes are recorded "
             "under this name in the change log."
         )
         if editor.method == "single sign-on":
             leave.button("Sign out", on_click=st.logout, key="signout_sso")
         else:
             leave.button("Sign out", on_click=_sign_out, key="signout")
+        exposed = access.exposed_secrets_warning()
+        if exposed:
+            st.warning(exposed, icon=":material/lock_open:")
         return editor
     offered = methods()
     if not offered.any:

@@ -233,6 +233,37 @@ def write_password_hash(secrets_path: Path, password_hash: str) -> None:
     before = secrets_path.read_text(encoding="utf-8") if secrets_path.exists() else ""
     text = with_password_hash(before, password_hash)
     write_atomically(secrets_path, text.encode("utf-8"), mode=0o600)
+    # Earlier versions wrote through a fixed `secrets.toml.tmp`; one left behind may hold a hash readable by all.
+    secrets_path.with_name(secrets_path.name + ".tmp").unlink(missing_ok=True)
+
+
+SECRETS_PATHS: tuple[Path, ...] = (Path.home() / ".streamlit" / "secrets.toml", DEFAULT_SECRETS_PATH)
+
+
+def exposed_secrets(paths: Iterable[Path] = SECRETS_PATHS) -> list[Path]:
+    """The secrets files (and stale temporary copies of them) that other users of the server may read."""
+    exposed = []
+    for path in paths:
+        for candidate in (Path(path), Path(path).with_name(Path(path).name + ".tmp")):
+            try:
+                if candidate.stat().st_mode & 0o077:
+                    exposed.append(candidate)
+            except OSError:
+                continue
+    return exposed
+
+
+def exposed_secrets_warning(paths: Iterable[Path] = SECRETS_PATHS) -> str | None:
+    """A warning for editors when a secrets file is readable by others, saying how to fix it."""
+    exposed = exposed_secrets(paths)
+    if not exposed:
+        return None
+    names = ", ".join(str(path) for path in exposed)
+    return (
+        f"The secrets file {names} can be read by other users of the server. Run "
+        f"`chmod 600 {exposed[0]}` (or `python -m actionplan set-password`, which writes it readable by its "
+        "owner only) and delete any stale `.tmp` copy."
+    )
 
 
 def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:
@@ -259,6 +290,8 @@ def set_password_command(
         print(f"Password not changed: {exc}.", file=sys.stderr)
         return 1
     write_password_hash(secrets_path, hash_password(password))
+    for exposed in exposed_secrets([secrets_path]):
+        print(f"Warning: {exposed} can be read by other users of this machine: chmod 600 {exposed}", file=sys.stderr)
     print(
         f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
         "Restart the app if it is running.",

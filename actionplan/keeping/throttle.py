@@ -29,6 +29,11 @@ FORGET_AFTER_SECONDS = 15 * 60
 log = logging.getLogger(__name__)
 
 
+def wall_clock() -> float:
+    """Seconds since the epoch: the one clock every process shares."""
+    return time.time()
+
+
 def delay_after(key: str, failures: int, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP) -> float:
     """Seconds a key waits after this many failures in a row."""
     if key == OVERALL:
@@ -95,10 +100,11 @@ class StoreThrottle:
         *,
         base: float = FAIL_DELAY_BASE,
         cap: float = FAIL_DELAY_CAP,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ) -> None:
-        self._store, self._base, self._cap, self._clock = store, base, cap, clock
-        self._fallback = Throttle(base=base, cap=cap, clock=clock)
+        self._store, self._base, self._cap = store, base, cap
+        self._clock = clock or (lambda: wall_clock())
+        self._fallback = Throttle(base=base, cap=cap, clock=self._clock)
 
     def wait(self, keys: Iterable[str]) -> float:
         keys = list(keys)
