@@ -48,6 +48,12 @@ def test_the_store_lives_beside_the_workbook_in_wal_mode_with_a_busy_timeout(pla
     assert found.drafts(plan_workbook.name) == []
 
 
+def test_the_store_can_be_put_on_local_disk_when_the_workbook_is_on_shared_storage(tmp_path):
+    local = tmp_path / "local" / "actionplan.sqlite3"
+    assert store.store_path(Path("/mnt/shared/plan.xlsx"), {store.STORE_ENV: str(local)}) == local
+    assert store.store_path(Path("/mnt/shared/plan.xlsx"), {}) == Path("/mnt/shared/actionplan.sqlite3")
+
+
 def test_migrations_are_numbered_and_each_runs_once(tmp_path, monkeypatch):
     path = tmp_path / "actionplan.sqlite3"
     assert store.Store(path).migrate() == 1

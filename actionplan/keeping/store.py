@@ -11,14 +11,16 @@ The schema grows by numbered migrations, each applied once, recorded in `schema_
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 STORE_FILE = "actionplan.sqlite3"
+STORE_ENV = "ACTIONPLAN_STORE"
 BUSY_TIMEOUT_MS = 10_000
 
 # Migration n (1-based) takes the schema from version n-1 to n. Never edit one that has shipped: add the next.
@@ -65,9 +67,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-def store_path(workbook: Path) -> Path:
-    """`actionplan.sqlite3` in the workbook's folder."""
-    return Path(workbook).parent / STORE_FILE
+def store_path(workbook: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """`actionplan.sqlite3` in the workbook's folder, or the file $ACTIONPLAN_STORE names (for a workbook on
+    shared storage, where the store must stay on each server's local disk)."""
+    return Path(environ.get(STORE_ENV) or Path(workbook).parent / STORE_FILE)
 
 
 class Store:
