@@ -47,9 +47,17 @@ def _base(path: Path) -> EditBase | None:
         return base
     try:
         base = edits.open_for_editing(path)
-    except (OSError, ValueError) as problem:
+    except OSError as problem:
         st.error(
-            f"{problem}. Restore a backup or upload a good version on the *Upload & backups* tab.",
+            f"The workbook cannot be read on the server ({problem.strerror or 'unreadable'}), so it cannot be "
+            "edited now. Reload the page in a moment; if this stays, restore a backup or upload a good version on "
+            "the *Upload & backups* tab.",
+            icon=":material/error:",
+        )
+        return None
+    except ValueError as problem:
+        st.error(
+            f"{words.md_text(str(problem))}. Restore a backup or upload a good version on the *Upload & backups* tab.",
             icon=":material/error:",
         )
         return None

@@ -281,10 +281,10 @@ def test_a_save_fault_keeps_the_edits_and_says_why(plan_workbook, use_workbook, 
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_replace(source, target)
 
-    monkeypatch.setattr(os, "replace", full_disk)
-    at.button(key=SAVE).click()
-    at.run()
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # only os.replace is undone after: $PLAN_WORKBOOK stays on tmp_path
+        patched.setattr(os, "replace", full_disk)
+        at.button(key=SAVE).click()
+        at.run()
     assert not at.exception, at.exception
     [error] = [e.value for e in at.error]
     assert "disk is full" in error and "Nothing was changed" in error and "still in the tables" in error

@@ -94,10 +94,10 @@ def test_a_save_fault_says_why_and_leaves_the_folder_as_it_was(saved_once, edito
         "lock": lambda path, *rest: str(path).endswith(".lock"),
         "any": lambda *args: True,
     }[where]
-    fail_on(monkeypatch, name, number, when, module=tempfile if name == "mkstemp" else os)
-    with pytest.raises(save.SaveFailed) as failed:
-        save.save_changes(editor, saved_once, sha(saved_once), changes)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        fail_on(patched, name, number, when, module=tempfile if name == "mkstemp" else os)
+        with pytest.raises(save.SaveFailed) as failed:
+            save.save_changes(editor, saved_once, sha(saved_once), changes)
     message = str(failed.value)
     assert words in message and "Nothing was changed" in message
     assert "Errno" not in message and "Traceback" not in message
@@ -132,9 +132,9 @@ def test_a_log_that_cannot_be_completed_after_the_replace_still_reports_the_save
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(audit, "mark", full)
-    saved = save.save_changes(editor, saved_once, sha(saved_once), status_changes(saved_once, "Completed"))
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(audit, "mark", full)
+        saved = save.save_changes(editor, saved_once, sha(saved_once), status_changes(saved_once, "Completed"))
     assert sha(saved_once) == saved.sha256  # the save happened
     [note] = saved.notes
     assert "change log could not be completed" in note and "disk is full" in note
@@ -151,9 +151,9 @@ def test_a_folder_that_cannot_be_flushed_after_the_replace_is_still_a_save(saved
     def unflushable(folder: Path) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(files, "sync_folder", unflushable)
-    saved = save.save_changes(editor, saved_once, sha(saved_once), status_changes(saved_once, "Completed"))
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(files, "sync_folder", unflushable)
+        saved = save.save_changes(editor, saved_once, sha(saved_once), status_changes(saved_once, "Completed"))
     assert sha(saved_once) == saved.sha256
     assert audit.read_records(saved_once)[0].after_sha256 == saved.sha256
 
@@ -211,12 +211,12 @@ def test_upload_and_restore_faults_say_why_too(saved_once, editor, make_workbook
     upload = make_workbook(name="upload.xlsx", edit=lambda a, s, m, lists: a[0].update(Status="In progress"))
     [backup] = backups.list_backups(saved_once)
     before = folder(saved_once)
-    fail_on(monkeypatch, "replace", errno.ENOSPC, is_workbook(saved_once))
-    with pytest.raises(save.SaveFailed, match="disk is full"):
-        save.replace_workbook(editor, saved_once, upload.read_bytes(), "upload.xlsx")
-    with pytest.raises(save.SaveFailed, match="disk is full"):
-        save.restore_backup(editor, saved_once, backup)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        fail_on(patched, "replace", errno.ENOSPC, is_workbook(saved_once))
+        with pytest.raises(save.SaveFailed, match="disk is full"):
+            save.replace_workbook(editor, saved_once, upload.read_bytes(), "upload.xlsx")
+        with pytest.raises(save.SaveFailed, match="disk is full"):
+            save.restore_backup(editor, saved_once, backup)
     assert folder(saved_once) == before
 
 

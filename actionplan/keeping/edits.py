@@ -24,6 +24,7 @@ from ..plan import contract
 from ..plan.contract import ActivityColumn, Kind, StepColumn
 from ..plan.findings import Finding
 from ..plan.load import Lists, load_plan_bytes, read_bytes
+from .faults import finding_text
 
 EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS)
 ROW = contract.Derived.ROW  # the Excel row a table row came from; blank for a row added in the editor
@@ -251,7 +252,7 @@ def open_for_editing(path: Path) -> EditBase:
     try:
         tables = read_tables(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        first = plan.errors[0] if plan.errors else exc
+        first = finding_text(plan.errors[0]) if plan.errors else str(exc)
         raise ValueError(f"{Path(path).name} cannot be opened for editing: {first}") from exc
     return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, datetime.now())
 

@@ -85,3 +85,15 @@ def unlogged_message(problem: OSError) -> str:
         f"The change log could not be completed ({reason}): your change is in it, marked as not yet confirmed, "
         "and it is confirmed at the next save."
     )
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as a sentence for staff: `Activities, row 3, ID: the ID 2021-01 is already used (…)`."""
+    place = ", ".join(
+        part
+        for part in (finding.sheet, f"row {finding.row}" if finding.row is not None else "", finding.column)
+        if part
+    )
+    message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
+    line = f"{place}: {message}" if place else message
+    return f"{line} ({finding.hint})" if finding.hint else line

@@ -42,6 +42,7 @@ from .faults import (
     SaveFailed,
     SaveRefused,
     fault_message,
+    finding_text,
     lock_timeout_message,
     unlogged_message,
 )
@@ -150,18 +151,6 @@ def prepare(base: Opened, changes: Sequence[CellChange]) -> SavePlan:
         warnings=plan.warnings,
         new_warnings=tuple(new_findings(base.findings, plan.warnings)),
     )
-
-
-def finding_text(finding: Finding) -> str:
-    """A finding as a sentence for staff: `Activities, row 3, ID: the ID 2021-01 is already used (…)`."""
-    place = ", ".join(
-        part
-        for part in (finding.sheet, f"row {finding.row}" if finding.row is not None else "", finding.column)
-        if part
-    )
-    message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
-    line = f"{place}: {message}" if place else message
-    return f"{line} ({finding.hint})" if finding.hint else line
 
 
 # ---------------------------------------------------------------------------------------------------------------
