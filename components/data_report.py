@@ -14,8 +14,8 @@ from actionplan.keeping import access, audit, backups, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
-from components import plan_store
-from components.editor import counted, notify, start_again
+from components import app_store, plan_store
+from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
 BACKUP_PICKER_WIDTH = 440
@@ -36,17 +36,37 @@ def _reload() -> None:
     plan_store.forget()
 
 
-def workbook_card(current: plan_store.Current) -> None:
-    """Path, size, last saved and last loaded, with Reload and a download of the workbook as it is on disk."""
+def shown_path(path: Path, editor: access.Editor | None) -> str:
+    """Where a file is, as this person may see it: the full server path for editors, the file name for viewers."""
+    return str(Path(path).resolve()) if editor is not None else Path(path).name
+
+
+def for_viewer(text: str, path: Path, editor: access.Editor | None) -> str:
+    """Text that may name the workbook's folder on the server (a finding about a missing file), with the folder
+    left out for viewers."""
+    if editor is not None:
+        return text
+    folder = Path(path).resolve().parent
+    for where in sorted(
+        {str(folder), str(Path(path).parent), str(Path(path).absolute().parent)}, key=len, reverse=True
+    ):
+        if where not in ("", "."):
+            text = text.replace(where + "/", "").replace(where, "the workbook's folder")
+    return text
+
+
+def workbook_card(current: plan_store.Current, editor: access.Editor | None) -> None:
+    """Path (its name only, for viewers), size, last saved and last loaded, with Reload and a download of the
+    workbook as it is on disk."""
     latest = current.latest
     source = latest.source
     with st.container(border=True):
-        st.markdown(f":material/description: **Workbook** `{current.path.resolve()}`")
+        st.markdown(f":material/description: **Workbook** `{shown_path(current.path, editor)}`")
         facts = {
             "Size": _size(source.size) if source else "—",
             "Last saved": f"{source.modified:%d %b %Y, %H:%M}" if source else "not found",
             "Last loaded": f"{latest.loaded_at:%d %b %Y, %H:%M:%S}",
-            "Findings": f"{counted(len(latest.errors), 'error')} · {counted(len(latest.warnings), 'warning')}",
+            "Findings": f"{words.count(len(latest.errors), 'error')} · {words.count(len(latest.warnings), 'warning')}",
         }
         for column, (label, value) in zip(st.columns(len(facts)), facts.items()):
             column.markdown(f":gray[{label}]  \n**{value}**")
@@ -72,7 +92,7 @@ def workbook_card(current: plan_store.Current) -> None:
                 st.caption(f"Version `{source.sha256[:12]}` · every open page follows a save within seconds")
 
 
-def findings(current: plan_store.Current) -> None:
+def findings(current: plan_store.Current, editor: access.Editor | None) -> None:
     """The validation report: every finding of the workbook as it is on disk now, errors first."""
     latest = current.latest
     if not latest.findings:
@@ -86,17 +106,20 @@ def findings(current: plan_store.Current) -> None:
             else "The dashboard has no good version of it to show."
         )
         st.error(
-            f"The workbook has {counted(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
+            f"The workbook has {words.count(len(latest.errors), 'error')} and cannot be used as it is. {kept} Fix the "
             "rows named below in Excel (or on the Edit tab), or restore a backup.",
             icon=":material/error:",
         )
     else:
-        warnings = counted(len(latest.warnings), "warning")
+        warnings = words.count(len(latest.warnings), "warning")
         st.info(
             f"{warnings}: the workbook is used, with the values named below set aside. Fix them when you can.",
             icon=":material/info:",
         )
     rows = [finding.as_record() for finding in sorted(latest.findings, key=lambda f: f.severity != ERROR)]
+    for row in rows:  # a finding about a missing or unreadable file names where it was looked for
+        row["Message"] = for_viewer(str(row["Message"]), current.path, editor)
+        row["Hint"] = for_viewer(str(row["Hint"]), current.path, editor)
     table = pd.DataFrame(rows, columns=["Severity", "Sheet", "Row", "Column", "Message", "Hint"])
     # Messages quote what staff typed; escaped so that nothing in a cell is read as Markdown.
     shown = table.astype(object).map(lambda value: "" if pd.isna(value) else words.md_text(str(value)))
@@ -129,16 +152,17 @@ def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
 def backup_list(path: Path, editor: access.Editor | None) -> None:
     """The backups, newest first: download any of them; editors may restore one."""
     kept = backups.list_backups(path)
+    where = f"`{backups.backup_dir(path).resolve()}`" if editor is not None else "a backups folder on the server"
     st.markdown(f"##### Backups ({len(kept)})")
     if not kept:
         st.caption(
             f"None yet. Each save, upload or restore in the app keeps the version it replaces in "
-            f"`{backups.backup_dir(path)}` (the newest {backups.KEEP_BACKUPS})."
+            f"{where} (the newest {backups.KEEP_BACKUPS})."
         )
         return
     st.caption(
         f"The version each save, upload or restore replaced, newest first; the newest "
-        f"{backups.KEEP_BACKUPS} are kept in `{backups.backup_dir(path)}`."
+        f"{backups.KEEP_BACKUPS} are kept in {where}."
     )
     chosen = st.selectbox(
         "Backup",
@@ -177,40 +201,53 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         st.error(st.session_state.pop("_restore_error"), icon=":material/block:")
 
 
-def _summary(record: dict) -> str:
-    action = record.get("action")
-    if action == "edit":
-        changes = record.get("changes") or []
-        cells = ", ".join(f"{c.get('id')} {c.get('column') or '(row)'}" for c in changes[:4])
-        more = f" and {len(changes) - 4} more" if len(changes) > 4 else ""
-        return f"{len(changes)} change(s): {cells}{more}"
-    if action == "upload":
-        return f"uploaded {record.get('uploaded')}"
-    if action == "restore":
-        return f"restored {record.get('restored')}"
-    return str(action)
+ACTION_LABELS = {audit.Action.EDIT: "Edits", audit.Action.UPLOAD: "Uploads", audit.Action.RESTORE: "Restores"}
 
 
-def change_log(path: Path) -> None:
-    """Who changed the workbook in the app, when and what (edits in Excel are not recorded here)."""
-    records = audit.read_records(path, limit=CHANGE_LOG_LINES)
-    if not records:
-        st.caption(
-            "No change has been made in the app yet. Changes made in Excel are not recorded here; the "
-            "backups keep earlier versions of changes made in the app."
-        )
-        return
-    table = pd.DataFrame(
-        [
-            {"When": str(r.get("when", "")).replace("T", " "), "Who": r.get("who", ""), "What": _summary(r)}
-            for r in records
-        ]
+def change_log(path: Path, editor: access.Editor | None) -> None:
+    """Who changed the workbook in the app, when and what (edits in Excel are not recorded here), filtered by kind
+    and, for editors, by person. Viewers see what changed and when, not who: editors' names are for editors."""
+    store = app_store.current()
+    filters = st.container(horizontal=True)
+    action = filters.selectbox(
+        "Kind of change",
+        [None, *ACTION_LABELS],
+        format_func=lambda kind: "All changes" if kind is None else ACTION_LABELS[kind],
+        key="change_log_action",
+        width=220,
     )
+    who = None
+    if editor is not None:
+        names = audit.editors(store, path)
+        who = filters.selectbox(
+            "Editor",
+            [None, *names],
+            format_func=lambda name: "Everyone" if name is None else name,
+            key="change_log_who",
+            width=260,
+        )
+    records = audit.search(store, path, who=who, action=action, limit=CHANGE_LOG_LINES)
+    if not records:
+        if action is None and who is None:
+            st.caption(
+                "No change has been made in the app yet. Changes made in Excel are not recorded here; the "
+                "backups keep earlier versions of changes made in the app."
+            )
+        else:
+            st.caption("No change of this kind has been made in the app.")
+        return
+    rows = [
+        {"When": f"{record.when:%Y-%m-%d %H:%M:%S}", "Who": record.who, "What": record.summary()} for record in records
+    ]
+    table = pd.DataFrame(rows, columns=["When", "Who", "What"])
+    if editor is None:
+        table = table.drop(columns="Who")
     st.dataframe(
-        table, hide_index=True, key="change_log", column_config={"What": st.column_config.TextColumn(width="large")}
+        table.map(words.cell_safe),
+        hide_index=True,
+        key="change_log",
+        column_config={"What": st.column_config.TextColumn(width="large")},
     )
     shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
-    st.caption(
-        f"{shown} made in the app, newest first; the full log with every cell "
-        f"(old → new) is `{audit.audit_path(path)}`."
-    )
+    where = f" is `{audit.audit_path(path)}`" if editor is not None else " is kept on the server"
+    st.caption(f"{shown} made in the app, newest first; the full log with every cell (old → new){where}.")

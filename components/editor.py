@@ -8,33 +8,36 @@ Save is refused and their changes are offered as downloads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from actionplan.keeping import access, edits, save
+from actionplan import words
+from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.edits import EditBase, EditTable
 from actionplan.plan import contract
+from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
+from actionplan.plan.findings import Finding
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
 _UPLOADS = "_upload_generation"
 EDITOR_KEYS: dict[str, str] = {contract.ACTIVITIES: "edit_activities", contract.STEPS: "edit_steps"}
 EDITOR_HEIGHT = 420
-WIDE_COLUMNS = frozenset({"Event", "Description", "Notes"})
-MEDIUM_COLUMNS = frozenset(
-    {"Terms", "Domain", "Convention", "Programme", "UNESCO counterpart", "National lead", "Locations"}
-)
+A, S = ActivityColumn, StepColumn
+WIDE_COLUMNS = frozenset({A.EVENT, S.DESCRIPTION, A.NOTES})
+MEDIUM_COLUMNS = frozenset({A.TERMS, A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.COUNTERPART, A.LEAD, A.LOCATIONS})
+del A, S
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
-STEP_ACTIVITY = "Activity ID"
-
-
-def counted(number: int, noun: str) -> str:
-    """'1 error', '3 errors'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+KEPT_FOR_RETRY = (
+    "Your changes are still in the tables above: press Save again once this is fixed, or download them below."
+)
 
 
 def _base(path: Path) -> EditBase | None:
@@ -44,9 +47,17 @@ def _base(path: Path) -> EditBase | None:
         return base
     try:
         base = edits.open_for_editing(path)
-    except (OSError, ValueError) as problem:
+    except OSError as problem:
         st.error(
-            f"{problem}. Restore a backup or upload a good version on the *Upload & backups* tab.",
+            f"The workbook cannot be read on the server ({problem.strerror or 'unreadable'}), so it cannot be "
+            "edited now. Reload the page in a moment; if this stays, restore a backup or upload a good version on "
+            "the *Upload & backups* tab.",
+            icon=":material/error:",
+        )
+        return None
+    except ValueError as problem:
+        st.error(
+            f"{words.md_text(str(problem))}. Restore a backup or upload a good version on the *Upload & backups* tab.",
             icon=":material/error:",
         )
         return None
@@ -83,27 +94,27 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
     }
     for name, kind in table.kinds:
         width = "large" if name in WIDE_COLUMNS else "medium" if name in MEDIUM_COLUMNS else "small"
-        common = {"help": help_of.get(name) or "A column added by staff; kept as it is", "width": width}
-        if name == "ID":
+        common: dict[str, Any] = {"help": help_of.get(name) or "A column added by staff; kept as it is", "width": width}
+        if name == ActivityColumn.ID:
             common["pinned"] = True
-        if kind == edits.LIST and name in contract.LIST_BACKED:
+        if kind == Kind.LIST and name in contract.LIST_BACKED:
             config[name] = st.column_config.SelectboxColumn(
-                name, options=_with_present(base.lists.allowed(name), table, name), **common
+                name, options=_with_present(list(base.lists.allowed(name)), table, name), **common
             )
-        elif table.sheet == contract.STEPS and name == STEP_ACTIVITY:
+        elif table.sheet == contract.STEPS and name == StepColumn.ACTIVITY_ID:
             common["help"] = f"{common['help']}; pick one (an activity added today can be picked once it is saved)"
             config[name] = st.column_config.SelectboxColumn(
                 name, options=_with_present(base.activity_ids(), table, name), **common
             )
-        elif kind == edits.DATE:
+        elif kind == Kind.DATE:
             config[name] = st.column_config.DateColumn(name, format="YYYY-MM-DD", **common)
-        elif kind == edits.PERCENT:
+        elif kind == Kind.PERCENT:
             config[name] = st.column_config.NumberColumn(
                 name, min_value=0, max_value=100, step=1, format="%d %%", **common
             )
-        elif kind == edits.INT:
+        elif kind == Kind.INT:
             config[name] = st.column_config.NumberColumn(name, step=1, format="%d", **common)
-        elif kind == edits.NUMBER:
+        elif kind == Kind.NUMBER:
             config[name] = st.column_config.NumberColumn(name, **common)
         else:
             config[name] = st.column_config.TextColumn(name, **common)
@@ -153,55 +164,69 @@ def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes)
         )
 
 
-def _findings_list(findings: list, limit: int = SHOWN_FINDINGS) -> str:
-    lines = [f"- {finding}" for finding in findings[:limit]]
+def _findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> str:
+    lines = [f"- {words.md_text(save.finding_text(finding))}" for finding in findings[:limit]]
     if len(findings) > limit:
         lines.append(f"- … and {len(findings) - limit} more")
     return "\n".join(lines)
 
 
-def _save(editor: access.Editor, base: EditBase, changes: list[edits.CellChange], would_be: bytes) -> None:
+def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> None:
+    changes = list(prepared.changes)
     try:
-        saved = save.save_changes(editor, base.path, base.sha256, changes)
+        saved = save.save_changes(editor, base.path, base.sha256, changes, prepared)
     except save.Conflict as conflict:
         st.error(str(conflict), icon=":material/sync_problem:")
-        _downloads(base, changes, would_be)
+        _downloads(base, changes, prepared.content)
+        return
+    except save.SaveFailed as failed:
+        st.error(f"{failed} {KEPT_FOR_RETRY}", icon=":material/error:")
+        _downloads(base, changes, prepared.content)
         return
     except save.SaveRefused as refused:
         st.error(str(refused), icon=":material/block:")
         return
-    count = len(changes)
     start_again()
-    notify(f"Saved {counted(count, 'change')} at {datetime.now():%H:%M}.", saved)
+    notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
     st.rerun()
 
 
 def notify(message: str, saved: save.Saved) -> None:
-    """Keep a message about a write for the next run (which follows at once), naming the backup taken."""
+    """Keep a message about a write for the next run (which follows at once), naming the backup taken and anything
+    that could not be completed after the workbook was replaced."""
     kept = f" The previous version is kept as backups/{saved.backup.name}." if saved.backup else ""
-    st.session_state[_NOTICE] = (message + kept, len(saved.warnings))
+    st.session_state[_NOTICE] = (message + kept, len(saved.warnings), saved.notes)
 
 
 def show_notice() -> None:
     """What the last save, upload or restore said, shown once after the rerun that follows it."""
     notice = st.session_state.pop(_NOTICE, None)
     if notice:
-        message, warnings = notice
+        message, warnings, notes = notice
         st.success(message, icon=":material/check_circle:")
+        for note in notes:
+            st.warning(note, icon=":material/warning:")
         if warnings:
             st.warning(
-                f"The workbook has {counted(warnings, 'warning')}; see the validation report.",
+                f"The workbook has {words.count(warnings, 'warning')}; see the validation report.",
                 icon=":material/warning:",
             )
 
 
-def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> None:
-    """The editor: tables, preview of changes, Save. `disk_sha256` is the hash of the workbook on disk now."""
+def edit_panel(editor: access.Editor, path: Path) -> None:
+    """The editor: tables, preview of changes, Save."""
     base = _base(path)
     if base is None:
         return
-    stale = disk_sha256 is not None and disk_sha256 != base.sha256
-    if stale:
+    disk_sha256 = audit.workbook_sha256(path)  # the file as it is now, not a cached reading of it
+    stale = disk_sha256 != base.sha256
+    if disk_sha256 is None:
+        st.warning(
+            "The workbook cannot be read on the server any more (moved, deleted or locked), so saving is not "
+            "possible now. Download your changes below; reload the page to see why.",
+            icon=":material/sync_problem:",
+        )
+    elif stale:
         st.warning(
             f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
             "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
@@ -219,10 +244,8 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
         if stale:
             st.button("Start again from the current workbook", on_click=start_again, icon=":material/refresh:")
         return
-    would_be = save.apply_changes(base.content, changes)
-    result = save.check(would_be, path)
-    count = len(changes)
-    st.markdown(f"#### {counted(count, 'change')} to save")
+    prepared = save.prepare(base, changes)
+    st.markdown(f"#### {words.count(len(changes), 'change')} to save")
     st.dataframe(
         edits.changes_table(changes),
         hide_index=True,
@@ -232,29 +255,28 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
             "New": st.column_config.TextColumn("New", width="large"),
         },
     )
-    if result.errors:
-        errors = counted(len(result.errors), "error")
+    if prepared.errors:
+        errors = words.count(len(prepared.errors), "error")
+        fix = "Fix it" if len(prepared.errors) == 1 else "Fix them"
         st.error(
-            f"**Save is blocked**: the workbook would have {errors}. Fix them in the "
-            f"table above:\n{_findings_list(list(result.errors))}",
+            f"**Save is blocked**: the workbook would have {errors}. {fix} in the "
+            f"table above:\n{_findings_list(prepared.errors)}",
             icon=":material/block:",
         )
-    deleting = any(change.action == edits.DELETE for change in changes)
-    lost = save.lost_features(base.content, would_be, rows_deleted=deleting)
-    if lost:
+    if prepared.lost:
         st.error(
-            f"**Save is blocked**: the workbook has {', '.join(lost)} that saving from the app would not keep. "
-            "Make this change in Excel instead.",
+            f"**Save is blocked**: the workbook has {', '.join(prepared.lost)} that saving from the app would not "
+            "keep. Make this change in Excel instead.",
             icon=":material/block:",
         )
-    fresh = edits.new_findings(base.findings, result.warnings)
-    if fresh:
-        warnings = counted(len(fresh), "new warning")
+    if prepared.new_warnings:
+        warnings = words.count(len(prepared.new_warnings), "new warning")
         st.warning(
-            f"Your changes bring {warnings}; you may still save:\n{_findings_list(fresh)}", icon=":material/warning:"
+            f"Your changes bring {warnings}; you may still save:\n{_findings_list(prepared.new_warnings)}",
+            icon=":material/warning:",
         )
     save_col, discard_col, _ = st.columns([1, 1, 3])
-    blocked = bool(result.errors) or bool(lost) or stale
+    blocked = prepared.blocked or stale
     clicked = save_col.button(
         "Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save", width="stretch"
     )
@@ -266,9 +288,20 @@ def edit_panel(editor: access.Editor, path: Path, disk_sha256: str | None) -> No
         width="stretch",
     )
     if stale:
-        _downloads(base, changes, would_be)
+        _downloads(base, changes, prepared.content)
     if clicked:
-        _save(editor, base, changes, would_be)
+        _save(editor, base, prepared)
+
+
+def upload_bytes(upload: UploadedFile) -> bytes | str:
+    """The uploaded file's bytes, or why they are refused: the size is checked first, so an oversized file is
+    never copied or handed to the loader."""
+    if upload.size > save.MAX_UPLOAD_BYTES:
+        return (
+            f"{words.md_text(upload.name)} is {upload.size / 2**20:.1f} MB, larger than {MAX_UPLOAD_MB} MB; "
+            "a plan workbook is far smaller: check that this is the right file."
+        )
+    return upload.getvalue()
 
 
 def upload_panel(editor: access.Editor, path: Path) -> None:
@@ -283,22 +316,20 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     if upload is None:
         st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
         return
-    content = upload.getvalue()
-    if len(content) > save.MAX_UPLOAD_BYTES:
-        st.error(
-            f"{upload.name} is larger than {MAX_UPLOAD_MB} MB; a plan workbook is far smaller.", icon=":material/block:"
-        )
+    content = upload_bytes(upload)
+    if isinstance(content, str):
+        st.error(content, icon=":material/block:")
         return
     result = save.check(content, Path(Path(upload.name).name))
     if result.errors:
         st.error(
-            f"{upload.name} cannot replace the workbook:\n{_findings_list(list(result.errors))}",
+            f"{words.md_text(upload.name)} cannot replace the workbook:\n{_findings_list(result.errors)}",
             icon=":material/block:",
         )
         return
     st.success(
-        f"{upload.name} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
-        f"{counted(len(result.warnings), 'warning')}.",
+        f"{words.md_text(upload.name)} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
+        f"{words.count(len(result.warnings), 'warning')}.",
         icon=":material/task_alt:",
     )
     if st.button(
@@ -306,6 +337,11 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     ):
         try:
             saved = save.replace_workbook(editor, path, content, upload.name)
+        except save.SaveFailed as failed:
+            st.error(
+                f"{failed} The file is still selected: press Replace again once this is fixed.", icon=":material/error:"
+            )
+            return
         except save.SaveRefused as refused:
             st.error(str(refused), icon=":material/block:")
             return

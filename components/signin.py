@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from actionplan import words
 from actionplan.keeping import access
+from actionplan.keeping.throttle import StoreThrottle
+from components import app_store
 
 _EDITOR = "_signin_editor"
 _SESSION = "_signin_session"
@@ -55,10 +58,10 @@ def methods() -> Methods:
     return Methods(access.configured_hash(editors), _secrets_section("auth") is not None and bool(emails), emails)
 
 
-@st.cache_resource
-def _throttle() -> access.Throttle:
-    """Failed tries for the whole server, so a new browser tab does not reset the delay."""
-    return access.Throttle()
+def _throttle() -> StoreThrottle:
+    """Failed tries kept in the store beside the workbook: a new browser tab, another server process or a
+    restart does not reset the delay."""
+    return StoreThrottle(app_store.current())
 
 
 def _throttle_keys() -> list[str]:
@@ -112,13 +115,16 @@ def panel() -> access.Editor | None:
     if editor is not None:
         who, leave = st.columns([5, 1], vertical_alignment="center")
         who.markdown(
-            f":material/verified_user: Signed in as **{editor.name}** — your changes are recorded "
+            f":material/verified_user: Signed in as **{words.md_text(editor.name)}** — your changes are recorded "
             "under this name in the change log."
         )
         if editor.method == "single sign-on":
             leave.button("Sign out", on_click=st.logout, key="signout_sso")
         else:
             leave.button("Sign out", on_click=_sign_out, key="signout")
+        exposed = access.exposed_secrets_warning()
+        if exposed:
+            st.warning(exposed, icon=":material/lock_open:")
         return editor
     offered = methods()
     if not offered.any:

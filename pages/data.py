@@ -8,7 +8,7 @@ from components import data_report, editor, frame, plan_import, plan_store, sign
 frame.require()  # the app's frame, also when this page is opened without app.py
 
 current = plan_store.current()
-source = current.latest.source
+who = signin.current_editor()  # None for viewers: they see no server paths and no editors' names
 
 st.title("Data")
 st.caption(
@@ -16,19 +16,18 @@ st.caption(
     "Editors can also change it here."
 )
 editor.show_notice()
-data_report.workbook_card(current)
+data_report.workbook_card(current, who)
 
 report, edit, files, log, importing = st.tabs(
     ["Validation report", "Edit", "Upload & backups", "Change log", "Import a plan"], key="data_tab"
 )
 with report:
-    data_report.findings(current)
+    data_report.findings(current, who)
 with edit:
     who = signin.panel()
     if who is not None:
-        editor.edit_panel(who, current.path, source.sha256 if source else None)
+        editor.edit_panel(who, current.path)
 with files:
-    who = signin.current_editor()
     data_report.backup_list(current.path, who)
     st.markdown("##### Upload a replacement")
     if who is not None:
@@ -36,6 +35,6 @@ with files:
     else:
         st.caption("Sign in on the Edit tab to upload a replacement workbook.")
 with log:
-    data_report.change_log(current.path)
+    data_report.change_log(current.path, who)
 with importing:
     plan_import.panel(signin.current_editor(), current.path)

@@ -149,3 +149,33 @@ def test_a_short_password_is_refused(tmp_path):
     secrets = tmp_path / "secrets.toml"
     assert access.set_password_command(secrets, io.StringIO("short\n"), io.StringIO()) == 1
     assert not secrets.exists()
+
+
+@pytest.mark.parametrize("broken", ["plain-text", "scrypt$1$2$3", "scrypt$x$8$1$!!$??", "scrypt$16384$8$1$$"])
+def test_a_malformed_stored_hash_is_named_as_such_not_as_a_wrong_password(broken):
+    assert access.hash_problem(broken)
+    with pytest.raises(access.SignInRefused) as refused:
+        access.sign_in_with_password("Aman", PASSWORD, broken, access.Throttle())
+    message = str(refused.value)
+    assert "the stored password hash is not valid" in message and "python -m actionplan set-password" in message
+    assert "Wrong password" not in message
+
+
+def test_a_valid_hash_has_no_problem(stored):
+    assert access.hash_problem(stored) is None
+
+
+def test_secrets_are_written_for_their_owner_only_and_a_stale_readable_copy_goes(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[auth]\ncookie_secret = "keep me"\n')
+    secrets.chmod(0o644)
+    stale = tmp_path / "secrets.toml.tmp"
+    stale.write_text('[editors]\npassword_hash = "an old hash"\n')
+    stale.chmod(0o644)
+    assert set(access.exposed_secrets([secrets])) == {secrets, stale}
+    assert "can be read by other users" in access.exposed_secrets_warning([secrets])
+    access.write_password_hash(secrets, access.hash_password(PASSWORD))
+    assert secrets.stat().st_mode & 0o777 == 0o600
+    assert not stale.exists()
+    assert access.exposed_secrets([secrets]) == [] and access.exposed_secrets_warning([secrets]) is None
+    assert [p.name for p in tmp_path.iterdir()] == ["secrets.toml"]  # no temporary file left either

@@ -3,6 +3,7 @@ in the workbook with a backup and an audit record, and a refused save after an o
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -12,7 +13,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from actionplan import load_plan
-from actionplan.keeping import access, audit, backups, edits
+from actionplan.keeping import access, audit, backups, edits, save, throttle
 from components import editor as editor_panel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,8 +115,8 @@ def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_wo
     [backup] = backups.list_backups(plan_workbook)
     assert backup.read_bytes() == original
     [record] = audit.read_records(plan_workbook)
-    assert record["who"] == "Aman Orazov"
-    assert {(c["column"], c["old"], c["new"]) for c in record["changes"]} == {
+    assert record.who == "Aman Orazov"
+    assert {(c.column, c.old, c.new) for c in record.changes} == {
         ("Status", None, "Completed"),
         ("Progress %", None, 100),
         ("Notes", None, "=SUM(1,2)"),
@@ -176,7 +177,7 @@ def test_a_backup_can_be_restored_from_the_page(plan_workbook, use_workbook, pas
     assert not at.exception, at.exception
     assert plan_workbook.read_bytes() == original
     assert any("Restored the version" in s.value for s in at.success)
-    assert [r["action"] for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
+    assert [r.action for r in audit.read_records(plan_workbook)] == ["restore", "edit"]
 
 
 def test_viewer_cannot_restore_or_upload(plan_workbook, use_workbook, password_hash):
@@ -208,7 +209,7 @@ def test_rows_added_and_deleted_in_the_editor_land_in_the_workbook(plan_workbook
     assert first["Description"] not in set(steps[steps["Activity ID"] == first["Activity ID"]]["Description"])
     added = steps[steps["Description"] == "Report back to the National Commission"].iloc[0]
     assert (added["Activity ID"], added["Step"]) == ("2023-01", 9)
-    assert {c["action"] for c in audit.read_records(plan_workbook)[0]["changes"]} == {"add", "delete"}
+    assert {c.action for c in audit.read_records(plan_workbook)[0].changes} == {"add", "delete"}
 
 
 def test_the_steps_editor_offers_the_activity_ids_as_a_drop_down(make_workbook):
@@ -222,3 +223,110 @@ def test_the_steps_editor_offers_the_activity_ids_as_a_drop_down(make_workbook):
     options = config["Activity ID"]["type_config"]["options"]
     # Every activity, in sheet order, then the unknown ID already typed (kept, so the cell is not blanked).
     assert options == [*ids, "2099-01"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Hardening: what viewers see, save faults, sign-in
+
+
+def every_text(at: AppTest) -> str:
+    """Everything the Data page itself shows as text, tables included (not the frame's sidebar and its warning,
+    components/sidebar.py, which the Data page does not draw)."""
+    kinds = ("markdown", "caption", "info", "success", "warning", "error")
+    parts = [str(element.value) for kind in kinds for element in getattr(at.main, kind)]
+    parts = [part for part in parts if "See the Data page for every finding" not in part]
+    tables = [frame.value.to_csv() for frame in at.main.dataframe] + [table.value.to_csv() for table in at.main.table]
+    return "\n".join(parts + tables)
+
+
+def test_viewers_see_no_server_paths_and_no_editors_names(plan_workbook, use_workbook, password_hash):
+    editor = access.sign_in_with_password("Aman Orazov", PASSWORD, password_hash, access.Throttle())
+    table = edits.read_tables(plan_workbook.read_bytes())["Activities"]
+    frame = table.frame.copy()
+    frame.loc[0, "Status"] = "Completed"
+    sha = hashlib.sha256(plan_workbook.read_bytes()).hexdigest()
+    save.save_changes(editor, plan_workbook, sha, edits.diff_table(table, frame))
+    at = data_page(plan_workbook, use_workbook, password_hash)
+    shown = every_text(at)
+    folder = str(plan_workbook.parent.resolve())
+    assert folder not in shown and "backups/" not in shown and "audit.log" not in shown
+    assert "Aman Orazov" not in shown
+    log = next(frame.value for frame in at.dataframe if "What" in frame.value.columns)
+    assert "Who" not in log.columns and "1 change: 2021-01 Status" in set(log["What"])
+    # An editor may see both.
+    at = sign_in(at, "Second Editor")
+    shown = every_text(at)
+    assert folder in shown and "Aman Orazov" in shown
+
+
+def test_a_missing_workbook_is_named_without_its_folder_for_viewers(tmp_path, use_workbook):
+    at = data_page(tmp_path / "gone" / "plan.xlsx", use_workbook)
+    shown = every_text(at)
+    assert "plan.xlsx" in shown and str(tmp_path) not in shown
+
+
+def test_a_save_fault_keeps_the_edits_and_says_why(plan_workbook, use_workbook, password_hash, monkeypatch):
+    original = plan_workbook.read_bytes()
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Completed"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    real_replace = os.replace
+
+    def full_disk(source, target):
+        if Path(target) == plan_workbook:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(source, target)
+
+    with monkeypatch.context() as patched:  # only os.replace is undone after: $PLAN_WORKBOOK stays on tmp_path
+        patched.setattr(os, "replace", full_disk)
+        at.button(key=SAVE).click()
+        at.run()
+    assert not at.exception, at.exception
+    [error] = [e.value for e in at.error]
+    assert "disk is full" in error and "Nothing was changed" in error and "still in the tables" in error
+    assert "someone else" not in error
+    assert plan_workbook.read_bytes() == original and backups.list_backups(plan_workbook) == []
+    # The edit is still there, ready for another Save.
+    preview = next(frame.value for frame in at.dataframe if "Old" in frame.value.columns)
+    assert list(preview["New"]) == ["Completed"]
+    assert not at.button(key=SAVE).disabled
+    at.button(key=SAVE).click()
+    at.run()
+    assert any("Saved 1 change " in s.value for s in at.success)
+
+
+def test_a_malformed_stored_hash_is_not_called_a_wrong_password(plan_workbook, use_workbook):
+    at = sign_in(data_page(plan_workbook, use_workbook, "scrypt$16384$8$1$not-base64$"), "Aman Orazov")
+    [error] = [e.value for e in at.error]
+    assert "stored password hash is not valid" in error and "python -m actionplan set-password" in error
+    assert "Wrong password" not in error
+
+
+def test_six_wrong_passwords_from_six_fresh_sessions_are_throttled_on_the_page(
+    plan_workbook, use_workbook, password_hash, monkeypatch
+):
+    monkeypatch.setattr(throttle, "wall_clock", lambda: 1_700_000_000.0)  # the six tries come at one moment
+    answers = []
+    for _ in range(6):
+        at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Wrong Guesser", "not the password")
+        answers.append(at.error[0].value)
+    assert answers[0].startswith("Wrong password")
+    assert all(answer.startswith("Too many failed tries") for answer in answers[1:])
+    assert (plan_workbook.parent / "actionplan.sqlite3").exists()
+
+
+class FakeUpload:
+    name = "huge.xlsx"
+    size = save.MAX_UPLOAD_BYTES + 1
+
+    def getvalue(self) -> bytes:
+        raise AssertionError("an oversized upload must not be read")
+
+
+def test_an_oversized_upload_is_refused_before_its_bytes_are_read():
+    refused = editor_panel.upload_bytes(FakeUpload())
+    assert isinstance(refused, str) and "larger than 10 MB" in refused

@@ -1,5 +1,7 @@
 """Keeping the data: edits typed in the app, saving them safely (lock, conflict check, backup, atomic replace),
-backups, the change log, and who may edit.
+backups, the change log, who may edit, and the app's own state beside the workbook.
 
-Others import the modules: `edits`, `save`, `backups`, `audit`, `access`, `files`.
+Others import the modules: `edits` (tables and cell changes), `save` (prepare and write), `backups`, `audit` (the
+change log), `access` (sign-in and the Editor token), `store` (the SQLite database beside the workbook).
+Inside: `apply` (changes to bytes), `faults` (refusals in staff's words), `files` (atomic writes), `throttle`.
 """

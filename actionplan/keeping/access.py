@@ -17,18 +17,20 @@ import base64
 import getpass
 import hashlib
 import hmac
+import math
 import os
 import re
 import secrets
 import sys
-import threading
-import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
+
+from .files import write_atomically
+from .throttle import FAIL_DELAY_BASE, FAIL_DELAY_CAP, OVERALL, Throttle, Throttling  # noqa: F401 (named here for callers)
 
 PASSWORD_HASH_ENV = "ACTIONPLAN_EDITOR_PASSWORD_HASH"
 SECRETS_SECTION = "editors"
@@ -44,10 +46,7 @@ SCRYPT_P = 1
 SALT_BYTES = 16
 KEY_BYTES = 32
 SCHEME = "scrypt"
-
-# After the n-th failed try in a row, the next try waits 2^n seconds, at most FAIL_DELAY_CAP.
-FAIL_DELAY_BASE = 2.0
-FAIL_DELAY_CAP = 60.0
+MAX_SCRYPT_MEMORY = 2**26  # a hash asking for more is refused rather than allowed to exhaust the server
 
 _SEAL = object()  # only this module holds it, so only this module makes an Editor
 
@@ -66,6 +65,22 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
     return f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encode(salt)}${encode(key)}"
 
 
+def hash_problem(stored: str) -> str | None:
+    """What is wrong with a stored hash (not the scrypt$N$r$p$salt$key form this app writes), or None when usable."""
+    parts = stored.strip().split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        return f"it is not of the form {SCHEME}$N$r$p$<salt>$<key>"
+    try:
+        n, r, p = (int(part) for part in parts[1:4])
+        salt = base64.b64decode(parts[4], validate=True)
+        key = base64.b64decode(parts[5], validate=True)
+    except ValueError:
+        return "its numbers or its salt and key are not valid"
+    if n < 2 or n & (n - 1) or r < 1 or p < 1 or 128 * r * n > MAX_SCRYPT_MEMORY or not salt or len(key) < 16:
+        return "its scrypt parameters are out of range"
+    return None
+
+
 def verify_password(password: str, stored: str) -> bool:
     """True when the password matches the stored hash; compared in constant time. A malformed hash never matches."""
     try:
@@ -80,7 +95,7 @@ def verify_password(password: str, stored: str) -> bool:
             r=int(r),
             p=int(p),
             dklen=len(expected),
-            maxmem=2**26,
+            maxmem=MAX_SCRYPT_MEMORY,
         )
     except (ValueError, TypeError):
         return False
@@ -134,62 +149,39 @@ class SignInRefused(PermissionError):
         self.wait_seconds = wait_seconds
 
 
-class Throttle:
-    """Failed sign-ins per key (a name, an address, a browser session): after n failures in a row the next try is
-    refused for 2^n seconds (capped). Kept in server memory, shared by all sessions; thread-safe."""
-
-    def __init__(
-        self, *, base: float = FAIL_DELAY_BASE, cap: float = FAIL_DELAY_CAP, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self._base, self._cap, self._clock = base, cap, clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, int] = {}
-        self._until: dict[str, float] = {}
-
-    def wait(self, keys: Iterable[str]) -> float:
-        """Seconds before any of these keys may try again (0 when they may try now)."""
-        now = self._clock()
-        with self._lock:
-            return max([self._until.get(key, now) - now for key in keys] + [0.0])
-
-    def failed(self, keys: Iterable[str]) -> float:
-        """Record a failed try; returns the delay now imposed."""
-        now, delay = self._clock(), 0.0
-        with self._lock:
-            for key in keys:
-                count = self._failures.get(key, 0) + 1
-                self._failures[key] = count
-                key_delay = min(self._cap, self._base**count)
-                self._until[key] = now + key_delay
-                delay = max(delay, key_delay)
-        return delay
-
-    def succeeded(self, keys: Iterable[str]) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-                self._until.pop(key, None)
+MALFORMED_HASH = (
+    "Editing cannot be turned on: the stored password hash is not valid. Whoever runs the server should run "
+    "python -m actionplan set-password to set the password again."
+)
 
 
 def sign_in_with_password(
-    name: str, password: str, stored_hash: str | None, throttle: Throttle, keys: Iterable[str] = ()
+    name: str, password: str, stored_hash: str | None, throttle: Throttling, keys: Iterable[str] = ()
 ) -> Editor:
-    """An Editor when the password matches; SignInRefused otherwise (no password configured, a name missing,
-    a wrong password, or a try too soon after failures). The name is kept for the audit log."""
+    """An Editor when the password matches; SignInRefused otherwise (no password configured, a malformed hash, a
+    name missing, a wrong password, or a try while the throttle makes this name, session or everyone wait). The
+    name is kept for the audit log."""
     if not stored_hash:
         raise SignInRefused("Editing is off: no editor password is configured.")
+    if hash_problem(stored_hash):
+        raise SignInRefused(MALFORMED_HASH)
     name = " ".join(name.split())
     if not name:
         raise SignInRefused("Please give your name; it is recorded with every change you make.")
-    keys = tuple(keys) + (f"name:{name.casefold()}",)
-    wait = throttle.wait(keys)
+    own = (*keys, f"name:{name.casefold()}")
+    wait = throttle.wait((*own, OVERALL))
     if wait > 0:
-        raise SignInRefused(f"Too many failed tries. Please wait {wait:.0f} s and try again.", wait)
+        raise SignInRefused(f"Too many failed tries. Please wait {_seconds(wait)} and try again.", wait)
     if not verify_password(password, stored_hash):
-        delay = throttle.failed(keys)
-        raise SignInRefused(f"Wrong password. You can try again in {delay:.0f} s.", delay)
-    throttle.succeeded(keys)
+        delay = throttle.failed((*own, OVERALL))
+        raise SignInRefused(f"Wrong password. You can try again in {_seconds(delay)}.", delay)
+    throttle.succeeded(own)  # everyone's count (OVERALL) is kept: one right password does not excuse guessing
     return Editor(name, "password", _seal=_SEAL)
+
+
+def _seconds(wait: float) -> str:
+    """A wait as the countdown says it: whole seconds, rounded up, so it never says "0 s" while still waiting."""
+    return f"{max(1, math.ceil(wait))} s"
 
 
 def editor_for_email(email: str | None, allowed: Iterable[str]) -> Editor:
@@ -240,13 +232,38 @@ def write_password_hash(secrets_path: Path, password_hash: str) -> None:
     secrets_path.parent.mkdir(parents=True, exist_ok=True)
     before = secrets_path.read_text(encoding="utf-8") if secrets_path.exists() else ""
     text = with_password_hash(before, password_hash)
-    temporary = secrets_path.with_name(secrets_path.name + ".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, secrets_path)
+    write_atomically(secrets_path, text.encode("utf-8"), mode=0o600)
+    # Earlier versions wrote through a fixed `secrets.toml.tmp`; one left behind may hold a hash readable by all.
+    secrets_path.with_name(secrets_path.name + ".tmp").unlink(missing_ok=True)
+
+
+SECRETS_PATHS: tuple[Path, ...] = (Path.home() / ".streamlit" / "secrets.toml", DEFAULT_SECRETS_PATH)
+
+
+def exposed_secrets(paths: Iterable[Path] = SECRETS_PATHS) -> list[Path]:
+    """The secrets files (and stale temporary copies of them) that other users of the server may read."""
+    exposed = []
+    for path in paths:
+        for candidate in (Path(path), Path(path).with_name(Path(path).name + ".tmp")):
+            try:
+                if candidate.stat().st_mode & 0o077:
+                    exposed.append(candidate)
+            except OSError:
+                continue
+    return exposed
+
+
+def exposed_secrets_warning(paths: Iterable[Path] = SECRETS_PATHS) -> str | None:
+    """A warning for editors when a secrets file is readable by others, saying how to fix it."""
+    exposed = exposed_secrets(paths)
+    if not exposed:
+        return None
+    names = ", ".join(str(path) for path in exposed)
+    return (
+        f"The secrets file {names} can be read by other users of the server. Run "
+        f"`chmod 600 {exposed[0]}` (or `python -m actionplan set-password`, which writes it readable by its "
+        "owner only) and delete any stale `.tmp` copy."
+    )
 
 
 def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:
@@ -273,6 +290,8 @@ def set_password_command(
         print(f"Password not changed: {exc}.", file=sys.stderr)
         return 1
     write_password_hash(secrets_path, hash_password(password))
+    for exposed in exposed_secrets([secrets_path]):
+        print(f"Warning: {exposed} can be read by other users of this machine: chmod 600 {exposed}", file=sys.stderr)
     print(
         f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
         "Restart the app if it is running.",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import os
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
+
+from .files import FolderNotSynced, write_atomically
 
 BACKUP_FOLDER = "backups"
 KEEP_BACKUPS = 50
@@ -41,10 +43,13 @@ def backup_time(backup: Path) -> datetime | None:
     return None
 
 
-def keep_backup(workbook: Path, content: bytes, when: datetime | None = None, keep: int = KEEP_BACKUPS) -> Path:
-    """Store `content` (the version about to be replaced) as a timestamped backup, then keep only the newest `keep`.
+def keep_backup(
+    workbook: Path, content: bytes, when: datetime | None = None, keep: int = KEEP_BACKUPS, *, prune: bool = True
+) -> Path:
+    """Store `content` (the version about to be replaced) as a timestamped backup, then keep only the newest `keep`
+    (a save prunes only once it has replaced the workbook: `prune=False`).
 
-    Written to a temporary name, flushed to disk and renamed, so a backup is either complete or absent.
+    Written atomically (`files.write_atomically`), so a backup is either complete or absent.
     """
     folder = backup_dir(workbook)
     folder.mkdir(parents=True, exist_ok=True)
@@ -53,13 +58,10 @@ def keep_backup(workbook: Path, content: bytes, when: datetime | None = None, ke
     while target.exists():  # two saves in the same microsecond: step on, never overwrite a backup
         when = when.replace(microsecond=(when.microsecond + 1) % 1_000_000)
         target = folder / backup_name(workbook, when)
-    temporary = folder / f".{target.name}.tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
-    prune_backups(workbook, keep)
+    with suppress(FolderNotSynced):  # the backup is complete and in place; only its folder's flush failed
+        write_atomically(target, content)
+    if prune:
+        prune_backups(workbook, keep)
     return target
 
 

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
@@ -20,16 +21,25 @@ from openpyxl import load_workbook
 
 from .. import words
 from ..plan import contract
+from ..plan.contract import ActivityColumn, Kind, StepColumn
 from ..plan.findings import Finding
 from ..plan.load import Lists, load_plan_bytes, read_bytes
+from .faults import finding_text
 
 EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS)
-ROW = "Row"  # the Excel row a table row came from; blank for a row added in the editor
+ROW = contract.Derived.ROW  # the Excel row a table row came from; blank for a row added in the editor
 HEADER_SEARCH_ROWS = 20  # the header is the first non-blank row, looked for this far down
 
-CHANGE, ADD, DELETE = "change", "add", "delete"
-TEXT, INT, NUMBER, PERCENT, DATE, LIST = "text", "int", "number", "percent", "date", "list"
-NUMERIC_KINDS = (INT, NUMBER, PERCENT)
+
+class CellAction(StrEnum):
+    """What a CellChange does to the workbook."""
+
+    CHANGE = "change"  # one cell of an existing row gets a new value
+    ADD = "add"  # one filled cell of a new row
+    DELETE = "delete"  # a whole row goes
+
+
+CHANGE, ADD, DELETE = CellAction.CHANGE, CellAction.ADD, CellAction.DELETE
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ class CellChange:
     column: str
     old: object
     new: object
-    action: str = CHANGE
+    action: CellAction = CHANGE
     added: int | None = None
 
     def as_record(self) -> dict[str, str]:
@@ -58,7 +68,7 @@ class CellChange:
                 "Row": row,
                 "ID": self.key,
                 "Column": "(whole row)",
-                "Old": shown(self.old),
+                "Old": words.cell_text(self.old),
                 "New": "(row deleted)",
             }
         return {
@@ -66,8 +76,8 @@ class CellChange:
             "Row": row,
             "ID": self.key,
             "Column": self.column,
-            "Old": shown(self.old),
-            "New": shown(self.new),
+            "Old": words.cell_text(self.old),
+            "New": words.cell_text(self.new),
         }
 
     def as_audit(self) -> dict[str, object]:
@@ -83,6 +93,21 @@ class CellChange:
             "new": self.new,
         }
 
+    @classmethod
+    def from_audit(cls, entry: Mapping[str, object]) -> CellChange:
+        """A change as the audit log kept it (dates come back as their ISO text)."""
+        row, added = entry.get("row"), entry.get("added")
+        return cls(
+            sheet=str(entry.get("sheet") or ""),
+            row=row if isinstance(row, int) else None,
+            key=str(entry.get("id") or ""),
+            column=str(entry.get("column") or ""),
+            old=entry.get("old"),
+            new=entry.get("new"),
+            action=CellAction(str(entry.get("action") or CHANGE)),
+            added=added if isinstance(added, int) else None,
+        )
+
 
 @dataclass(frozen=True, eq=False)
 class EditTable:
@@ -94,25 +119,14 @@ class EditTable:
 
     sheet: str
     frame: pd.DataFrame
-    kinds: tuple[tuple[str, str], ...]
+    kinds: tuple[tuple[str, Kind], ...]
 
     @property
     def columns(self) -> list[str]:
         return [name for name, _ in self.kinds]
 
-    def kind(self, column: str) -> str:
+    def kind(self, column: str) -> Kind:
         return dict(self.kinds)[column]
-
-
-def shown(value: object) -> str:
-    """A value as the preview shows it: blank for nothing, dates as YYYY-MM-DD, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, (datetime, date)):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -124,13 +138,9 @@ def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | N
     for number, values in enumerate(rows, start=1):
         if number > HEADER_SEARCH_ROWS:
             return None
-        if any(_is_filled(value) for value in values):
+        if any(not words.is_blank(value) for value in values):
             return number, list(values)
     return None
-
-
-def _is_filled(value: object) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -164,10 +174,10 @@ def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[contract.C
     records: list[tuple[int, dict[str, object]]] = []
     for number, values in enumerate(rows[header_at:], start=header_at + 1):
         record = {name: _cell(values, positions[name]) for name in names}
-        if any(_is_filled(value) for value in record.values()):
+        if any(not words.is_blank(value) for value in record.values()):
             records.append((number, record))
     schema_kind = {column.name: column.kind for column in columns}
-    kinds: list[tuple[str, str]] = []
+    kinds: list[tuple[str, Kind]] = []
     frame: dict[str, object] = {ROW: pd.array([number for number, _ in records], dtype="Int64")}
     for name in names:
         values = [record[name] for _, record in records]
@@ -182,32 +192,32 @@ def _cell(values: Sequence[object], position: int) -> object:
     return value.strip() or None if isinstance(value, str) else value
 
 
-def _guess_kind(values: list[object]) -> str:
+def _guess_kind(values: list[object]) -> Kind:
     """A staff-added column: numbers if every filled cell is a number, dates if every one is a date, else text."""
     filled = [value for value in values if value is not None]
     if filled and all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in filled):
-        return NUMBER
+        return Kind.NUMBER
     if filled and all(isinstance(value, (datetime, date)) for value in filled):
-        return DATE
-    return TEXT
+        return Kind.DATE
+    return Kind.TEXT
 
 
-def _fitting_kind(kind: str, values: list[object]) -> str:
+def _fitting_kind(kind: Kind, values: list[object]) -> Kind:
     """The column's kind, or text when some stored cell does not fit it (nothing typed in Excel is hidden)."""
     filled = [value for value in values if value is not None]
-    if kind in NUMERIC_KINDS:
+    if kind.numeric:
         fits = all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in filled)
-        if kind == INT:
+        if kind == Kind.INT:
             fits = fits and all(float(value).is_integer() for value in filled)
-        return kind if fits else TEXT
-    if kind == DATE:
-        return kind if all(isinstance(value, (datetime, date)) for value in filled) else TEXT
+        return kind if fits else Kind.TEXT
+    if kind == Kind.DATE:
+        return kind if all(isinstance(value, (datetime, date)) for value in filled) else Kind.TEXT
     return kind
 
 
-def _column(values: list[object], kind: str) -> object:
+def _column(values: list[object], kind: Kind) -> object:
     normal = [normalise(value, kind) for value in values]
-    if kind in NUMERIC_KINDS:
+    if kind.numeric:
         whole = all(value is None or float(value).is_integer() for value in normal)
         return pd.array(normal, dtype="Int64" if whole else "Float64")
     return pd.Series(normal, dtype=object)
@@ -229,9 +239,9 @@ class EditBase:
     def activity_ids(self) -> list[str]:
         """The IDs of the Activities sheet as opened, in sheet order, blanks left out: what a step may belong to."""
         table = self.tables.get(contract.ACTIVITIES)
-        if table is None or "ID" not in table.frame:
+        if table is None or ActivityColumn.ID not in table.frame:
             return []
-        ids = (normalise(value, TEXT) for value in table.frame["ID"])
+        ids = (normalise(value, Kind.TEXT) for value in table.frame[ActivityColumn.ID])
         return list(dict.fromkeys(text for text in ids if text is not None))
 
 
@@ -242,7 +252,7 @@ def open_for_editing(path: Path) -> EditBase:
     try:
         tables = read_tables(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        first = plan.errors[0] if plan.errors else exc
+        first = finding_text(plan.errors[0]) if plan.errors else str(exc)
         raise ValueError(f"{Path(path).name} cannot be opened for editing: {first}") from exc
     return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, datetime.now())
 
@@ -257,7 +267,7 @@ def new_findings(before: Sequence[Finding], after: Sequence[Finding]) -> list[Fi
 # Comparing
 
 
-def normalise(value: object, kind: str) -> object:
+def normalise(value: object, kind: Kind) -> object:
     """A cell value in one canonical form, so unchanged cells compare equal: None for blanks, text stripped,
     dates as date, whole numbers as int; text in a text column stays text ('2021' typed stays '2021')."""
     if value is None:
@@ -273,7 +283,7 @@ def normalise(value: object, kind: str) -> object:
         text = value.strip()
         if not text:
             return None
-        if kind == DATE:
+        if kind == Kind.DATE:
             try:
                 return date.fromisoformat(text[:10])
             except ValueError:
@@ -281,10 +291,10 @@ def normalise(value: object, kind: str) -> object:
         return text
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
-    if kind in (TEXT, LIST):
-        return shown(value)
+    if kind in (Kind.TEXT, Kind.LIST):
+        return words.cell_text(value)
     if isinstance(value, datetime):
-        return value.date() if kind == DATE or value.time() == datetime.min.time() else value
+        return value.date() if kind == Kind.DATE or value.time() == datetime.min.time() else value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -292,9 +302,12 @@ def normalise(value: object, kind: str) -> object:
 
 def _key(sheet: str, values: Mapping[str, object]) -> str:
     if sheet == contract.STEPS:
-        activity, step = shown(values.get("Activity ID")) or "?", shown(values.get("Step")) or "?"
+        activity, step = (
+            words.cell_text(values.get(StepColumn.ACTIVITY_ID)) or "?",
+            words.cell_text(values.get(StepColumn.STEP)) or "?",
+        )
         return f"{activity} step {step}"
-    return shown(values.get("ID")) or "(no ID)"
+    return words.cell_text(values.get(ActivityColumn.ID)) or "(no ID)"
 
 
 def diff_table(table: EditTable, edited: pd.DataFrame) -> list[CellChange]:
@@ -337,7 +350,7 @@ def diff_table(table: EditTable, edited: pd.DataFrame) -> list[CellChange]:
 
 def _row_summary(sheet: str, values: Mapping[str, object]) -> str:
     """A deleted row in a few words, so the preview says what goes."""
-    text = shown(values.get("Event" if sheet == contract.ACTIVITIES else "Description"))
+    text = words.cell_text(values.get(ActivityColumn.EVENT if sheet == contract.ACTIVITIES else StepColumn.DESCRIPTION))
     return text if len(text) <= 80 else text[:77] + "..."
 
 

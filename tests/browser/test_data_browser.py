@@ -99,7 +99,7 @@ def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server
     activity = load_plan(plan_workbook).activities.set_index("ID").loc["2021-01"]
     assert activity["Event"] == "Edited in the browser grid"
     assert len(backups.list_backups(plan_workbook)) == 1
-    assert audit.read_records(plan_workbook)[0]["who"] == "Browser Editor"
+    assert audit.read_records(plan_workbook)[0].who == "Browser Editor"
 
     go_to(page, "Timeline")
     expect(chart_with(page, "Edited in the browser grid")).to_be_visible()
