@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -232,7 +233,7 @@ def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> p
     return styles
 
 
-def _activity_columns(as_of_label: str) -> dict[str, object]:
+def _activity_columns(as_of_label: str) -> dict[str, Any]:
     return {
         "ID": st.column_config.TextColumn(width="small"),
         "Activity": st.column_config.TextColumn(width="large"),

@@ -41,7 +41,7 @@ def _imported(name: str, content: bytes) -> tuple[dict, bytes]:
         "activities": [{column: _shown(a.get(column)) for column in PREVIEW_COLUMNS} for a in result.activities],
         "steps": [{column: _shown(value) for column, value in step.items()} for step in result.steps],
         "report": lines,
-        "look": [line for line in lines if ReportKind(line["Kind"]).needs_look],
+        "look": [line for line in lines if ReportKind.of(line["Kind"]).needs_look],
     }
     return model, workbook_bytes(result)
 
@@ -101,7 +101,7 @@ def _show(model: dict, name: str) -> None:
     st.markdown("  \n".join(words.md_text(line) for line in model["summary"][1:]))
     if model["look"]:
         st.warning(
-            f"{editor_panel.counted(len(model['look']), 'line')} of the import report to look at: rows not placed, "
+            f"{words.count(len(model['look']), 'line')} of the import report to look at: rows not placed, "
             "terms not read, classification left blank, readings assumed.",
             icon=":material/warning:",
         )

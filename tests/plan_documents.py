@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from docx.table import Table
 
-from actionplan.plan.seed import PLAN_TITLE, SEED_ACTIVITIES, SEED_STEPS
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_FACTS, SEED_STEPS
 
 # Activities the Word version breaks across two rows, as a page break does: (ID, where the event breaks, where the
 # first step breaks) as a count of words kept in the first row (0: not broken).
@@ -37,7 +37,7 @@ def seed_plan_docx(path: Path) -> Path:
     across the table, steps as Word-numbered paragraphs, a few activities broken across two rows (event, first
     step or terms continued in the next row, the No. cell merged down), one activity with four dated lines."""
     document = docx.Document()
-    document.add_paragraph(PLAN_TITLE, style="Title")
+    document.add_paragraph(SEED_FACTS.title, style="Title")
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("No.", "Event", "Mechanism", "Terms of implementation"), strict=True):

@@ -13,7 +13,7 @@ from actionplan.importing import REPORT_SHEET, SUGGESTED_COLUMN, ReportKind, imp
 from actionplan.importing.source import read_source
 from actionplan.plan import contract, load_plan
 from actionplan.plan.facts import read_plan_facts
-from actionplan.plan.seed import PLAN_TITLE, SEED_ACTIVITIES, SEED_STEPS
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_FACTS, SEED_STEPS
 from tests.conftest import ROOT, SHIPPED_WORKBOOK
 from tests.plan_documents import NORLAND_BODY, norland_plan_docx, seed_plan_docx
 
@@ -80,16 +80,16 @@ def test_imported_workbook_is_in_the_contract(seed_source: Path, tmp_path: Path)
         letter = activities.cell(row=1, column=headers.index(name) + 1).column_letter
         assert any(ref.startswith(f"{letter}2:") for ref in validated), name
     assert activities.freeze_panes == "D2"
-    assert book.properties.title == PLAN_TITLE
+    assert book.properties.title == SEED_FACTS.title
 
 
 def test_the_plan_facts_come_from_the_heading(tmp_path: Path) -> None:
     out = tmp_path / "imported.xlsx"
     out.write_bytes(workbook_bytes(import_file(seed_plan_docx(tmp_path / "plan.docx"))))
     facts = read_plan_facts(out)
-    assert facts.title == PLAN_TITLE
+    assert facts.title == SEED_FACTS.title
     assert facts.period == "2021-2023"
-    assert facts.parties == (facts.country, "UNESCO") and facts.country in PLAN_TITLE
+    assert facts.parties == (facts.country, "UNESCO") and facts.country in SEED_FACTS.title
 
 
 def test_another_country_plan_imports_with_its_own_title_and_years(tmp_path: Path) -> None:

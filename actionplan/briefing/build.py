@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -386,14 +387,14 @@ def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
         {
             "Status as of": list(as_of_status.AS_OF_ORDER),
             "Activities": counts.tolist(),
-            "Meaning": [AsOf(value).meaning for value in as_of_status.AS_OF_ORDER],
+            "Meaning": [value.meaning for value in as_of_status.AS_OF_ORDER],
         }
     )
 
 
 def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) -> pd.DataFrame:
     """Domain | Activities | Reported Completed | Open | Past end | Not reported, one row per domain section."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for section in by_domain:
         table = section.table
         status = table[as_of_status.STATUS_AS_OF].astype(str)

@@ -72,7 +72,8 @@ def names_session(cell: object, session: Session) -> bool:
         return False
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?: session)?", text)
     if number:
-        return bool(session.ordinal) and session.ordinal[:-2] == number.group(1)
+        ordinal = session.ordinal
+        return ordinal is not None and ordinal[:-2] == number.group(1)
     return text in session.label.casefold() or session.name.casefold() in text
 
 
@@ -104,7 +105,7 @@ def key_items(still_open: pd.DataFrame, at_session: pd.DataFrame) -> pd.DataFram
     at = set(at_session[A.ID].astype(str))
     status = still_open[as_of_status.STATUS_AS_OF].astype(str)
     rank = [
-        (0 if str(i) in at else 1 + KEY_ORDER.index(AsOf(s)), end if pd.notna(end) else pd.Timestamp.max, str(i))
+        (0 if str(i) in at else 1 + KEY_ORDER.index(s), end if pd.notna(end) else pd.Timestamp.max, str(i))
         for i, s, end in zip(still_open[A.ID], status, still_open[A.END])
     ]
     order = sorted(range(len(rank)), key=rank.__getitem__)[:KEY_ITEMS]

@@ -41,6 +41,13 @@ class ReportKind(StrEnum):
     FACT = "Plan fact", "a fact of the plan read from the document's heading", False
     SOURCE_ROW = "Source row", "a row of the document and what it became", False
 
+    @classmethod
+    def of(cls, value: object) -> ReportKind:
+        """The kind named by this text (a report line's Kind)."""
+        member = cls._value2member_map_[str(value)]
+        assert isinstance(member, ReportKind)
+        return member
+
     def __new__(cls, value: str, meaning: str, needs_look: bool) -> ReportKind:
         member = str.__new__(cls, value)
         member._value_ = value

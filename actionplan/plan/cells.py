@@ -7,6 +7,7 @@ Every finding here keeps the workbook usable: the cell is read as well as it can
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import words
@@ -83,7 +84,7 @@ def _control_name(character: str) -> str:
 
 
 def read_sheet(
-    name: str, rows: list[list[object]], columns: tuple[contract.Column, ...], scan: SheetScan, found: Collector
+    name: str, rows: Sequence[Sequence[object]], columns: tuple[contract.Column, ...], scan: SheetScan, found: Collector
 ) -> Sheet:
     """Match headers case- and space-insensitively; keep staff-added columns; skip blank rows; clean each cell."""
 
@@ -122,7 +123,7 @@ def read_sheet(
     _report_cells(scan, header_index + 1, labels, found)
     records: list[tuple[int, dict[str, object]]] = []
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        values = {labels[i]: clean(cell, offset, i) for i, cell in enumerate(row) if i < len(labels) and labels[i]}
+        values = {str(labels[i]): clean(cell, offset, i) for i, cell in enumerate(row) if i < len(labels) and labels[i]}
         if all(value is None for value in values.values()):
             continue
         records.append((offset, values))
@@ -160,7 +161,7 @@ def _report_cells(scan: SheetScan, header_row: int, labels: list[str | None], fo
         )
 
 
-def report_merged_header(merged: list, header_row: int, found: Collector) -> None:
+def report_merged_header(merged: list | None, header_row: int, found: Collector) -> None:
     """A warning for header cells merged across columns: each column needs its own header."""
     for (first_row, first_column), (last_row, last_column) in merged or []:
         if first_row <= header_row - 1 <= last_row and last_column > first_column:

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import python_calamine
@@ -223,12 +224,11 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
         report_merged_header(sheet.merged_cell_ranges, header_row, found)
     stage[0] = "the Lists sheet"
     lists = read_lists(sheets[contract.LISTS], collectors[contract.LISTS])
-    if sheets[contract.ACTIVITIES] is None:  # nothing to show: the steps would only repeat that their IDs are unknown
+    activity_sheet = sheets[contract.ACTIVITIES]
+    if activity_sheet is None:  # nothing to show: the steps would only repeat that their IDs are unknown
         return empty_plan(findings + _gathered(collectors), info)
     stage[0] = "the Activities sheet"
-    activities = read_activities(
-        sheets[contract.ACTIVITIES], lists, collectors[contract.ACTIVITIES], container.date1904
-    )
+    activities = read_activities(activity_sheet, lists, collectors[contract.ACTIVITIES], container.date1904)
     stage[0] = "the Steps sheet"
     steps = read_steps(sheets[contract.STEPS], activities, lists, collectors[contract.STEPS])
     stage[0] = "the Milestones sheet"
@@ -242,7 +242,7 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
     return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts)
 
 
-def _optional_rows(container: Container, reader: python_calamine.CalamineWorkbook, name: str) -> list[list[object]]:
+def _optional_rows(container: Container, reader: python_calamine.CalamineWorkbook, name: str) -> list[list[Any]]:
     """The rows of an optional sheet (none when it is absent or reaches far outside its table)."""
     chosen, _ = choose_sheet(container.sheets, name)
     if chosen is None or container.scan(chosen).far_cell:

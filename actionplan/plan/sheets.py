@@ -182,9 +182,10 @@ def _dates_for(
         return start, end, "Start/End cells", "day"
     if span is not None:
         source = "Terms" if not (start or end) else "Start/End cells and Terms"
-        chosen_start, chosen_end = start or span.start, end or span.end
-        if chosen_end < chosen_start:
-            chosen_start, chosen_end = (start, start) if start else (end, end)
+        chosen_start: date = start or span.start
+        chosen_end: date = end or span.end
+        if chosen_end < chosen_start:  # one exact date given, on the wrong side of the terms: that day alone
+            chosen_start = chosen_end = start or chosen_end
         return chosen_start, chosen_end, source, "day" if (start or end) else span.precision
     if start or end:
         return start or end, end or start, "Start/End cells", "day"
@@ -289,7 +290,8 @@ def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, foun
         start = end = None
         if record[S.TERMS]:
             plan_year = year_of.get(activity_id)
-            span = parse_terms(record[S.TERMS], default_year=None if pd.isna(plan_year) else int(plan_year))
+            known_year = plan_year is not None and not words.is_blank(plan_year)
+            span = parse_terms(record[S.TERMS], default_year=int(plan_year) if known_year and plan_year else None)
             if span is None:
                 found.warn(
                     row,
@@ -319,7 +321,7 @@ def read_milestones(sheet: Sheet | None, found: Collector, date1904: bool) -> pd
     for row, record in sheet.records:
         try:
             first = _date_cell(record, M.DATE, date1904)
-            last = _date_cell(record, M.END, date1904) or first
+            last: date | None = _date_cell(record, M.END, date1904) or first
         except ValueError:
             found.warn(
                 row, M.DATE, "the date is not a single day; milestone left out", "type a date such as 2025-10-30"
@@ -328,7 +330,7 @@ def read_milestones(sheet: Sheet | None, found: Collector, date1904: bool) -> pd
         if first is None:
             found.warn(row, M.DATE, "the milestone has no date; left out", "type a date such as 2025-10-30")
             continue
-        if last < first:
+        if last is None or last < first:
             found.warn(row, M.END, "End is before Date; treated as a one-day milestone", "correct End")
             last = first
         name = words.cell_or_none(record.get(M.NAME)) or "Milestone"

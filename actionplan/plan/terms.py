@@ -92,13 +92,17 @@ class _Mention:
         if self.kind == "year":
             return date(year, 1, 1), date(year, 12, 31), "year"
         if self.kind == "quarter":
+            assert self.part is not None
             first = 3 * (self.part - 1) + 1
             return date(year, first, 1), _month_end(year, first + 2), "quarter"
         if self.kind == "half":
+            assert self.part is not None
             first = 6 * (self.part - 1) + 1
             return date(year, first, 1), _month_end(year, first + 5), "half"
+        assert self.month is not None
         if self.kind == "month":
             return date(year, self.month, 1), _month_end(year, self.month), "month"
+        assert self.day is not None
         day = date(year, self.month, self.day)
         return day, day, "day"
 
