@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_FACTS, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
 from actionplan.plan.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,7 @@ def make_workbook(tmp_path: Path) -> WorkbookFactory:
         if edit is not None:
             edit(acts, stps, mils, lsts)
         path = tmp_path / name
-        write_workbook(path, acts, stps, mils, lsts)
+        write_workbook(path, acts, stps, mils, lsts, facts=SEED_FACTS)
         return path
 
     return build

@@ -23,7 +23,7 @@ from actionplan import load_plan
 from actionplan.briefing.docx import SCHEDULED_FILL, briefing_docx
 from actionplan.briefing.xlsx import SCHEDULED_MARK, briefing_xlsx
 from actionplan.cli import main
-from actionplan.plan.seed import SEED_ACTIVITIES, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
+from actionplan.plan.seed import SEED_ACTIVITIES, SEED_FACTS, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
 from actionplan.plan.workbook import write_workbook
 from tests.conftest import ROOT
 from tests.test_compare import edit_known_ways
@@ -249,6 +249,7 @@ def seed_plan(tmp_path_factory):
         [dict(s) for s in SEED_STEPS],
         [dict(m) for m in SEED_MILESTONES],
         {k: list(v) for k, v in SEED_LISTS.items()},
+        facts=SEED_FACTS,
     )
     return load_plan(path)
 

@@ -70,7 +70,12 @@ def test_imported_workbook_is_in_the_contract(seed_source: Path, tmp_path: Path)
     out = tmp_path / "imported.xlsx"
     out.write_bytes(workbook_bytes(import_file(seed_source)))
     book = load_workbook(out)
-    assert book.sheetnames == [*contract.SHEET_COLUMNS, contract.ABOUT, REPORT_SHEET]
+    assert book.sheetnames == [*contract.SHEET_COLUMNS, contract.ABOUT, REPORT_SHEET][:3] + [
+        contract.MESSAGES,
+        contract.LISTS,
+        contract.ABOUT,
+        REPORT_SHEET,
+    ]
     activities = book[contract.ACTIVITIES]
     headers = [cell.value for cell in activities[1]]
     assert headers[: len(contract.ACTIVITY_COLUMNS)] == contract.column_names(contract.ACTIVITY_COLUMNS)
