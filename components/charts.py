@@ -26,6 +26,7 @@ GANTT_TOP = 150  # px above the rows: legend (up to 4 lines), milestone names, q
 MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
 GANTT_BOTTOM = 30
 FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its year (labels stay level at 1366 px)
+QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)
 FONT_SIZE = 13
@@ -83,7 +84,7 @@ def _day(value: object) -> date:
 # Gantt
 
 
-def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str], list[str]]:
+def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple[list[str], list[str], list[str]]:
     """The quarters from the one holding `first` to the one holding `last`.
 
     Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
@@ -94,9 +95,16 @@ def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str], list[s
     middles, labels, bounds = [], [], []
     for quarter in starts:
         begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
+        bounds.append(begin.strftime("%Y-%m-%d"))
+        if (
+            years_only or len(starts) > QUARTER_LABELS_UP_TO
+        ):  # many years, or a phone: years labelled, quarters as lines
+            if quarter.quarter == 3 or (quarter is starts[0] and quarter.quarter == 4):
+                middles.append(begin.strftime("%Y-%m-%d"))
+                labels.append(str(quarter.year))
+            continue
         middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
         labels.append(f"Q{quarter.quarter} {quarter.year}" if full or quarter.quarter == 1 else f"Q{quarter.quarter}")
-        bounds.append(begin.strftime("%Y-%m-%d"))
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
     return middles, labels, bounds
@@ -176,6 +184,7 @@ def gantt(
     dated_steps: pd.DataFrame | None = None,
     domains: Sequence[str] = (),
     x_range: tuple[date, date] | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """One bar per activity row from Start to End (inclusive), under a bold heading per group.
 
@@ -189,8 +198,10 @@ def gantt(
     Bars are coloured by domain or by status as of `as_of`: one bar trace per colour with compact arrays (dates
     as 'YYYY-MM-DD', widths in ms, one hover text per bar). Quarter labels ("Q1 2021") on a top axis; milestones
     as shaded spans with their names; the as-of date as a solid line. `x_range` zooms (e.g. one year). The height
-    grows with the number of rows drawn.
+    grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
+    it spans more than a year), milestone names cut to their first words, so the bars keep most of 390 px.
     """
+    label_column = "ID" if compact else views.LABEL_COLUMN
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
     if groups is None:
         groups = pd.DataFrame({views.OPEN_COLUMN: True}, index=pd.Index(rows[views.GROUP_COLUMN].unique()))
@@ -203,7 +214,7 @@ def gantt(
         for step in dated.to_dict("records"):
             step_labels.setdefault(step["Activity ID"], []).append(_step_label(step))
     members_of = {
-        group: list(zip(members["ID"], members[views.LABEL_COLUMN]))
+        group: list(zip(members["ID"], members[label_column].astype(str)))
         for group, members in rows.groupby(views.GROUP_COLUMN, sort=False)
     }
     categories: list[str] = []
@@ -226,7 +237,7 @@ def gantt(
             {
                 "type": "bar",
                 "orientation": "h",
-                "y": list(members[views.LABEL_COLUMN]),
+                "y": list(members[label_column].astype(str)),
                 "x": _widths_ms(members["Start"], members["End"]),
                 "base": _iso_days(members["Start"]),
                 "name": str(value),
@@ -275,7 +286,7 @@ def gantt(
         }
     )
 
-    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY)
+    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
     layout = {
         "height": gantt_height(len(categories)),
         "barmode": "overlay",
@@ -339,7 +350,7 @@ def gantt(
         if bound.endswith("-01-01")
     ]
     annotations: list[dict] = []
-    _add_milestones(shapes, annotations, milestones, first, last)
+    _add_milestones(shapes, annotations, milestones, first, last, short=compact)
     _add_as_of(traces, shapes, annotations, as_of, first, last)
     return go.Figure(data=traces, layout={**layout, "shapes": shapes, "annotations": annotations})
 
@@ -394,7 +405,7 @@ def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, 
 
 
 def _add_milestones(
-    shapes: list[dict], annotations: list[dict], milestones: pd.DataFrame, first: date, last: date
+    shapes: list[dict], annotations: list[dict], milestones: pd.DataFrame, first: date, last: date, *, short: bool
 ) -> None:
     """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
 
@@ -434,7 +445,7 @@ def _add_milestones(
                 "xanchor": "right" if to_left else "left",
                 "align": "right" if to_left else "left",
                 "showarrow": False,
-                "text": _wrap(milestone["Name"], 28),
+                "text": str(milestone["Name"]).split(" ")[0] if short else _wrap(milestone["Name"], 28),
                 "font": {"size": 11, "color": colours.MILESTONE_COLOUR},
                 "name": f"milestone: {milestone['Name']}",
             }

@@ -48,7 +48,7 @@ def pages() -> dict[str, list[StreamlitPage]]:
 
 def draw() -> StreamlitPage:
     """Page config, navigation, the workbook status in the sidebar, the watcher; returns the page to run."""
-    st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="expanded")
+    st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     page = st.navigation(pages())
     sidebar.workbook_status(plan_store.current())
     plan_store.watch()

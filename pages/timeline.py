@@ -10,6 +10,8 @@ from components import charts, filters
 
 ALL_YEARS = "All years"
 ALL_CLOSED = "All groups closed"
+# A phone's browser says "Mobi" in its User-Agent: start it with short row labels (the bars need the width).
+ON_A_PHONE = "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 plan, view, acts = filters.open_page("Timeline", stop_when_empty=False)
 
@@ -30,6 +32,13 @@ show_steps = steps_col.toggle(
     "Dated steps",
     key="timeline_steps",
     help="Show the mechanism steps that have their own dates, under their activity.",
+)
+ids_only = steps_col.toggle(
+    "IDs only",
+    key="timeline_ids_only",
+    value=ON_A_PHONE,
+    help="Label rows by ID alone and the axis by year, leaving the width to the bars (on a phone). "
+    "The hover still has the whole event.",
 )
 
 filters.stop_if_empty(acts, len(plan.activities))
@@ -74,6 +83,7 @@ fig = charts.gantt(
     dated_steps=views.dated_steps(plan.steps, window.rows["ID"]) if show_steps else None,
     domains=domains,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
+    compact=ids_only,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
 

@@ -303,3 +303,21 @@ def test_coverage_heatmap_separates_conventions_from_programmes(plan):
     matrix = views.coverage_matrix(plan.activities, plan.lists, plan.years)
     fig = charts.coverage_heatmap(matrix, {}, conventions=len(plan.lists.conventions))
     assert [shape.y0 for shape in fig.layout.shapes] == [len(plan.lists.conventions) - 0.5]
+
+
+def test_gantt_compact_for_a_phone(plan):
+    fig = gantt(plan, compact=True)
+    labels = [label for trace in bars(fig) for label in trace.y]
+    assert bar_count(fig) == 42 and "2021-11" in labels  # rows by ID alone
+    assert list(fig.layout.xaxis.ticktext) == ["2021", "2022", "2023"]  # years on the axis, quarters as lines
+    assert list(fig.layout.xaxis.minor.tickvals)[:2] == ["2021-01-01", "2021-04-01"]
+    names = [a.text for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
+    assert names == ["41st", "42nd"]
+    hover = {row[0]: row[1] for trace in bars(fig) for row in trace.customdata}
+    assert "Exhibition of the Best photos" in hover["2022-05"]  # the hover keeps the whole event
+
+
+def test_quarter_ticks_label_years_over_six_years():
+    middles, labels, bounds = charts.quarter_ticks(date(2021, 1, 1), date(2027, 12, 31))
+    assert labels == [str(year) for year in range(2021, 2028)] and middles[0] == "2021-07-01"
+    assert len(bounds) == 29  # every quarter still has its line
