@@ -15,7 +15,9 @@ ON_A_PHONE = "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 plan, view, acts = filters.open_page("Timeline", stop_when_empty=False)
 
-colour_col, group_col, zoom_col, steps_col = st.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
+# On a phone the options fold away, so that the chart comes up on the first screen.
+options = st.expander("Chart options", icon=":material/tune:") if ON_A_PHONE else st.container()
+colour_col, group_col, zoom_col, steps_col = options.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
 colour_by = colour_col.segmented_control(
     "Colour by", charts.COLOUR_CHOICES, key="timeline_colour", default=charts.COLOUR_BY_DOMAIN, required=True
 )
