@@ -1,4 +1,4 @@
-"""The command line, in one place: `python -m actionplan check|export|briefing|set-password|import`."""
+"""The command line, in one place: `python -m actionplan check|export|briefing|set-password|import|synth`."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ def _set_password(args: argparse.Namespace) -> int:
     from .keeping.access import set_password_command  # scrypt and getpass: only when asked
 
     return set_password_command(Path(args.secrets))
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from .plan.synth import write_synth  # only when asked
+
+    rows = write_synth(args.out, args.activities, args.seed)
+    size = Path(args.out).stat().st_size
+    print(
+        f"Wrote {args.out}: {len(rows.activities)} activities, {len(rows.steps)} steps, "
+        f"{len(rows.planted)} planted findings, {size / 2**20:.1f} MB",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _day_argument(text: str) -> date:
@@ -205,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
     )
     plan_import.set_defaults(run=_import)
+    synth = commands.add_parser(
+        "synth", help="write a synthetic plan workbook of any size (invented data, for benchmarks and tests)"
+    )
+    synth.add_argument("--activities", type=int, default=10_000, help="how many activities (default 10000)")
+    synth.add_argument("--out", required=True, help="the .xlsx file to write")
+    synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
+    synth.set_defaults(run=_synth)
     return parser
 
 

@@ -6,7 +6,6 @@ data and layout (tests/test_charts.py).
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
@@ -14,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from actionplan import views, words
-from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of, with_status
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of
 
 from . import colours
 
@@ -27,6 +26,7 @@ GANTT_TOP = 150  # px above the rows: legend (up to 4 lines), milestone names, q
 MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
 GANTT_BOTTOM = 30
 FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its year (labels stay level at 1366 px)
+QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)
 FONT_SIZE = 13
@@ -43,10 +43,37 @@ def plotly_config(filename: str) -> dict[str, object]:
 
 
 def _wrap(text: object, width: int = HOVER_WIDTH) -> str:
-    """Text for a hover box: wrapped to `width` characters with <br>, '' for a blank."""
+    """Text for a hover box: wrapped to `width` characters with <br>, '' for a blank.
+
+    A greedy word wrap like textwrap.wrap (a word longer than a line is cut), several times faster: the Timeline
+    wraps an event and each of its steps for every bar it draws.
+    """
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
-    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+    text = str(text)
+    if len(text) <= width and "\n" not in text and "\t" not in text:
+        return text.strip()
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > width:  # textwrap breaks long words too
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not word:
+            continue
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
 
 
 def _day(value: object) -> date:
@@ -57,7 +84,7 @@ def _day(value: object) -> date:
 # Gantt
 
 
-def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str], list[str]]:
+def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple[list[str], list[str], list[str]]:
     """The quarters from the one holding `first` to the one holding `last`.
 
     Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
@@ -68,9 +95,16 @@ def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str], list[s
     middles, labels, bounds = [], [], []
     for quarter in starts:
         begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
+        bounds.append(begin.strftime("%Y-%m-%d"))
+        if (
+            years_only or len(starts) > QUARTER_LABELS_UP_TO
+        ):  # many years, or a phone: years labelled, quarters as lines
+            if quarter.quarter == 3 or (quarter is starts[0] and quarter.quarter == 4):
+                middles.append(begin.strftime("%Y-%m-%d"))
+                labels.append(str(quarter.year))
+            continue
         middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
         labels.append(f"Q{quarter.quarter} {quarter.year}" if full or quarter.quarter == 1 else f"Q{quarter.quarter}")
-        bounds.append(begin.strftime("%Y-%m-%d"))
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
     return middles, labels, bounds
@@ -89,22 +123,30 @@ def _step_label(step: Mapping[str, object]) -> str:
     return f"   ↳ {step['Activity ID']} step {step['Step']}: {words.short_title(step['Description'], 40)}"
 
 
-def _activity_hover(row: Mapping[str, object], steps_text: str) -> str:
-    lines = [
-        f"<b>{row['ID']}</b> ({row['Domain']})",
-        _wrap(row["Event"]),
-        "",
-        f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
-        f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
-    ]
-    for column in ("Convention", "Programme"):
-        if pd.notna(row.get(column)):
-            lines.append(f"<b>{column}:</b> {row[column]}")
-    status = str(row[STATUS_AS_OF])
-    lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
-    if steps_text:
-        lines += ["", "<b>Mechanism:</b>", steps_text]
-    return "<br>".join(lines)
+def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[str]:
+    """One hover text per activity row: the full event, terms as written, dates, instruments, status, steps."""
+    hovers = []
+    columns = ("ID", "Domain", "Event", "Terms", "Start", "End", "Convention", "Programme", STATUS_AS_OF)
+    present = [c for c in columns if c in rows.columns]
+    for record in rows[present].itertuples(index=False, name=None):
+        row = dict(zip(present, record))
+        lines = [
+            f"<b>{row['ID']}</b> ({row['Domain']})",
+            _wrap(row["Event"]),
+            "",
+            f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
+            f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
+        ]
+        for column in ("Convention", "Programme"):
+            if pd.notna(row.get(column)):
+                lines.append(f"<b>{column}:</b> {row[column]}")
+        status = str(row[STATUS_AS_OF])
+        lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
+        steps = steps_text.get(row["ID"], "")
+        if steps:
+            lines += ["", "<b>Mechanism:</b>", steps]
+        hovers.append("<br>".join(lines))
+    return hovers
 
 
 def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dict[str, str]:
@@ -120,111 +162,137 @@ def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dic
     return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
 
+def _iso_days(values: pd.Series) -> list[str]:
+    """Dates as 'YYYY-MM-DD', the most compact text Plotly reads on a date axis."""
+    return pd.to_datetime(values).dt.strftime("%Y-%m-%d").tolist()
+
+
+def _widths_ms(starts: pd.Series, ends: pd.Series) -> list[float]:
+    """Bar lengths in milliseconds, the end day included (a one-month activity is a whole month wide)."""
+    days = (pd.to_datetime(ends) - pd.to_datetime(starts)).dt.days + 1
+    return (days.astype("float64") * 86_400_000).tolist()
+
+
 def gantt(
-    acts: pd.DataFrame,
+    rows: pd.DataFrame,
     milestones: pd.DataFrame,
     *,
     as_of: date,
     colour_by: str = COLOUR_BY_DOMAIN,
-    group_by: str = views.GROUP_YEAR_DOMAIN,
+    groups: pd.DataFrame | None = None,
     steps: pd.DataFrame | None = None,
-    show_steps: bool = False,
+    dated_steps: pd.DataFrame | None = None,
     domains: Sequence[str] = (),
-    instruments: Sequence[str] = (),
     x_range: tuple[date, date] | None = None,
+    compact: bool = False,
 ) -> go.Figure:
-    """One bar per activity from Start to End (inclusive), rows grouped by year then domain (or by instrument).
+    """One bar per activity row from Start to End (inclusive), under a bold heading per group.
 
-    Row labels are `ID · short title` under a bold group heading; the hover holds the full event, the terms as
-    written, the dates and the mechanism steps (from `steps`). Bars are coloured by domain or by status as of
-    `as_of` (one trace per colour, in the legend). Quarter labels ("Q1 2021") on a top axis; milestones as
-    shaded spans with their names; the as-of date as a solid line. With `show_steps`, steps that have their own
-    dates are drawn as thin lines on rows of their own under their activity. `x_range` zooms (e.g. one year).
-    The height grows with the number of rows.
+    rows: the activities to draw, prepared: `views.gantt_rows` (Group, Label, Domain, in Gantt order) of
+    activities with their `Status as of` already derived (`views.Filters.apply`) and with dates; this builder
+    derives nothing. groups: `views.gantt_window(...).groups`; a group that is not `Open` is drawn as one
+    hatched summary bar on its heading row, from its first start to its last end (default: every group of
+    `rows`, open). steps: all mechanism steps, for the hover; dated_steps: the steps with their own dates to draw
+    as thin lines on rows of their own under their activity (`views.dated_steps`), or None.
+
+    Bars are coloured by domain or by status as of `as_of`: one bar trace per colour with compact arrays (dates
+    as 'YYYY-MM-DD', widths in ms, one hover text per bar). Quarter labels ("Q1 2021") on a top axis; milestones
+    as shaded spans with their names; the as-of date as a solid line. `x_range` zooms (e.g. one year). The height
+    grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
+    it spans more than a year), milestone names cut to their first words, so the bars keep most of 390 px.
     """
-    if STATUS_AS_OF not in acts.columns:
-        acts = with_status(acts, as_of)
-    rows = views.gantt_rows(
-        acts.dropna(subset=["Start", "End"]), group_by=group_by, domains=domains, instruments=instruments
-    )
+    label_column = "ID" if compact else views.LABEL_COLUMN
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
-    dated = views.dated_steps(steps, rows["ID"]) if (show_steps and steps is not None) else None
+    if groups is None:
+        groups = pd.DataFrame({views.OPEN_COLUMN: True}, index=pd.Index(rows[views.GROUP_COLUMN].unique()))
+    dated = dated_steps if dated_steps is not None and not dated_steps.empty else None
 
-    # The y categories, top to bottom: a heading per group, its activities, each followed by its dated steps.
+    # The y categories, top to bottom: a heading per group, then (if open) its activities, each followed by its
+    # dated steps.
     step_labels: dict[str, list[str]] = {}
     if dated is not None:
         for step in dated.to_dict("records"):
             step_labels.setdefault(step["Activity ID"], []).append(_step_label(step))
+    members_of = {
+        group: list(zip(members["ID"], members[label_column].astype(str)))
+        for group, members in rows.groupby(views.GROUP_COLUMN, sort=False)
+    }
     categories: list[str] = []
-    for group, members in rows.groupby(views.GROUP_COLUMN, sort=False):
+    for group, is_open in zip(groups.index, groups[views.OPEN_COLUMN]):
         categories.append(_heading(str(group)))
-        for activity_id, label in zip(members["ID"], members[views.LABEL_COLUMN]):
-            categories += [label, *step_labels.get(activity_id, [])]
+        if is_open:
+            for activity_id, label in members_of.get(group, ()):
+                categories += [label, *step_labels.get(activity_id, [])]
 
-    fig = go.Figure()
+    traces: list[dict] = []  # built as plain dicts: one validation when the figure is made
     key = views.DOMAIN_COLUMN if colour_by == COLOUR_BY_DOMAIN else STATUS_AS_OF
     order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
     colour_of = domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour
     values = rows[key].astype(object)
-    steps_text = _steps_texts(steps, list(rows["ID"]))
-    for rank, value in enumerate(v for v in order if (values == v).any()):
-        members = rows[values == value].to_dict("records")
-        fig.add_trace(
-            go.Bar(
-                orientation="h",
-                y=[m[views.LABEL_COLUMN] for m in members],
-                x=[(_day(m["End"]) + ONE_DAY - _day(m["Start"])).total_seconds() * 1000 for m in members],
-                base=[_day(m["Start"]).isoformat() for m in members],
-                name=str(value),
-                legendrank=rank,
-                marker={
+    hovers = pd.Series(_activity_hovers(rows, _steps_texts(steps, list(rows["ID"]))), index=rows.index, dtype=object)
+    present = set(values)
+    for rank, value in enumerate(v for v in order if v in present):
+        members = rows[values == value]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": list(members[label_column].astype(str)),
+                "x": _widths_ms(members["Start"], members["End"]),
+                "base": _iso_days(members["Start"]),
+                "name": str(value),
+                "legendrank": rank,
+                "marker": {
                     "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=[[m["ID"], _activity_hover(m, steps_text.get(m["ID"], ""))] for m in members],
-                hovertemplate="%{customdata[1]}<extra></extra>",
-            )
+                "customdata": [[i, h] for i, h in zip(members["ID"], hovers[members.index])],
+                "hovertemplate": "%{customdata[1]}<extra></extra>",
+            }
         )
-    if dated is not None and not dated.empty:
+    _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {})
+    if dated is not None:
         colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows["ID"], values)}
         for step in dated.to_dict("records"):
-            fig.add_trace(
-                go.Scatter(
-                    x=[_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
-                    y=[_step_label(step)] * 2,
-                    mode="lines",
-                    showlegend=False,
-                    opacity=0.7,
-                    line={"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
-                    hovertemplate=(
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
+                    "y": [_step_label(step)] * 2,
+                    "mode": "lines",
+                    "showlegend": False,
+                    "opacity": 0.7,
+                    "line": {"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
+                    "hovertemplate": (
                         f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
                         f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
                         f"{words.span(step['Start'], step['End'])}<extra></extra>"
                     ),
-                )
+                }
             )
 
-    first, last = _span(rows, x_range)
+    first, last = _span(groups if "Start" in groups.columns else rows, x_range)
     # Invisible points on the headings keep them on the axis (a category with no data would be dropped).
     headings = [c for c in categories if c.startswith("<b>")]
-    fig.add_trace(
-        go.Scatter(
-            x=[first.isoformat()] * len(headings),
-            y=headings,
-            mode="markers",
-            marker={"opacity": 0},
-            showlegend=False,
-            hoverinfo="skip",
-        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [first.isoformat()] * len(headings),
+            "y": headings,
+            "mode": "markers",
+            "marker": {"opacity": 0},
+            "showlegend": False,
+            "hoverinfo": "skip",
+        }
     )
 
-    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY)
-    fig.update_layout(
-        height=gantt_height(len(categories)),
-        barmode="overlay",
-        bargap=0.25,
-        margin={"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
-        legend={
+    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
+    layout = {
+        "height": gantt_height(len(categories)),
+        "barmode": "overlay",
+        "bargap": 0.25,
+        "margin": {"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
+        "legend": {
             "orientation": "h",
             "yref": "container",
             "y": 1,
@@ -234,10 +302,10 @@ def gantt(
             "title": {"text": ""},
             "font": {"size": FONT_SIZE},
         },
-        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        font={"size": FONT_SIZE},
-        plot_bgcolor="white",
-        xaxis={
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        "font": {"size": FONT_SIZE},
+        "plot_bgcolor": "white",
+        "xaxis": {
             "type": "date",
             "side": "top",
             "range": [first.isoformat(), last.isoformat()],
@@ -252,7 +320,7 @@ def gantt(
             "tickangle": 0,
         },
         # Top to bottom, no padding rows above the first heading.
-        yaxis={
+        "yaxis": {
             "type": "category",
             "categoryorder": "array",
             "categoryarray": categories,
@@ -263,13 +331,65 @@ def gantt(
             "showgrid": False,
             "tickfont": {"size": 12},
         },
+    }
+    # Shapes and annotations are set once: each add_shape/add_vline call re-processes every shape before it.
+    shapes: list[dict] = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y domain",
+            "x0": bound,
+            "x1": bound,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": colours.ACCENT, "width": 1},
+            "opacity": 0.5,
+            "layer": "below",
+        }
+        for bound in bounds
+        if bound.endswith("-01-01")
+    ]
+    annotations: list[dict] = []
+    _add_milestones(shapes, annotations, milestones, first, last, short=compact)
+    _add_as_of(traces, shapes, annotations, as_of, first, last)
+    return go.Figure(data=traces, layout={**layout, "shapes": shapes, "annotations": annotations})
+
+
+def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colours: Mapping[str, str]) -> None:
+    """Each closed group as one hatched bar on its heading row, from its first start to its last end."""
+    closed = groups[~groups[views.OPEN_COLUMN].astype(bool)] if len(groups) else groups
+    if closed.empty:
+        return
+    fills = [
+        domain_colours.get(str(domain), colours.GROUP_COLOUR) if domain is not None else colours.GROUP_COLOUR
+        for domain in closed[views.DOMAIN_COLUMN]
+    ]
+    hovers = [
+        f"<b>{group}</b><br>{int(count):,} activities, {words.span(start, end)}<br>{statuses}"
+        "<br><i>Open the group above the chart to see its activities</i>"
+        for group, count, start, end, statuses in zip(
+            closed.index,
+            closed[views.COUNT_COLUMN],
+            closed["Start"],
+            closed["End"],
+            closed[views.STATUS_COUNTS_COLUMN],
+        )
+    ]
+    traces.append(
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": [_heading(str(group)) for group in closed.index],
+            "x": _widths_ms(closed["Start"], closed["End"]),
+            "base": _iso_days(closed["Start"]),
+            "name": "Group (closed): first start to last end",
+            "legendrank": 999,
+            "marker": {"color": fills, "pattern": {"shape": "/", "fgcolor": "white"}, "line": {"width": 0}},
+            "opacity": 0.75,
+            "customdata": [[str(group), hover] for group, hover in zip(closed.index, hovers)],
+            "hovertemplate": "%{customdata[1]}<extra></extra>",
+        }
     )
-    for bound in bounds:
-        if bound.endswith("-01-01"):
-            fig.add_vline(x=bound, line={"color": colours.ACCENT, "width": 1}, opacity=0.5, layer="below")
-    _add_milestones(fig, milestones, first, last)
-    _add_as_of(fig, as_of, first, last)
-    return fig
 
 
 def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, date]:
@@ -284,89 +404,102 @@ def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, 
     return first, last
 
 
-def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, first: date, last: date) -> None:
+def _add_milestones(
+    shapes: list[dict], annotations: list[dict], milestones: pd.DataFrame, first: date, last: date, *, short: bool
+) -> None:
     """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
 
     A name near the right edge is written to the left of its band so that it is not cut off.
     """
     right_side = first + (last - first) * 0.78
-    for _, milestone in milestones.iterrows():
+    for milestone in milestones.to_dict("records"):
         start = _day(milestone["Date"])
         end = _day(milestone["End"]) if pd.notna(milestone.get("End")) else start
         if end < first or start >= last:
             continue
-        fig.add_shape(
-            type="rect",
-            xref="x",
-            yref="paper",
-            x0=start.isoformat(),
-            x1=(end + ONE_DAY).isoformat(),
-            y0=0,
-            y1=1,
-            fillcolor=colours.MILESTONE_COLOUR,
-            opacity=0.18,
-            line={"width": 0},
-            layer="below",
-            name=f"milestone: {milestone['Name']}",
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start.isoformat(),
+                "x1": (end + ONE_DAY).isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": colours.MILESTONE_COLOUR,
+                "opacity": 0.18,
+                "line": {"width": 0},
+                "layer": "below",
+                "name": f"milestone: {milestone['Name']}",
+            }
         )
         to_left = start > right_side
-        fig.add_annotation(
-            x=(end + ONE_DAY if to_left else start).isoformat(),
-            xref="x",
-            y=1,
-            yref="paper",
-            yshift=MILESTONE_LABEL_SHIFT,
-            yanchor="bottom",
-            xanchor="right" if to_left else "left",
-            align="right" if to_left else "left",
-            showarrow=False,
-            text=_wrap(milestone["Name"], 28),
-            font={"size": 11, "color": colours.MILESTONE_COLOUR},
-            name=f"milestone: {milestone['Name']}",
+        annotations.append(
+            {
+                "x": (end + ONE_DAY if to_left else start).isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yshift": MILESTONE_LABEL_SHIFT,
+                "yanchor": "bottom",
+                "xanchor": "right" if to_left else "left",
+                "align": "right" if to_left else "left",
+                "showarrow": False,
+                "text": str(milestone["Name"]).split(" ")[0] if short else _wrap(milestone["Name"], 28),
+                "font": {"size": 11, "color": colours.MILESTONE_COLOUR},
+                "name": f"milestone: {milestone['Name']}",
+            }
         )
 
 
-def _add_as_of(fig: go.Figure, as_of: date, first: date, last: date) -> None:
+def _add_as_of(
+    traces: list[dict], shapes: list[dict], annotations: list[dict], as_of: date, first: date, last: date
+) -> None:
     """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
     label = f"As of {words.day(as_of)}"
     inside = first <= as_of < last
-    fig.add_shape(
-        type="line",
-        xref="x",
-        yref="paper",
-        x0=as_of.isoformat(),
-        x1=as_of.isoformat(),
-        y0=0,
-        y1=1,
-        line={"color": colours.ACCENT, "width": 2},
-        name="as of",
+    shapes.append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": as_of.isoformat(),
+            "x1": as_of.isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": colours.ACCENT, "width": 2},
+            "name": "as of",
+        }
     )
     legend_name = label if inside else (f"{label} →" if as_of >= last else f"← {label}")  # off the axis: say where
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="lines",
-            name=legend_name,
-            legendrank=1000,
-            line={"color": colours.ACCENT, "width": 2},
-            hoverinfo="skip",
-        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "lines",
+            "name": legend_name,
+            "legendrank": 1000,
+            "line": {"color": colours.ACCENT, "width": 2},
+            "hoverinfo": "skip",
+        }
     )
     if inside:
-        fig.add_annotation(
-            x=as_of.isoformat(),
-            xref="x",
-            y=1,
-            yref="paper",
-            yshift=MILESTONE_LABEL_SHIFT,
-            yanchor="bottom",
-            xanchor="right",
-            showarrow=False,
-            text=f"<b>{label}</b>",
-            font={"size": 12, "color": colours.ACCENT},
-            bgcolor="rgba(255,255,255,0.85)",
-            name="as of",
+        annotations.append(
+            {
+                "x": as_of.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yshift": MILESTONE_LABEL_SHIFT,
+                "yanchor": "bottom",
+                "xanchor": "right",
+                "showarrow": False,
+                "text": f"<b>{label}</b>",
+                "font": {"size": 12, "color": colours.ACCENT},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "name": "as of",
+            }
         )
 
 

@@ -51,6 +51,7 @@ MILESTONE_COLOUR = "#7F3C8D"
 GAP_COLOUR = "#EEF1F5"  # an empty cell of the coverage matrix
 COVERAGE_SCALE: tuple[str, ...] = ("#C6DBEF", "#6BAED6", ACCENT)  # one activity ... the most in a cell
 GRID_COLOUR = "#D5DCE4"  # quarter lines; year lines use ACCENT
+GROUP_COLOUR = "#7A8FA6"  # a closed Gantt group whose activities have several domains or statuses
 
 
 def domain_colours(domains: Iterable[str]) -> dict[str, str]:

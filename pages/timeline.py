@@ -9,10 +9,15 @@ from actionplan.plan.status import AS_OF_ORDER
 from components import charts, filters
 
 ALL_YEARS = "All years"
+ALL_CLOSED = "All groups closed"
+# A phone's browser says "Mobi" in its User-Agent: start it with short row labels (the bars need the width).
+ON_A_PHONE = "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 plan, view, acts = filters.open_page("Timeline", stop_when_empty=False)
 
-colour_col, group_col, zoom_col, steps_col = st.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
+# On a phone the options fold away, so that the chart comes up on the first screen.
+options = st.expander("Chart options", icon=":material/tune:") if ON_A_PHONE else st.container()
+colour_col, group_col, zoom_col, steps_col = options.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
 colour_by = colour_col.segmented_control(
     "Colour by", charts.COLOUR_CHOICES, key="timeline_colour", default=charts.COLOUR_BY_DOMAIN, required=True
 )
@@ -30,21 +35,57 @@ show_steps = steps_col.toggle(
     key="timeline_steps",
     help="Show the mechanism steps that have their own dates, under their activity.",
 )
+ids_only = steps_col.toggle(
+    "IDs only",
+    key="timeline_ids_only",
+    value=ON_A_PHONE,
+    help="Label rows by ID alone and the axis by year, leaving the width to the bars (on a phone). "
+    "The hover still has the whole event.",
+)
 
 filters.stop_if_empty(acts, len(plan.activities))
 
-undated = acts[acts["Start"].isna() | acts["End"].isna()]
+domains = views.domain_order(plan.activities, plan.lists)
+rows = views.gantt_rows(
+    acts.dropna(subset=["Start", "End"]),
+    group_by=group_by,
+    domains=domains,
+    instruments=views.instrument_order(plan.activities, plan.lists),
+    labels=False,  # the window labels the rows it draws
+)
+window = views.gantt_window(rows)
+if window.collapsed:
+    counts = window.groups[views.COUNT_COLUMN]
+    open_col, page_col, count_col = st.columns([3, 1.2, 2.2], vertical_alignment="bottom")
+    opened = open_col.selectbox(
+        "Open a group",
+        [ALL_CLOSED, *window.groups.index],
+        key="timeline_open",
+        format_func=lambda group: group if group == ALL_CLOSED else f"{group} ({counts[group]:,})",
+        help=f"Over {views.COLLAPSE_OVER} activities, each group is one hatched bar from its first start to its last "
+        "end; open one to see its activities.",
+    )
+    page = 1
+    if opened != ALL_CLOSED and counts[opened] > views.PER_PAGE:
+        pages = -(-int(counts[opened]) // views.PER_PAGE)
+        page = page_col.number_input("Page", min_value=1, max_value=pages, step=1, key="timeline_page")
+    window = views.gantt_window(rows, opened=None if opened == ALL_CLOSED else opened, page=int(page))
+    count_col.caption(
+        f"{len(rows):,} activities in {len(window.groups)} groups"
+        + (f" · {window.opened}: {window.shown}" if window.opened else " · each group closed to one bar")
+    )
+
 fig = charts.gantt(
-    acts,
+    window.rows,
     plan.milestones,
     as_of=view.as_of,
     colour_by=colour_by,
-    group_by=group_by,
+    groups=window.groups,
     steps=plan.steps,
-    show_steps=show_steps,
-    domains=views.domain_order(plan.activities, plan.lists),
-    instruments=views.instrument_order(plan.activities, plan.lists),
+    dated_steps=views.dated_steps(plan.steps, window.rows["ID"]) if show_steps else None,
+    domains=domains,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
+    compact=ids_only,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
 
@@ -56,6 +97,7 @@ notes = [
 if colour_by == charts.COLOUR_BY_STATUS:
     notes.append("Status as of the date: " + "; ".join(f"**{status}** = {status.meaning}" for status in AS_OF_ORDER))
 st.caption(" ".join(notes))
+undated = acts[acts["Start"].isna() | acts["End"].isna()]
 if len(undated):
     st.warning(
         f"{len(undated)} activit{'y has' if len(undated) == 1 else 'ies have'} no dates and cannot be drawn: "

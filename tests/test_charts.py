@@ -34,15 +34,24 @@ def bar_count(fig) -> int:
     return sum(len(trace.base) for trace in bars(fig))
 
 
-def gantt(plan, as_of=TODAY, **options):
+def prepared(plan, acts, *, group_by=views.GROUP_YEAR_DOMAIN, domains=(), instruments=()):
+    """The Gantt rows as the Timeline page prepares them: dated activities, statuses derived, in Gantt order."""
+    dated = acts.dropna(subset=["Start", "End"])
+    return views.gantt_rows(dated, group_by=group_by, domains=domains, instruments=instruments)
+
+
+def gantt(plan, as_of=TODAY, *, group_by=views.GROUP_YEAR_DOMAIN, show_steps=False, **options):
     acts = views.Filters(as_of=as_of).apply(plan.activities)
+    domains = views.domain_order(plan.activities, plan.lists)
+    instruments = views.instrument_order(plan.activities, plan.lists)
+    rows = prepared(plan, acts, group_by=group_by, domains=domains, instruments=instruments)
     return charts.gantt(
-        acts,
+        rows,
         plan.milestones,
         as_of=as_of,
-        domains=views.domain_order(plan.activities, plan.lists),
-        instruments=views.instrument_order(plan.activities, plan.lists),
+        domains=domains,
         steps=plan.steps,
+        dated_steps=views.dated_steps(plan.steps, rows["ID"]) if show_steps else None,
         **options,
     )
 
@@ -71,7 +80,7 @@ def test_gantt_bars_run_from_start_to_end_inclusive(plan):
 
 def test_gantt_filtered_draws_fewer_bars(plan):
     acts = views.Filters(years=(2022,), as_of=TODAY).apply(plan.activities)
-    fig = charts.gantt(acts, plan.milestones, as_of=TODAY)
+    fig = charts.gantt(prepared(plan, acts), plan.milestones, as_of=TODAY)
     assert bar_count(fig) == 12
 
 
@@ -157,7 +166,7 @@ def test_gantt_as_of_after_the_plan_is_named_in_the_legend(plan):
 def test_gantt_height_grows_with_rows(plan):
     all_rows = gantt(plan)
     acts = views.Filters(years=(2022,), as_of=TODAY).apply(plan.activities)
-    fewer = charts.gantt(acts, plan.milestones, as_of=TODAY)
+    fewer = charts.gantt(prepared(plan, acts), plan.milestones, as_of=TODAY)
     assert all_rows.layout.height > fewer.layout.height
     assert all_rows.layout.height == charts.gantt_height(len(all_rows.layout.yaxis.categoryarray))
 
@@ -294,3 +303,21 @@ def test_coverage_heatmap_separates_conventions_from_programmes(plan):
     matrix = views.coverage_matrix(plan.activities, plan.lists, plan.years)
     fig = charts.coverage_heatmap(matrix, {}, conventions=len(plan.lists.conventions))
     assert [shape.y0 for shape in fig.layout.shapes] == [len(plan.lists.conventions) - 0.5]
+
+
+def test_gantt_compact_for_a_phone(plan):
+    fig = gantt(plan, compact=True)
+    labels = [label for trace in bars(fig) for label in trace.y]
+    assert bar_count(fig) == 42 and "2021-11" in labels  # rows by ID alone
+    assert list(fig.layout.xaxis.ticktext) == ["2021", "2022", "2023"]  # years on the axis, quarters as lines
+    assert list(fig.layout.xaxis.minor.tickvals)[:2] == ["2021-01-01", "2021-04-01"]
+    names = [a.text for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
+    assert names == ["41st", "42nd"]
+    hover = {row[0]: row[1] for trace in bars(fig) for row in trace.customdata}
+    assert "Exhibition of the Best photos" in hover["2022-05"]  # the hover keeps the whole event
+
+
+def test_quarter_ticks_label_years_over_six_years():
+    middles, labels, bounds = charts.quarter_ticks(date(2021, 1, 1), date(2027, 12, 31))
+    assert labels == [str(year) for year in range(2021, 2028)] and middles[0] == "2021-07-01"
+    assert len(bounds) == 29  # every quarter still has its line

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 from .contract import ActivityColumn, Derived
@@ -124,29 +125,27 @@ STATUS_AS_OF = Derived.STATUS_AS_OF
 
 
 def status_as_of(activities: pd.DataFrame, as_of: date) -> pd.Series:
-    """One status per activity (same index), from its reported Status, Start and End, as of `as_of`."""
+    """One status per activity (same index), from its reported Status, Start and End, as of `as_of`.
+
+    Column operations, in order of precedence: a reported Completed/Postponed/Cancelled, no dates, upcoming,
+    scheduled now, then past the end: Overdue when any Status was typed (even one not in the list), else
+    Past end, not reported.
+    """
     when = pd.Timestamp(as_of)
-    values = []
-    for cell, start, end in zip(
-        activities[ActivityColumn.STATUS], activities[ActivityColumn.START], activities[ActivityColumn.END], strict=True
-    ):
-        reported = Reported.of(cell)
-        closing = AsOf.closing(reported)
-        typed = isinstance(cell, str) and bool(cell.strip())  # any value typed, even one not in the list
-        if closing is not None:
-            values.append(closing)
-        elif pd.isna(start) or pd.isna(end):
-            values.append(AsOf.NO_DATES)
-        elif when < start:
-            values.append(AsOf.UPCOMING)
-        elif when <= end:
-            values.append(AsOf.SCHEDULED_NOW)
-        elif typed:
-            values.append(AsOf.OVERDUE)
-        else:
-            values.append(AsOf.PAST_END_NOT_REPORTED)
+    cells = activities[ActivityColumn.STATUS].astype(object)
+    typed_text = cells.str.strip().fillna("") if len(cells) else cells  # non-text cells count as blank
+    start = pd.to_datetime(activities[ActivityColumn.START])
+    end = pd.to_datetime(activities[ActivityColumn.END])
+    closing = typed_text.map({str(r): AsOf.closing(r) for r in Reported if AsOf.closing(r) is not None})
+    undated = start.isna() | end.isna()
+    past = np.where(typed_text != "", str(AsOf.OVERDUE), str(AsOf.PAST_END_NOT_REPORTED))
+    values = np.select(
+        [closing.notna().to_numpy(), undated.to_numpy(), (when < start).to_numpy(), (when <= end).to_numpy()],
+        [closing.astype(str).to_numpy(), str(AsOf.NO_DATES), str(AsOf.UPCOMING), str(AsOf.SCHEDULED_NOW)],
+        default=past,
+    )
     return pd.Series(
-        pd.Categorical([str(v) for v in values], categories=[str(s) for s in AS_OF_ORDER]),
+        pd.Categorical(values, categories=[str(s) for s in AS_OF_ORDER]),
         index=activities.index,
         name=STATUS_AS_OF,
     )

@@ -13,8 +13,10 @@ year), and returns the span from the earliest start to the latest end. A text wi
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -253,3 +255,24 @@ def parse_date_cell(value: object, *, date1904: bool = False) -> date | None:
     if span is None or span.precision != "day":
         raise ValueError(f"{value!r} is not a single date")
     return span.start
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_terms_cached(text: object, default_year: int | None) -> DateSpan | None:
+    return parse_terms(text, default_year)
+
+
+def parse_terms_once(texts: Iterable[object], default_years: Iterable[int | None]) -> list[DateSpan | None]:
+    """`parse_terms` for a whole column: each distinct (terms, plan year) is parsed once.
+
+    A plan repeats its terms ("2022", "Q4 2024", "March-December 2021"), so a column of ten thousand usually holds
+    a few hundred distinct texts. DateSpan is frozen, so a cached span can be shared. Unhashable cells are parsed
+    one by one.
+    """
+    spans: list[DateSpan | None] = []
+    for text, year in zip(texts, default_years, strict=True):
+        try:
+            spans.append(_parse_terms_cached(text, year))
+        except TypeError:  # unhashable
+            spans.append(parse_terms(text, year))
+    return spans

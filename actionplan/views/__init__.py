@@ -40,6 +40,8 @@ from .filters import (
     filter_options,
 )
 from .gantt import (
+    COLLAPSE_OVER,
+    COUNT_COLUMN,
     DOMAIN_COLUMN,
     GROUP_COLUMN,
     GROUP_INSTRUMENT,
@@ -47,9 +49,14 @@ from .gantt import (
     GROUPINGS,
     INSTRUMENT_COLUMN,
     LABEL_COLUMN,
+    OPEN_COLUMN,
+    PER_PAGE,
+    STATUS_COUNTS_COLUMN,
     TITLE_COLUMN,
+    GanttWindow,
     dated_steps,
     gantt_rows,
+    gantt_window,
 )
 from .milestones import QuickDate, due_before, milestone_eves, next_milestones
 
@@ -57,10 +64,17 @@ __all__ = [
     "ACTIVITY_TABLE_COLUMNS",
     "LINK_COLUMN",
     "DOMAIN_COLUMN",
+    "COLLAPSE_OVER",
+    "COUNT_COLUMN",
     "GROUPINGS",
     "GROUP_COLUMN",
     "GROUP_INSTRUMENT",
     "GROUP_YEAR_DOMAIN",
+    "OPEN_COLUMN",
+    "PER_PAGE",
+    "STATUS_COUNTS_COLUMN",
+    "GanttWindow",
+    "gantt_window",
     "INSTRUMENT_COLUMN",
     "LABEL_COLUMN",
     "NO_INSTRUMENT",

@@ -33,7 +33,8 @@ def instrument_of(activities: pd.DataFrame) -> pd.Series:
 
 def _append_unlisted(order: list[str], found: Iterable[object]) -> list[str]:
     """Values found in the activities but missing from Lists go after the listed ones, sorted."""
-    extra = sorted({str(value) for value in found if pd.notna(value)} - set(order))
+    distinct = pd.Series(found, dtype=object).dropna().unique()  # distinct values first: thousands of rows, few values
+    extra = sorted({str(value) for value in distinct} - set(order))
     return order + extra
 
 

@@ -1,12 +1,14 @@
-"""Gantt rows: the activities in timeline order, each with its group and row label."""
+"""Gantt rows: the activities in timeline order, each with its group and row label, and the window of them drawn."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .. import words
+from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
 from .classify import NO_INSTRUMENT, domain_of, instrument_of
 
 # How the Gantt groups its rows.
@@ -28,33 +30,48 @@ def gantt_rows(
     group_by: str = GROUP_YEAR_DOMAIN,
     domains: Sequence[str] = (),
     instruments: Sequence[str] = (),
+    labels: bool = True,
 ) -> pd.DataFrame:
     """The activities in Gantt order, each with its group and row label.
 
     activities -> the same rows plus `Group` ("2021 · Culture", or the instrument), `Label`, `Title`,
     `Domain` (Unclassified filled in) and `Instrument`; sorted by year, domain (in `domains` order), start, ID
     — or, grouping by convention or programme, by instrument (in `instruments` order), year, start, ID.
+    `labels=False` leaves out `Label` and `Title` (`gantt_window` adds them to the rows it draws: cutting ten
+    thousand titles is most of the time this takes).
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {GROUPINGS}, not {group_by!r}")
-    rows = activities.copy()
-    rows[DOMAIN_COLUMN] = domain_of(rows)
-    rows[INSTRUMENT_COLUMN] = instrument_of(rows)
-    rows[TITLE_COLUMN] = [words.short_title(event) for event in rows["Event"]]
-    rows[LABEL_COLUMN] = [words.activity_label(i, e) for i, e in zip(rows["ID"], rows["Event"])]
-    domain_rank = _rank(rows[DOMAIN_COLUMN], domains)
-    instrument_rank = _rank(rows[INSTRUMENT_COLUMN], [*instruments, NO_INSTRUMENT])
-    year = rows["Year"].astype("Int64").fillna(0).astype(int)
+    domain = domain_of(activities).astype(object)
+    instrument = instrument_of(activities).astype(object)
+    year = activities["Year"].astype("Int64").fillna(0).astype(int)
     if group_by == GROUP_YEAR_DOMAIN:
-        rows[GROUP_COLUMN] = [f"{y} · {d}" if y else d for y, d in zip(year, rows[DOMAIN_COLUMN])]
-        keys = [year, domain_rank]
+        group = (year.astype(str) + " · " + domain).where(year != 0, domain)
+        keys = [year, _rank(domain, domains)]
     else:
-        rows[GROUP_COLUMN] = rows[INSTRUMENT_COLUMN]
-        keys = [instrument_rank, year]
+        group = instrument
+        keys = [_rank(instrument, [*instruments, NO_INSTRUMENT]), year]
+    # Sort on the keys alone, then take the rows once in that order (one copy of the wide frame).
     order = pd.DataFrame(
-        {"a": keys[0], "b": keys[1], "start": rows["Start"], "id": rows["ID"].astype(str)}, index=rows.index
+        {"a": keys[0], "b": keys[1], "start": activities["Start"], "id": activities["ID"].astype(object)},
+        index=activities.index,
     ).sort_values(["a", "b", "start", "id"], kind="stable", na_position="last")
-    return rows.loc[order.index]
+    rows = activities.loc[order.index].assign(
+        **{
+            DOMAIN_COLUMN: domain.loc[order.index],
+            INSTRUMENT_COLUMN: instrument.loc[order.index],
+            GROUP_COLUMN: group.loc[order.index].astype(object),
+        }
+    )
+    return with_labels(rows) if labels else rows
+
+
+def with_labels(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with `Title` (the event's first line, cut short) and `Label` (`ID · title`), if not there yet."""
+    if LABEL_COLUMN in rows.columns:
+        return rows
+    titles = [words.short_title(event) for event in rows["Event"]]
+    return rows.assign(**{TITLE_COLUMN: titles, LABEL_COLUMN: [f"{i} · {t}" for i, t in zip(rows["ID"], titles)]})
 
 
 def _rank(values: pd.Series, order: Sequence[str]) -> pd.Series:
@@ -70,3 +87,92 @@ def dated_steps(steps: pd.DataFrame, activity_ids: Iterable[str]) -> pd.DataFram
     ids = set(activity_ids)
     chosen = steps[steps["Activity ID"].isin(ids) & steps["Start"].notna() & steps["End"].notna()]
     return chosen.sort_values(["Activity ID", "Step"], kind="stable")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A window on thousands of rows: groups closed to one summary row each, one group opened, paged.
+
+COLLAPSE_OVER = 200  # more activities than this: each group is one summary row until it is opened
+PER_PAGE = 150  # activity rows drawn at once in an opened group
+COUNT_COLUMN = "Activities"
+OPEN_COLUMN = "Open"
+STATUS_COUNTS_COLUMN = "Statuses"
+
+
+@dataclass(frozen=True, eq=False)
+class GanttWindow:
+    """Which of the Gantt rows are drawn.
+
+    groups: one row per group in Gantt order (index = the group's name) with `Start` (earliest), `End` (latest),
+    `Activities` (how many), `Domain` (its domain when all its activities share one, else None), `Statuses`
+    ("Completed 3 · Upcoming 2", in AS_OF_ORDER) and `Open` (its activities are drawn).
+    rows: the activity rows drawn, in Gantt order: every row when nothing is collapsed, else one page of the
+    opened group. first, last: their 1-based positions within the opened group (or all rows); of: its size.
+    """
+
+    groups: pd.DataFrame
+    rows: pd.DataFrame
+    collapsed: bool
+    opened: str | None
+    page: int
+    pages: int
+    first: int
+    last: int
+    of: int
+
+    @property
+    def shown(self) -> str:
+        """ "rows 1-150 of 1,234" (empty when every row is drawn)."""
+        if not self.collapsed or self.opened is None:
+            return ""
+        return f"rows {self.first:,}-{self.last:,} of {self.of:,}"
+
+
+def gantt_window(
+    rows: pd.DataFrame,
+    *,
+    opened: str | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    collapse_over: int = COLLAPSE_OVER,
+) -> GanttWindow:
+    """The rows to draw: all of them up to `collapse_over`; beyond it, every group closed to a summary row except
+    `opened`, whose activities are drawn `per_page` at a time (`page` counts from 1, clamped to the pages there are).
+
+    rows: as `gantt_rows` returns them, with `Status as of` derived (the view's `apply`).
+    """
+    # rows (one per activity) -> groups (one per group, in Gantt order): span, count, single domain, statuses.
+    by_group = rows.groupby(GROUP_COLUMN, sort=False)
+    single = by_group[DOMAIN_COLUMN].nunique() == 1
+    groups = pd.DataFrame(
+        {
+            "Start": by_group["Start"].min(),
+            "End": by_group["End"].max(),
+            COUNT_COLUMN: by_group.size(),
+            DOMAIN_COLUMN: by_group[DOMAIN_COLUMN].first().where(single, None),
+        }
+    )
+    groups[STATUS_COUNTS_COLUMN] = ""
+    if STATUS_AS_OF in rows.columns and len(rows):
+        tallies = rows.groupby([GROUP_COLUMN, rows[STATUS_AS_OF].astype(str)], sort=False).size().unstack(fill_value=0)
+        order = [str(status) for status in AS_OF_ORDER if str(status) in tallies.columns]
+        tallies = tallies.reindex(groups.index)[order]
+        groups[STATUS_COUNTS_COLUMN] = [
+            " · ".join(f"{name} {count:,}" for name, count in zip(order, counts) if count)
+            for counts in tallies.to_numpy()
+        ]
+    collapsed = len(rows) > collapse_over
+    if not collapsed:
+        groups[OPEN_COLUMN] = True
+        drawn = with_labels(rows)
+        return GanttWindow(groups, drawn, False, None, 1, 1, 1 if len(rows) else 0, len(rows), len(rows))
+    opened = opened if opened in groups.index else None
+    groups[OPEN_COLUMN] = groups.index == opened
+    if opened is None:
+        return GanttWindow(groups, with_labels(rows.iloc[0:0]), True, None, 1, 1, 0, 0, 0)
+    members = rows[rows[GROUP_COLUMN] == opened]
+    pages = max(1, -(-len(members) // per_page))
+    page = min(max(1, page), pages)
+    shown = with_labels(members.iloc[(page - 1) * per_page : page * per_page])
+    first = (page - 1) * per_page + 1
+    return GanttWindow(groups, shown, True, opened, page, pages, first, first + len(shown) - 1, len(members))

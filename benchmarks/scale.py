@@ -1,0 +1,465 @@
+"""Benchmark: the dashboard at 42 activities and at 10,000, each figure beside its target (issue #12).
+
+Run: python -m benchmarks.scale [--repeat N] [--skip-browser] [--skip-huge] [--cache DIR]
+Not a test: timings depend on the machine, so they are measured here, side by side in one run, and reported with
+the machine described; nothing is asserted. The synthetic workbooks (python -m actionplan synth) are written once
+into --cache (default: the system's temp folder) and reused.
+
+What it measures, each as the median of --repeat runs unless said otherwise:
+- load_plan of the shipped plan / plain pd.read_excel(sheet_name=None, engine="openpyxl");
+- load_plan of 10,000 activities / bare pd.read_excel(sheet_name=None, engine="calamine");
+- every page's warm rerun through AppTest from app.py (data cached; the as-of date changed before each rerun, so
+  every status is derived again and every row still shown), at 42 and at 10,000;
+- the Timeline's chart JSON at 10,000 (the figure spec Streamlit sends to the browser);
+- in Chromium, time until the Overview is drawn (script idle, every chart drawn) / a one-line Streamlit page;
+- save_changes from the editor (one Status cell, backup included) at 42 and at 10,000;
+- a workbook of 78,000 activities: load, then each page's first draw with the data cached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.metadata
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from actionplan import load_plan
+from actionplan.plan.synth import write_synth
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "data" / "plan.xlsx"
+APP = str(ROOT / "app.py")
+PAGES = (
+    "pages/overview.py",
+    "pages/timeline.py",
+    "pages/domains.py",
+    "pages/conventions.py",
+    "pages/activities.py",
+    "pages/briefing.py",
+    "pages/data.py",
+)
+LIBRARIES = ("pandas", "numpy", "plotly", "streamlit", "openpyxl", "python-calamine", "pyarrow", "playwright")
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+HUGE_ACTIVITIES = 78_000
+PAGE_TIMEOUT = 60  # seconds an AppTest run may take before it is reported unfinished
+MB = 2**20
+
+results: list[tuple[str, str, str, bool | None]] = []  # what, figure, target, met
+
+
+def report(what: str, figure: str, target: str = "", met: bool | None = None) -> None:
+    """Print one line and keep it for the summary."""
+    results.append((what, figure, target, met))
+    mark = {True: "MET", False: "NOT MET", None: ""}[met]
+    print(f"  {what:58s} {figure:>22s}   {('want ' + target) if target else '':18s} {mark}", flush=True)
+
+
+def timed(run: Callable[[], object], repeat: int, warm_up: bool = True) -> float:
+    """Median seconds of `repeat` calls (after one warm-up call)."""
+    if warm_up:
+        run()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The machine
+
+
+def machine() -> None:
+    cpu = platform.processor()
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        )
+        kib = int(
+            next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
+        )
+        ram = f"{kib / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        ram = "?"
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    print(f"Machine: {cpu}, {os.cpu_count()} cores, {ram} RAM; {platform.system()} {platform.release()}")
+    print(f"Python {platform.python_version()}; {', '.join(versions)}")
+    print(f"Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine)")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Workbooks
+
+
+def synthetic(cache: Path, activities: int) -> Path:
+    path = cache / f"synth-{activities}.xlsx"
+    if not path.exists():
+        started = time.perf_counter()
+        write_synth(path, activities, seed=1)
+        print(f"  (wrote {path}: {path.stat().st_size / MB:.1f} MB in {time.perf_counter() - started:.0f} s)")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Loading
+
+
+def loading(big: Path, repeat: int) -> None:
+    ours = timed(lambda: load_plan(SHIPPED), repeat)
+    plain = timed(lambda: pd.read_excel(SHIPPED, sheet_name=None, engine="openpyxl"), repeat)
+    ratio = ours / plain
+    report(
+        "load shipped plan / read_excel(openpyxl)",
+        f"{ours * 1000:.0f} / {plain * 1000:.0f} ms = {ratio:.2f}",
+        "<= 0.3",
+        ratio <= 0.3,
+    )
+    ours = timed(lambda: load_plan(big), max(3, repeat // 4))
+    bare = timed(lambda: pd.read_excel(big, sheet_name=None, engine="calamine"), max(3, repeat // 4))
+    ratio = ours / bare
+    report(
+        "load 10,000 activities / read_excel(calamine)",
+        f"{ours:.2f} / {bare:.2f} s = {ratio:.1f}",
+        "<= 1.3",
+        ratio <= 1.3,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Pages through AppTest
+
+
+@contextmanager
+def workbook_env(path: Path) -> Iterator[None]:
+    before = os.environ.get("PLAN_WORKBOOK")
+    os.environ["PLAN_WORKBOOK"] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PLAN_WORKBOOK", None)
+        else:
+            os.environ["PLAN_WORKBOOK"] = before
+
+
+def open_page(page: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=PAGE_TIMEOUT)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    if at.exception:
+        raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
+    return at
+
+
+def warm_reruns(path: Path, label: str, repeat: int) -> dict[str, float]:
+    """Each page's warm rerun: the page open, data cached, the as-of date changed before each timed rerun."""
+    seconds: dict[str, float] = {}
+    with workbook_env(path):
+        for page in PAGES:
+            try:
+                at = open_page(page)
+                at.run()  # second run: everything cached
+            except RuntimeError as problem:  # AppTest's timeout
+                print(f"    {label:>6s} {page:24s} not drawn: {problem}", flush=True)
+                seconds[page] = float("inf")
+                continue
+            times = []
+            for step in range(repeat):
+                day = date(2023, 6, 1) + timedelta(days=step + 1)
+                as_of = [
+                    w for w in at.get("date_input") if w.key == "filter_as_of" or w.key.startswith("briefing_as_of")
+                ]
+                if as_of:  # the shared as-of date, or the Briefing's own; the Data page has neither: plain rerun
+                    as_of[0].set_value(day)
+                started = time.perf_counter()
+                try:
+                    at.run()
+                except RuntimeError:
+                    times.append(float("inf"))
+                    break
+                times.append(time.perf_counter() - started)
+            if at.exception:
+                raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
+            seconds[page] = statistics.median(times)
+            print(f"    {label:>6s} {page:24s} warm rerun {seconds[page] * 1000:7.0f} ms", flush=True)
+            if page == "pages/timeline.py" and times[-1] != float("inf"):
+                charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith("-gantt")]
+                seconds["gantt_json"] = len(charts[0].proto.spec) if charts else float("nan")
+    return seconds
+
+
+def apptest_floor(repeat: int) -> float:
+    """A rerun of a one-line script through AppTest: the harness's own cost, included in every page figure."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string('import streamlit as st\n\nst.title("Hello")\n')
+    at.run()
+    return timed(at.run, repeat)
+
+
+def pages(shipped: Path, big: Path, repeat: int) -> None:
+    floor = apptest_floor(repeat)
+    report("AppTest rerun of a one-line script (harness floor)", f"{floor * 1000:.0f} ms")
+    small = warm_reruns(shipped, "42", repeat)
+    large = warm_reruns(big, "10,000", repeat)
+    for sizes, label, limit in ((small, "42", 0.05), (large, "10,000", 0.3)):
+        slowest = max((p for p in PAGES), key=sizes.__getitem__)
+        report(
+            f"slowest warm page rerun at {label} ({slowest.split('/')[1][:-3]})",
+            f"{sizes[slowest] * 1000:.0f} ms",
+            f"<= {limit * 1000:.0f} ms",
+            sizes[slowest] <= limit,
+        )
+    report(
+        "Timeline warm rerun at 10,000",
+        f"{large['pages/timeline.py'] * 1000:.0f} ms",
+        "<= 100 ms",
+        large["pages/timeline.py"] <= 0.1,
+    )
+    size = large.get("gantt_json", float("nan"))
+    report("Timeline chart JSON at 10,000", f"{size / MB:.2f} MB", "<= 1 MB", size <= MB)
+    report("Timeline chart JSON at 42", f"{small.get('gantt_json', float('nan')) / 1000:.0f} kB")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Chromium: the Overview against a one-line page
+
+
+class Server:
+    """`streamlit run <script>` on a free port with PLAN_WORKBOOK set."""
+
+    def __init__(self, script: Path, workbook: Path) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PLAN_WORKBOOK": str(workbook)},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("streamlit did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+DRAWN = """() => {
+  const charts = document.querySelectorAll("[data-testid='stPlotlyChart']");
+  return [...charts].every(c => c.querySelector('.main-svg'));
+}"""
+
+
+def time_to_drawn(browser, url: str, ready: str) -> float:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    tab = context.new_page()
+    started = time.perf_counter()
+    tab.goto(url)
+    tab.wait_for_selector(ready, timeout=60_000)
+    tab.wait_for_selector(IDLE, timeout=60_000)
+    tab.wait_for_function(DRAWN, timeout=60_000)
+    elapsed = time.perf_counter() - started
+    context.close()
+    return elapsed
+
+
+def browser_ratio(repeat: int) -> None:
+    if not CHROMIUM.exists():
+        report("Chromium: Overview drawn / one-line page", "skipped (no Chromium)", "<= 1.5", None)
+        return
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-oneline-"))
+    one_line = folder / "one_line.py"
+    one_line.write_text('import streamlit as st\n\nst.title("Hello")\n')
+    servers = [Server(ROOT / "app.py", SHIPPED), Server(one_line, SHIPPED)]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+            targets = ((servers[0].url, "h1:has-text('Overview')"), (servers[1].url, "h1:has-text('Hello')"))
+            for url, ready in targets:  # warm-up: the server's first run, caches filled
+                time_to_drawn(browser, url, ready)
+            times: list[list[float]] = [[], []]
+            for _ in range(repeat):
+                for index, (url, ready) in enumerate(targets):
+                    times[index].append(time_to_drawn(browser, url, ready))
+            browser.close()
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    app, bare = statistics.median(times[0]), statistics.median(times[1])
+    report(
+        "Chromium: Overview drawn / one-line page",
+        f"{app:.2f} / {bare:.2f} s = {app / bare:.2f}",
+        "<= 1.5",
+        app / bare <= 1.5,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Saving from the editor
+
+
+def saving(shipped: Path, big: Path, repeat: int) -> None:
+    from actionplan.keeping import access, save
+    from actionplan.keeping.edits import CellChange
+
+    password = "benchmark password"
+    editor = access.sign_in_with_password("Benchmark", password, access.hash_password(password), access.Throttle())
+    for source, label, limit in ((shipped, "42", 0.5), (big, "10,000", 5.0)):
+        folder = Path(tempfile.mkdtemp(prefix="bench-save-"))
+        path = folder / "plan.xlsx"
+        shutil.copy(source, path)
+        first = load_plan(path).activities.iloc[0]
+        times = []
+        old: object = first["Status"]
+        for step in range(max(2, repeat // 4)):
+            new = "Completed" if step % 2 == 0 else "In progress"
+            change = CellChange(
+                "Activities", int(first["Row"]), str(first["ID"]), "Status", None if pd.isna(old) else old, new
+            )
+            old = new
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            started = time.perf_counter()
+            saved = save.save_changes(editor, path, sha, [change])
+            times.append(time.perf_counter() - started)
+            assert saved.backup is not None and saved.backup.exists()
+        shutil.rmtree(folder, ignore_errors=True)
+        seconds = statistics.median(times)
+        report(
+            f"save from the editor at {label} (backup included)",
+            f"{seconds:.2f} s",
+            f"<= {limit:g} s",
+            seconds <= limit,
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 78,000 activities
+
+
+def huge(cache: Path) -> None:
+    path = synthetic(cache, HUGE_ACTIVITIES)
+    started = time.perf_counter()
+    plan = load_plan(path)
+    loaded = time.perf_counter() - started
+    report(
+        f"78,000: load_plan ({path.stat().st_size / MB:.0f} MB, {len(plan.activities) + len(plan.steps):,} rows)",
+        f"{loaded:.1f} s",
+    )
+    from streamlit.testing.v1 import AppTest
+
+    slowest = 0.0
+    with workbook_env(path):
+        at = AppTest.from_file(APP, default_timeout=PAGE_TIMEOUT * 3)
+        at.run()  # loads the workbook into the cache
+        for page in PAGES:
+            if page != PAGES[0]:
+                at.switch_page(page)
+            started = time.perf_counter()
+            try:
+                at.run(timeout=PAGE_TIMEOUT)
+                seconds = time.perf_counter() - started
+                figure = f"{seconds:.1f} s" + (" (exception)" if at.exception else "")
+            except RuntimeError:
+                seconds = float("inf")
+                figure = f"unfinished > {PAGE_TIMEOUT} s"
+            slowest = max(slowest, seconds)
+            report(f"78,000: {page.split('/')[1][:-3]} drawn (data cached)", figure, "<= 5 s", seconds <= 5)
+            if seconds == float("inf"):
+                break
+    report("78,000: every page drawn", f"slowest {slowest:.1f} s", "<= 5 s", slowest <= 5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "actionplan-benchmark")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-huge", action="store_true")
+    parser.add_argument("--only", help="comma-separated sections: load,pages,browser,save,huge")
+    args = parser.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    sections = set((args.only or "load,pages,browser,save,huge").split(","))
+    machine()
+    big = synthetic(args.cache, 10_000)
+    print()
+    if "load" in sections:
+        loading(big, args.repeat * 4)
+    if "pages" in sections:
+        pages(SHIPPED, big, args.repeat)
+    if "browser" in sections and not args.skip_browser:
+        browser_ratio(args.repeat)
+    if "save" in sections:
+        saving(SHIPPED, big, args.repeat * 2)
+    if "huge" in sections and not args.skip_huge:
+        huge(args.cache)
+    print(f"\nLoad average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("\nSummary")
+    for what, figure, target, met in results:
+        if target:
+            print(
+                f"  {'MET    ' if met else 'NOT MET' if met is False else '-      '} {what}: {figure} (want {target})"
+            )
+
+
+if __name__ == "__main__":
+    main()
