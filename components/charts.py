@@ -617,13 +617,21 @@ def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> 
     return fig
 
 
-def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: Mapping[str, str]) -> go.Figure:
+SUNBURST_LEAF_LIMIT = 600  # activities drawn one by one in the sunburst's outer ring
+
+
+def domain_sunburst(
+    rows: pd.DataFrame, *, domain_colours: Mapping[str, str], leaf_limit: int = SUNBURST_LEAF_LIMIT
+) -> go.Figure:
     """Domain → convention or programme → activity, each ring sized by the number of activities.
 
-    Every wedge takes its domain's colour; two rings show at once, a click on a wedge drills down.
+    `rows`: the activities as `views.gantt_rows` orders them (Domain and Instrument filled in). Every wedge takes
+    its domain's colour; two rings show at once, a click on a wedge drills down. Beyond `leaf_limit` activities the
+    ring of single activities is left out (thousands of slivers say nothing and cost seconds): the instruments are
+    the outer ring, and the list beside the chart names the activities.
     """
     nodes: list[tuple[str, str, str, int, str, str]] = []  # id, label, parent, value, colour, hover
-    rows = views.gantt_rows(acts, domains=domains)
+    leaves = len(rows) <= leaf_limit
     for domain, in_domain in rows.groupby(views.DOMAIN_COLUMN, sort=False):
         colour = domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)
         domain_id = f"d/{domain}"
@@ -640,10 +648,11 @@ def domain_sunburst(acts: pd.DataFrame, domains: Sequence[str], domain_colours: 
                     f"{len(in_instrument)} activit{'y' if len(in_instrument) == 1 else 'ies'}",
                 )
             )
-            nodes += [
-                (f"{node}/a/{a['ID']}", str(a["ID"]), node, 1, colour, _wrap(a["Event"], 60))
-                for _, a in in_instrument.iterrows()
-            ]
+            if leaves:
+                nodes += [
+                    (f"{node}/a/{activity_id}", str(activity_id), node, 1, colour, _wrap(event, 60))
+                    for activity_id, event in zip(in_instrument["ID"], in_instrument["Event"])
+                ]
     ids, labels, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
     fig = go.Figure(
         go.Sunburst(

@@ -81,7 +81,7 @@ else:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
             "Download Excel",
-            export.tables_xlsx({"Activities": export.activities_table(acts)}),
+            lambda: export.tables_xlsx({"Activities": export.activities_table(acts)}),  # built when clicked
             file_name="activities.xlsx",
             icon=":material/download:",
             key="download_xlsx",
@@ -89,7 +89,7 @@ else:
         )
         st.download_button(
             "Download CSV",
-            export.activities_csv(acts),
+            lambda: export.activities_csv(acts),
             file_name="activities.csv",
             mime="text/csv",
             icon=":material/download:",

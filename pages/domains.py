@@ -31,7 +31,7 @@ st.subheader("Drill down: domain → convention or programme → activity")
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(
-        charts.domain_sunburst(acts, list(model.domains), domain_colours),
+        charts.domain_sunburst(model.rows, domain_colours=domain_colours),
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )

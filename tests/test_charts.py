@@ -265,7 +265,8 @@ def test_domain_year_bars_one_colour_per_domain(plan):
 
 def test_domain_sunburst_drills_domain_instrument_activity(plan):
     domains = views.domain_order(plan.activities, plan.lists)
-    fig = charts.domain_sunburst(plan.activities, domains, colours.domain_colours(domains))
+    rows = views.gantt_rows(plan.activities, domains=domains)
+    fig = charts.domain_sunburst(rows, domain_colours=colours.domain_colours(domains))
     sunburst = fig.data[0]
     ids, parents, values = list(sunburst.ids), list(sunburst.parents), list(sunburst.values)
     roots = [i for i, p in zip(ids, parents) if p == ""]
@@ -275,6 +276,10 @@ def test_domain_sunburst_drills_domain_instrument_activity(plan):
     assert "d/Culture/i/1972 Convention/a/2021-04" in leaves
     assert values[ids.index("d/Culture")] == 16
     assert sunburst.marker.colors[ids.index("d/Culture/i/1972 Convention")] == colours.KNOWN_DOMAIN_COLOURS["Culture"]
+    # beyond the leaf limit the activities' ring is left out; the domains and instruments stay, with their counts
+    trimmed = charts.domain_sunburst(rows, domain_colours=colours.domain_colours(domains), leaf_limit=41).data[0]
+    assert not [i for i in trimmed.ids if "/a/" in i]
+    assert list(trimmed.values)[list(trimmed.ids).index("d/Culture")] == 16
 
 
 def test_coverage_heatmap_counts_and_gaps(plan):

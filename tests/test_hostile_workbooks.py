@@ -254,3 +254,34 @@ def test_check_command_names_where_within_limits(tmp_path, maker, where):
     )
     assert result.returncode in (0, 1), result.stderr[-2000:]
     assert "Traceback" not in result.stderr and where in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("reference", "far"),
+    [
+        ("Z99999", None),  # the largest sheet the fast path lets through: 26 x 99,999 cells, inside every limit
+        ("Q10000", None),  # a plan of 10,000 activities
+        ("A250000", "A250000"),  # beyond MAX_ROWS: measured, and refused
+        ("ZZ9000", "ZZ9000"),  # 702 columns x 9,000 rows: beyond MAX_CELLS
+    ],
+)
+def test_sheet_scan_bounds_every_sheet_whichever_path_it_takes(reference, far):
+    from actionplan.plan.sheet_xml import scan_sheet
+
+    xml = (
+        b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>'
+        b'<row r="'
+        + reference.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").encode()
+        + b'"><c r="'
+        + reference.encode()
+        + b'"><v>1</v></c></row></sheetData></worksheet>'
+    )
+    assert scan_sheet(xml).far_cell == far
+
+
+def test_a_namespace_declaration_is_not_a_cell_reference():
+    from actionplan.plan.sheet_xml import _LARGE_REFERENCE
+
+    root = b'<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    assert _LARGE_REFERENCE.search(root + b'<c r="Q10000"/>') is None  # the fast path holds for a normal sheet
+    assert _LARGE_REFERENCE.search(root + b'<c r="AA1"/>') is not None

@@ -91,7 +91,10 @@ def read_sheet(
     def clean(value: object, row: int, column: int) -> object:
         if not isinstance(value, str):
             return value
-        text, control = clean_text(value.strip())
+        stripped = value.strip()
+        if len(stripped) <= EXCEL_TEXT_LIMIT and (stripped.isprintable() or not _ANY_CONTROL.search(stripped)):
+            return stripped or None  # the usual cell: nothing to report (isprintable is the quick yes)
+        text, control = clean_text(stripped)
         where = labels[column] if column < len(labels) and labels[column] else column_letters(column + 1)
         if control:
             found.warn_once_of(
@@ -122,8 +125,9 @@ def read_sheet(
         labels[position - 1] = label
     _report_cells(scan, header_index + 1, labels, found)
     records: list[tuple[int, dict[str, object]]] = []
+    wanted = [(position, str(label)) for position, label in enumerate(labels) if label]
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        values = {str(labels[i]): clean(cell, offset, i) for i, cell in enumerate(row) if i < len(labels) and labels[i]}
+        values = {label: clean(row[position], offset, position) for position, label in wanted if position < len(row)}
         if all(value is None for value in values.values()):
             continue
         records.append((offset, values))

@@ -81,8 +81,12 @@ def workbook_sheets(parts: dict[str, bytes]) -> tuple[list[SheetRef], bool]:
 
 # A cell with content (a self-closing <c .../> is an empty, formatted cell that the reader skips), and its r="B12".
 _VALUE_CELL = re.compile(rb"<(?:\w+:)?c\b[^>/]*>")
-# Fast paths: a reference of two letters or five digits or more (beyond Z or row 9999), a value cell without one.
-_LARGE_REFERENCE = re.compile(rb'\br\s*=\s*["\']([A-Za-z]{2,}|[A-Za-z]+[0-9]{5,})')
+# Fast paths: a sheet whose references all stay within column Z and row 99,999 spans at most 26 x 99,999 cells,
+# well inside every limit above, so only a reference of two letters or six digits (beyond Z or row 99,999), or a
+# value cell without a reference, calls for measuring the whole sheet.
+# (`r` alone as an attribute: xmlns:r="http://..." on the root is not a reference.)
+_LARGE_REFERENCE = re.compile(rb'(?<![\w:])r\s*=\s*["\']([A-Za-z]{2,}[0-9]|[A-Za-z]+[0-9]{6,})')
+assert MAX_CELLS >= 26 * 99_999 and MAX_ROWS >= 99_999 and MAX_COLUMNS >= 26
 _UNREFERENCED_CELL = re.compile(rb"<(?:\w+:)?c(?:>|\s(?![^>]*\br\s*=)[^>]*[^/]>)")
 _REFERENCED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>/]*?\br\s*=\s*"([A-Za-z]*)([0-9]*)"[^>/]*>')
 _CELL_REFERENCE = re.compile(rb'\br\s*=\s*"([A-Za-z]*)([0-9]*)"')

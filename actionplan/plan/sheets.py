@@ -15,7 +15,7 @@ from .contract import ActivityColumn as A
 from .contract import MilestoneColumn as M
 from .contract import StepColumn as S
 from .status import Reported
-from .terms import YEARS, parse_date_cell, parse_terms
+from .terms import YEARS, parse_date_cell, parse_terms_cached
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _dates_for(
             )
             explicit[column] = None
     terms = record.get(A.TERMS)
-    span = parse_terms(terms, default_year=plan_year)
+    span = parse_terms_cached(terms, plan_year)
     if span is None:
         if terms is None:
             found.warn(
@@ -291,7 +291,7 @@ def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, foun
         if record[S.TERMS]:
             plan_year = year_of.get(activity_id)
             known_year = plan_year is not None and not words.is_blank(plan_year)
-            span = parse_terms(record[S.TERMS], default_year=int(plan_year) if known_year and plan_year else None)
+            span = parse_terms_cached(record[S.TERMS], int(plan_year) if known_year and plan_year else None)
             if span is None:
                 found.warn(
                     row,

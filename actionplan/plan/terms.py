@@ -269,10 +269,12 @@ def parse_terms_once(texts: Iterable[object], default_years: Iterable[int | None
     a few hundred distinct texts. DateSpan is frozen, so a cached span can be shared. Unhashable cells are parsed
     one by one.
     """
-    spans: list[DateSpan | None] = []
-    for text, year in zip(texts, default_years, strict=True):
-        try:
-            spans.append(_parse_terms_cached(text, year))
-        except TypeError:  # unhashable
-            spans.append(parse_terms(text, year))
-    return spans
+    return [parse_terms_cached(text, year) for text, year in zip(texts, default_years, strict=True)]
+
+
+def parse_terms_cached(text: object, default_year: int | None = None) -> DateSpan | None:
+    """`parse_terms`, remembered per (terms, plan year): the loader's way to read a column of repeated terms."""
+    try:
+        return _parse_terms_cached(text, default_year)
+    except TypeError:  # an unhashable cell
+        return parse_terms(text, default_year)

@@ -151,7 +151,7 @@ class DomainsModel:
 def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
     """The Domains page for the selected activities."""
     domains = domain_order(plan.activities, plan.lists)
-    rows = gantt_rows(acts, domains=domains)
+    rows = gantt_rows(acts, domains=domains, labels=False)  # the drill-down lists ID and event, not row labels
     counts = rows[DOMAIN_COLUMN].value_counts()
     return DomainsModel(
         domains=tuple(domains),
