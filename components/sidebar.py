@@ -32,13 +32,13 @@ def workbook_status(current: Current) -> None:
         when = current.plan.source.modified.strftime("%d %b %Y %H:%M") if current.plan.source else None
         kept = f"Showing the last good version (saved {when})." if when else "No good version has been read yet."
         st.warning(
-            f"The workbook cannot be used: {words.md_text(_said(first))}. {kept} See the Data page for every finding.",
+            f"The workbook cannot be used: {words.md_text(_said(first))} {kept} See the Data page for every finding.",
             icon=":material/warning:",
         )
 
 
 def _said(finding: Finding | None) -> str:
-    """A finding in a sentence: where, then what ('Activities!12 ID: ID '2021-04' is already used in row 5')."""
+    """The first error in a sentence, without its hint (which may name server paths, for editors on the Data page)."""
     if finding is None:
-        return "no reason was given"
-    return f"{finding.location}: {finding.message}"
+        return "no reason was given."
+    return finding.sentence.rstrip(".") + "."

@@ -100,3 +100,12 @@ def test_activities_model_opens_an_id_inside_outside_and_unknown(plan):
     unknown = models.activities_page(plan, view, acts, "[x](http://127.0.0.1:9/)")
     assert unknown.opened is None and unknown.unknown_id == "[x](http://127.0.0.1:9/)"
     assert models.activities_page(plan, view, acts, None).opened is None
+
+
+def test_a_finding_reads_as_a_sentence_without_severity_or_server_path(tmp_path):
+    from actionplan.plan.findings import ERROR, Finding
+
+    missing = load_plan(tmp_path / "folder" / "plan.xlsx").errors[0]
+    assert missing.sentence == "Plan.xlsx does not exist" and str(tmp_path) not in missing.sentence
+    duplicate = Finding(ERROR, "Activities", 3, "ID", "ID '2021-01' is already used in row 2", "give each its own ID")
+    assert duplicate.sentence == "Activities, row 3, ID: ID '2021-01' is already used in row 2"

@@ -41,6 +41,15 @@ class Finding:
             place += f" {self.column}"
         return place
 
+    @property
+    def sentence(self) -> str:
+        """The finding in staff's words, without the severity: `Activities, row 3, ID: ID '2021-01' is already
+        used in row 2`; a finding about the whole workbook is its message alone, capitalised."""
+        place = ", ".join(
+            part for part in (self.sheet, f"row {self.row}" if self.row is not None else "", self.column) if part
+        )
+        return f"{place}: {self.message}" if place else self.message[:1].upper() + self.message[1:]
+
     def __str__(self) -> str:
         line = f"{self.location}: {self.severity}: {self.message}"
         return f"{line} ({self.hint})" if self.hint else line

@@ -142,7 +142,7 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
         return empty_plan(
             [
                 _workbook_error(
-                    f"{path} does not exist", f"put the workbook at {path}, or set {WORKBOOK_ENV} to its path"
+                    f"{path.name} does not exist", f"put the workbook at {path}, or set {WORKBOOK_ENV} to its path"
                 )
             ]
         )
@@ -150,7 +150,7 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
         return empty_plan(
             [
                 _workbook_error(
-                    f"{path} cannot be read ({exc.strerror or exc})",
+                    f"{path.name} cannot be read ({exc.strerror or exc})",
                     "check that the file is not locked and that you may read it",
                 )
             ]
