@@ -127,6 +127,17 @@ class Briefing:
     steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in the annex
     since: WorkbookInfo | None = None
 
+    def cover_lines(self, *, as_of_label: str = "Status as of") -> list[tuple[str, str]]:
+        """The cover's facts, label and value, in reading order (a fact the workbook does not give is blank)."""
+        scope = self.scope
+        return [
+            ("Plan", self.plan_title),
+            ("Issued by", self.facts.issuing_body or ""),
+            ("Session" if scope.session else "Period", scope.title),
+            (as_of_label, words.day(scope.as_of)),
+            ("Reporting period", words.span(scope.period_start, scope.end)),
+        ]
+
     @property
     def summary_lead(self) -> str:
         """The summary paragraph."""

@@ -105,19 +105,12 @@ def _contents(briefing: Briefing) -> list[tuple[str, str]]:
 
 
 def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> None:
-    scope, facts = briefing.scope, briefing.facts
+    scope = briefing.scope
     session = scope.session.name if scope.session else scope.title
     parts.footer(document, f"Briefing pack \u00b7 {within(session, 90)} \u00b7 as of {words.day(scope.as_of)}")
     document.add_paragraph(style="Title").add_run("Briefing pack")
     document.add_paragraph(style="Subtitle").add_run(printable(scope.title))
-    lines = [
-        ("Plan", briefing.plan_title),
-        ("Issued by", facts.issuing_body or ""),
-        ("Session" if scope.session else "Period", scope.title),
-        ("Status as of", words.day(scope.as_of)),
-        ("Reporting period", words.span(scope.period_start, scope.end)),
-    ]
-    for label, value in lines:
+    for label, value in briefing.cover_lines():
         if value:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True

@@ -124,13 +124,9 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
 
 
 def _cover(briefing: Briefing) -> pd.DataFrame:
-    scope, facts = briefing.scope, briefing.facts
+    scope = briefing.scope
     rows = [
-        ("Plan", briefing.plan_title),
-        ("Issued by", facts.issuing_body or ""),
-        ("Session" if scope.session else "Period", scope.title),
-        ("As of", words.day(scope.as_of)),
-        ("Reporting period", words.span(scope.period_start, scope.end)),
+        *briefing.cover_lines(as_of_label="As of"),
         ("Summary", briefing.summary_lead),
         (
             "Open items to watch",
