@@ -1,0 +1,84 @@
+"""What every chart shares: sizes, the download toolbar, hover wrapping, days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+COLOUR_BY_DOMAIN = "Domain"
+COLOUR_BY_STATUS = "Status"
+COLOUR_CHOICES: tuple[str, ...] = (COLOUR_BY_DOMAIN, COLOUR_BY_STATUS)
+
+ROW_HEIGHT = 24  # px per Gantt row (activity, step or group heading)
+GANTT_TOP = 150  # px above the rows: legend (up to 4 lines), milestone names, quarter labels
+MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
+GANTT_BOTTOM = 30
+FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its year (labels stay level at 1366 px)
+QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
+HOVER_WIDTH = 80  # characters per hover line
+ONE_DAY = timedelta(days=1)
+FONT_SIZE = 13
+BAR_HEIGHT = 30  # px per bar in the small bar charts
+
+
+def plotly_config(filename: str) -> dict[str, object]:
+    """Plotly's toolbar settings for st.plotly_chart: a 'Download as PNG' button named `filename`, no logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def _wrap(text: object, width: int = HOVER_WIDTH) -> str:
+    """Text for a hover box: wrapped to `width` characters with <br>, '' for a blank.
+
+    A greedy word wrap like textwrap.wrap (a word longer than a line is cut), several times faster: the Timeline
+    wraps an event and each of its steps for every bar it draws.
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    text = str(text)
+    if len(text) <= width and "\n" not in text and "\t" not in text:
+        return text.strip()
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > width:  # textwrap breaks long words too
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not word:
+            continue
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def _day(value: object) -> date:
+    return pd.Timestamp(value).date()
+
+
+def _heading(group: str) -> str:
+    return f"<b>{group}</b>"
+
+
+def _iso_days(values: pd.Series) -> list[str]:
+    """Dates as 'YYYY-MM-DD', the most compact text Plotly reads on a date axis."""
+    return pd.to_datetime(values).dt.strftime("%Y-%m-%d").tolist()
+
+
+def _widths_ms(starts: pd.Series, ends: pd.Series) -> list[float]:
+    """Bar lengths in milliseconds, the end day included (a one-month activity is a whole month wide)."""
+    days = (pd.to_datetime(ends) - pd.to_datetime(starts)).dt.days + 1
+    return (days.astype("float64") * 86_400_000).tolist()

@@ -1,0 +1,289 @@
+"""The Gantt: one bar per activity (or per group at scale), quarter ticks, steps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from actionplan import views, words
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of
+
+from .. import colours
+from .common import (
+    COLOUR_BY_DOMAIN,
+    FONT_SIZE,
+    FULL_QUARTER_LABELS_UP_TO,
+    GANTT_BOTTOM,
+    GANTT_TOP,
+    ONE_DAY,
+    QUARTER_LABELS_UP_TO,
+    ROW_HEIGHT,
+    _day,
+    _heading,
+    _iso_days,
+    _widths_ms,
+    _wrap,
+)
+from .marks import _add_as_of, _add_group_summaries, _add_milestones, _span
+
+# ---------------------------------------------------------------------------------------------------------------
+# Gantt
+
+
+def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """The quarters from the one holding `first` to the one holding `last`.
+
+    Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
+    the day after the last quarter), all positions as ISO dates.
+    """
+    starts = list(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q"))
+    full = len(starts) <= FULL_QUARTER_LABELS_UP_TO
+    middles, labels, bounds = [], [], []
+    for quarter in starts:
+        begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
+        bounds.append(begin.strftime("%Y-%m-%d"))
+        if (
+            years_only or len(starts) > QUARTER_LABELS_UP_TO
+        ):  # many years, or a phone: years labelled, quarters as lines
+            if quarter.quarter == 3 or (quarter is starts[0] and quarter.quarter == 4):
+                middles.append(begin.strftime("%Y-%m-%d"))
+                labels.append(str(quarter.year))
+            continue
+        middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
+        labels.append(f"Q{quarter.quarter} {quarter.year}" if full or quarter.quarter == 1 else f"Q{quarter.quarter}")
+    if starts:
+        bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
+    return middles, labels, bounds
+
+
+def gantt_height(rows: int) -> int:
+    """The figure height for this many rows: fixed room above and below, ROW_HEIGHT per row."""
+    return GANTT_TOP + GANTT_BOTTOM + ROW_HEIGHT * max(rows, 3)
+
+
+def _step_label(step: Mapping[str, object]) -> str:
+    return f"   ↳ {step['Activity ID']} step {step['Step']}: {words.short_title(step['Description'], 40)}"
+
+
+def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[str]:
+    """One hover text per activity row: the full event, terms as written, dates, instruments, status, steps."""
+    hovers = []
+    columns = ("ID", "Domain", "Event", "Terms", "Start", "End", "Convention", "Programme", STATUS_AS_OF)
+    present = [c for c in columns if c in rows.columns]
+    for record in rows[present].itertuples(index=False, name=None):
+        row = dict(zip(present, record))
+        lines = [
+            f"<b>{row['ID']}</b> ({row['Domain']})",
+            _wrap(row["Event"]),
+            "",
+            f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
+            f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
+        ]
+        for column in ("Convention", "Programme"):
+            if pd.notna(row.get(column)):
+                lines.append(f"<b>{column}:</b> {row[column]}")
+        status = str(row[STATUS_AS_OF])
+        lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
+        steps = steps_text.get(row["ID"], "")
+        if steps:
+            lines += ["", "<b>Mechanism:</b>", steps]
+        hovers.append("<br>".join(lines))
+    return hovers
+
+
+def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dict[str, str]:
+    """For each activity, its mechanism steps as hover lines (`1. description [terms]`)."""
+    if steps is None or steps.empty:
+        return {}
+    texts: dict[str, list[str]] = {}
+    own = steps[steps["Activity ID"].isin(set(activity_ids))].sort_values(["Activity ID", "Step"])
+    for step in own.to_dict("records"):
+        when = f" [{step['Terms']}]" if isinstance(step.get("Terms"), str) and step["Terms"] else ""
+        line = _wrap(f"{step['Step']}. {words.short_title(step['Description'], 150)}{when}")
+        texts.setdefault(step["Activity ID"], []).append(line)
+    return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
+
+
+def gantt(
+    rows: pd.DataFrame,
+    milestones: pd.DataFrame,
+    *,
+    as_of: date,
+    colour_by: str = COLOUR_BY_DOMAIN,
+    groups: pd.DataFrame | None = None,
+    steps: pd.DataFrame | None = None,
+    dated_steps: pd.DataFrame | None = None,
+    domains: Sequence[str] = (),
+    x_range: tuple[date, date] | None = None,
+    compact: bool = False,
+) -> go.Figure:
+    """One bar per activity row from Start to End (inclusive), under a bold heading per group.
+
+    rows: the activities to draw, prepared: `views.gantt_rows` (Group, Label, Domain, in Gantt order) of
+    activities with their `Status as of` already derived (`views.Filters.apply`) and with dates; this builder
+    derives nothing. groups: `views.gantt_window(...).groups`; a group that is not `Open` is drawn as one
+    hatched summary bar on its heading row, from its first start to its last end (default: every group of
+    `rows`, open). steps: all mechanism steps, for the hover; dated_steps: the steps with their own dates to draw
+    as thin lines on rows of their own under their activity (`views.dated_steps`), or None.
+
+    Bars are coloured by domain or by status as of `as_of`: one bar trace per colour with compact arrays (dates
+    as 'YYYY-MM-DD', widths in ms, one hover text per bar). Quarter labels ("Q1 2021") on a top axis; milestones
+    as shaded spans with their names; the as-of date as a solid line. `x_range` zooms (e.g. one year). The height
+    grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
+    it spans more than a year), milestone names cut to their first words, so the bars keep most of 390 px.
+    """
+    label_column = "ID" if compact else views.LABEL_COLUMN
+    domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
+    if groups is None:
+        groups = pd.DataFrame({views.OPEN_COLUMN: True}, index=pd.Index(rows[views.GROUP_COLUMN].unique()))
+    dated = dated_steps if dated_steps is not None and not dated_steps.empty else None
+
+    # The y categories, top to bottom: a heading per group, then (if open) its activities, each followed by its
+    # dated steps.
+    step_labels: dict[str, list[str]] = {}
+    if dated is not None:
+        for step in dated.to_dict("records"):
+            step_labels.setdefault(step["Activity ID"], []).append(_step_label(step))
+    members_of = {
+        group: list(zip(members["ID"], members[label_column].astype(str)))
+        for group, members in rows.groupby(views.GROUP_COLUMN, sort=False)
+    }
+    categories: list[str] = []
+    for group, is_open in zip(groups.index, groups[views.OPEN_COLUMN]):
+        categories.append(_heading(str(group)))
+        if is_open:
+            for activity_id, label in members_of.get(group, ()):
+                categories += [label, *step_labels.get(activity_id, [])]
+
+    traces: list[dict] = []  # built as plain dicts: one validation when the figure is made
+    key = views.DOMAIN_COLUMN if colour_by == COLOUR_BY_DOMAIN else STATUS_AS_OF
+    order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
+    colour_of = domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour
+    values = rows[key].astype(object)
+    hovers = pd.Series(_activity_hovers(rows, _steps_texts(steps, list(rows["ID"]))), index=rows.index, dtype=object)
+    present = set(values)
+    for rank, value in enumerate(v for v in order if v in present):
+        members = rows[values == value]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": list(members[label_column].astype(str)),
+                "x": _widths_ms(members["Start"], members["End"]),
+                "base": _iso_days(members["Start"]),
+                "name": str(value),
+                "legendrank": rank,
+                "marker": {
+                    "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
+                    "line": {"width": 1, "color": "white"},
+                },
+                "customdata": [[i, h] for i, h in zip(members["ID"], hovers[members.index])],
+                "hovertemplate": "%{customdata[1]}<extra></extra>",
+            }
+        )
+    _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {})
+    if dated is not None:
+        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows["ID"], values)}
+        for step in dated.to_dict("records"):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
+                    "y": [_step_label(step)] * 2,
+                    "mode": "lines",
+                    "showlegend": False,
+                    "opacity": 0.7,
+                    "line": {"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
+                    "hovertemplate": (
+                        f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
+                        f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
+                        f"{words.span(step['Start'], step['End'])}<extra></extra>"
+                    ),
+                }
+            )
+
+    first, last = _span(groups if "Start" in groups.columns else rows, x_range)
+    # Invisible points on the headings keep them on the axis (a category with no data would be dropped).
+    headings = [c for c in categories if c.startswith("<b>")]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [first.isoformat()] * len(headings),
+            "y": headings,
+            "mode": "markers",
+            "marker": {"opacity": 0},
+            "showlegend": False,
+            "hoverinfo": "skip",
+        }
+    )
+
+    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
+    layout = {
+        "height": gantt_height(len(categories)),
+        "barmode": "overlay",
+        "bargap": 0.25,
+        "margin": {"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "xref": "container",
+            "x": 0,
+            "title": {"text": ""},
+            "font": {"size": FONT_SIZE},
+        },
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        "font": {"size": FONT_SIZE},
+        "plot_bgcolor": "white",
+        "xaxis": {
+            "type": "date",
+            "side": "top",
+            "range": [first.isoformat(), last.isoformat()],
+            "tickmode": "array",
+            "tickvals": middles,
+            "ticktext": labels,
+            "ticks": "",
+            "showgrid": False,
+            "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},
+            "fixedrange": False,
+            "tickfont": {"size": 12},
+            "tickangle": 0,
+        },
+        # Top to bottom, no padding rows above the first heading.
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "autorange": False,
+            "range": [len(categories) - 0.5, -0.6],
+            "automargin": True,
+            "fixedrange": True,
+            "showgrid": False,
+            "tickfont": {"size": 12},
+        },
+    }
+    # Shapes and annotations are set once: each add_shape/add_vline call re-processes every shape before it.
+    shapes: list[dict] = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y domain",
+            "x0": bound,
+            "x1": bound,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": colours.ACCENT, "width": 1},
+            "opacity": 0.5,
+            "layer": "below",
+        }
+        for bound in bounds
+        if bound.endswith("-01-01")
+    ]
+    annotations: list[dict] = []
+    _add_milestones(shapes, annotations, milestones, first, last, short=compact)
+    _add_as_of(traces, shapes, annotations, as_of, first, last)
+    return go.Figure(data=traces, layout={**layout, "shapes": shapes, "annotations": annotations})

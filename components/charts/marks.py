@@ -1,0 +1,161 @@
+"""What the Gantt draws over its bars: group summaries, milestones as bands, the as-of line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from actionplan import views, words
+
+from .. import colours
+from .common import MILESTONE_LABEL_SHIFT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
+
+
+def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colours: Mapping[str, str]) -> None:
+    """Each closed group as one hatched bar on its heading row, from its first start to its last end."""
+    closed = groups[~groups[views.OPEN_COLUMN].astype(bool)] if len(groups) else groups
+    if closed.empty:
+        return
+    fills = [
+        domain_colours.get(str(domain), colours.GROUP_COLOUR) if domain is not None else colours.GROUP_COLOUR
+        for domain in closed[views.DOMAIN_COLUMN]
+    ]
+    hovers = [
+        f"<b>{group}</b><br>{int(count):,} activities, {words.span(start, end)}<br>{statuses}"
+        "<br><i>Open the group above the chart to see its activities</i>"
+        for group, count, start, end, statuses in zip(
+            closed.index,
+            closed[views.COUNT_COLUMN],
+            closed["Start"],
+            closed["End"],
+            closed[views.STATUS_COUNTS_COLUMN],
+        )
+    ]
+    traces.append(
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": [_heading(str(group)) for group in closed.index],
+            "x": _widths_ms(closed["Start"], closed["End"]),
+            "base": _iso_days(closed["Start"]),
+            "name": "Group (closed): first start to last end",
+            "legendrank": 999,
+            "marker": {"color": fills, "pattern": {"shape": "/", "fgcolor": "white"}, "line": {"width": 0}},
+            "opacity": 0.75,
+            "customdata": [[str(group), hover] for group, hover in zip(closed.index, hovers)],
+            "hovertemplate": "%{customdata[1]}<extra></extra>",
+        }
+    )
+
+
+def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, date]:
+    """The x axis range: `x_range` (inclusive), else the activities' span to whole quarters; end is exclusive."""
+    if x_range is not None:
+        return x_range[0], x_range[1] + ONE_DAY
+    if rows.empty:
+        today = date.today()
+        return date(today.year, 1, 1), date(today.year + 1, 1, 1)
+    first = pd.Timestamp(rows["Start"].min()).to_period("Q").start_time.date()
+    last = pd.Timestamp(rows["End"].max()).to_period("Q").end_time.date() + ONE_DAY
+    return first, last
+
+
+def _add_milestones(
+    shapes: list[dict], annotations: list[dict], milestones: pd.DataFrame, first: date, last: date, *, short: bool
+) -> None:
+    """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
+
+    A name near the right edge is written to the left of its band so that it is not cut off.
+    """
+    right_side = first + (last - first) * 0.78
+    for milestone in milestones.to_dict("records"):
+        start = _day(milestone["Date"])
+        end = _day(milestone["End"]) if pd.notna(milestone.get("End")) else start
+        if end < first or start >= last:
+            continue
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start.isoformat(),
+                "x1": (end + ONE_DAY).isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": colours.MILESTONE_COLOUR,
+                "opacity": 0.18,
+                "line": {"width": 0},
+                "layer": "below",
+                "name": f"milestone: {milestone['Name']}",
+            }
+        )
+        to_left = start > right_side
+        annotations.append(
+            {
+                "x": (end + ONE_DAY if to_left else start).isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yshift": MILESTONE_LABEL_SHIFT,
+                "yanchor": "bottom",
+                "xanchor": "right" if to_left else "left",
+                "align": "right" if to_left else "left",
+                "showarrow": False,
+                "text": str(milestone["Name"]).split(" ")[0] if short else _wrap(milestone["Name"], 28),
+                "font": {"size": 11, "color": colours.MILESTONE_COLOUR},
+                "name": f"milestone: {milestone['Name']}",
+            }
+        )
+
+
+def _add_as_of(
+    traces: list[dict], shapes: list[dict], annotations: list[dict], as_of: date, first: date, last: date
+) -> None:
+    """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
+    label = f"As of {words.day(as_of)}"
+    inside = first <= as_of < last
+    shapes.append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": as_of.isoformat(),
+            "x1": as_of.isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": colours.ACCENT, "width": 2},
+            "name": "as of",
+        }
+    )
+    legend_name = label if inside else (f"{label} →" if as_of >= last else f"← {label}")  # off the axis: say where
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "lines",
+            "name": legend_name,
+            "legendrank": 1000,
+            "line": {"color": colours.ACCENT, "width": 2},
+            "hoverinfo": "skip",
+        }
+    )
+    if inside:
+        annotations.append(
+            {
+                "x": as_of.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "yshift": MILESTONE_LABEL_SHIFT,
+                "yanchor": "bottom",
+                "xanchor": "right",
+                "showarrow": False,
+                "text": f"<b>{label}</b>",
+                "font": {"size": 12, "color": colours.ACCENT},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "name": "as of",
+            }
+        )
