@@ -6,9 +6,9 @@ import pytest
 from openpyxl import load_workbook
 
 from actionplan.importing import import_plan, workbook_bytes
+from actionplan.importing.cells import YEAR_ROW, Role, role_of, should_join, split_steps, split_terms
 from actionplan.importing.classify import classify
 from actionplan.importing.facts import read_facts
-from actionplan.importing.parse import YEAR_ROW, Role, role_of, should_join, split_steps, split_terms
 from actionplan.importing.report import ImportReport, ReportKind
 from actionplan.importing.source import Paragraph, fragment_paragraphs, read_html
 from actionplan.plan.facts import PlanFacts, about_rows, plan_facts
