@@ -28,7 +28,6 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -44,13 +43,13 @@ from ..plan.status import AsOf, Reported
 from . import summary
 from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid
+from .leads import after_lead, at_session_lead, delivered_lead, due_lead, open_lead
 from .scope import GENERAL_CONFERENCE, Scope, Session
 from .text import one_line
 from .versions import SHORT_SHA, workbook_version
 
 EMPTY_SECTION = "No activity in this section."
 UNCLASSIFIED = "Unclassified"
-NO_CONVENTION = "No convention"
 DEFAULT_TITLE = "The plan"
 
 # The compact table every section shows on screen, in Word and in Excel: each activity named by ID and a short
@@ -71,15 +70,6 @@ COMPACT_COLUMNS: tuple[str, ...] = (
 # Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
 CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
 PAST_END = AsOf.values("past_end")
-OPEN_ORDER: tuple[str, ...] = (  # how the open section's sentence counts them
-    AsOf.OVERDUE,
-    AsOf.PAST_END_NOT_REPORTED,
-    AsOf.SCHEDULED_NOW,
-    AsOf.UPCOMING,
-    AsOf.POSTPONED,
-    AsOf.NO_DATES,
-)
-
 
 # ---------------------------------------------------------------------------------------------------------------
 # The briefing
@@ -203,12 +193,12 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         key_items=summary.key_items(still_open, at_session),
         status_summary=_status_summary(activities),
         domain_summary=_domain_summary(activities, sections_domain),
-        delivered=Section("delivered", "Delivered", _delivered_lead(activities, delivered, reported), delivered),
-        open=Section("open", "Open and overdue", _open_lead(still_open), still_open),
+        delivered=Section("delivered", "Delivered", delivered_lead(activities, delivered, reported), delivered),
+        open=Section("open", "Open and overdue", open_lead(still_open), still_open),
         due_before=Section(
             "due_before",
             f"Before the {word}",
-            _due_lead(
+            due_lead(
                 due_before,
                 f"due to end before the {word} opens ({words.day(scope.start)})",
                 f"is due to end before the {word} opens ({words.day(scope.start)})",
@@ -219,7 +209,7 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         due_during=Section(
             "due_during",
             f"Due during the {word}",
-            _due_lead(
+            due_lead(
                 due_during,
                 f"with dates overlapping the {word} ({during})",
                 f"has dates overlapping the {word} ({during})",
@@ -228,11 +218,9 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
             level=2,
         ),
         at_session=Section(
-            "at_session", f"During the {word}: its own events", _at_session_lead(at_session, scope), at_session, level=2
+            "at_session", f"During the {word}: its own events", at_session_lead(at_session, scope), at_session, level=2
         ),
-        after=Section(
-            "after", f"After the {word}: follow-up", _after_lead(after, scope, until, reason), after, level=2
-        ),
+        after=Section("after", f"After the {word}: follow-up", after_lead(after, scope, until, reason), after, level=2),
         by_domain=sections_domain,
         by_convention=sections_convention,
         changes=changes,
@@ -297,61 +285,6 @@ def compact(table: pd.DataFrame) -> pd.DataFrame:
         columns=list(COMPACT_COLUMNS),
     )
     return shown.astype(object)
-
-
-def _delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
-    if delivered.empty:
-        blank = int((reported == Reported.NOT_REPORTED).sum())
-        return (
-            f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
-            "reported (Not reported)."
-        )
-    return f"{words.count(len(delivered), 'activity', 'activities')} reported Completed."
-
-
-def _open_lead(still_open: pd.DataFrame) -> str:
-    if still_open.empty:
-        return "Every activity in scope is reported Completed or Cancelled."
-    status = still_open[as_of_status.STATUS_AS_OF].astype(str)
-    not_reported = int((still_open[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
-    parts = [
-        f"{int((status == value).sum())} {value.lower() if value != AsOf.NO_DATES else 'without dates'}"
-        for value in OPEN_ORDER
-        if (status == value).any()
-    ]
-    return (
-        f"{words.count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
-        + "; ".join(parts)
-        + f". {not_reported} of them have no status reported (Not reported)."
-    )
-
-
-def _due_lead(table: pd.DataFrame, what: str, none: str) -> str:
-    if table.empty:
-        return f"No activity in scope {none}."
-    status = table[as_of_status.STATUS_AS_OF].astype(str)
-    parts = [f"{int((status == value).sum())} {value}" for value in as_of_status.AS_OF_ORDER if (status == value).any()]
-    return (
-        f"{words.count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
-    )
-
-
-def _at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
-    if not scope.sessions:
-        return "No General Conference session in the Milestones sheet falls in this period."
-    names = "; ".join(session.label for session in scope.sessions)
-    if table.empty:
-        return f"No activity of the plan is set at the {names}."
-    return f"The plan sets {words.activities(len(table))} at the {names}."
-
-
-def _after_lead(table: pd.DataFrame, scope: Scope, until: date | None, reason: str) -> str:
-    if until is None:
-        return f"Nothing of the plan falls after the {scope.word}: the plan ends with it."
-    window = f"after the {scope.word} and by {words.day(until)} ({reason})"
-    if table.empty:
-        return f"No activity starts {window}."
-    return f"{words.activities(len(table))} starting {window}."
 
 
 def _grouped(
