@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from actionplan import views
+from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER
 from components import charts, filters
 
@@ -47,7 +48,7 @@ filters.stop_if_empty(acts, len(plan.activities))
 
 domains = views.domain_order(plan.activities, plan.lists)
 rows = views.gantt_rows(
-    acts.dropna(subset=["Start", "End"]),
+    acts.dropna(subset=[ActivityColumn.START, "End"]),
     group_by=group_by,
     domains=domains,
     instruments=views.instrument_order(plan.activities, plan.lists),
@@ -82,7 +83,7 @@ fig = charts.gantt(
     colour_by=colour_by,
     groups=window.groups,
     steps=plan.steps,
-    dated_steps=views.dated_steps(plan.steps, window.rows["ID"]) if show_steps else None,
+    dated_steps=views.dated_steps(plan.steps, window.rows[ActivityColumn.ID]) if show_steps else None,
     domains=domains,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
     compact=ids_only,
@@ -97,10 +98,10 @@ notes = [
 if colour_by == charts.COLOUR_BY_STATUS:
     notes.append("Status as of the date: " + "; ".join(f"**{status}** = {status.meaning}" for status in AS_OF_ORDER))
 st.caption(" ".join(notes))
-undated = acts[acts["Start"].isna() | acts["End"].isna()]
+undated = acts[acts[ActivityColumn.START].isna() | acts[ActivityColumn.END].isna()]
 if len(undated):
     st.warning(
         f"{len(undated)} activit{'y has' if len(undated) == 1 else 'ies have'} no dates and cannot be drawn: "
-        + ", ".join(undated["ID"].astype(str)),
+        + ", ".join(undated[ActivityColumn.ID].astype(str)),
         icon=":material/event_busy:",
     )

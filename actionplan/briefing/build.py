@@ -37,6 +37,7 @@ from ..keeping.backups import BACKUP_FOLDER, backup_time
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
+from ..plan.contract import StepColumn
 from ..plan.facts import PlanFacts
 from ..plan.load import Plan, WorkbookInfo
 from ..plan.status import AsOf, Reported
@@ -155,7 +156,7 @@ class Briefing:
         return workbook_version(self.source)
 
     def steps_of(self, activity_id: str) -> pd.DataFrame:
-        return self.steps[self.steps["Activity ID"] == activity_id].sort_values("Step", kind="stable")
+        return self.steps[self.steps[StepColumn.ACTIVITY_ID] == activity_id].sort_values(StepColumn.STEP, kind="stable")
 
 
 def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Briefing:
@@ -163,7 +164,7 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
     activities = in_scope(plan.activities, scope)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
     reported = activities[contract.REPORTED_STATUS].astype(str)
-    starts, ends = activities["Start"], activities["End"]
+    starts, ends = activities[A.START], activities[A.END]
     session_start, session_end = pd.Timestamp(scope.start), pd.Timestamp(scope.end)
     word, during = scope.word, words.span(scope.start, scope.end)
 
@@ -225,7 +226,7 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
         by_convention=sections_convention,
         changes=changes,
         grid=quarter_grid(activities, scope),
-        steps=plan.steps[plan.steps["Activity ID"].isin(annex_ids)].copy(),
+        steps=plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(annex_ids)].copy(),
         since=since_info,
     )
 
@@ -238,27 +239,27 @@ def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     dated = as_of_status.with_status(activities, scope.as_of)
     status = dated[as_of_status.STATUS_AS_OF].astype(str)
     first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
-    overlaps = (dated["Start"] <= last) & (dated["End"] >= first)
-    carried = (dated["End"] < first) & ~status.isin(CLOSED)
-    undated = dated["Start"].isna() & ~status.isin(CLOSED)
+    overlaps = (dated[A.START] <= last) & (dated[A.END] >= first)
+    carried = (dated[A.END] < first) & ~status.isin(CLOSED)
+    undated = dated[A.START].isna() & ~status.isin(CLOSED)
     chosen = dated[overlaps | carried | undated]
-    return chosen.sort_values("ID", kind="stable").reset_index(drop=True)
+    return chosen.sort_values(A.ID, kind="stable").reset_index(drop=True)
 
 
 def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.Series:
     """True for activities tied to one of the sessions (see the module docstring for the rule)."""
     mask = pd.Series(False, index=activities.index)
-    programme = activities["Programme"].fillna("").astype(str).str.casefold()
-    event = activities["Event"].fillna("").astype(str).str.casefold()
+    programme = activities[A.PROGRAMME].fillna("").astype(str).str.casefold()
+    event = activities[A.EVENT].fillna("").astype(str).str.casefold()
     named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(
         GENERAL_CONFERENCE.casefold(), regex=False
     )
     for session in held:
         start, end = pd.Timestamp(session.start), pd.Timestamp(session.end)
-        overlaps = (activities["Start"] <= end) & (activities["End"] >= start)
+        overlaps = (activities[A.START] <= end) & (activities[A.END] >= start)
         month_first = pd.Timestamp(session.start.replace(day=1))
         month_last = pd.Timestamp(session.end) + pd.offsets.MonthEnd(0)
-        in_months = (activities["Start"] >= month_first) & (activities["End"] <= month_last)
+        in_months = (activities[A.START] >= month_first) & (activities[A.END] <= month_last)
         mask |= overlaps & (named | in_months)
     return mask
 
@@ -386,9 +387,9 @@ def _changes(
         first = since.errors[0] if since.errors else "it has errors"
         return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), since.source
     earlier = in_scope(since.activities, scope)
-    ids = set(activities["ID"].astype(str)) | set(earlier["ID"].astype(str))
+    ids = set(activities[A.ID].astype(str)) | set(earlier[A.ID].astype(str))
     changes = compare_plans(since, plan)
-    changes = changes[changes["ID"].isin(ids)].reset_index(drop=True)
+    changes = changes[changes[A.ID].isin(ids)].reset_index(drop=True)
     if changes.empty:
         lead = f"No activity in scope changed since {label}."
     else:

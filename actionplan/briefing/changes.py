@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import words
 from ..plan import contract
+from ..plan.contract import ActivityColumn
 from ..plan.load import Plan
 
 ADDED = "Added"
@@ -59,10 +60,14 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
         rows.append(_row(REMOVED, old[activity_id], "Activity", _dates(old[activity_id]), ""))
     for activity_id in sorted(set(old) & set(new)):
         was, now = old[activity_id], new[activity_id]
-        if (_day(was["Start"]), _day(was["End"]), words.cell_text(was["Terms"])) != (
-            _day(now["Start"]),
-            _day(now["End"]),
-            words.cell_text(now["Terms"]),
+        if (
+            _day(was[ActivityColumn.START]),
+            _day(was[ActivityColumn.END]),
+            words.cell_text(was[ActivityColumn.TERMS]),
+        ) != (
+            _day(now[ActivityColumn.START]),
+            _day(now[ActivityColumn.END]),
+            words.cell_text(now[ActivityColumn.TERMS]),
         ):
             rows.append(_row(REDATED, now, "Dates", _dates(was), _dates(now)))
         for column in CLASSIFICATION_COLUMNS:
@@ -110,14 +115,16 @@ def count_changes(changes: pd.DataFrame) -> dict[str, int]:
 
 def _by_id(activities: pd.DataFrame) -> dict[str, pd.Series]:
     """Activities keyed by ID; rows without an ID cannot be matched and are left out."""
-    return {str(row["ID"]): row for _, row in activities.iterrows() if words.cell_text(row["ID"])}
+    return {
+        str(row[ActivityColumn.ID]): row for _, row in activities.iterrows() if words.cell_text(row[ActivityColumn.ID])
+    }
 
 
 def _row(change: str, activity: pd.Series, what: str, before: str, after: str) -> dict[str, object]:
     return {
         "Change": change,
-        "ID": str(activity["ID"]),
-        "Event": words.cell_text(activity["Event"]),
+        "ID": str(activity[ActivityColumn.ID]),
+        "Event": words.cell_text(activity[ActivityColumn.EVENT]),
         "What": what,
         "Before": before,
         "After": after,
@@ -139,6 +146,8 @@ def _day(value: object) -> str:
 
 def _dates(activity: pd.Series) -> str:
     """'2nd and 3rd quarter 2023 (2023-04-01 to 2023-09-30)': the terms as written and the dates they give."""
-    span = f"{_day(activity['Start'])} to {_day(activity['End'])}" if _day(activity["Start"]) else "no dates"
-    terms = words.cell_text(activity["Terms"])
+    span = (
+        f"{_day(activity['Start'])} to {_day(activity['End'])}" if _day(activity[ActivityColumn.START]) else "no dates"
+    )
+    terms = words.cell_text(activity[ActivityColumn.TERMS])
     return f"{terms} ({span})" if terms else span

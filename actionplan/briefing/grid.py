@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..plan import contract
+from ..plan.contract import ActivityColumn
 from .scope import Scope
 from .text import one_line
 
@@ -32,22 +33,26 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
 
     Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
     """
-    dated = activities.dropna(subset=["Start", "End"])
-    first = min([pd.Timestamp(scope.period_start), *dated["Start"]])
-    last = max([pd.Timestamp(scope.end), *dated["End"]])
+    dated = activities.dropna(subset=[ActivityColumn.START, "End"])
+    first = min([pd.Timestamp(scope.period_start), *dated[ActivityColumn.START]])
+    last = max([pd.Timestamp(scope.end), *dated[ActivityColumn.END]])
     quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
     columns = [quarter_label(q) for q in quarters]
-    cells = pd.DataFrame(False, index=pd.Index(activities["ID"].astype(str), name="ID"), columns=columns)
+    cells = pd.DataFrame(False, index=pd.Index(activities[ActivityColumn.ID].astype(str), name="ID"), columns=columns)
     for quarter, label in zip(quarters, columns):
         q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
-        cells[label] = ((activities["Start"] <= q_end) & (activities["End"] >= q_start)).fillna(False).to_numpy()
+        cells[label] = (
+            ((activities[ActivityColumn.START] <= q_end) & (activities[ActivityColumn.END] >= q_start))
+            .fillna(False)
+            .to_numpy()
+        )
     touched = tuple(
         label
         for quarter, label in zip(quarters, columns)
         if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
     )
     labels = pd.Series(
-        [f"{i} {one_line(e)}" for i, e in zip(activities["ID"], activities["Event"])],
+        [f"{i} {one_line(e)}" for i, e in zip(activities[ActivityColumn.ID], activities[ActivityColumn.EVENT])],
         index=cells.index,
         name="Activity",
     )

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .. import words
+from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 
 GENERAL_CONFERENCE = "General Conference"
@@ -49,13 +50,17 @@ def sessions(plan: Plan) -> tuple[Session, ...]:
     """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
     found = []
     for _, milestone in plan.milestones.iterrows():
-        kind = words.cell_text(milestone.get("Kind"))
-        name = words.cell_text(milestone.get("Name"))
+        kind = words.cell_text(milestone.get(MilestoneColumn.KIND))
+        name = words.cell_text(milestone.get(MilestoneColumn.NAME))
         if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
             continue
-        start = pd.Timestamp(milestone["Date"]).date()
-        end = pd.Timestamp(milestone["End"]).date() if pd.notna(milestone.get("End")) else start
-        found.append(Session(name, start, end, words.cell_text(milestone.get("Place")) or None))
+        start = pd.Timestamp(milestone[MilestoneColumn.DATE]).date()
+        end = (
+            pd.Timestamp(milestone[MilestoneColumn.END]).date()
+            if pd.notna(milestone.get(MilestoneColumn.END))
+            else start
+        )
+        found.append(Session(name, start, end, words.cell_text(milestone.get(MilestoneColumn.PLACE)) or None))
     return tuple(sorted(found, key=lambda session: session.start))
 
 
@@ -118,7 +123,7 @@ class Scope:
 
 def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
     """The plan's first and last day, for a date range nobody has chosen yet (this year where there are none)."""
-    first, last = plan.activities["Start"].min(), plan.activities["End"].max()
+    first, last = plan.activities[ActivityColumn.START].min(), plan.activities[ActivityColumn.END].max()
     if pd.isna(first) or pd.isna(last):
         year = (today or date.today()).year
         return date(year, 1, 1), date(year, 12, 31)
@@ -139,7 +144,7 @@ def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Sc
     if previous is not None:
         period_start = previous.end + timedelta(days=1)
     else:
-        first = plan.activities["Start"].min()
+        first = plan.activities[ActivityColumn.START].min()
         period_start = min(pd.Timestamp(first).date(), session.start) if pd.notna(first) else session.start
     return Scope(
         session.label,

@@ -14,6 +14,7 @@ from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import MessageColumn as M
+from ..plan.contract import MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import AsOf, Reported
 from .scope import Scope, Session
@@ -59,7 +60,7 @@ def session_messages(plan: Plan, scope: Scope) -> pd.DataFrame:
             "Owner": [words.cell_text(o) for o in chosen.get(M.OWNER, pd.Series(index=chosen.index))],
         }
     )
-    table.insert(3, "Activity", [words.short_title(titles.get(i, ""), TITLE_LENGTH) for i in table["Activity ID"]])
+    table.insert(3, "Activity", [words.short_title(titles.get(i, ""), TITLE_LENGTH) for i in table[M.ACTIVITY_ID]])
     first_use = {topic: position for position, topic in reversed(list(enumerate(table["Topic"])))}
     order = sorted(range(len(table)), key=lambda row: (first_use[table["Topic"].iloc[row]], row))
     return table.iloc[order].reset_index(drop=True)
@@ -85,10 +86,15 @@ def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]
     ends: list[tuple[date, str]] = []
     if activities[A.END].notna().any():
         ends.append((pd.Timestamp(activities[A.END].max()).date(), "the plan's end"))
-    later = plan.milestones[plan.milestones["Date"] > pd.Timestamp(scope.end)]
+    later = plan.milestones[plan.milestones[MilestoneColumn.DATE] > pd.Timestamp(scope.end)]
     if len(later):
-        first = later.sort_values("Date", kind="stable").iloc[0]
-        ends.append((pd.Timestamp(first["Date"]).date() - timedelta(days=1), f"the eve of {one_line(first['Name'])}"))
+        first = later.sort_values(MilestoneColumn.DATE, kind="stable").iloc[0]
+        ends.append(
+            (
+                pd.Timestamp(first[MilestoneColumn.DATE]).date() - timedelta(days=1),
+                f"the eve of {one_line(first[MilestoneColumn.NAME])}",
+            )
+        )
     if not ends or min(ends)[0] <= scope.end:
         return activities.iloc[0:0].assign(**{as_of_status.STATUS_AS_OF: []}), None, ""
     until, reason = min(ends)

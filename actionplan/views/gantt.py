@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import words
+from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
 from .classify import NO_INSTRUMENT, domain_of, instrument_of
 
@@ -44,7 +45,7 @@ def gantt_rows(
         raise ValueError(f"group_by must be one of {GROUPINGS}, not {group_by!r}")
     domain = domain_of(activities).astype(object)
     instrument = instrument_of(activities).astype(object)
-    year = activities["Year"].astype("Int64").fillna(0).astype(int)
+    year = activities[ActivityColumn.YEAR].astype("Int64").fillna(0).astype(int)
     if group_by == GROUP_YEAR_DOMAIN:
         group = (year.astype(str) + " · " + domain).where(year != 0, domain)
         keys = [year, _rank(domain, domains)]
@@ -53,7 +54,12 @@ def gantt_rows(
         keys = [_rank(instrument, [*instruments, NO_INSTRUMENT]), year]
     # Sort on the keys alone, then take the rows once in that order (one copy of the wide frame).
     order = pd.DataFrame(
-        {"a": keys[0], "b": keys[1], "start": activities["Start"], "id": activities["ID"].astype(object)},
+        {
+            "a": keys[0],
+            "b": keys[1],
+            "start": activities[ActivityColumn.START],
+            "id": activities[ActivityColumn.ID].astype(object),
+        },
         index=activities.index,
     ).sort_values(["a", "b", "start", "id"], kind="stable", na_position="last")
     rows = activities.loc[order.index].assign(
@@ -70,8 +76,10 @@ def with_labels(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows with `Title` (the event's first line, cut short) and `Label` (`ID · title`), if not there yet."""
     if LABEL_COLUMN in rows.columns:
         return rows
-    titles = [words.short_title(event) for event in rows["Event"]]
-    return rows.assign(**{TITLE_COLUMN: titles, LABEL_COLUMN: [f"{i} · {t}" for i, t in zip(rows["ID"], titles)]})
+    titles = [words.short_title(event) for event in rows[ActivityColumn.EVENT]]
+    return rows.assign(
+        **{TITLE_COLUMN: titles, LABEL_COLUMN: [f"{i} · {t}" for i, t in zip(rows[ActivityColumn.ID], titles)]}
+    )
 
 
 def _rank(values: pd.Series, order: Sequence[str]) -> pd.Series:
@@ -85,8 +93,10 @@ def _rank(values: pd.Series, order: Sequence[str]) -> pd.Series:
 def dated_steps(steps: pd.DataFrame, activity_ids: Iterable[str]) -> pd.DataFrame:
     """The mechanism steps of these activities that have their own dates, in activity then step order."""
     ids = set(activity_ids)
-    chosen = steps[steps["Activity ID"].isin(ids) & steps["Start"].notna() & steps["End"].notna()]
-    return chosen.sort_values(["Activity ID", "Step"], kind="stable")
+    chosen = steps[
+        steps[StepColumn.ACTIVITY_ID].isin(ids) & steps[StepColumn.START].notna() & steps[StepColumn.END].notna()
+    ]
+    return chosen.sort_values([StepColumn.ACTIVITY_ID, "Step"], kind="stable")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -146,8 +156,8 @@ def gantt_window(
     single = by_group[DOMAIN_COLUMN].nunique() == 1
     groups = pd.DataFrame(
         {
-            "Start": by_group["Start"].min(),
-            "End": by_group["End"].max(),
+            "Start": by_group[ActivityColumn.START].min(),
+            "End": by_group[ActivityColumn.END].max(),
             COUNT_COLUMN: by_group.size(),
             DOMAIN_COLUMN: by_group[DOMAIN_COLUMN].first().where(single, None),
         }

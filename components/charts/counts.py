@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from actionplan import views
+from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER, meaning_of
 
 from .. import colours
@@ -161,7 +162,7 @@ def domain_sunburst(
             if leaves:
                 nodes += [
                     (f"{node}/a/{activity_id}", str(activity_id), node, 1, colour, _wrap(event, 60))
-                    for activity_id, event in zip(in_instrument["ID"], in_instrument["Event"])
+                    for activity_id, event in zip(in_instrument[ActivityColumn.ID], in_instrument[ActivityColumn.EVENT])
                 ]
     ids, labels, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
     fig = go.Figure(

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from actionplan import views, words
+from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of
 
 from .. import colours
@@ -77,7 +78,7 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
         row = dict(zip(present, record))
         lines = [
             f"<b>{row['ID']}</b> ({row['Domain']})",
-            _wrap(row["Event"]),
+            _wrap(row[ActivityColumn.EVENT]),
             "",
             f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
             f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
@@ -87,7 +88,7 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
                 lines.append(f"<b>{column}:</b> {row[column]}")
         status = str(row[STATUS_AS_OF])
         lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
-        steps = steps_text.get(row["ID"], "")
+        steps = steps_text.get(row[ActivityColumn.ID], "")
         if steps:
             lines += ["", "<b>Mechanism:</b>", steps]
         hovers.append("<br>".join(lines))
@@ -99,11 +100,11 @@ def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dic
     if steps is None or steps.empty:
         return {}
     texts: dict[str, list[str]] = {}
-    own = steps[steps["Activity ID"].isin(set(activity_ids))].sort_values(["Activity ID", "Step"])
+    own = steps[steps[StepColumn.ACTIVITY_ID].isin(set(activity_ids))].sort_values([StepColumn.ACTIVITY_ID, "Step"])
     for step in own.to_dict("records"):
-        when = f" [{step['Terms']}]" if isinstance(step.get("Terms"), str) and step["Terms"] else ""
+        when = f" [{step['Terms']}]" if isinstance(step.get(StepColumn.TERMS), str) and step[StepColumn.TERMS] else ""
         line = _wrap(f"{step['Step']}. {words.short_title(step['Description'], 150)}{when}")
-        texts.setdefault(step["Activity ID"], []).append(line)
+        texts.setdefault(step[StepColumn.ACTIVITY_ID], []).append(line)
     return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
 
@@ -146,9 +147,9 @@ def gantt(
     step_labels: dict[str, list[str]] = {}
     if dated is not None:
         for step in dated.to_dict("records"):
-            step_labels.setdefault(step["Activity ID"], []).append(_step_label(step))
+            step_labels.setdefault(step[StepColumn.ACTIVITY_ID], []).append(_step_label(step))
     members_of = {
-        group: list(zip(members["ID"], members[label_column].astype(str)))
+        group: list(zip(members[ActivityColumn.ID], members[label_column].astype(str)))
         for group, members in rows.groupby(views.GROUP_COLUMN, sort=False)
     }
     categories: list[str] = []
@@ -163,7 +164,9 @@ def gantt(
     order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
     colour_of = domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour
     values = rows[key].astype(object)
-    hovers = pd.Series(_activity_hovers(rows, _steps_texts(steps, list(rows["ID"]))), index=rows.index, dtype=object)
+    hovers = pd.Series(
+        _activity_hovers(rows, _steps_texts(steps, list(rows[ActivityColumn.ID]))), index=rows.index, dtype=object
+    )
     present = set(values)
     for rank, value in enumerate(v for v in order if v in present):
         members = rows[values == value]
@@ -172,31 +175,37 @@ def gantt(
                 "type": "bar",
                 "orientation": "h",
                 "y": list(members[label_column].astype(str)),
-                "x": _widths_ms(members["Start"], members["End"]),
-                "base": _iso_days(members["Start"]),
+                "x": _widths_ms(members[ActivityColumn.START], members[ActivityColumn.END]),
+                "base": _iso_days(members[ActivityColumn.START]),
                 "name": str(value),
                 "legendrank": rank,
                 "marker": {
                     "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
                     "line": {"width": 1, "color": "white"},
                 },
-                "customdata": [[i, h] for i, h in zip(members["ID"], hovers[members.index])],
+                "customdata": [[i, h] for i, h in zip(members[ActivityColumn.ID], hovers[members.index])],
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
             }
         )
     _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {})
     if dated is not None:
-        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows["ID"], values)}
+        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows[ActivityColumn.ID], values)}
         for step in dated.to_dict("records"):
             traces.append(
                 {
                     "type": "scatter",
-                    "x": [_day(step["Start"]).isoformat(), (_day(step["End"]) + ONE_DAY).isoformat()],
+                    "x": [
+                        _day(step[StepColumn.START]).isoformat(),
+                        (_day(step[StepColumn.END]) + ONE_DAY).isoformat(),
+                    ],
                     "y": [_step_label(step)] * 2,
                     "mode": "lines",
                     "showlegend": False,
                     "opacity": 0.7,
-                    "line": {"width": 7, "color": colour_for_activity.get(step["Activity ID"], colours.ACCENT)},
+                    "line": {
+                        "width": 7,
+                        "color": colour_for_activity.get(step[StepColumn.ACTIVITY_ID], colours.ACCENT),
+                    },
                     "hovertemplate": (
                         f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
                         f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from actionplan import views, words
+from actionplan.plan.contract import ActivityColumn, MilestoneColumn
 
 from .. import colours
 from .common import MILESTONE_LABEL_SHIFT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
@@ -28,8 +29,8 @@ def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colour
         for group, count, start, end, statuses in zip(
             closed.index,
             closed[views.COUNT_COLUMN],
-            closed["Start"],
-            closed["End"],
+            closed[ActivityColumn.START],
+            closed[ActivityColumn.END],
             closed[views.STATUS_COUNTS_COLUMN],
         )
     ]
@@ -38,8 +39,8 @@ def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colour
             "type": "bar",
             "orientation": "h",
             "y": [_heading(str(group)) for group in closed.index],
-            "x": _widths_ms(closed["Start"], closed["End"]),
-            "base": _iso_days(closed["Start"]),
+            "x": _widths_ms(closed[ActivityColumn.START], closed[ActivityColumn.END]),
+            "base": _iso_days(closed[ActivityColumn.START]),
             "name": "Group (closed): first start to last end",
             "legendrank": 999,
             "marker": {"color": fills, "pattern": {"shape": "/", "fgcolor": "white"}, "line": {"width": 0}},
@@ -57,8 +58,8 @@ def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, 
     if rows.empty:
         today = date.today()
         return date(today.year, 1, 1), date(today.year + 1, 1, 1)
-    first = pd.Timestamp(rows["Start"].min()).to_period("Q").start_time.date()
-    last = pd.Timestamp(rows["End"].max()).to_period("Q").end_time.date() + ONE_DAY
+    first = pd.Timestamp(rows[ActivityColumn.START].min()).to_period("Q").start_time.date()
+    last = pd.Timestamp(rows[ActivityColumn.END].max()).to_period("Q").end_time.date() + ONE_DAY
     return first, last
 
 
@@ -71,8 +72,8 @@ def _add_milestones(
     """
     right_side = first + (last - first) * 0.78
     for milestone in milestones.to_dict("records"):
-        start = _day(milestone["Date"])
-        end = _day(milestone["End"]) if pd.notna(milestone.get("End")) else start
+        start = _day(milestone[MilestoneColumn.DATE])
+        end = _day(milestone[MilestoneColumn.END]) if pd.notna(milestone.get(MilestoneColumn.END)) else start
         if end < first or start >= last:
             continue
         shapes.append(
@@ -103,7 +104,9 @@ def _add_milestones(
                 "xanchor": "right" if to_left else "left",
                 "align": "right" if to_left else "left",
                 "showarrow": False,
-                "text": str(milestone["Name"]).split(" ")[0] if short else _wrap(milestone["Name"], 28),
+                "text": str(milestone[MilestoneColumn.NAME]).split(" ")[0]
+                if short
+                else _wrap(milestone[MilestoneColumn.NAME], 28),
                 "font": {"size": 11, "color": colours.MILESTONE_COLOUR},
                 "name": f"milestone: {milestone['Name']}",
             }
