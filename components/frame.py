@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from actionplan import words
+
 from . import plan_store, sidebar
 
 if TYPE_CHECKING:
@@ -58,7 +60,11 @@ def draw() -> StreamlitPage:
     st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     st.html(LAYOUT_CSS)
     page = st.navigation(pages())
-    sidebar.workbook_status(plan_store.current())
+    current = plan_store.current()
+    title = current.plan.facts.title
+    if title:  # the browser tab names the plan (the About sheet's title, else the document's), not only the app
+        st.set_page_config(page_title=f"{words.short_title(title, 60)} · {PAGE_TITLE}")
+    sidebar.workbook_status(current)
     plan_store.watch()
     return page
 

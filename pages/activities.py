@@ -81,7 +81,7 @@ else:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
             "Download Excel",
-            lambda: export.tables_xlsx({"Activities": export.activities_table(acts)}),  # built when clicked
+            lambda: export.tables_xlsx({"Activities": export.activities_table(acts)}, title=plan.facts.title),
             file_name="activities.xlsx",
             icon=":material/download:",
             key="download_xlsx",

@@ -46,3 +46,9 @@ def test_a_formula_header_and_control_characters_leave_as_text():
     sheet = book["Sheet"]
     assert sheet["A1"].value.startswith("'=HYPERLINK(") and sheet["A1"].data_type == "s"
     assert sheet["A2"].value == "a\nb" and sheet["A4"].value == "cd"
+
+
+def test_the_download_carries_the_plan_title():
+    table = pd.DataFrame({"ID": ["2021-01"]})
+    book = openpyxl.load_workbook(io.BytesIO(tables_xlsx({"Activities": table}, title="The plan of X\u000b2024")))
+    assert book.properties.title == "The plan of X\n2024"

@@ -43,10 +43,11 @@ def activities_csv(activities: pd.DataFrame) -> str:
     return neutralise_frame(activities_table(activities)).to_csv(index=False)
 
 
-def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
+def tables_xlsx(tables: dict[str, pd.DataFrame], *, title: str = "") -> bytes:
     """An .xlsx with one formatted sheet per table: bold frozen header, filters on, sensible widths.
 
-    Text is neutralised and written as text, so nothing in a cell can run as a formula.
+    Text is neutralised and written as text, so nothing in a cell can run as a formula. `title` (the plan's own
+    title, say) becomes the document's title property.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -54,8 +55,8 @@ def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, table in tables.items():
-        sheet = workbook.create_sheet(title[:31])
+    for sheet_title, table in tables.items():
+        sheet = workbook.create_sheet(sheet_title[:31])
         safe = neutralise_frame(table)
         sheet.append(list(safe.columns))
         for record in safe.itertuples(index=False):
@@ -73,6 +74,8 @@ def tables_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
         sheet.freeze_panes = "A2"
         if table.shape[1]:
             sheet.auto_filter.ref = f"A1:{get_column_letter(table.shape[1])}{max(1, len(table) + 1)}"
+    workbook.properties.title = words.plain_text(title)[:255] or None
+    workbook.properties.creator = "Action Plan dashboard"
     if not workbook.sheetnames:
         workbook.create_sheet("Empty")
     buffer = io.BytesIO()
