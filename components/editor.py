@@ -23,6 +23,7 @@ from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
+from components import draft_panel
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
@@ -70,6 +71,7 @@ def start_again() -> None:
     st.session_state.pop(_BASE, None)
     for key in EDITOR_KEYS.values():
         st.session_state.pop(key, None)
+    draft_panel.clear_session()
 
 
 def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
@@ -122,14 +124,16 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
 
 
 def _tables(base: EditBase) -> list[edits.CellChange]:
-    """One tab per sheet, each a data editor over the opened version; returns every change made in them."""
+    """One tab per sheet, each a data editor over the opened version (with a resumed draft typed in); returns
+    every change made in them."""
     changes: list[edits.CellChange] = []
     sheets = [sheet for sheet in EDITOR_KEYS if sheet in base.tables]
+    frames = draft_panel.start_frames(base)
     for sheet, tab in zip(sheets, st.tabs(sheets, key="edit_sheet")):
         table = base.tables[sheet]
         with tab:
             edited = st.data_editor(
-                table.frame,
+                frames.get(sheet, table.frame),
                 key=EDITOR_KEYS[sheet],
                 num_rows="dynamic",
                 hide_index=True,
@@ -187,6 +191,7 @@ def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> Non
         st.error(str(refused), icon=":material/block:")
         return
     start_again()
+    draft_panel.saved(editor, base.path)
     notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
     st.rerun()
 
@@ -218,6 +223,13 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     base = _base(path)
     if base is None:
         return
+    fresh = all(key not in st.session_state for key in EDITOR_KEYS.values())
+    resumed = draft_panel.resume(editor, base, fresh)
+    if resumed is None:
+        return
+    if resumed is not base:
+        base = st.session_state[_BASE] = resumed
+    draft_panel.undo_offer(editor, path, start_again)
     disk_sha256 = audit.workbook_sha256(path)  # the file as it is now, not a cached reading of it
     stale = disk_sha256 != base.sha256
     if disk_sha256 is None:
@@ -240,6 +252,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             "press **Save**."
         )
     changes = _tables(base)
+    draft_panel.remember(editor, base, changes)
     if not changes:
         if stale:
             st.button("Start again from the current workbook", on_click=start_again, icon=":material/refresh:")
@@ -280,13 +293,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     clicked = save_col.button(
         "Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save", width="stretch"
     )
-    discard_col.button(
-        "Discard changes" if not stale else "Start again",
-        on_click=start_again,
-        icon=":material/undo:",
-        key="edit_discard",
-        width="stretch",
-    )
+    draft_panel.discard_button(discard_col, editor, path, len(changes), start_again)
     if stale:
         _downloads(base, changes, prepared.content)
     if clicked:
