@@ -17,6 +17,14 @@ class Conflict(SaveRefused):
     """The workbook changed on disk since the editor opened it."""
 
 
+class MergeNeeded(Conflict):
+    """Saved meanwhile by someone else, and some cells changed on both sides: the editor chooses, cell by cell."""
+
+    def __init__(self, message: str, conflicts: Sequence[object]) -> None:
+        super().__init__(message)
+        self.conflicts = tuple(conflicts)
+
+
 class Invalid(SaveRefused):
     """The would-be workbook has errors; `errors` and `warnings` are the loader's findings."""
 
