@@ -19,11 +19,12 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from actionplan import words
 from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.edits import EditBase, EditTable
+from actionplan.keeping.merge import Side
 from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
-from components import draft_panel
+from components import draft_panel, merge_panel
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
@@ -72,6 +73,7 @@ def start_again() -> None:
     for key in EDITOR_KEYS.values():
         st.session_state.pop(key, None)
     draft_panel.clear_session()
+    merge_panel.forget()
 
 
 def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
@@ -175,10 +177,26 @@ def _findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> 
     return "\n".join(lines)
 
 
-def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> None:
+def _save(
+    editor: access.Editor,
+    base: EditBase,
+    prepared: save.SavePlan,
+    choices: dict[str, Side] | None,
+    chooser_area: Any,
+) -> None:
     changes = list(prepared.changes)
     try:
-        saved = save.save_changes(editor, base.path, base.sha256, changes, prepared)
+        saved = save.save_changes(
+            editor, base.path, base.sha256, changes, prepared, base_content=base.content, choices=choices
+        )
+    except save.MergeNeeded as needed:
+        shown = merge_panel.pending(base.sha256, changes)
+        merge_panel.remember(base.sha256, changes, needed.conflicts)
+        if shown:  # other cells than those shown: draw the choices again
+            st.rerun()
+        with chooser_area:  # above the Save button, in this run (the tables keep what was typed)
+            merge_panel.chooser(needed.conflicts)
+        return
     except save.Conflict as conflict:
         st.error(str(conflict), icon=":material/sync_problem:")
         _downloads(base, changes, prepared.content)
@@ -192,7 +210,10 @@ def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> Non
         return
     start_again()
     draft_panel.saved(editor, base.path)
-    notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
+    if saved.merged:
+        notify(merge_panel.merged_message(saved, len(saved.changes)), saved)
+    else:
+        notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
     st.rerun()
 
 
@@ -241,8 +262,8 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     elif stale:
         st.warning(
             f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
-            "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
-            "then start again from the current version.",
+            "When you save, your changes are merged with theirs cell by cell; where you both changed the same "
+            "cell, you choose which value it keeps.",
             icon=":material/sync_problem:",
         )
     else:
@@ -288,16 +309,27 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             f"Your changes bring {warnings}; you may still save:\n{_findings_list(prepared.new_warnings)}",
             icon=":material/warning:",
         )
+    conflicts = merge_panel.pending(base.sha256, changes)
+    chooser_area = st.container()
+    choices = None
+    if conflicts:
+        with chooser_area:
+            choices = merge_panel.chooser(conflicts)
     save_col, discard_col, _ = st.columns([1, 1, 3])
-    blocked = prepared.blocked or stale
+    blocked = prepared.blocked or disk_sha256 is None or bool(conflicts and choices is None)
     clicked = save_col.button(
-        "Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save", width="stretch"
+        "Save with my choices" if conflicts else "Save",
+        type="primary",
+        disabled=blocked,
+        icon=":material/save:",
+        key="edit_save",
+        width="stretch",
     )
     draft_panel.discard_button(discard_col, editor, path, len(changes), start_again)
-    if stale:
+    if disk_sha256 is None:
         _downloads(base, changes, prepared.content)
     if clicked:
-        _save(editor, base, prepared)
+        _save(editor, base, prepared, choices, chooser_area)
 
 
 def upload_bytes(upload: UploadedFile) -> bytes | str:
