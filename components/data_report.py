@@ -10,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import words
-from actionplan.keeping import access, audit, backups, save
+from actionplan.keeping import access, audit, backups, compare, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
-from components import app_store, plan_store
+from components import app_store, plan_store, replace_preview
 from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
@@ -145,13 +145,20 @@ def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
         st.session_state["_restore_error"] = str(refused)
         return
     start_again()
-    taken = backups.backup_time(backup)
-    notify(f"Restored the version of {_when(taken)}.", saved)
+    label = compare.backup_label(backup.name, None, audit.read_records(path), True)
+    notify(f"Restored the version {label}.", saved)
+
+
+def _replaced(backup: Path, records: list[audit.AuditRecord]) -> datetime | None:
+    """When the backup's version stopped being current: saves after that are what restoring it would undo."""
+    record = next((record for record in records if record.backup == backup.name), None)
+    return record.when if record else backups.backup_time(backup)
 
 
 def backup_list(path: Path, editor: access.Editor | None) -> None:
     """The backups, newest first: download any of them; editors may restore one."""
     kept = backups.list_backups(path)
+    records = audit.read_records(path)
     where = f"`{backups.backup_dir(path).resolve()}`" if editor is not None else "a backups folder on the server"
     st.markdown(f"##### Backups ({len(kept)})")
     if not kept:
@@ -170,8 +177,14 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         key="backup_choice",
         label_visibility="collapsed",
         width=BACKUP_PICKER_WIDTH,
-        format_func=lambda b: f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}",
+        format_func=lambda b: (
+            f"{compare.backup_label(b.name, None, records, editor is not None)} · {_size(b.stat().st_size)}"
+        ),
     )
+    if st.toggle("Compare with the current version", key="backup_compare"):
+        replace_preview.show(
+            path, chosen.read_bytes(), "this backup", editor is not None, _replaced(chosen, records), "backup"
+        )
     row = st.container(horizontal=True)
     row.download_button(
         "Download this backup",
@@ -187,9 +200,18 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         return
     with row.popover("Restore…", icon=":material/history:"):
         st.markdown(
-            f"Make the version of **{_when(backups.backup_time(chosen))}** the current workbook? The current "
-            "version is kept as a backup first, so this can be undone."
+            f"Make the version **{compare.backup_label(chosen.name, None, records, True)}** the current workbook? "
+            "The current version is kept as a backup first, so this can be undone."
         )
+        undone = compare.undone(
+            replace_preview.differences(path, chosen.read_bytes()), records, _replaced(chosen, records)
+        )
+        if undone:
+            st.warning(
+                f"Restoring it would undo {words.count(len(undone), 'change')} saved in the app since; turn on "
+                "*Compare with the current version* to see them.",
+                icon=":material/history:",
+            )
         st.button(
             "Restore this version",
             type="primary",

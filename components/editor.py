@@ -24,7 +24,7 @@ from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
-from components import draft_panel, merge_panel
+from components import draft_panel, merge_panel, replace_preview
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
@@ -371,6 +371,7 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
         f"{words.count(len(result.warnings), 'warning')}.",
         icon=":material/task_alt:",
     )
+    replace_preview.show(path, content, "this file", names=True, key="upload")
     if st.button(
         f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:", key="upload_replace"
     ):

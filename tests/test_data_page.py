@@ -362,3 +362,25 @@ class FakeUpload:
 def test_an_oversized_upload_is_refused_before_its_bytes_are_read():
     refused = editor_panel.upload_bytes(FakeUpload())
     assert isinstance(refused, str) and "larger than 10 MB" in refused
+
+
+def test_a_backup_is_named_by_its_save_and_compared_before_restoring(plan_workbook, use_workbook, password_hash):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Cancelled"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key=SAVE).click()
+    at.run()
+    [label] = at.selectbox(key="backup_choice").options
+    assert label.startswith("saved outside the app (replaced ")
+    assert any("would undo 1 change saved in the app" in w.value for w in at.warning)  # in the Restore popover
+    at.run()  # settled: the page has followed the new version
+    at.toggle(key="backup_compare").set_value(True).run()
+    assert not at.exception, at.exception
+    diff = next(frame.value for frame in at.dataframe if "After" in frame.value.columns)
+    assert list(zip(diff["ID"], diff["Column"], diff["Now"], diff["After"])) == [("2021-01", "Status", "Cancelled", "")]
+    undone = next(frame.value for frame in at.dataframe if "Would become" in frame.value.columns)
+    assert "Aman Orazov" in undone.iloc[0]["Saved"]

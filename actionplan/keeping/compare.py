@@ -81,10 +81,10 @@ class Undone:
 
 def undone(diff: Sequence[CellChange], records: Sequence[AuditRecord], since: datetime | None = None) -> list[Undone]:
     """The differing cells whose current value an app save wrote (the latest save of each cell, `since` a time
-    when given: a backup's, so saves it already holds are left out). Records newest first, as the log reads."""
+    when given: when a backup was replaced, so saves it already holds are left out). Records newest first, as the log reads."""
     written: dict[tuple[str, str, str], tuple[AuditRecord, CellChange]] = {}
     for record in records:
-        if record.action != Action.EDIT or (since is not None and record.when <= since):
+        if record.action != Action.EDIT or (since is not None and record.when < since.replace(microsecond=0)):
             continue
         for change in record.changes:
             if change.action in (CHANGE, ADD):
