@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import words
-from actionplan.keeping import access, audit, backups, compare, save
+from actionplan.keeping import access, audit, backups, compare, history, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
@@ -18,6 +18,7 @@ from components import app_store, plan_store, replace_preview
 from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
+CELL_LOG_RECORDS = 500
 BACKUP_PICKER_WIDTH = 440
 SEVERITY_LABEL = {ERROR: ":red-badge[:material/error: Error]", WARNING: ":orange-badge[:material/warning: Warning]"}
 SCROLL_AFTER_ROWS = 15
@@ -271,5 +272,24 @@ def change_log(path: Path, editor: access.Editor | None) -> None:
         column_config={"What": st.column_config.TextColumn(width="large")},
     )
     shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
-    where = f" is `{audit.audit_path(path)}`" if editor is not None else " is kept on the server"
-    st.caption(f"{shown} made in the app, newest first; the full log with every cell (old → new){where}.")
+    if editor is None:
+        st.caption(f"{shown} made in the app, newest first; editors see every cell changed (old → new).")
+        return
+    st.caption(f"{shown} made in the app, newest first; the full log is `{audit.audit_path(path)}`.")
+    _cell_log(store, path, who, action)
+
+
+def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -> None:
+    """Editors only: every cell changed, with who, when, where and old → new, by activity and dates."""
+    st.markdown("##### Every cell changed")
+    filters = st.container(horizontal=True)
+    activity = filters.text_input("Activity ID", key="change_log_activity", placeholder="e.g. 2021-04", width=200)
+    dates = filters.date_input("Dates", value=(), key="change_log_dates", width=260, format="YYYY-MM-DD")
+    start = dates[0] if len(dates) > 0 else None
+    end = dates[1] if len(dates) > 1 else start
+    records = audit.search(store, path, who=who, action=action, limit=CELL_LOG_RECORDS)
+    cells = history.cell_changes(records, activity=activity or None, start=start, end=end)
+    if cells.empty:
+        st.caption("No cell changed in the app matches these filters.")
+        return
+    st.dataframe(cells.map(words.cell_safe), hide_index=True, key="change_log_cells")
