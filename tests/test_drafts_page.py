@@ -101,3 +101,31 @@ def test_discarding_asks_first_and_can_be_undone_once(plan_workbook, use_workboo
     assert not at.exception, at.exception
     assert pending(at) == {("2021-01", "Notes", "Typed, not saved")}
     assert not any(button.key == "draft_undo" for button in at.button)  # once only
+
+
+def test_a_draft_on_a_version_since_replaced_is_kept_and_merged(plan_workbook, use_workbook, password_hash):
+    from actionplan import load_plan
+    from actionplan.keeping import edits, save
+
+    first = signed_in(plan_workbook, use_workbook, password_hash)
+    first.session_state["edit_activities"] = EDIT
+    first.run()
+    # Meanwhile another editor saves a different cell: the draft's version is now a backup.
+    opened = edits.open_for_editing(plan_workbook)
+    frame = opened.tables["Activities"].frame.copy()
+    frame.loc[1, "Status"] = "Completed"
+    maya = access.sign_in_with_password("Maya", PASSWORD, password_hash, access.Throttle())
+    save.save_changes(maya, plan_workbook, opened.sha256, edits.diff_table(opened.tables["Activities"], frame))
+
+    again = signed_in(plan_workbook, use_workbook, password_hash)
+    again.button(key="draft_keep").click()
+    again.run()
+    assert pending(again) == {("2021-01", "Notes", "Typed, not saved")}
+    assert any("saved by someone else" in warning.value for warning in again.warning)
+    again.button(key="edit_save").click()
+    again.run()
+    assert not again.exception, again.exception
+    activities = load_plan(plan_workbook).activities.set_index("ID")
+    assert activities.loc["2021-01", "Notes"] == "Typed, not saved"
+    assert activities.loc["2021-02", "Status"] == "Completed"
+    assert drafts.live(Store.beside(plan_workbook), plan_workbook.name, "Aman Orazov") is None

@@ -65,3 +65,43 @@ def test_two_editors_changing_different_cells_both_save(app_server, plan_workboo
         assert_no_exception(other)
     finally:
         other_context.close()
+
+
+def test_a_cell_both_changed_is_settled_by_choosing(app_server, plan_workbook, browser, page, tmp_path):
+    server = app_server(
+        plan_workbook,
+        {
+            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
+            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
+        },
+    )
+    other_context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    other = other_context.new_page()
+    try:
+        open_editor(page, server, "Aman")
+        open_editor(other, server, "Maya")
+        type_event(page, FIRST_ROW_Y, "Aman's event")
+        type_event(other, FIRST_ROW_Y, "Maya's event")
+        page.get_by_role("button", name="Save").click()
+        wait_idle(page)
+        expect(page.get_by_text("Saved 1 change")).to_be_visible()
+        saved = plan_workbook.read_bytes()
+
+        other.get_by_role("button", name="Save").click()
+        wait_idle(other)
+        expect(other.get_by_text("1 cell changed by both of you")).to_be_visible()
+        choice = other.locator(".st-key-merge_cell_0")
+        expect(choice).to_contain_text("Aman's event")  # theirs, as it is on disk now
+        expect(choice).to_contain_text("Maya's event")
+        assert plan_workbook.read_bytes() == saved  # nothing saved until chosen
+        expect(other.get_by_role("button", name="Save with my choices")).to_be_disabled()
+        choice.get_by_text("Mine", exact=True).click()
+        wait_idle(other)
+        other.screenshot(path=str(tmp_path / "chooser.png"), full_page=True)
+        other.get_by_role("button", name="Save with my choices").click()
+        wait_idle(other)
+        expect(other.get_by_text("Saved 1 change")).to_be_visible()
+        assert load_plan(plan_workbook).activities["Event"].iloc[0] == "Maya's event"
+        assert_no_exception(other)
+    finally:
+        other_context.close()
