@@ -183,6 +183,7 @@ def _save(
     prepared: save.SavePlan,
     choices: dict[str, Side] | None,
     chooser_area: Any,
+    save_slot: Any,
 ) -> None:
     changes = list(prepared.changes)
     try:
@@ -196,6 +197,14 @@ def _save(
             st.rerun()
         with chooser_area:  # above the Save button, in this run (the tables keep what was typed)
             merge_panel.chooser(needed.conflicts)
+        save_slot.button(
+            "Save with my choices",
+            type="primary",
+            disabled=True,
+            icon=":material/save:",
+            key="edit_save_held",
+            width="stretch",
+        )
         return
     except save.Conflict as conflict:
         st.error(str(conflict), icon=":material/sync_problem:")
@@ -317,7 +326,8 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             choices = merge_panel.chooser(conflicts)
     save_col, discard_col, _ = st.columns([1, 1, 3])
     blocked = prepared.blocked or disk_sha256 is None or bool(conflicts and choices is None)
-    clicked = save_col.button(
+    save_slot = save_col.empty()
+    clicked = save_slot.button(
         "Save with my choices" if conflicts else "Save",
         type="primary",
         disabled=blocked,
@@ -329,7 +339,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     if disk_sha256 is None:
         _downloads(base, changes, prepared.content)
     if clicked:
-        _save(editor, base, prepared, choices, chooser_area)
+        _save(editor, base, prepared, choices, chooser_area, save_slot)
 
 
 def upload_bytes(upload: UploadedFile) -> bytes | str:

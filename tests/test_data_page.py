@@ -180,6 +180,7 @@ def test_the_same_cell_changed_outside_is_chosen_before_anything_saves(
     assert not at.exception, at.exception
     assert hashlib.sha256(plan_workbook.read_bytes()).hexdigest() == theirs  # nothing saved yet
     assert any("1 cell changed by both of you" in m.value for m in at.markdown)
+    assert at.button(key="edit_save_held").disabled  # held in this run already
     at.run()
     assert at.button(key=SAVE).disabled and at.button(key=SAVE).label == "Save with my choices"
     [choice] = [radio for radio in at.radio if str(radio.key).startswith("merge_choice_")]

@@ -95,9 +95,9 @@ def test_a_cell_both_changed_is_settled_by_choosing(app_server, plan_workbook, b
         expect(choice).to_contain_text("Maya's event")
         assert plan_workbook.read_bytes() == saved  # nothing saved until chosen
         expect(other.get_by_role("button", name="Save with my choices")).to_be_disabled()
-        choice.get_by_text("Mine", exact=True).click()
+        choice.locator("[data-testid='stRadio'] label").filter(has_text="Mine").click()
         wait_idle(other)
-        other.screenshot(path=str(tmp_path / "chooser.png"), full_page=True)
+        other.screenshot(path=str(tmp_path.parent / "chooser.png"), full_page=True)
         other.get_by_role("button", name="Save with my choices").click()
         wait_idle(other)
         expect(other.get_by_text("Saved 1 change")).to_be_visible()
