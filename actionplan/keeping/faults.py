@@ -105,3 +105,12 @@ def finding_text(finding: Finding) -> str:
     message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
     line = f"{place}: {message}" if place else message
     return f"{line} ({finding.hint})" if finding.hint else line
+
+
+def merge_message(conflicts: int) -> str:
+    """Why a save on an older version waits: cells both editors changed."""
+    cells = f"{conflicts} cell was" if conflicts == 1 else f"{conflicts} cells were"
+    return (
+        f"The workbook was saved by someone else after you opened it, and {cells} changed by both of you. "
+        "Nothing was saved: choose which value each keeps, then save again."
+    )

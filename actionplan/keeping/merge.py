@@ -184,7 +184,7 @@ def merge_tables(
         if m is None and t is None:
             continue
         if m is None:  # deleted by me (or never mine): delete theirs if they left it as it was
-            if b is None:
+            if b is None or t is None:
                 continue
             if not _differs(b, t):
                 out.append(CellChange(sheet, their_rows[key][0], key, WHOLE_ROW, None, None, DELETE))

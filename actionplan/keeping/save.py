@@ -45,6 +45,7 @@ from .faults import (
     fault_message,
     finding_text,
     lock_timeout_message,
+    merge_message,
     unlogged_message,
 )
 from .files import FolderNotSynced, leftover_temporaries, write_atomically
@@ -365,14 +366,6 @@ def save_changes(
             raise refusal
         record = replace(_record(editor, path, audit.Action.EDIT, changes=changes), merged=merged_with)
         return replace(_replace(path, prepared.content, current, record, prepared.warnings, changes), merged=kept)
-
-
-def merge_message(conflicts: int) -> str:
-    return (
-        f"The workbook was saved by someone else after you opened it, and {words.count(conflicts, 'cell')} "
-        f"{'was' if conflicts == 1 else 'were'} changed by both of you. Nothing was saved: choose which value each "
-        "keeps, then save again."
-    )
 
 
 def replace_workbook(
