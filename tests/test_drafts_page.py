@@ -129,3 +129,26 @@ def test_a_draft_on_a_version_since_replaced_is_kept_and_merged(plan_workbook, u
     assert activities.loc["2021-01", "Notes"] == "Typed, not saved"
     assert activities.loc["2021-02", "Status"] == "Completed"
     assert drafts.live(Store.beside(plan_workbook), plan_workbook.name, "Aman Orazov") is None
+
+
+def test_signing_out_and_in_as_someone_else_shows_none_of_the_first_editor_s_draft(
+    plan_workbook, use_workbook, password_hash
+):
+    at = signed_in(plan_workbook, use_workbook, password_hash)
+    at.session_state["edit_activities"] = EDIT
+    at.run()
+    at.button(key="signout").click()
+    at.run()
+    at.text_input(key="signin_name").set_value("Maya")
+    at.text_input(key="signin_password").set_value(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert pending(at) == set() and "unsaved change" not in texts(at)
+    at.button(key="signout").click()
+    at.run()
+    at.text_input(key="signin_name").set_value("Aman Orazov")
+    at.text_input(key="signin_password").set_value(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert "You have 1 unsaved change from" in texts(at)  # signing in again: offered, to keep or drop
