@@ -134,9 +134,13 @@ def test_a_draft_on_a_version_since_replaced_is_kept_and_merged(plan_workbook, u
 def test_signing_out_and_in_as_someone_else_shows_none_of_the_first_editor_s_draft(
     plan_workbook, use_workbook, password_hash
 ):
-    at = signed_in(plan_workbook, use_workbook, password_hash)
-    at.session_state["edit_activities"] = EDIT
+    first = signed_in(plan_workbook, use_workbook, password_hash)
+    first.session_state["edit_activities"] = EDIT
+    first.run()
+    at = signed_in(plan_workbook, use_workbook, password_hash)  # later, in another session: kept and typed in
+    at.button(key="draft_keep").click()
     at.run()
+    assert pending(at) == {("2021-01", "Notes", "Typed, not saved")}
     at.button(key="signout").click()
     at.run()
     at.text_input(key="signin_name").set_value("Maya")
