@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import words
+from actionplan import words, workbook_path
 from actionplan.keeping import access, audit, backups, compare, history, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
-from components import app_store, plan_store, replace_preview
+from components import app_store, plan_store, replace_preview, signin
 from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
@@ -293,3 +293,20 @@ def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -
         st.caption("No cell changed in the app matches these filters.")
         return
     st.dataframe(cells.map(words.cell_safe), hide_index=True, key="change_log_cells")
+
+
+def activity_history(activity_id: str) -> None:
+    """Editors only, under an activity's detail: every cell of it and its steps changed in the app (viewers see
+    its Last update date among the facts instead)."""
+    if signin.current_editor() is None:
+        return
+    path = workbook_path()
+    records = audit.search(app_store.current(), path, action=audit.Action.EDIT, limit=CELL_LOG_RECORDS)
+    cells = history.cell_changes(records, activity=activity_id)
+    with st.expander(f"Changes made in the app ({len(cells)})", icon=":material/history:"):
+        if cells.empty:
+            st.caption(
+                "None yet: this activity has not been changed in the app (changes made in Excel are not logged)."
+            )
+        else:
+            st.dataframe(cells.map(words.cell_safe), hide_index=True, key=f"activity_history_{activity_id}")
