@@ -7,6 +7,7 @@ undone once.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -39,11 +40,9 @@ def start_frames(base: EditBase) -> dict[str, pd.DataFrame]:
 
 
 def _when(draft: Draft) -> str:
-    return (
-        f"{draft.created_at:%H:%M}"
-        if draft.created_at.date() == draft.updated_at.date()
-        else (f"{draft.created_at:%d %b %H:%M}")
-    )
+    """When the draft was started: HH:MM today, else with its day."""
+    started = draft.created_at
+    return f"{started:%H:%M}" if started.date() == date.today() else f"{started:%d %b %H:%M}"
 
 
 def resume(editor: access.Editor, base: EditBase, fresh: bool) -> EditBase | None:
@@ -80,9 +79,10 @@ def _adopt(name: str) -> None:
 
 def _offer(editor: access.Editor, path: Path, draft: Draft, count: str) -> None:
     with st.container(border=True, key="draft_offer"):
+        them = "it" if count.startswith("1 ") else "them"
         st.markdown(
-            f":material/edit_note: **You have {count} from {_when(draft)}** that were not saved. "
-            "Keep them to go on where you left off, or drop them."
+            f":material/edit_note: **You have {count} from {_when(draft)}.** "
+            f"Keep {them} to go on where you left off, or drop {them}."
         )
         row = st.container(horizontal=True)
         row.button(
@@ -93,7 +93,7 @@ def _offer(editor: access.Editor, path: Path, draft: Draft, count: str) -> None:
             key="draft_keep",
             icon=":material/restore:",
         )
-        _discard_popover(row, editor, path, count, "Drop them…", key="draft_drop")
+        _discard_popover(row, editor, path, count, f"Drop {them}…", key="draft_drop")
 
 
 def _lost_version(editor: access.Editor, path: Path, changes: Sequence[CellChange], count: str) -> None:
