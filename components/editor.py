@@ -3,7 +3,8 @@ drop-downs, a preview of exactly which cells change, and Save; and uploading a r
 
 The editor works on the version of the workbook it opened (kept in this session), not on whatever is on disk
 now: when Excel or another editor saves meanwhile, the table does not shift under the person typing; instead
-Save is refused and their changes are offered as downloads.
+Save merges their changes with the ones saved since, cell by cell (`merge_panel` for cells both changed). What is
+typed is kept as a draft in the store (`draft_panel`) until it is saved or discarded.
 """
 
 from __future__ import annotations
