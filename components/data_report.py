@@ -9,15 +9,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import words
-from actionplan.keeping import access, audit, backups, save
+from actionplan import words, workbook_path
+from actionplan.keeping import access, audit, backups, compare, history, save
 from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
-from components import app_store, plan_store
+from components import app_store, plan_store, replace_preview, signin
 from components.editor import notify, start_again
 
 CHANGE_LOG_LINES = 50
+CELL_LOG_RECORDS = 500
 BACKUP_PICKER_WIDTH = 440
 SEVERITY_LABEL = {ERROR: ":red-badge[:material/error: Error]", WARNING: ":orange-badge[:material/warning: Warning]"}
 SCROLL_AFTER_ROWS = 15
@@ -145,13 +146,20 @@ def _restore(editor: access.Editor, path: Path, backup: Path) -> None:
         st.session_state["_restore_error"] = str(refused)
         return
     start_again()
-    taken = backups.backup_time(backup)
-    notify(f"Restored the version of {_when(taken)}.", saved)
+    label = compare.backup_label(backup.name, None, audit.read_records(path), True)
+    notify(f"Restored the version {label}.", saved)
+
+
+def _replaced(backup: Path, records: list[audit.AuditRecord]) -> datetime | None:
+    """When the backup's version stopped being current: saves after that are what restoring it would undo."""
+    record = next((record for record in records if record.backup == backup.name), None)
+    return record.when if record else backups.backup_time(backup)
 
 
 def backup_list(path: Path, editor: access.Editor | None) -> None:
     """The backups, newest first: download any of them; editors may restore one."""
     kept = backups.list_backups(path)
+    records = audit.read_records(path)
     where = f"`{backups.backup_dir(path).resolve()}`" if editor is not None else "a backups folder on the server"
     st.markdown(f"##### Backups ({len(kept)})")
     if not kept:
@@ -170,8 +178,14 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         key="backup_choice",
         label_visibility="collapsed",
         width=BACKUP_PICKER_WIDTH,
-        format_func=lambda b: f"{_when(backups.backup_time(b))} · {_size(b.stat().st_size)}",
+        format_func=lambda b: (
+            f"{compare.backup_label(b.name, None, records, editor is not None)} · {_size(b.stat().st_size)}"
+        ),
     )
+    if st.toggle("Compare with the current version", key="backup_compare"):
+        replace_preview.show(
+            path, chosen.read_bytes(), "this backup", editor is not None, _replaced(chosen, records), "backup"
+        )
     row = st.container(horizontal=True)
     row.download_button(
         "Download this backup",
@@ -187,9 +201,18 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
         return
     with row.popover("Restore…", icon=":material/history:"):
         st.markdown(
-            f"Make the version of **{_when(backups.backup_time(chosen))}** the current workbook? The current "
-            "version is kept as a backup first, so this can be undone."
+            f"Make the version **{compare.backup_label(chosen.name, None, records, True)}** the current workbook? "
+            "The current version is kept as a backup first, so this can be undone."
         )
+        undone = compare.undone(
+            replace_preview.differences(path, chosen.read_bytes()), records, _replaced(chosen, records)
+        )
+        if undone:
+            st.warning(
+                f"Restoring it would undo {words.count(len(undone), 'change')} saved in the app since; turn on "
+                "*Compare with the current version* to see them.",
+                icon=":material/history:",
+            )
         st.button(
             "Restore this version",
             type="primary",
@@ -249,5 +272,41 @@ def change_log(path: Path, editor: access.Editor | None) -> None:
         column_config={"What": st.column_config.TextColumn(width="large")},
     )
     shown = "The last change" if len(records) == 1 else f"The last {len(records)} changes"
-    where = f" is `{audit.audit_path(path)}`" if editor is not None else " is kept on the server"
-    st.caption(f"{shown} made in the app, newest first; the full log with every cell (old → new){where}.")
+    if editor is None:
+        st.caption(f"{shown} made in the app, newest first; editors see every cell changed (old → new).")
+        return
+    st.caption(f"{shown} made in the app, newest first; the full log is `{audit.audit_path(path)}`.")
+    _cell_log(store, path, who, action)
+
+
+def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -> None:
+    """Editors only: every cell changed, with who, when, where and old → new, by activity and dates."""
+    st.markdown("##### Every cell changed")
+    filters = st.container(horizontal=True)
+    activity = filters.text_input("Activity ID", key="change_log_activity", placeholder="e.g. 2021-04", width=200)
+    dates = filters.date_input("Dates", value=(), key="change_log_dates", width=260, format="YYYY-MM-DD")
+    start = dates[0] if len(dates) > 0 else None
+    end = dates[1] if len(dates) > 1 else start
+    records = audit.search(store, path, who=who, action=action, limit=CELL_LOG_RECORDS)
+    cells = history.cell_changes(records, activity=activity or None, start=start, end=end)
+    if cells.empty:
+        st.caption("No cell changed in the app matches these filters.")
+        return
+    st.dataframe(cells.map(words.cell_safe), hide_index=True, key="change_log_cells")
+
+
+def activity_history(activity_id: str) -> None:
+    """Editors only, under an activity's detail: every cell of it and its steps changed in the app (viewers see
+    its Last update date among the facts instead)."""
+    if signin.current_editor() is None:
+        return
+    path = workbook_path()
+    records = audit.search(app_store.current(), path, action=audit.Action.EDIT, limit=CELL_LOG_RECORDS)
+    cells = history.cell_changes(records, activity=activity_id)
+    with st.expander(f"Changes made in the app ({len(cells)})", icon=":material/history:"):
+        if cells.empty:
+            st.caption(
+                "None yet: this activity has not been changed in the app (changes made in Excel are not logged)."
+            )
+        else:
+            st.dataframe(cells.map(words.cell_safe), hide_index=True, key=f"activity_history_{activity_id}")

@@ -3,7 +3,8 @@ drop-downs, a preview of exactly which cells change, and Save; and uploading a r
 
 The editor works on the version of the workbook it opened (kept in this session), not on whatever is on disk
 now: when Excel or another editor saves meanwhile, the table does not shift under the person typing; instead
-Save is refused and their changes are offered as downloads.
+Save merges their changes with the ones saved since, cell by cell (`merge_panel` for cells both changed). What is
+typed is kept as a draft in the store (`draft_panel`) until it is saved or discarded.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from actionplan import words
 from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.edits import EditBase, EditTable
+from actionplan.keeping.merge import Side
 from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
+from components import draft_panel, merge_panel, replace_preview
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
@@ -70,6 +73,8 @@ def start_again() -> None:
     st.session_state.pop(_BASE, None)
     for key in EDITOR_KEYS.values():
         st.session_state.pop(key, None)
+    draft_panel.clear_session()
+    merge_panel.forget()
 
 
 def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
@@ -122,14 +127,16 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
 
 
 def _tables(base: EditBase) -> list[edits.CellChange]:
-    """One tab per sheet, each a data editor over the opened version; returns every change made in them."""
+    """One tab per sheet, each a data editor over the opened version (with a resumed draft typed in); returns
+    every change made in them."""
     changes: list[edits.CellChange] = []
     sheets = [sheet for sheet in EDITOR_KEYS if sheet in base.tables]
+    frames = draft_panel.start_frames(base)
     for sheet, tab in zip(sheets, st.tabs(sheets, key="edit_sheet")):
         table = base.tables[sheet]
         with tab:
             edited = st.data_editor(
-                table.frame,
+                frames.get(sheet, table.frame),
                 key=EDITOR_KEYS[sheet],
                 num_rows="dynamic",
                 hide_index=True,
@@ -171,10 +178,35 @@ def _findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> 
     return "\n".join(lines)
 
 
-def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> None:
+def _save(
+    editor: access.Editor,
+    base: EditBase,
+    prepared: save.SavePlan,
+    choices: dict[str, Side] | None,
+    chooser_area: Any,
+    save_slot: Any,
+) -> None:
     changes = list(prepared.changes)
     try:
-        saved = save.save_changes(editor, base.path, base.sha256, changes, prepared)
+        saved = save.save_changes(
+            editor, base.path, base.sha256, changes, prepared, base_content=base.content, choices=choices
+        )
+    except save.MergeNeeded as needed:
+        shown = merge_panel.pending(base.sha256, changes)
+        merge_panel.remember(base.sha256, changes, needed.conflicts)
+        if shown:  # other cells than those shown: draw the choices again
+            st.rerun()
+        with chooser_area:  # above the Save button, in this run (the tables keep what was typed)
+            merge_panel.chooser(needed.conflicts)
+        save_slot.button(
+            "Save with my choices",
+            type="primary",
+            disabled=True,
+            icon=":material/save:",
+            key="edit_save_held",
+            width="stretch",
+        )
+        return
     except save.Conflict as conflict:
         st.error(str(conflict), icon=":material/sync_problem:")
         _downloads(base, changes, prepared.content)
@@ -187,7 +219,11 @@ def _save(editor: access.Editor, base: EditBase, prepared: save.SavePlan) -> Non
         st.error(str(refused), icon=":material/block:")
         return
     start_again()
-    notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
+    draft_panel.saved(editor, base.path)
+    if saved.merged:
+        notify(merge_panel.merged_message(saved, len(saved.changes)), saved)
+    else:
+        notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
     st.rerun()
 
 
@@ -218,6 +254,13 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     base = _base(path)
     if base is None:
         return
+    fresh = all(key not in st.session_state for key in EDITOR_KEYS.values())
+    resumed = draft_panel.resume(editor, base, fresh)
+    if resumed is None:
+        return
+    if resumed is not base:
+        base = st.session_state[_BASE] = resumed
+    draft_panel.undo_offer(editor, path, start_again)
     disk_sha256 = audit.workbook_sha256(path)  # the file as it is now, not a cached reading of it
     stale = disk_sha256 != base.sha256
     if disk_sha256 is None:
@@ -229,8 +272,8 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     elif stale:
         st.warning(
             f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
-            "Saving is refused so that nothing they wrote is overwritten: download your changes below, "
-            "then start again from the current version.",
+            "When you save, your changes are merged with theirs cell by cell; where you both changed the same "
+            "cell, you choose which value it keeps.",
             icon=":material/sync_problem:",
         )
     else:
@@ -240,6 +283,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             "press **Save**."
         )
     changes = _tables(base)
+    draft_panel.remember(editor, base, changes)
     if not changes:
         if stale:
             st.button("Start again from the current workbook", on_click=start_again, icon=":material/refresh:")
@@ -275,22 +319,28 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             f"Your changes bring {warnings}; you may still save:\n{_findings_list(prepared.new_warnings)}",
             icon=":material/warning:",
         )
+    conflicts = merge_panel.pending(base.sha256, changes)
+    chooser_area = st.container()
+    choices = None
+    if conflicts:
+        with chooser_area:
+            choices = merge_panel.chooser(conflicts)
     save_col, discard_col, _ = st.columns([1, 1, 3])
-    blocked = prepared.blocked or stale
-    clicked = save_col.button(
-        "Save", type="primary", disabled=blocked, icon=":material/save:", key="edit_save", width="stretch"
-    )
-    discard_col.button(
-        "Discard changes" if not stale else "Start again",
-        on_click=start_again,
-        icon=":material/undo:",
-        key="edit_discard",
+    blocked = prepared.blocked or disk_sha256 is None or bool(conflicts and choices is None)
+    save_slot = save_col.empty()
+    clicked = save_slot.button(
+        "Save with my choices" if conflicts else "Save",
+        type="primary",
+        disabled=blocked,
+        icon=":material/save:",
+        key="edit_save",
         width="stretch",
     )
-    if stale:
+    draft_panel.discard_button(discard_col, editor, path, len(changes), start_again)
+    if disk_sha256 is None:
         _downloads(base, changes, prepared.content)
     if clicked:
-        _save(editor, base, prepared)
+        _save(editor, base, prepared, choices, chooser_area, save_slot)
 
 
 def upload_bytes(upload: UploadedFile) -> bytes | str:
@@ -332,6 +382,7 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
         f"{words.count(len(result.warnings), 'warning')}.",
         icon=":material/task_alt:",
     )
+    replace_preview.show(path, content, "this file", names=True, key="upload")
     if st.button(
         f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:", key="upload_replace"
     ):

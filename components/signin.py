@@ -15,7 +15,7 @@ import streamlit as st
 from actionplan import words
 from actionplan.keeping import access
 from actionplan.keeping.throttle import StoreThrottle
-from components import app_store
+from components import app_store, draft_panel
 
 _EDITOR = "_signin_editor"
 _SESSION = "_signin_session"
@@ -107,6 +107,7 @@ def _sign_in() -> None:
 
 def _sign_out() -> None:
     st.session_state.pop(_EDITOR, None)
+    draft_panel.clear_session()  # the draft stays in the store, offered at the next sign-in
 
 
 def panel() -> access.Editor | None:

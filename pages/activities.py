@@ -6,7 +6,7 @@ from actionplan import views, words
 from actionplan.plan import export
 from actionplan.plan.contract import ActivityColumn, Derived
 from actionplan.views import pages as models
-from components import activity, filters
+from components import activity, data_report, filters
 
 TABLE = "activities_table"
 PICK = "activity_pick"
@@ -114,3 +114,4 @@ if model.opened is not None:
     if model.opened_outside_filters:
         st.caption("This activity is outside the current filters; it is shown because the link names it.")
     activity.detail(model.opened, plan)
+    data_report.activity_history(str(model.opened[ActivityColumn.ID]))  # editors only

@@ -1,5 +1,5 @@
 """The Data page through AppTest: the validation report for everyone, editing only after sign-in, edits that land
-in the workbook with a backup and an audit record, and a refused save after an outside change."""
+in the workbook with a backup and an audit record, and a save after an outside change merged cell by cell."""
 
 from __future__ import annotations
 
@@ -139,7 +139,9 @@ def test_an_edit_with_an_error_cannot_be_saved(plan_workbook, use_workbook, pass
     assert at.button(key=SAVE).disabled
 
 
-def test_save_is_refused_after_an_outside_change(plan_workbook, use_workbook, password_hash, make_workbook):
+def test_a_save_after_an_outside_change_to_other_cells_merges(
+    plan_workbook, use_workbook, password_hash, make_workbook
+):
     at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
     at.session_state["edit_activities"] = {
         "edited_rows": {"0": {"Status": "Completed"}},
@@ -147,17 +149,48 @@ def test_save_is_refused_after_an_outside_change(plan_workbook, use_workbook, pa
         "deleted_rows": [],
     }
     at.run()
-    assert not at.button(key=SAVE).disabled
+    outside = make_workbook(name="excel.xlsx", edit=lambda a, s, m, lists: a[0].update(Notes="typed in Excel"))
+    os.replace(outside, plan_workbook)
+    at.run()
+    assert any("saved by someone else" in w.value and "merged" in w.value for w in at.warning)
+    at.button(key=SAVE).click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any("merged with 1 change saved by someone else" in s.value for s in at.success)
+    activity = load_plan(plan_workbook).activities.set_index("ID").loc["2021-01"]
+    assert (activity["Status"], activity["Notes"]) == ("Completed", "typed in Excel")
+    assert audit.read_records(plan_workbook)[0].merged
+
+
+def test_the_same_cell_changed_outside_is_chosen_before_anything_saves(
+    plan_workbook, use_workbook, password_hash, make_workbook
+):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Notes": "typed in the app", "Status": "Completed"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
     outside = make_workbook(name="excel.xlsx", edit=lambda a, s, m, lists: a[0].update(Notes="typed in Excel"))
     os.replace(outside, plan_workbook)
     theirs = hashlib.sha256(plan_workbook.read_bytes()).hexdigest()
+    at.button(key=SAVE).click()
     at.run()
-    assert any("saved by someone else" in w.value for w in at.warning)
-    assert at.button(key=SAVE).disabled
-    labels = {button.label for button in at.get("download_button")}
-    assert {"Download my changes (CSV)", "Download my version of the workbook"} <= labels
-    assert hashlib.sha256(plan_workbook.read_bytes()).hexdigest() == theirs
-    assert load_plan(plan_workbook).activities.set_index("ID").loc["2021-01", "Notes"] == "typed in Excel"
+    assert not at.exception, at.exception
+    assert hashlib.sha256(plan_workbook.read_bytes()).hexdigest() == theirs  # nothing saved yet
+    assert any("1 cell changed by both of you" in m.value for m in at.markdown)
+    assert at.button(key="edit_save_held").disabled  # held in this run already
+    at.run()
+    assert at.button(key=SAVE).disabled and at.button(key=SAVE).label == "Save with my choices"
+    [choice] = [radio for radio in at.radio if str(radio.key).startswith("merge_choice_")]
+    choice.set_value("mine")
+    at.run()
+    at.button(key=SAVE).click()
+    at.run()
+    assert not at.exception, at.exception
+    activity = load_plan(plan_workbook).activities.set_index("ID").loc["2021-01"]
+    assert (activity["Status"], activity["Notes"]) == ("Completed", "typed in the app")
 
 
 def test_a_backup_can_be_restored_from_the_page(plan_workbook, use_workbook, password_hash):
@@ -330,3 +363,25 @@ class FakeUpload:
 def test_an_oversized_upload_is_refused_before_its_bytes_are_read():
     refused = editor_panel.upload_bytes(FakeUpload())
     assert isinstance(refused, str) and "larger than 10 MB" in refused
+
+
+def test_a_backup_is_named_by_its_save_and_compared_before_restoring(plan_workbook, use_workbook, password_hash):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    at.session_state["edit_activities"] = {
+        "edited_rows": {"0": {"Status": "Cancelled"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key=SAVE).click()
+    at.run()
+    [label] = at.selectbox(key="backup_choice").options
+    assert label.startswith("saved outside the app (replaced ")
+    assert any("would undo 1 change saved in the app" in w.value for w in at.warning)  # in the Restore popover
+    at.run()  # settled: the page has followed the new version
+    at.toggle(key="backup_compare").set_value(True).run()
+    assert not at.exception, at.exception
+    diff = next(frame.value for frame in at.dataframe if "After" in frame.value.columns)
+    assert list(zip(diff["ID"], diff["Column"], diff["Now"], diff["After"])) == [("2021-01", "Status", "Cancelled", "")]
+    undone = next(frame.value for frame in at.dataframe if "Would become" in frame.value.columns)
+    assert "Aman Orazov" in undone.iloc[0]["Saved"]

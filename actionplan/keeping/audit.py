@@ -70,6 +70,7 @@ class AuditRecord:
     before_sha256: str | None = None
     after_sha256: str | None = None
     backup: str | None = None
+    merged: str | None = None  # an edit made on an older version: the version it was merged with (its hash)
     id: str = field(default_factory=new_id)
     state: State = State.DONE
 
@@ -84,6 +85,8 @@ class AuditRecord:
         }
         if self.action == Action.EDIT:
             entry["changes"] = [_plain(change.as_audit()) for change in self.changes]
+            if self.merged:
+                entry["merged_with"] = self.merged
         if self.action == Action.UPLOAD:
             entry |= {"uploaded": self.uploaded, "size": self.size}
         if self.action == Action.RESTORE:
@@ -119,6 +122,7 @@ class AuditRecord:
             before_sha256=_text_or_none(entry.get("before_sha256")),
             after_sha256=_text_or_none(entry.get("after_sha256")),
             backup=_text_or_none(entry.get("backup")),
+            merged=_text_or_none(entry.get("merged_with")),
             id=str(entry.get("id") or ""),  # lines written before records had an id or a state were done
             state=_state(entry.get("state")) or State.DONE,
         )
@@ -128,7 +132,8 @@ class AuditRecord:
         if self.action == Action.EDIT:
             cells = ", ".join(f"{change.key} {change.column or '(row)'}" for change in self.changes[:SUMMARY_CELLS])
             more = f" and {len(self.changes) - SUMMARY_CELLS} more" if len(self.changes) > SUMMARY_CELLS else ""
-            return f"{words.count(len(self.changes), 'change')}: {cells}{more}"
+            merged = " (merged with changes saved meanwhile)" if self.merged else ""
+            return f"{words.count(len(self.changes), 'change')}{merged}: {cells}{more}"
         if self.action == Action.UPLOAD:
             return f"uploaded {self.uploaded}"
         return f"restored {self.restored}"

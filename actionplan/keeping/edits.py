@@ -23,7 +23,7 @@ from .. import words
 from ..plan import contract
 from ..plan.contract import ActivityColumn, Kind, StepColumn
 from ..plan.findings import Finding
-from ..plan.load import Lists, load_plan_bytes, read_bytes
+from ..plan.load import Lists, WorkbookInfo, load_plan_bytes, read_bytes
 from .faults import finding_text
 
 EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS)
@@ -248,13 +248,22 @@ class EditBase:
 def open_for_editing(path: Path) -> EditBase:
     """Read the workbook for the editor; ValueError with a plain message when it cannot be opened as a workbook."""
     content, info = read_bytes(path)
+    return open_version(path, content, info)
+
+
+def open_version(
+    path: Path, content: bytes, info: WorkbookInfo | None = None, opened_at: datetime | None = None
+) -> EditBase:
+    """A version of the workbook (its bytes: the current file, or a backup a draft started from) for the editor."""
+    info = info or WorkbookInfo.of(path, content, datetime.now())
     plan = load_plan_bytes(content, info)
     try:
         tables = read_tables(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         first = finding_text(plan.errors[0]) if plan.errors else str(exc)
         raise ValueError(f"{Path(path).name} cannot be opened for editing: {first}") from exc
-    return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, datetime.now())
+    when = opened_at or datetime.now()
+    return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, when)
 
 
 def new_findings(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:

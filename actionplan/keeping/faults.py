@@ -17,6 +17,14 @@ class Conflict(SaveRefused):
     """The workbook changed on disk since the editor opened it."""
 
 
+class MergeNeeded(Conflict):
+    """Saved meanwhile by someone else, and some cells changed on both sides: the editor chooses, cell by cell."""
+
+    def __init__(self, message: str, conflicts: Sequence[object]) -> None:
+        super().__init__(message)
+        self.conflicts = tuple(conflicts)
+
+
 class Invalid(SaveRefused):
     """The would-be workbook has errors; `errors` and `warnings` are the loader's findings."""
 
@@ -97,3 +105,12 @@ def finding_text(finding: Finding) -> str:
     message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
     line = f"{place}: {message}" if place else message
     return f"{line} ({finding.hint})" if finding.hint else line
+
+
+def merge_message(conflicts: int) -> str:
+    """Why a save on an older version waits: cells both editors changed."""
+    cells = f"{conflicts} cell was" if conflicts == 1 else f"{conflicts} cells were"
+    return (
+        f"The workbook was saved by someone else after you opened it, and {cells} changed by both of you. "
+        "Nothing was saved: choose which value each keeps, then save again."
+    )

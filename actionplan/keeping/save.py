@@ -19,7 +19,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -33,20 +33,23 @@ from . import audit, backups
 from .access import Editor, require_editor
 from .apply import apply_changes, features, lost_features  # noqa: F401 (named here for callers)
 from .audit import AuditRecord
-from .edits import DELETE, CellChange, new_findings
+from .edits import DELETE, CellChange, new_findings, read_tables
 from .faults import (
     CONFLICT_MESSAGE,
     Conflict,
     Invalid,
     LockTimeout,
+    MergeNeeded,
     SaveFailed,
     SaveRefused,
     fault_message,
     finding_text,
     lock_timeout_message,
+    merge_message,
     unlogged_message,
 )
 from .files import FolderNotSynced, leftover_temporaries, write_atomically
+from .merge import Side, Unmergeable, merge
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
@@ -65,6 +68,7 @@ class Saved:
     warnings: tuple[Finding, ...]
     changes: tuple[CellChange, ...] = ()
     notes: tuple[str, ...] = ()  # what could not be completed after the workbook was replaced
+    merged: tuple[CellChange, ...] = ()  # an edit on an older version: the changes saved meanwhile, kept
 
 
 def check(content: bytes, path: Path) -> Plan:
@@ -323,26 +327,45 @@ def save_changes(
     base_sha256: str,
     changes: Sequence[CellChange],
     prepared: SavePlan | None = None,
+    *,
+    base_content: bytes | None = None,
+    choices: Mapping[str, Side] | None = None,
 ) -> Saved:
-    """Write the editor's changes to the workbook, if it is still the version they opened (else Conflict) and the
-    result has no errors (else Invalid). `prepared`, the editor's own `prepare` of the same changes on the same
-    version, spares working them out again."""
+    """Write the editor's changes to the workbook, if the result has no errors (else Invalid). `prepared`, the
+    editor's own `prepare` of the same changes on the same version, spares working them out again.
+
+    When the file on disk is no longer the version they opened, and `base_content` (that version's bytes) is
+    given, the changes are merged cell by cell with what was saved since (`merge`): a clean merge saves, noted in
+    the audit record; cells changed on both sides raise MergeNeeded until `choices` settles each. Without
+    `base_content`, or when rows cannot be matched by ID, the save is refused (Conflict)."""
     require_editor(editor)
     path = Path(path)
     if not changes:
         raise SaveRefused("There are no changes to save.")
     with _writing(path):
         current, info = read_bytes(path)
-        if info.sha256 != base_sha256:
-            raise Conflict(CONFLICT_MESSAGE)
         changes = tuple(changes)
+        kept: tuple[CellChange, ...] = ()
+        merged_with = None
+        if info.sha256 != base_sha256:
+            if base_content is None or hashlib.sha256(base_content).hexdigest() != base_sha256:
+                raise Conflict(CONFLICT_MESSAGE)
+            try:
+                result = merge(read_tables(base_content), changes, read_tables(current), choices)
+            except Unmergeable:
+                raise Conflict(CONFLICT_MESSAGE) from None
+            if result.conflicts:
+                raise MergeNeeded(merge_message(len(result.conflicts)), result.conflicts)
+            if not result.changes:
+                raise SaveRefused("Your changes are already in the workbook as saved since; nothing was written.")
+            changes, kept, merged_with, prepared = result.changes, result.theirs, info.sha256, None
         if prepared is None or prepared.base_sha256 != info.sha256 or prepared.changes != changes:
             prepared = prepare(OnDisk(path, current), changes)
         refusal = prepared.refusal()
         if refusal is not None:
             raise refusal
-        record = _record(editor, path, audit.Action.EDIT, changes=changes)
-        return _replace(path, prepared.content, current, record, prepared.warnings, changes)
+        record = replace(_record(editor, path, audit.Action.EDIT, changes=changes), merged=merged_with)
+        return replace(_replace(path, prepared.content, current, record, prepared.warnings, changes), merged=kept)
 
 
 def replace_workbook(

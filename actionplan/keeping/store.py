@@ -64,6 +64,12 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # 2: one live draft per editor and workbook, and the one each discarded last (for Undo)
+    """
+    DELETE FROM drafts WHERE id NOT IN (SELECT MAX(id) FROM drafts GROUP BY workbook, editor);
+    ALTER TABLE drafts ADD COLUMN state TEXT NOT NULL DEFAULT 'live';  -- live | discarded
+    CREATE UNIQUE INDEX drafts_one_per_editor ON drafts (workbook, editor, state);
+    """,
 )
 
 
@@ -146,14 +152,14 @@ class Store:
             return connection.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
 
     # -----------------------------------------------------------------------------------------------------------
-    # Drafts: the table is here; saving and resuming drafts comes with the drafts feature.
+    # Drafts: kept and resumed by `drafts`.
 
     def drafts(self, workbook: str) -> list[Draft]:
-        """The drafts kept for this workbook (by file name), newest first."""
+        """The live drafts kept for this workbook (by file name), newest first."""
         with self.connect() as connection:
             rows = connection.execute(
                 "SELECT id, workbook, editor, base_sha256, changes, created_at, updated_at FROM drafts "
-                "WHERE workbook = ? ORDER BY updated_at DESC, id DESC",
+                "WHERE workbook = ? AND state = 'live' ORDER BY updated_at DESC, id DESC",
                 (workbook,),
             ).fetchall()
         return [

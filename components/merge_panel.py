@@ -1,0 +1,79 @@
+"""When the workbook was saved by someone else meanwhile and both changed the same cells: each such cell shown
+side by side (base, theirs, mine) with a choice; nothing is saved until every one is chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from actionplan import words
+from actionplan.keeping import save
+from actionplan.keeping.edits import CellChange
+from actionplan.keeping.merge import CellConflict, Side
+
+_CONFLICTS = "_merge_conflicts"  # (base sha256, my changes, the conflicts) from the last save that needed choices
+SIDE_LABELS = {Side.BASE: "As it was", Side.THEIRS: "Theirs", Side.MINE: "Mine"}
+SHOWN_MERGED = 6
+
+
+def remember(base_sha256: str, changes: Sequence[CellChange], conflicts: Sequence[CellConflict]) -> None:
+    st.session_state[_CONFLICTS] = (base_sha256, tuple(changes), tuple(conflicts))
+
+
+def forget() -> None:
+    st.session_state.pop(_CONFLICTS, None)
+    for key in [key for key in st.session_state if str(key).startswith("merge_choice_")]:
+        st.session_state.pop(key, None)
+
+
+def pending(base_sha256: str, changes: Sequence[CellChange]) -> tuple[CellConflict, ...]:
+    """The conflicts still to choose for these changes (none once the changes differ from those saved)."""
+    found = st.session_state.get(_CONFLICTS)
+    if found is None or found[0] != base_sha256 or found[1] != tuple(changes):
+        return ()
+    return found[2]
+
+
+def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
+    """One line per conflicting cell: where it is, the three values, and a choice. The choices once every cell
+    has one, else None."""
+    st.markdown(f"#### {words.count(len(conflicts), 'cell')} changed by both of you")
+    st.caption(
+        "Someone saved the workbook after you opened it and changed these cells too. Choose, for each, which value "
+        "it keeps; your other changes are merged with theirs when you save."
+    )
+    choices: dict[str, Side] = {}
+    for number, conflict in enumerate(conflicts):
+        record = conflict.as_record()
+        with st.container(border=True, key=f"merge_cell_{number}"):
+            st.markdown(
+                f"**{words.md_text(record['ID'])}** · {words.md_text(record['Sheet'])} · "
+                f"{words.md_text(record['Column'])}"
+            )
+            values = st.columns(3)
+            for column, side, label in zip(values, Side, ("As it was", "Theirs (saved since)", "Mine")):
+                shown = record[{Side.BASE: "Base", Side.THEIRS: "Theirs", Side.MINE: "Mine"}[side]]
+                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or '*(blank)*'}")
+            choice = st.radio(
+                "Keep",
+                list(Side),
+                index=None,
+                horizontal=True,
+                format_func=SIDE_LABELS.get,
+                key=f"merge_choice_{number}_{abs(hash(conflict.id)) % 10**8}",
+            )
+            if choice is not None:
+                choices[conflict.id] = Side(choice)
+    return choices if len(choices) == len(conflicts) else None
+
+
+def merged_message(saved: save.Saved, count: int) -> str:
+    """What a save that merged says: how many of mine were saved, and which of theirs were kept."""
+    kept = saved.merged
+    names = ", ".join(f"{change.key} {change.column or '(row)'}" for change in kept[:SHOWN_MERGED])
+    more = f" and {len(kept) - SHOWN_MERGED} more" if len(kept) > SHOWN_MERGED else ""
+    return (
+        f"Saved {words.count(count, 'change')}, merged with {words.count(len(kept), 'change')} saved by someone "
+        f"else since you opened the workbook ({names}{more}), which are kept."
+    )

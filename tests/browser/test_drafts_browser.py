@@ -1,0 +1,62 @@
+"""In a real browser: an edit typed in the Data page's grid is still pending after visiting the Timeline and
+coming back, and after a reload and signing in again."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
+
+from actionplan.keeping import access
+
+PASSWORD = "browser test password"
+
+
+def go_to(page, title: str) -> None:
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
+    wait_idle(page)
+
+
+def sign_in(page, name: str) -> None:
+    page.get_by_role("tab", name="Edit").click()
+    page.get_by_role("textbox", name="Your name").fill(name)
+    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    wait_idle(page)
+    expect(page.get_by_text("Signed in as")).to_be_visible()
+
+
+def test_a_typed_edit_survives_a_page_switch_and_a_reload(app_server, plan_workbook, page, tmp_path):
+    server = app_server(
+        plan_workbook,
+        {
+            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
+            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
+        },
+    )
+    original = plan_workbook.read_bytes()
+    open_page(page, server)
+    go_to(page, "Data")
+    sign_in(page, "Browser Editor")
+    canvas = page.locator(".st-key-edit_activities [data-testid='data-grid-canvas']")
+    editor = open_grid_cell_editor(page, canvas, x=420, y=52)
+    editor.fill("Typed and not yet saved")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_text("1 change to save")).to_be_visible()
+
+    go_to(page, "Timeline")
+    go_to(page, "Data")
+    page.get_by_role("tab", name="Edit").click()
+    expect(page.get_by_text("1 change to save")).to_be_visible()
+    expect(page.get_by_text("are back in the tables")).to_be_visible()
+
+    page.reload()  # a new session: the editor is signed out
+    wait_idle(page)
+    go_to(page, "Data")
+    sign_in(page, "Browser Editor")
+    expect(page.get_by_text("You have 1 unsaved change from")).to_be_visible()
+    page.get_by_role("button", name="Keep my changes").click()
+    wait_idle(page)
+    expect(page.get_by_text("1 change to save")).to_be_visible()
+    assert plan_workbook.read_bytes() == original  # nothing was written along the way
+    assert_no_exception(page)
