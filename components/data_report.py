@@ -284,7 +284,7 @@ def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -
     st.markdown("##### Every cell changed")
     filters = st.container(horizontal=True)
     activity = filters.text_input("Activity ID", key="change_log_activity", placeholder="e.g. 2021-04", width=200)
-    dates = filters.date_input("Dates", value=(), key="change_log_dates", width=260, format="YYYY-MM-DD")
+    dates = filters.date_input("Dates", value=[], key="change_log_dates", width=260, format="YYYY-MM-DD")
     start = dates[0] if len(dates) > 0 else None
     end = dates[1] if len(dates) > 1 else start
     records = audit.search(store, path, who=who, action=action, limit=CELL_LOG_RECORDS)

@@ -84,7 +84,7 @@ def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
     return list(dict.fromkeys([*allowed, *present]))
 
 
-def column_config(table: EditTable, base: EditBase) -> dict[str, object]:
+def column_config(table: EditTable, base: EditBase) -> dict[str, Any]:
     """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
     help_of = {column.name: column.help for column in contract.SHEET_COLUMNS[table.sheet]}
     config: dict[str, object] = {

@@ -81,7 +81,8 @@ def current_editor() -> access.Editor | None:
     offered = methods()
     if offered.single_sign_on and st.user.is_logged_in:
         try:
-            editor = access.editor_for_email(st.user.get("email"), offered.emails)
+            email = st.user.get("email")
+            editor = access.editor_for_email(email if isinstance(email, str) else None, offered.emails)
         except PermissionError:
             return None
         st.session_state[_EDITOR] = editor

@@ -113,6 +113,8 @@ def configured_emails(section: Mapping[str, object] | None) -> tuple[str, ...]:
     emails = (section or {}).get(SECRETS_EMAILS_KEY) or ()
     if isinstance(emails, str):
         emails = [emails]
+    if not isinstance(emails, (list, tuple)):
+        return ()
     return tuple(str(email).strip().casefold() for email in emails if str(email).strip())
 
 

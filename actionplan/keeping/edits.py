@@ -172,8 +172,8 @@ def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[contract.C
     extra = [name for name in positions if name not in canonical]
     names = canonical + extra
     records: list[tuple[int, dict[str, object]]] = []
-    for number, values in enumerate(rows[header_at:], start=header_at + 1):
-        record = {name: _cell(values, positions[name]) for name in names}
+    for number, cells in enumerate(rows[header_at:], start=header_at + 1):
+        record = {name: _cell(cells, positions[name]) for name in names}
         if any(not words.is_blank(value) for value in record.values()):
             records.append((number, record))
     schema_kind = {column.name: column.kind for column in columns}
@@ -206,9 +206,12 @@ def _fitting_kind(kind: Kind, values: list[object]) -> Kind:
     """The column's kind, or text when some stored cell does not fit it (nothing typed in Excel is hidden)."""
     filled = [value for value in values if value is not None]
     if kind.numeric:
-        fits = all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in filled)
-        if kind == Kind.INT:
-            fits = fits and all(float(value).is_integer() for value in filled)
+        fits = all(
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and (kind != Kind.INT or float(value).is_integer())
+            for value in filled
+        )
         return kind if fits else Kind.TEXT
     if kind == Kind.DATE:
         return kind if all(isinstance(value, (datetime, date)) for value in filled) else Kind.TEXT
@@ -218,7 +221,9 @@ def _fitting_kind(kind: Kind, values: list[object]) -> Kind:
 def _column(values: list[object], kind: Kind) -> object:
     normal = [normalise(value, kind) for value in values]
     if kind.numeric:
-        whole = all(value is None or float(value).is_integer() for value in normal)
+        whole = all(
+            value is None or (isinstance(value, (int, float)) and float(value).is_integer()) for value in normal
+        )
         return pd.array(normal, dtype="Int64" if whole else "Float64")
     return pd.Series(normal, dtype=object)
 
@@ -242,7 +247,7 @@ class EditBase:
         if table is None or ActivityColumn.ID not in table.frame:
             return []
         ids = (normalise(value, Kind.TEXT) for value in table.frame[ActivityColumn.ID])
-        return list(dict.fromkeys(text for text in ids if text is not None))
+        return list(dict.fromkeys(str(text) for text in ids if text is not None))
 
 
 def open_for_editing(path: Path) -> EditBase:

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..plan.findings import Finding
+
+if TYPE_CHECKING:
+    from .merge import CellConflict  # merge uses faults at run time; the type only goes the other way
 
 
 class SaveRefused(Exception):
@@ -20,7 +24,7 @@ class Conflict(SaveRefused):
 class MergeNeeded(Conflict):
     """Saved meanwhile by someone else, and some cells changed on both sides: the editor chooses, cell by cell."""
 
-    def __init__(self, message: str, conflicts: Sequence[object]) -> None:
+    def __init__(self, message: str, conflicts: Sequence[CellConflict]) -> None:
         super().__init__(message)
         self.conflicts = tuple(conflicts)
 
