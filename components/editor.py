@@ -30,7 +30,11 @@ from components import draft_panel, merge_panel, replace_preview
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
 _UPLOADS = "_upload_generation"
-EDITOR_KEYS: dict[str, str] = {contract.ACTIVITIES: "edit_activities", contract.STEPS: "edit_steps"}
+EDITOR_KEYS: dict[str, str] = {
+    contract.ACTIVITIES: "edit_activities",
+    contract.STEPS: "edit_steps",
+    contract.MESSAGES: "edit_messages",  # the key messages the briefing opens with
+}
 EDITOR_HEIGHT = 420
 A, S = ActivityColumn, StepColumn
 WIDE_COLUMNS = frozenset({A.EVENT, S.DESCRIPTION, A.NOTES})
@@ -86,7 +90,7 @@ def _with_present(allowed: list[str], table: EditTable, name: str) -> list[str]:
 
 def column_config(table: EditTable, base: EditBase) -> dict[str, Any]:
     """Column types for the editor: drop-downs from Lists, date pickers, whole numbers, Progress % within 0-100."""
-    help_of = {column.name: column.help for column in contract.SHEET_COLUMNS[table.sheet]}
+    help_of = {column.name: column.help for column in contract.columns_of(table.sheet)}
     config: dict[str, object] = {
         edits.ROW: st.column_config.NumberColumn(
             "Row",

@@ -90,7 +90,7 @@ def test_wrong_password_is_refused(plan_workbook, use_workbook, password_hash):
 def test_an_edit_lands_in_the_workbook_with_a_backup_and_an_audit_record(plan_workbook, use_workbook, password_hash):
     original = plan_workbook.read_bytes()
     at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
-    assert {editor.key for editor in at.data_editor} == {"edit_activities", "edit_steps"}
+    assert {editor.key for editor in at.data_editor} == {"edit_activities", "edit_steps", "edit_messages"}
     assert all(editor.editing_mode == "dynamic" for editor in at.data_editor)
     at.session_state["edit_activities"] = {
         "edited_rows": {"0": {"Status": "Completed", "Progress %": 100, "Notes": "=SUM(1,2)"}},
@@ -385,3 +385,28 @@ def test_a_backup_is_named_by_its_save_and_compared_before_restoring(plan_workbo
     assert list(zip(diff["ID"], diff["Column"], diff["Now"], diff["After"])) == [("2021-01", "Status", "Cancelled", "")]
     undone = next(frame.value for frame in at.dataframe if "Would become" in frame.value.columns)
     assert "Aman Orazov" in undone.iloc[0]["Saved"]
+
+
+def test_key_messages_are_written_in_the_app_and_open_the_briefing(plan_workbook, use_workbook, password_hash):
+    """The Messages sheet is edited like the others; the briefing opens with what was typed, never with its own."""
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman Orazov")
+    message = "Thirty years of cooperation: the statement recalls the Creative City designation."
+    at.session_state["edit_messages"] = {
+        "edited_rows": {},
+        "added_rows": [
+            {"Session": "42", "Activity ID": "2023-11", "Topic": "30 years", "Message": message, "Owner": "Head"}
+        ],
+        "deleted_rows": [],
+    }
+    at.run()
+    preview = next(frame.value for frame in at.dataframe if "Old" in frame.value.columns)
+    assert message in set(preview["New"])
+    at.button(key=SAVE).click()
+    at.run()
+    assert not at.exception, at.exception
+    plan = load_plan(plan_workbook)
+    assert list(plan.messages["Message"]) == [message] and not plan.errors
+    from actionplan import briefing
+
+    pack = briefing.build_briefing(plan, briefing.session_scope(plan, briefing.find_session(plan, "42")))
+    assert message in pack.messages["Message"].tolist()

@@ -82,7 +82,7 @@ def test_a_new_session_is_offered_the_draft_to_keep_or_drop(plan_workbook, use_w
     assert pending(again) == {("2021-01", "Notes", "Typed, not saved")}
     # Someone else signed in on the same workbook has no draft offered.
     other = signed_in(plan_workbook, use_workbook, password_hash, name="Maya")
-    assert "unsaved change" not in texts(other) and len(other.data_editor) == 2
+    assert "unsaved change" not in texts(other) and len(other.data_editor) == 3  # Activities, Steps, Messages
 
 
 def test_discarding_asks_first_and_can_be_undone_once(plan_workbook, use_workbook, password_hash):

@@ -47,7 +47,7 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
     if found is None:
         raise SaveRefused(f"the sheet {sheet} has no header row")
     header_at, header = found
-    positions = contract.header_positions(header, contract.SHEET_COLUMNS[sheet])
+    positions = contract.header_positions(header, contract.columns_of(sheet))
 
     def position(column: str) -> int:
         if column not in positions:

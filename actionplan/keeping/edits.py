@@ -21,12 +21,12 @@ from openpyxl import load_workbook
 
 from .. import words
 from ..plan import contract
-from ..plan.contract import ActivityColumn, Kind, StepColumn
+from ..plan.contract import ActivityColumn, Kind, MessageColumn, StepColumn
 from ..plan.findings import Finding
 from ..plan.load import Lists, WorkbookInfo, load_plan_bytes, read_bytes
 from .faults import finding_text
 
-EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS)
+EDITABLE_SHEETS: tuple[str, ...] = (contract.ACTIVITIES, contract.STEPS, contract.MESSAGES)
 ROW = contract.Derived.ROW  # the Excel row a table row came from; blank for a row added in the editor
 HEADER_SEARCH_ROWS = 20  # the header is the first non-blank row, looked for this far down
 
@@ -148,7 +148,7 @@ def header_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | N
 
 
 def read_tables(content: bytes) -> dict[str, EditTable]:
-    """The Activities and Steps sheets of a workbook as editable tables (sheets that are absent are left out)."""
+    """The Activities, Steps and Messages sheets of a workbook as editable tables (absent sheets are left out)."""
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
         tables = {}
@@ -156,7 +156,7 @@ def read_tables(content: bytes) -> dict[str, EditTable]:
             actual = contract.sheet_named(workbook.sheetnames, sheet)
             if actual is not None:
                 rows = list(workbook[actual].iter_rows(values_only=True))
-                tables[sheet] = _table(sheet, rows, contract.SHEET_COLUMNS[sheet])
+                tables[sheet] = _table(sheet, rows, contract.columns_of(sheet))
         return tables
     finally:
         workbook.close()
@@ -321,6 +321,8 @@ def _key(sheet: str, values: Mapping[str, object]) -> str:
             words.cell_text(values.get(StepColumn.STEP)) or "?",
         )
         return f"{activity} step {step}"
+    if sheet == contract.MESSAGES:
+        return f"message for session {words.cell_text(values.get(MessageColumn.SESSION)) or '?'}"
     return words.cell_text(values.get(ActivityColumn.ID)) or "(no ID)"
 
 

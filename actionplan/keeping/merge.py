@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from .. import words
 from ..plan import contract
-from ..plan.contract import ActivityColumn, StepColumn
+from ..plan.contract import ActivityColumn, MessageColumn, StepColumn
 from .edits import ADD, CHANGE, DELETE, ROW, CellChange, EditTable, normalise
 
 WHOLE_ROW = ""  # the column of a conflict about a whole row (deleted on one side, changed on the other)
@@ -89,6 +89,10 @@ def row_key(sheet: str, values: Mapping[str, object]) -> str:
             words.cell_text(values.get(StepColumn.STEP)),
         )
         return f"{activity} step {step}" if activity and step else ""
+    if sheet == contract.MESSAGES:  # no ID of its own: a message is known by its session, topic and words
+        parts = [words.cell_text(values.get(column)) for column in (MessageColumn.SESSION, MessageColumn.TOPIC)]
+        text = words.cell_text(values.get(MessageColumn.MESSAGE))
+        return f"message {' · '.join(parts)} · {text[:60]}" if text else ""
     return words.cell_text(values.get(ActivityColumn.ID))
 
 

@@ -189,6 +189,12 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
 # Sheets read when present and never required (a workbook without them loads without a finding).
 OPTIONAL_SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {MESSAGES: MESSAGE_COLUMNS}
 
+
+def columns_of(sheet: str) -> tuple[Column, ...]:
+    """The columns of a sheet of the contract, required or optional (KeyError for a sheet it does not name)."""
+    return SHEET_COLUMNS.get(sheet) or OPTIONAL_SHEET_COLUMNS[sheet]
+
+
 # Which Activities/Steps column takes its allowed values from which Lists column.
 LIST_BACKED: dict[str, ListColumn] = {
     ActivityColumn.DOMAIN: ListColumn.DOMAIN,
