@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import briefing, words
+from .keeping import backups
 from .plan.export import plan_csv
 from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
 
@@ -129,7 +130,8 @@ def _write_briefing(args: argparse.Namespace) -> int:
     by_suffix = {"docx": "docx", "xlsx": "xlsx", "pdf": "brief-pdf"}
     fmt = args.format or by_suffix.get(suffix, "docx")
     out = Path(args.out or briefing.file_name(scope, fmt))
-    pack = briefing.build_briefing(plan, scope, since)
+    taken = backups.taken_at(since.source.path) if since is not None and since.source else None
+    pack = briefing.build_briefing(plan, scope, since, since_taken=taken)
     content = briefing.render(pack, fmt)
     out.write_bytes(content)
     print(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from actionplan import briefing as pack
 from actionplan import words
+from actionplan.keeping import backups
 from components import briefing_view, frame, plan_store
 
 frame.require()  # the app's frame, also when this page is opened without app.py
@@ -68,7 +69,9 @@ else:
 with since_column:
     since = briefing_view.choose_earlier(current.path)
 
-briefing = pack.build_briefing(plan, scope, since)
+briefing = pack.build_briefing(
+    plan, scope, since, since_taken=backups.taken_at(since.source.path) if since and since.source else None
+)
 st.caption(words.md_text(f"{scope.rule} {pack.AT_SESSION_RULE}"))
 briefing_view.downloads(briefing)
 

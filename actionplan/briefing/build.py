@@ -28,12 +28,12 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
 from .. import words
-from ..keeping.backups import BACKUP_FOLDER, backup_time
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
@@ -159,8 +159,11 @@ class Briefing:
         return self.steps[self.steps[StepColumn.ACTIVITY_ID] == activity_id].sort_values(StepColumn.STEP, kind="stable")
 
 
-def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Briefing:
-    """The briefing pack for `scope`; `since` is an earlier version of the workbook to list changes against."""
+def build_briefing(
+    plan: Plan, scope: Scope, since: Plan | None = None, *, since_taken: datetime | None = None
+) -> Briefing:
+    """The briefing pack for `scope`; `since` is an earlier version of the workbook to list changes against, and
+    `since_taken` when it was taken, where the caller knows (a backup: `keeping.backups.taken_at`)."""
     activities = in_scope(plan.activities, scope)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
     reported = activities[contract.REPORTED_STATUS].astype(str)
@@ -180,7 +183,7 @@ def build_briefing(plan: Plan, scope: Scope, since: Plan | None = None) -> Brief
     sections_convention = _grouped(
         activities, "Convention", plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
     )
-    changes, since_info = _changes(plan, since, scope, activities)
+    changes, since_info = _changes(plan, since, scope, activities, since_taken)
     facts = plan.facts
     annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
@@ -366,7 +369,7 @@ def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) ->
 
 
 def _changes(
-    plan: Plan, since: Plan | None, scope: Scope, activities: pd.DataFrame
+    plan: Plan, since: Plan | None, scope: Scope, activities: pd.DataFrame, since_taken: datetime | None
 ) -> tuple[Section, WorkbookInfo | None]:
     """The changes section: rows of compare_plans for activities in scope now or in the earlier version."""
     title = "Changes since an earlier version"
@@ -375,7 +378,7 @@ def _changes(
         return Section("changes", title, "No earlier version of the workbook was chosen.", empty), None
     label = workbook_version(since.source)
     if since.source is not None:
-        taken = backup_time(since.source.path) if since.source.path.parent.name == BACKUP_FOLDER else None
+        taken = since_taken
         title = f"Changes since {since.source.path.name}"
         if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
             title = f"Changes since the backup of {words.day(taken.date())} {taken:%H:%M}"

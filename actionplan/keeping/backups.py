@@ -32,6 +32,11 @@ def list_backups(workbook: Path) -> list[Path]:
     return sorted(folder.glob(f"{stem}-*.xlsx"), key=lambda path: path.name, reverse=True)
 
 
+def taken_at(path: Path) -> datetime | None:
+    """When a file in a backups folder was taken (from its name); None for any other file."""
+    return backup_time(path) if path.parent.name == BACKUP_FOLDER else None
+
+
 def backup_time(backup: Path) -> datetime | None:
     """When a backup was taken, read from its name."""
     stamp = backup.stem.split("-", 1)[-1] if "-" in backup.stem else ""
