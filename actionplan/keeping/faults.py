@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..plan.findings import Finding
-
-if TYPE_CHECKING:
-    from .merge import CellConflict  # merge uses faults at run time; the type only goes the other way
 
 
 class SaveRefused(Exception):
@@ -19,14 +15,6 @@ class SaveRefused(Exception):
 
 class Conflict(SaveRefused):
     """The workbook changed on disk since the editor opened it."""
-
-
-class MergeNeeded(Conflict):
-    """Saved meanwhile by someone else, and some cells changed on both sides: the editor chooses, cell by cell."""
-
-    def __init__(self, message: str, conflicts: Sequence[CellConflict]) -> None:
-        super().__init__(message)
-        self.conflicts = tuple(conflicts)
 
 
 class Invalid(SaveRefused):
@@ -101,13 +89,7 @@ def unlogged_message(problem: OSError) -> str:
 
 def finding_text(finding: Finding) -> str:
     """A finding as a sentence for staff: `Activities, row 3, ID: the ID 2021-01 is already used (…)`."""
-    place = ", ".join(
-        part
-        for part in (finding.sheet, f"row {finding.row}" if finding.row is not None else "", finding.column)
-        if part
-    )
-    message = finding.message[:1].upper() + finding.message[1:] if not place else finding.message
-    line = f"{place}: {message}" if place else message
+    line = finding.sentence
     return f"{line} ({finding.hint})" if finding.hint else line
 
 

@@ -19,6 +19,7 @@ from .. import words
 from ..plan import contract
 from ..plan.contract import ActivityColumn, MessageColumn, StepColumn
 from .edits import ADD, CHANGE, DELETE, ROW, CellChange, EditTable, normalise
+from .faults import Conflict
 
 WHOLE_ROW = ""  # the column of a conflict about a whole row (deleted on one side, changed on the other)
 ROW_DELETED = "(row deleted)"
@@ -62,6 +63,14 @@ class CellConflict:
             "Theirs": words.cell_text(self.theirs),
             "Mine": words.cell_text(self.mine),
         }
+
+
+class MergeNeeded(Conflict):
+    """Saved meanwhile by someone else, and some cells changed on both sides: the editor chooses, cell by cell."""
+
+    def __init__(self, message: str, conflicts: Sequence[CellConflict]) -> None:
+        super().__init__(message)
+        self.conflicts = tuple(conflicts)
 
 
 @dataclass(frozen=True)

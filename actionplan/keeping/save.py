@@ -39,7 +39,6 @@ from .faults import (
     Conflict,
     Invalid,
     LockTimeout,
-    MergeNeeded,
     SaveFailed,
     SaveRefused,
     fault_message,
@@ -49,7 +48,7 @@ from .faults import (
     unlogged_message,
 )
 from .files import FolderNotSynced, leftover_temporaries, write_atomically
-from .merge import Side, Unmergeable, merge
+from .merge import MergeNeeded, Side, Unmergeable, merge
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
 LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
