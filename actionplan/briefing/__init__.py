@@ -2,11 +2,12 @@
 (`build`), the summary, key messages and follow-up (`summary`), what changed since an earlier version (`changes`),
 and the pack as Word, Excel or a one-page brief (`render`)."""
 
-from .build import AT_SESSION_RULE, EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact
+from .build import EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact
 from .pdf import PdfUnavailable
 from .pdf import available as pdf_available
 from .render import FORMATS, LABELS, SUFFIXES, file_name, file_stem, render
 from .scope import (
+    AT_SESSION_RULE,
     Scope,
     Session,
     UnknownSession,

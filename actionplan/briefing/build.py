@@ -45,7 +45,7 @@ from . import summary
 from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid
 from .leads import after_lead, at_session_lead, delivered_lead, due_lead, open_lead
-from .scope import GENERAL_CONFERENCE, Scope, Session
+from .scope import CLOSED, Scope, at_session_mask, in_scope
 from .text import one_line
 from .versions import SHORT_SHA, workbook_version
 
@@ -69,7 +69,6 @@ COMPACT_COLUMNS: tuple[str, ...] = (
 )
 
 # Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
-CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
 PAST_END = AsOf.values("past_end")
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -232,45 +231,6 @@ def build_briefing(
         steps=plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(annex_ids)].copy(),
         since=since_info,
     )
-
-
-def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
-    """The activities the scope covers (see the module docstring), sorted by ID, with Status as of.
-
-    Activities without dates cannot be placed in time: they are kept when still open, so nothing vanishes.
-    """
-    dated = as_of_status.with_status(activities, scope.as_of)
-    status = dated[as_of_status.STATUS_AS_OF].astype(str)
-    first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
-    overlaps = (dated[A.START] <= last) & (dated[A.END] >= first)
-    carried = (dated[A.END] < first) & ~status.isin(CLOSED)
-    undated = dated[A.START].isna() & ~status.isin(CLOSED)
-    chosen = dated[overlaps | carried | undated]
-    return chosen.sort_values(A.ID, kind="stable").reset_index(drop=True)
-
-
-def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.Series:
-    """True for activities tied to one of the sessions (see the module docstring for the rule)."""
-    mask = pd.Series(False, index=activities.index)
-    programme = activities[A.PROGRAMME].fillna("").astype(str).str.casefold()
-    event = activities[A.EVENT].fillna("").astype(str).str.casefold()
-    named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(
-        GENERAL_CONFERENCE.casefold(), regex=False
-    )
-    for session in held:
-        start, end = pd.Timestamp(session.start), pd.Timestamp(session.end)
-        overlaps = (activities[A.START] <= end) & (activities[A.END] >= start)
-        month_first = pd.Timestamp(session.start.replace(day=1))
-        month_last = pd.Timestamp(session.end) + pd.offsets.MonthEnd(0)
-        in_months = (activities[A.START] >= month_first) & (activities[A.END] <= month_last)
-        mask |= overlaps & (named | in_months)
-    return mask
-
-
-AT_SESSION_RULE = (
-    "At the session: dates overlap the session and the activity is in the General Conference "
-    "programme, names the General Conference, or is scheduled only in the session's month(s)."
-)
 
 
 def compact(table: pd.DataFrame) -> pd.DataFrame:

@@ -20,8 +20,9 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import words
 from ..plan.contract import ActivityColumn as A
 from . import docx_parts as parts
-from .build import AT_SESSION_RULE, Briefing, Section, compact
+from .build import Briefing, Section, compact
 from .docx_parts import GRID_STYLE, HEADER_FILL, SCHEDULED_FILL, SESSION_FILL, TEXT_WIDTH_CM
+from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
 from .text import one_line, printable, within
 

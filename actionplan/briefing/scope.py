@@ -9,10 +9,13 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .. import words
+from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
+from ..plan.status import AsOf
 
 GENERAL_CONFERENCE = "General Conference"
+CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
@@ -164,3 +167,42 @@ def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -
         raise ValueError(f"the range ends ({words.day(end)}) before it starts ({words.day(start)})")
     inside = tuple(s for s in sessions(plan) if s.start <= end and s.end >= start)
     return Scope(words.span(start, end), start, end, start, as_of or end, None, inside, None)
+
+
+def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The activities the scope covers (see the module docstring), sorted by ID, with Status as of.
+
+    Activities without dates cannot be placed in time: they are kept when still open, so nothing vanishes.
+    """
+    dated = as_of_status.with_status(activities, scope.as_of)
+    status = dated[as_of_status.STATUS_AS_OF].astype(str)
+    first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
+    overlaps = (dated[ActivityColumn.START] <= last) & (dated[ActivityColumn.END] >= first)
+    carried = (dated[ActivityColumn.END] < first) & ~status.isin(CLOSED)
+    undated = dated[ActivityColumn.START].isna() & ~status.isin(CLOSED)
+    chosen = dated[overlaps | carried | undated]
+    return chosen.sort_values(ActivityColumn.ID, kind="stable").reset_index(drop=True)
+
+
+def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.Series:
+    """True for activities tied to one of the sessions (see the module docstring for the rule)."""
+    mask = pd.Series(False, index=activities.index)
+    programme = activities[ActivityColumn.PROGRAMME].fillna("").astype(str).str.casefold()
+    event = activities[ActivityColumn.EVENT].fillna("").astype(str).str.casefold()
+    named = (programme == GENERAL_CONFERENCE.casefold()) | event.str.contains(
+        GENERAL_CONFERENCE.casefold(), regex=False
+    )
+    for session in held:
+        start, end = pd.Timestamp(session.start), pd.Timestamp(session.end)
+        overlaps = (activities[ActivityColumn.START] <= end) & (activities[ActivityColumn.END] >= start)
+        month_first = pd.Timestamp(session.start.replace(day=1))
+        month_last = pd.Timestamp(session.end) + pd.offsets.MonthEnd(0)
+        in_months = (activities[ActivityColumn.START] >= month_first) & (activities[ActivityColumn.END] <= month_last)
+        mask |= overlaps & (named | in_months)
+    return mask
+
+
+AT_SESSION_RULE = (
+    "At the session: dates overlap the session and the activity is in the General Conference "
+    "programme, names the General Conference, or is scheduled only in the session's month(s)."
+)

@@ -23,7 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import words
 from ..plan.contract import ActivityColumn as A
-from .build import AT_SESSION_RULE, Briefing, Section
+from .build import Briefing, Section
+from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
 from .text import printable, within
 
