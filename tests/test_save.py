@@ -341,7 +341,7 @@ def test_a_failure_while_replacing_leaves_the_original_and_no_temporary_file(pla
     def broken_replace(source, target):
         raise OSError("disk full")
 
-    monkeypatch.setattr(save.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)  # the os module save writes through
     with pytest.raises(save.SaveFailed, match="disk full"):  # a message for staff, not a traceback
         save.save_changes(editor, plan_workbook, sha(plan_workbook), changes)
     assert plan_workbook.read_bytes() == original

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.keeping import access, audit, backups, edits, files, save
+from actionplan.keeping import access, audit, backups, edits, files, lock, save
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
@@ -106,7 +106,7 @@ def test_a_save_fault_says_why_and_leaves_the_folder_as_it_was(saved_once, edito
 
 
 def test_a_fault_on_the_first_save_leaves_no_backups_folder_and_no_log(plan_workbook, editor, monkeypatch):
-    save.lock_path(plan_workbook).touch()
+    lock.lock_path(plan_workbook).touch()
     before = folder(plan_workbook)
     fail_on(monkeypatch, "replace", errno.ENOSPC, is_workbook(plan_workbook))
     with pytest.raises(save.SaveFailed, match="disk is full"):
@@ -115,12 +115,12 @@ def test_a_fault_on_the_first_save_leaves_no_backups_folder_and_no_log(plan_work
 
 
 def test_the_lock_held_too_long_is_its_own_message(saved_once, editor, monkeypatch):
-    monkeypatch.setattr(save, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(lock, "LOCK_TIMEOUT_SECONDS", 0.2)
     before = folder(saved_once)
-    holder = os.open(save.lock_path(saved_once), os.O_RDWR)
+    holder = os.open(lock.lock_path(saved_once), os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)  # another save, stuck
     try:
-        with pytest.raises(save.LockTimeout) as failed:
+        with pytest.raises(lock.LockTimeout) as failed:
             save.save_changes(editor, saved_once, sha(saved_once), status_changes(saved_once, "Completed"))
     finally:
         os.close(holder)

@@ -14,11 +14,8 @@ How changes are applied to the workbook's bytes is in `apply`; what a refusal or
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
-import os
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -38,21 +35,18 @@ from .faults import (
     CONFLICT_MESSAGE,
     Conflict,
     Invalid,
-    LockTimeout,
     SaveFailed,
     SaveRefused,
     fault_message,
     finding_text,
-    lock_timeout_message,
     merge_message,
     unlogged_message,
 )
 from .files import FolderNotSynced, leftover_temporaries, write_atomically
+from .lock import workbook_lock
 from .merge import MergeNeeded, Side, Unmergeable, merge
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a plan workbook is about 100 KB; anything near this is the wrong file
-LOCK_SUFFIX = ".lock"  # plan.xlsx.lock beside the workbook (git-ignored as data/*.lock)
-LOCK_TIMEOUT_SECONDS = 20.0
 
 log = logging.getLogger(__name__)
 
@@ -158,35 +152,6 @@ def prepare(base: Opened, changes: Sequence[CellChange]) -> SavePlan:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Writing safely
-
-
-def lock_path(workbook: Path) -> Path:
-    """`plan.xlsx.lock` beside the workbook (never named like Excel's own `~$` lock file)."""
-    return Path(workbook).with_name(Path(workbook).name + LOCK_SUFFIX)
-
-
-@contextmanager
-def workbook_lock(workbook: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the workbook's lock file (fcntl.flock): one writer at a time, across threads and processes.
-    LockTimeout when another writer holds it longer than `timeout` (default LOCK_TIMEOUT_SECONDS)."""
-    timeout = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
-    descriptor = os.open(lock_path(workbook), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockTimeout(lock_timeout_message(timeout)) from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
-    finally:
-        os.close(descriptor)
 
 
 @contextmanager
