@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from actionplan import words
 from actionplan.keeping import access, audit, edits, save
@@ -25,11 +24,10 @@ from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
-from components import draft_panel, merge_panel, replace_preview
+from components import draft_panel, merge_panel
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
-_UPLOADS = "_upload_generation"
 EDITOR_KEYS: dict[str, str] = {
     contract.ACTIVITIES: "edit_activities",
     contract.STEPS: "edit_steps",
@@ -175,7 +173,7 @@ def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes)
         )
 
 
-def _findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> str:
+def findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> str:
     lines = [f"- {words.md_text(save.finding_text(finding))}" for finding in findings[:limit]]
     if len(findings) > limit:
         lines.append(f"- … and {len(findings) - limit} more")
@@ -308,7 +306,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
         fix = "Fix it" if len(prepared.errors) == 1 else "Fix them"
         st.error(
             f"**Save is blocked**: the workbook would have {errors}. {fix} in the "
-            f"table above:\n{_findings_list(prepared.errors)}",
+            f"table above:\n{findings_list(prepared.errors)}",
             icon=":material/block:",
         )
     if prepared.lost:
@@ -320,7 +318,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     if prepared.new_warnings:
         warnings = words.count(len(prepared.new_warnings), "new warning")
         st.warning(
-            f"Your changes bring {warnings}; you may still save:\n{_findings_list(prepared.new_warnings)}",
+            f"Your changes bring {warnings}; you may still save:\n{findings_list(prepared.new_warnings)}",
             icon=":material/warning:",
         )
     conflicts = merge_panel.pending(base.sha256, changes)
@@ -345,62 +343,3 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
         _downloads(base, changes, prepared.content)
     if clicked:
         _save(editor, base, prepared, choices, chooser_area, save_slot)
-
-
-def upload_bytes(upload: UploadedFile) -> bytes | str:
-    """The uploaded file's bytes, or why they are refused: the size is checked first, so an oversized file is
-    never copied or handed to the loader."""
-    if upload.size > save.MAX_UPLOAD_BYTES:
-        return (
-            f"{words.md_text(upload.name)} is {upload.size / 2**20:.1f} MB, larger than {MAX_UPLOAD_MB} MB; "
-            "a plan workbook is far smaller: check that this is the right file."
-        )
-    return upload.getvalue()
-
-
-def upload_panel(editor: access.Editor, path: Path) -> None:
-    """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
-    generation = st.session_state.setdefault(_UPLOADS, 0)
-    upload = st.file_uploader(
-        f"Replace the workbook with an .xlsx file (at most {MAX_UPLOAD_MB} MB)",
-        type=["xlsx"],
-        max_upload_size=MAX_UPLOAD_MB,
-        key=f"upload_{generation}",
-    )
-    if upload is None:
-        st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
-        return
-    content = upload_bytes(upload)
-    if isinstance(content, str):
-        st.error(content, icon=":material/block:")
-        return
-    result = save.check(content, Path(Path(upload.name).name))
-    if result.errors:
-        st.error(
-            f"{words.md_text(upload.name)} cannot replace the workbook:\n{_findings_list(result.errors)}",
-            icon=":material/block:",
-        )
-        return
-    st.success(
-        f"{words.md_text(upload.name)} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
-        f"{words.count(len(result.warnings), 'warning')}.",
-        icon=":material/task_alt:",
-    )
-    replace_preview.show(path, content, "this file", names=True, key="upload")
-    if st.button(
-        f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:", key="upload_replace"
-    ):
-        try:
-            saved = save.replace_workbook(editor, path, content, upload.name)
-        except save.SaveFailed as failed:
-            st.error(
-                f"{failed} The file is still selected: press Replace again once this is fixed.", icon=":material/error:"
-            )
-            return
-        except save.SaveRefused as refused:
-            st.error(str(refused), icon=":material/block:")
-            return
-        st.session_state[_UPLOADS] = generation + 1
-        start_again()
-        notify(f"Replaced the workbook with {upload.name}.", saved)
-        st.rerun()

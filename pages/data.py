@@ -3,7 +3,7 @@ editing, upload and restore for signed-in editors."""
 
 import streamlit as st
 
-from components import data_report, editor, frame, plan_import, plan_store, signin
+from components import data_report, editor, frame, plan_import, plan_store, signin, upload
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -31,7 +31,7 @@ with files:
     data_report.backup_list(current.path, who)
     st.markdown("##### Upload a replacement")
     if who is not None:
-        editor.upload_panel(who, current.path)
+        upload.upload_panel(who, current.path)
     else:
         st.caption("Sign in on the Edit tab to upload a replacement workbook.")
 with log:

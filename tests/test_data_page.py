@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from actionplan import load_plan
 from actionplan.keeping import access, audit, backups, edits, save, throttle
 from components import editor as editor_panel
+from components import upload as upload_panel
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
@@ -361,7 +362,7 @@ class FakeUpload:
 
 
 def test_an_oversized_upload_is_refused_before_its_bytes_are_read():
-    refused = editor_panel.upload_bytes(FakeUpload())
+    refused = upload_panel.upload_bytes(FakeUpload())
     assert isinstance(refused, str) and "larger than 10 MB" in refused
 
 
