@@ -23,7 +23,7 @@ import streamlit as st
 
 from actionplan import words
 
-from . import plan_store, sidebar
+from . import lang, plan_store, sidebar
 
 if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
@@ -57,6 +57,7 @@ def pages() -> dict[str, list[StreamlitPage]]:
 
 def draw() -> StreamlitPage:
     """Page config, navigation, the workbook status in the sidebar, the watcher; returns the page to run."""
+    lang.activate()
     st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     st.html(LAYOUT_CSS)
     page = st.navigation(pages())
