@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import briefing, words
+from . import briefing, i18n, words
+from .i18n import n_
 from .keeping import backups
 from .plan.export import plan_csv
 from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
@@ -20,10 +21,15 @@ def _check(args: argparse.Namespace) -> int:
     for finding in plan.findings:
         print(finding)
     errors, warnings = len(plan.errors), len(plan.warnings)
-    summary = (
-        f"{path}: {len(plan.activities)} activities, {len(plan.steps)} steps, {errors} errors, {warnings} warnings"
+    counts = ", ".join(
+        (
+            words.activities(len(plan.activities)),
+            n_("{n} step", "{n} steps", len(plan.steps)).format(n=len(plan.steps)),
+            n_("{n} error", "{n} errors", errors).format(n=errors),
+            n_("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        )
     )
-    print(summary, file=sys.stderr)
+    print(f"{path}: {counts}", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -93,6 +99,7 @@ def _add_briefing_command(commands, path_help: str) -> None:
         "LibreOffice); default: from the suffix of --out (.pdf: brief-pdf), else docx",
     )
     command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<suffix>)")
+    _add_lang(command, "the language of the pack")
     command.set_defaults(run=_briefing)
 
 
@@ -197,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     path_help = f"the workbook (default: ${WORKBOOK_ENV}, else data/plan.xlsx)"
     check = commands.add_parser("check", help="print the findings, one a line; exit 1 when there is an error")
     check.add_argument("path", nargs="?", help=path_help)
+    _add_lang(check, "the language of the findings")
     check.set_defaults(run=_check)
     export = commands.add_parser("export", help="write the activities as CSV to stdout")
     export.add_argument("path", nargs="?", help=path_help)
@@ -230,7 +238,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_lang(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--lang", choices=tuple(i18n.LANGUAGES), default=i18n.DEFAULT, help=f"{what}: en, ru or tk (default en)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line in the language asked for (--lang, where the command takes it); returns the exit code."""
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
+        return args.run(args)

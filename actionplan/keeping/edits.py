@@ -273,8 +273,8 @@ def open_version(
 
 def new_findings(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]:
     """Findings of the would-be workbook that the opened one did not have (compared by place and message)."""
-    seen = {(f.severity, f.sheet, f.row, f.column, f.message) for f in before}
-    return [f for f in after if (f.severity, f.sheet, f.row, f.column, f.message) not in seen]
+    seen = {(f.severity, f.sheet, f.row, f.column, f.text, f.values) for f in before}
+    return [f for f in after if (f.severity, f.sheet, f.row, f.column, f.text, f.values) not in seen]
 
 
 # ---------------------------------------------------------------------------------------------------------------

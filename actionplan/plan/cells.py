@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import words
+from ..i18n import N_
 from . import contract
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING, Finding, Phrase
 from .sheet_xml import SheetRef, SheetScan, column_letters
 from .terms import YEARS
 
@@ -42,22 +43,29 @@ class Collector:
         self.findings: list[Finding] = []
         self._kinds: dict[str, int] = {}
 
-    def error(self, row: int | None, column: str | None, message: str, hint: str = "") -> None:
-        self.findings.append(Finding(ERROR, self.sheet, row, column, message, hint))
+    def error(self, row: int | None, column: str | None, message: str, hint: str = "", /, **values: object) -> None:
+        """An error; `message` and `hint` are ids marked with N_, `values` what their placeholders quote."""
+        self.findings.append(Finding.of(ERROR, self.sheet, row, column, message, hint, **values))
 
-    def warn(self, row: int | None, column: str | None, message: str, hint: str = "") -> None:
-        self.findings.append(Finding(WARNING, self.sheet, row, column, message, hint))
+    def warn(self, row: int | None, column: str | None, message: str, hint: str = "", /, **values: object) -> None:
+        """A warning; `message` and `hint` are ids marked with N_, `values` what their placeholders quote."""
+        self.findings.append(Finding.of(WARNING, self.sheet, row, column, message, hint, **values))
 
-    def warn_once_of(self, kind: str, row: int | None, column: str | None, message: str, hint: str = "") -> None:
-        """A warning of a kind that may repeat in many cells: the first few are listed, the rest counted."""
+    def warn_once_of(
+        self, kind: str, row: int | None, column: str | None, message: str, hint: str = "", /, **values: object
+    ) -> None:
+        """A warning of a kind (marked with N_) that may repeat in many cells: the first few are listed, the rest
+        counted."""
         seen = self._kinds[kind] = self._kinds.get(kind, 0) + 1
         if seen <= FINDINGS_PER_KIND:
-            self.warn(row, column, message, hint)
+            self.warn(row, column, message, hint, **values)
 
     def summarise(self) -> None:
         for kind, seen in self._kinds.items():
             if seen > FINDINGS_PER_KIND:
-                self.warn(None, None, f"{seen - FINDINGS_PER_KIND} more cells: {kind}", "")
+                self.warn(
+                    None, None, N_("{count} more cells: {kind}"), count=seen - FINDINGS_PER_KIND, kind=Phrase(kind)
+                )
 
 
 @dataclass
@@ -79,8 +87,7 @@ def clean_text(text: str) -> tuple[str, str | None]:
 
 
 def _control_name(character: str) -> str:
-    code = f"U+{ord(character):04X}"
-    return f"{code}, a line break pasted from Word" if character == "\x0b" else code
+    return f"U+{ord(character):04X}"
 
 
 def read_sheet(
@@ -98,20 +105,28 @@ def read_sheet(
         where = labels[column] if column < len(labels) and labels[column] else column_letters(column + 1)
         if control:
             found.warn_once_of(
-                "control characters replaced",
+                N_("control characters replaced"),
                 row,
                 where,
-                f"the text has a control character ({_control_name(control)}); it is read as "
-                f"{'a line break' if _LINE_BREAKS.match(control) else 'a space'}",
-                "nothing is lost; retype the line break with Alt+Enter to clear this warning",
+                N_(
+                    "the text has a control character ({control}, a line break pasted from Word); it is read as a line break"
+                )
+                if control == "\x0b"
+                else N_("the text has a control character ({control}); it is read as a line break")
+                if _LINE_BREAKS.match(control)
+                else N_("the text has a control character ({control}); it is read as a space"),
+                N_("nothing is lost; retype the line break with Alt+Enter to clear this warning"),
+                control=_control_name(control),
             )
         if len(text) > EXCEL_TEXT_LIMIT:
             found.warn_once_of(
-                "text longer than Excel keeps",
+                N_("text longer than Excel keeps"),
                 row,
                 where,
-                f"the text is {len(text):,} characters long, more than the {EXCEL_TEXT_LIMIT:,} Excel keeps in a cell",
-                "shorten it: Excel cuts longer text when it saves the workbook",
+                N_("the text is {length:,} characters long, more than the {limit:,} Excel keeps in a cell"),
+                N_("shorten it: Excel cuts longer text when it saves the workbook"),
+                length=len(text),
+                limit=EXCEL_TEXT_LIMIT,
             )
         return text.strip() or None
 
@@ -149,19 +164,20 @@ def _report_cells(scan: SheetScan, header_row: int, labels: list[str | None], fo
     for row, column, error in scan.error_cells:
         if row > header_row:
             found.warn_once_of(
-                "error cells",
+                N_("error cells"),
                 row,
                 label(column),
-                f"the cell shows the error {shown(error)}; read as blank",
-                "correct the formula, or type the value itself",
+                N_("the cell shows the error {error}; read as blank"),
+                N_("correct the formula, or type the value itself"),
+                error=shown(error),
             )
     for row, column in scan.formulas_without_value:
         found.warn_once_of(
-            "formulas without a saved result",
+            N_("formulas without a saved result"),
             row,
             label(column),
-            "the cell holds a formula whose result was never saved; read as blank",
-            "open the workbook in Excel and save it, so the result is stored with the formula",
+            N_("the cell holds a formula whose result was never saved; read as blank"),
+            N_("open the workbook in Excel and save it, so the result is stored with the formula"),
         )
 
 
@@ -173,8 +189,9 @@ def report_merged_header(merged: list | None, header_row: int, found: Collector)
             found.warn(
                 header_row,
                 None,
-                f"the header cells {cells} are merged, so only the first of those columns has a header",
-                "unmerge them (Home > Merge & Center) and give each column its own header",
+                N_("the header cells {cells} are merged, so only the first of those columns has a header"),
+                N_("unmerge them (Home > Merge & Center) and give each column its own header"),
+                cells=cells,
             )
 
 
@@ -238,17 +255,20 @@ def choose_sheet(sheets: list[SheetRef], wanted: str) -> tuple[SheetRef | None, 
         found.warn(
             None,
             None,
-            f"the sheet '{shown(chosen.name)}' is hidden; it is read all the same",
-            "unhide it (right-click a sheet tab > Unhide) so that you see what the dashboard reads",
+            N_("the sheet '{sheet}' is hidden; it is read all the same"),
+            N_("unhide it (right-click a sheet tab > Unhide) so that you see what the dashboard reads"),
+            sheet=shown(chosen.name),
         )
     for other in alike:
         if other is not chosen:
-            state = "hidden " if not other.visible else ""
             found.warn(
                 None,
                 None,
-                f"the {state}sheet '{shown(other.name)}' looks like a copy of '{shown(chosen.name)}'; "
-                f"only '{shown(chosen.name)}' is read",
-                f"delete the copy, or if it holds the current data, delete '{shown(chosen.name)}' and rename the copy",
+                N_("the sheet '{copy}' looks like a copy of '{sheet}'; only '{sheet}' is read")
+                if other.visible
+                else N_("the hidden sheet '{copy}' looks like a copy of '{sheet}'; only '{sheet}' is read"),
+                N_("delete the copy, or if it holds the current data, delete '{sheet}' and rename the copy"),
+                copy=shown(other.name),
+                sheet=shown(chosen.name),
             )
     return chosen, found.findings

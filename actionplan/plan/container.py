@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from ..i18n import N_
 from .findings import ERROR, Finding
 from .sheet_xml import SheetRef, SheetScan, scan_sheet, workbook_sheets
 
@@ -39,9 +40,9 @@ _ASCII_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1
 class Refused(Exception):
     """The file cannot be read safely: the message and hint of the finding that says so."""
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(self, message: str, hint: str, /, **values: object) -> None:
         super().__init__(message)
-        self.message, self.hint = message, hint
+        self.message, self.hint, self.values = message, hint, values
 
 
 @dataclass
@@ -66,8 +67,9 @@ class Container:
         return scan_sheet(self.parts.get(sheet.part or "", b""))
 
 
-def _refuse(message: str, hint: str) -> list[Finding]:
-    return [Finding(ERROR, None, None, None, message, hint)]
+def _refuse(message: str, hint: str, /, **values: object) -> list[Finding]:
+    """The error saying why the file cannot be read; `message` and `hint` are ids marked with N_."""
+    return [Finding.of(ERROR, None, None, None, message, hint, **values)]
 
 
 def open_container(name: str, content: bytes) -> tuple[Container | None, list[Finding]]:
@@ -78,44 +80,58 @@ def open_container(name: str, content: bytes) -> tuple[Container | None, list[Fi
     try:
         return _unpack(name, content), []
     except Refused as refused:
-        return None, _refuse(refused.message, refused.hint)
+        return None, _refuse(refused.message, refused.hint, **refused.values)
 
 
 def _file_kind(name: str, content: bytes) -> list[Finding]:
     """Errors for a file that is not an .xlsx at all, told in the words of what it is instead."""
     if name.startswith("~$"):
         return _refuse(
-            f"{name} is Excel's lock file, not the workbook",
-            f"open {name[2:]} instead; the lock file disappears when Excel closes it",
+            N_("{name} is Excel's lock file, not the workbook"),
+            N_("open {workbook} instead; the lock file disappears when Excel closes it"),
+            name=name,
+            workbook=name[2:],
         )
     if not name.lower().endswith(".xlsx"):
-        return _refuse(f"{name} is not an .xlsx file", "save the workbook as Excel Workbook (*.xlsx)")
-    save_as = "open it in Excel and save it as Excel Workbook (*.xlsx)"
+        return _refuse(N_("{name} is not an .xlsx file"), N_("save the workbook as Excel Workbook (*.xlsx)"), name=name)
+    save_as = N_("open it in Excel and save it as Excel Workbook (*.xlsx)")
     if not content:
-        return _refuse(f"{name} is empty (0 bytes)", "wait for Excel to finish saving, or restore a backup")
+        return _refuse(
+            N_("{name} is empty (0 bytes)"), N_("wait for Excel to finish saving, or restore a backup"), name=name
+        )
     if len(content) > MAX_WORKBOOK_BYTES:
         return _refuse(
-            f"{name} is {len(content) // 2**20} MB, more than the {MAX_WORKBOOK_BYTES // 2**20} MB a plan workbook "
-            "may have",
-            "check that this is the right file; a plan workbook is far smaller",
+            N_("{name} is {size} MB, more than the {limit} MB a plan workbook may have"),
+            N_("check that this is the right file; a plan workbook is far smaller"),
+            name=name,
+            size=len(content) // 2**20,
+            limit=MAX_WORKBOOK_BYTES // 2**20,
         )
     if content.startswith(OLE2_MAGIC):
         if _ENCRYPTED_STREAM in content:
             return _refuse(
-                f"{name} is protected with a password, so it cannot be read",
-                "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
-                "clear it) and save",
+                N_("{name} is protected with a password, so it cannot be read"),
+                N_(
+                    "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+                    "clear it) and save"
+                ),
+                name=name,
             )
-        return _refuse(f"{name} is an old Excel 97-2003 workbook (.xls), not an .xlsx", save_as)
+        return _refuse(N_("{name} is an old Excel 97-2003 workbook (.xls), not an .xlsx"), save_as, name=name)
     if not content.startswith(b"PK"):
         if not content.strip(b"\x00"):
             return _refuse(
-                f"{name} holds only zero bytes (it may be half-written)",
-                "wait for Excel to finish saving, or restore a backup",
+                N_("{name} holds only zero bytes (it may be half-written)"),
+                N_("wait for Excel to finish saving, or restore a backup"),
+                name=name,
             )
         if _looks_like_text(content[:4096]):
-            return _refuse(f"{name} is not an Excel workbook: it holds plain text (such as CSV)", save_as)
-        return _refuse(f"{name} is not an Excel workbook", f"check that this is the right file, or {save_as}")
+            return _refuse(N_("{name} is not an Excel workbook: it holds plain text (such as CSV)"), save_as, name=name)
+        return _refuse(
+            N_("{name} is not an Excel workbook"),
+            N_("check that this is the right file, or open it in Excel and save it as Excel Workbook (*.xlsx)"),
+            name=name,
+        )
     return []
 
 
@@ -135,8 +151,9 @@ def _check_directory(name: str, content: bytes) -> None:
     """Bound the number of parts and the directory's size from the end-of-directory records, before the zip
     module reads the directory into memory."""
     incomplete = Refused(
-        f"{name} is not a complete Excel workbook (it may be half-written or damaged)",
-        "wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)",
+        N_("{name} is not a complete Excel workbook (it may be half-written or damaged)"),
+        N_("wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)"),
+        name=name,
     )
     tail_start = max(0, len(content) - 22 - 0xFFFF)
     end = content.rfind(b"PK\x05\x06", tail_start)
@@ -153,39 +170,49 @@ def _check_directory(name: str, content: bytes) -> None:
         sizes.append(struct.unpack_from("<Q", content, record + 40)[0])
     if max(counts) > MAX_PARTS or max(sizes) > MAX_DIRECTORY_BYTES:
         raise Refused(
-            f"{name} has more than {MAX_PARTS} parts; a workbook has a few dozen",
-            "check that this is the right file; open it in Excel and save it again",
+            N_("{name} has more than {limit} parts; a workbook has a few dozen"),
+            N_("check that this is the right file; open it in Excel and save it again"),
+            name=name,
+            limit=MAX_PARTS,
         )
 
 
 def _unpack(name: str, content: bytes) -> Container:
     _check_directory(name, content)
-    damaged = "open it in Excel and save it again, or restore a backup"
+    damaged = N_("open it in Excel and save it again, or restore a backup")
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = archive.infolist()
     except NotImplementedError as exc:  # "zip file version 8.1": a newer zip than any reader here understands
         raise Refused(
-            f"{name} was not saved by Excel ({exc})", "open it in Excel and save it again as Excel Workbook (*.xlsx)"
+            N_("{name} was not saved by Excel ({problem})"),
+            N_("open it in Excel and save it again as Excel Workbook (*.xlsx)"),
+            name=name,
+            problem=str(exc),
         ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error, OSError) as exc:
         raise Refused(
-            f"{name} is not a complete Excel workbook (it may be half-written or damaged: {exc})",
-            "wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)",
+            N_("{name} is not a complete Excel workbook (it may be half-written or damaged: {problem})"),
+            N_("wait for Excel to finish saving, or save it again as Excel Workbook (*.xlsx)"),
+            name=name,
+            problem=str(exc),
         ) from None
     names = [member.filename for member in members]
     if "mimetype" in names and _ODS_MIMETYPE in content[:200]:
         raise Refused(
-            f"{name} is an OpenDocument spreadsheet (.ods), not an Excel workbook",
-            "open it in LibreOffice Calc or Excel and save it as Excel Workbook (*.xlsx)",
+            N_("{name} is an OpenDocument spreadsheet (.ods), not an Excel workbook"),
+            N_("open it in LibreOffice Calc or Excel and save it as Excel Workbook (*.xlsx)"),
+            name=name,
         )
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise Refused(
-            f"{name} is a zip file but not an Excel workbook", "save it from Excel as Excel Workbook (*.xlsx)"
+            N_("{name} is a zip file but not an Excel workbook"),
+            N_("save it from Excel as Excel Workbook (*.xlsx)"),
+            name=name,
         )
     if len(set(names)) != len(names):
         repeated = next(part for part in names if names.count(part) > 1)
-        raise Refused(f"{name} is damaged: the part {_short(repeated)} appears twice", damaged)
+        raise Refused(N_("{name} is damaged: the part {part} appears twice"), damaged, name=name, part=_short(repeated))
     if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
         raise _too_big(name)
     parts: dict[str, bytes] = {}
@@ -203,8 +230,10 @@ def _unpack(name: str, content: bytes) -> Container:
 
 def _too_big(name: str) -> Refused:
     return Refused(
-        f"{name} unpacks to more than {MAX_UNCOMPRESSED_BYTES // 2**20} MB",
-        "a plan workbook is far smaller; check that this is the right file",
+        N_("{name} unpacks to more than {limit} MB"),
+        N_("a plan workbook is far smaller; check that this is the right file"),
+        name=name,
+        limit=MAX_UNCOMPRESSED_BYTES // 2**20,
     )
 
 
@@ -217,19 +246,26 @@ def _inflate(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) ->
     directory says (size, CRC), whatever sizes the file declares."""
     part = _short(member.filename)
     damaged = Refused(
-        f"{name} is damaged or incomplete (the part {part} is broken)",
-        "wait for Excel to finish saving, or open it in Excel and save it again, or restore a backup",
+        N_("{name} is damaged or incomplete (the part {part} is broken)"),
+        N_("wait for Excel to finish saving, or open it in Excel and save it again, or restore a backup"),
+        name=name,
+        part=part,
     )
     if member.flag_bits & 0x1:
         raise Refused(
-            f"{name} is protected with a password (the part {part} is encrypted)",
-            "open it in Excel, remove the password and save",
+            N_("{name} is protected with a password (the part {part} is encrypted)"),
+            N_("open it in Excel, remove the password and save"),
+            name=name,
+            part=part,
         )
     if member.compress_type not in SUPPORTED_COMPRESSION:
         method = COMPRESSION_NAMES.get(member.compress_type, f"method {member.compress_type}")
         raise Refused(
-            f"{name} was not saved by Excel: the part {part} is compressed with {method}, which Excel does not use",
-            "open it in Excel and save it again as Excel Workbook (*.xlsx)",
+            N_("{name} was not saved by Excel: the part {part} is compressed with {method}, which Excel does not use"),
+            N_("open it in Excel and save it again as Excel Workbook (*.xlsx)"),
+            name=name,
+            part=part,
+            method=method,
         )
     start = member.header_offset
     if start < 0 or start + 30 > len(content) or content[start : start + 4] != b"PK\x03\x04":
@@ -311,8 +347,10 @@ def _check_xml(name: str, part: str, payload: bytes) -> None:
     if not head.lstrip().startswith("<") and not part.lower().endswith((".xml", ".rels", ".vml")):
         return  # not XML: an image or another binary part
     unsafe = Refused(
-        f"{name} contains unsafe XML (the part {_short(part)} declares a DTD or an entity)",
-        "the file was not made by Excel as expected; open it in Excel and save it again, or use a backup",
+        N_("{name} contains unsafe XML (the part {part} declares a DTD or an entity)"),
+        N_("the file was not made by Excel as expected; open it in Excel and save it again, or use a backup"),
+        name=name,
+        part=_short(part),
     )
     declared = _DECLARED.match(head)
     if declared:
@@ -320,9 +358,12 @@ def _check_xml(name: str, part: str, payload: bytes) -> None:
         same_family = encoding.startswith(codec[:6]) if codec != "utf-8" else encoding in _ASCII_ENCODINGS
         if not same_family:
             raise Refused(
-                f"{name} contains unsafe XML (the part {_short(part)} says it is in {encoding[:20]} but is written "
-                f"in {codec})",
-                "the file was not made by Excel as expected; open it in Excel and save it again, or use a backup",
+                N_("{name} contains unsafe XML (the part {part} says it is in {encoding} but is written in {codec})"),
+                N_("the file was not made by Excel as expected; open it in Excel and save it again, or use a backup"),
+                name=name,
+                part=_short(part),
+                encoding=encoding[:20],
+                codec=codec,
             )
     if any(marker.encode(codec) in payload for marker in _MARKUP_DECLARATIONS):
         raise unsafe

@@ -21,19 +21,27 @@ import pandas as pd
 import python_calamine
 
 from .. import words
+from ..i18n import N_
 from . import contract
 from .cells import Collector, Sheet, choose_sheet, read_sheet, report_merged_header, shown
 from .container import MAX_WORKBOOK_BYTES, Container, open_container
 from .contract import ActivityColumn as A
 from .contract import StepColumn as S
 from .facts import PlanFacts, plan_facts, with_properties
-from .findings import ERROR, WARNING, Finding, has_errors
+from .findings import ERROR, WARNING, Finding, Phrase, has_errors
 from .messages import empty_messages, read_messages
 from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
 WORKBOOK_ENV = "PLAN_WORKBOOK"
 MAX_ABOUT_ROWS = 200  # the About sheet is a short guide: its facts stand at the top
+# Where the reading was when something unforeseen happened, as the finding names it.
+SHEET_STAGES: dict[str, str] = {
+    contract.ACTIVITIES: N_("the Activities sheet"),
+    contract.STEPS: N_("the Steps sheet"),
+    contract.MILESTONES: N_("the Milestones sheet"),
+    contract.LISTS: N_("the Lists sheet"),
+}
 
 
 def workbook_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -104,8 +112,9 @@ class Plan:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _workbook_error(message: str, hint: str) -> Finding:
-    return Finding(ERROR, None, None, None, message, hint)
+def _workbook_error(message: str, hint: str, /, **values: object) -> Finding:
+    """An error about the whole file; `message` and `hint` are ids marked with N_."""
+    return Finding.of(ERROR, None, None, None, message, hint, **values)
 
 
 def empty_plan(findings: list[Finding] | tuple[Finding, ...] = (), source: WorkbookInfo | None = None) -> Plan:
@@ -131,9 +140,11 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
             return empty_plan(
                 [
                     _workbook_error(
-                        f"{path.name} is {path.stat().st_size // 2**20} MB, more than the "
-                        f"{MAX_WORKBOOK_BYTES // 2**20} MB a plan workbook may have",
-                        "check that this is the right file; a plan workbook is far smaller",
+                        N_("{name} is {size} MB, more than the {limit} MB a plan workbook may have"),
+                        N_("check that this is the right file; a plan workbook is far smaller"),
+                        name=path.name,
+                        size=path.stat().st_size // 2**20,
+                        limit=MAX_WORKBOOK_BYTES // 2**20,
                     )
                 ]
             )
@@ -142,7 +153,11 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
         return empty_plan(
             [
                 _workbook_error(
-                    f"{path.name} does not exist", f"put the workbook at {path}, or set {WORKBOOK_ENV} to its path"
+                    N_("{name} does not exist"),
+                    N_("put the workbook at {path}, or set {variable} to its path"),
+                    name=path.name,
+                    path=str(path),
+                    variable=WORKBOOK_ENV,
                 )
             ]
         )
@@ -150,8 +165,10 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
         return empty_plan(
             [
                 _workbook_error(
-                    f"{path.name} cannot be read ({exc.strerror or exc})",
-                    "check that the file is not locked and that you may read it",
+                    N_("{name} cannot be read ({problem})"),
+                    N_("check that the file is not locked and that you may read it"),
+                    name=path.name,
+                    problem=str(exc.strerror or exc),
                 )
             ]
         )
@@ -163,7 +180,7 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
 
     Never raises: whatever goes wrong becomes an error finding naming where it happened.
     """
-    stage = ["the zip container"]
+    stage = [Phrase(N_("the zip container"))]
     try:
         container, problems = open_container(info.path.name, content)
         if container is None:
@@ -175,35 +192,40 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
         return empty_plan(
             [
                 _workbook_error(
-                    f"{info.path.name} cannot be read: {type(exc).__name__} while reading {stage[0]}",
-                    "open it in Excel and save it again as Excel Workbook (*.xlsx), or restore a backup",
+                    N_("{name} cannot be read: {problem} while reading {stage}"),
+                    N_("open it in Excel and save it again as Excel Workbook (*.xlsx), or restore a backup"),
+                    name=info.path.name,
+                    problem=type(exc).__name__,
+                    stage=stage[0],
                 )
             ],
             info,
         )
 
 
-def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[str]) -> Plan:
+def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[Phrase]) -> Plan:
     findings: list[Finding] = []
-    stage[0] = "the list of sheets"
+    stage[0] = Phrase(N_("the list of sheets"))
     reader = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(container.sheet_bytes()))
     sheets: dict[str, Sheet | None] = {}
     collectors = {name: Collector(name) for name in contract.SHEET_COLUMNS}
     for name, columns in contract.SHEET_COLUMNS.items():
-        stage[0] = f"the {name} sheet"
+        stage[0] = Phrase(SHEET_STAGES[name])
         chosen, notes = choose_sheet(container.sheets, name)
         findings += notes
         sheets[name] = None
         if chosen is None:
-            found_names = ", ".join(f"'{shown(sheet.name)}'" for sheet in container.sheets) or "none"
+            found_names = ", ".join(f"'{shown(sheet.name)}'" for sheet in container.sheets) or Phrase(N_("no sheets"))
             findings.append(
-                Finding(
+                Finding.of(
                     ERROR,
                     name,
                     None,
                     None,
-                    f"the sheet '{name}' is missing",
-                    f"add a sheet named '{name}' (sheets found: {found_names})",
+                    N_("the sheet '{sheet}' is missing"),
+                    N_("add a sheet named '{sheet}' (sheets found: {found})"),
+                    sheet=name,
+                    found=found_names,
                 )
             )
             continue
@@ -212,8 +234,10 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
             collectors[name].error(
                 None,
                 None,
-                f"{shown(chosen.name)}!{scan.far_cell} holds a value far outside the table, so the sheet cannot be read",
-                f"delete that cell (Ctrl+G, {scan.far_cell}), or delete every row and column after the table, and save",
+                N_("{sheet}!{cell} holds a value far outside the table, so the sheet cannot be read"),
+                N_("delete that cell (Ctrl+G, {cell}), or delete every row and column after the table, and save"),
+                sheet=shown(chosen.name),
+                cell=scan.far_cell,
             )
             continue
         sheet = reader.get_sheet_by_name(chosen.name)
@@ -222,21 +246,21 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[s
         sheets[name] = read_sheet(name, rows, columns, scan, found)
         header_row = next((i + 1 for i, row in enumerate(rows) if any(words.cell_text(c) for c in row)), 1)
         report_merged_header(sheet.merged_cell_ranges, header_row, found)
-    stage[0] = "the Lists sheet"
+    stage[0] = Phrase(SHEET_STAGES[contract.LISTS])
     lists = read_lists(sheets[contract.LISTS], collectors[contract.LISTS])
     activity_sheet = sheets[contract.ACTIVITIES]
     if activity_sheet is None:  # nothing to show: the steps would only repeat that their IDs are unknown
         return empty_plan(findings + _gathered(collectors), info)
-    stage[0] = "the Activities sheet"
+    stage[0] = Phrase(SHEET_STAGES[contract.ACTIVITIES])
     activities = read_activities(activity_sheet, lists, collectors[contract.ACTIVITIES], container.date1904)
-    stage[0] = "the Steps sheet"
+    stage[0] = Phrase(SHEET_STAGES[contract.STEPS])
     steps = read_steps(sheets[contract.STEPS], activities, lists, collectors[contract.STEPS])
-    stage[0] = "the Milestones sheet"
+    stage[0] = Phrase(SHEET_STAGES[contract.MILESTONES])
     milestones = read_milestones(sheets[contract.MILESTONES], collectors[contract.MILESTONES], container.date1904)
-    stage[0] = "the Messages sheet"
+    stage[0] = Phrase(N_("the Messages sheet"))
     messages, found_messages = read_messages(_optional_rows(container, reader, contract.MESSAGES))
     gathered = findings + _gathered(collectors) + found_messages
-    stage[0] = "the About sheet"
+    stage[0] = Phrase(N_("the About sheet"))
     about = plan_facts(_optional_rows(container, reader, contract.ABOUT)[:MAX_ABOUT_ROWS])
     facts = with_properties(about, container.parts.get("docProps/core.xml"), container.parts.get("docProps/app.xml"))
     return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from ..i18n import N_
 from . import contract
 from .contract import MessageColumn
 from .findings import WARNING, Finding
@@ -39,13 +40,16 @@ def read_messages(rows: list[list[object]] | None) -> tuple[pd.DataFrame, list[F
     missing = [column.name for column in contract.MESSAGE_COLUMNS if column.required and column.name not in positions]
     if missing:
         findings.append(
-            Finding(
+            Finding.of(
                 WARNING,
                 contract.MESSAGES,
                 header_index + 1,
                 missing[0],
-                f"column '{missing[0]}' is missing, so the key messages cannot be read",
-                f"put the headers {', '.join(c.name for c in contract.MESSAGE_COLUMNS)} in row {header_index + 1}",
+                N_("column '{column}' is missing, so the key messages cannot be read"),
+                N_("put the headers {headers} in row {row}"),
+                column=missing[0],
+                headers=", ".join(c.name for c in contract.MESSAGE_COLUMNS),
+                row=header_index + 1,
             )
         )
         return empty_messages(), findings
@@ -60,13 +64,14 @@ def read_messages(rows: list[list[object]] | None) -> tuple[pd.DataFrame, list[F
         for required in (MessageColumn.SESSION, MessageColumn.MESSAGE):
             if not record.get(required):
                 findings.append(
-                    Finding(
+                    Finding.of(
                         WARNING,
                         contract.MESSAGES,
                         number,
                         str(required),
-                        f"this message has no {required}; it is left out of the briefing",
-                        "write the session's number (e.g. 42) and the message",
+                        N_("this message has no {column}; it is left out of the briefing"),
+                        N_("write the session's number (e.g. 42) and the message"),
+                        column=str(required),
                     )
                 )
                 break

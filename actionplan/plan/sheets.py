@@ -9,11 +9,13 @@ from datetime import date
 import pandas as pd
 
 from .. import words
+from ..i18n import N_
 from . import contract
 from .cells import Collector, Sheet, percent, shown, whole_number, year
 from .contract import ActivityColumn as A
 from .contract import MilestoneColumn as M
 from .contract import StepColumn as S
+from .findings import Phrase
 from .status import Reported
 from .terms import YEARS, parse_date_cell, parse_terms_cached
 
@@ -49,7 +51,7 @@ class Lists:
 def _report_missing(sheet: Sheet, columns: tuple[contract.Column, ...], found: Collector) -> bool:
     """Findings for absent columns; True when a required one is missing and the sheet cannot be read."""
     fatal = False
-    present = ", ".join(shown(column) for column in sheet.columns) or "none"
+    present = ", ".join(shown(column) for column in sheet.columns) or Phrase(N_("no headers"))
     for column in columns:
         if column.name not in sheet.missing:
             continue
@@ -58,15 +60,18 @@ def _report_missing(sheet: Sheet, columns: tuple[contract.Column, ...], found: C
             found.error(
                 1,
                 column.name,
-                f"required column '{column.name}' is missing (columns found: {present})",
-                f"put the header '{column.name}' back in row 1; headers may differ only in case and spaces",
+                N_("required column '{column}' is missing (columns found: {present})"),
+                N_("put the header '{column}' back in row 1; headers may differ only in case and spaces"),
+                column=column.name,
+                present=present,
             )
         else:
             found.warn(
                 1,
                 column.name,
-                f"column '{column.name}' is missing; treated as blank",
-                f"add a column headed '{column.name}' to record it",
+                N_("column '{column}' is missing; treated as blank"),
+                N_("add a column headed '{column}' to record it"),
+                column=column.name,
             )
     return fatal
 
@@ -91,8 +96,9 @@ def read_lists(sheet: Sheet | None, found: Collector) -> Lists:
             found.warn(
                 None,
                 contract.LIST_STATUS,
-                f"status '{shown(status)}' is not one the dashboard understands",
-                "use Planned, In progress, Completed, Postponed or Cancelled",
+                N_("status '{status}' is not one the dashboard understands"),
+                N_("use Planned, In progress, Completed, Postponed or Cancelled"),
+                status=shown(status),
             )
     return Lists(
         column(contract.LIST_DOMAIN),
@@ -125,8 +131,11 @@ def _check_listed(
             found.warn(
                 row,
                 column,
-                f"'{shown(value)}' is not in the {column} list",
-                f"pick one of: {listed}; or add it to the Lists sheet",
+                N_("'{value}' is not in the {column} list"),
+                N_("pick one of: {listed}; or add it to the Lists sheet"),
+                value=shown(value),
+                column=column,
+                listed=listed,
             )
         record[column] = match or value
 
@@ -147,8 +156,9 @@ def _dates_for(
             found.warn(
                 row,
                 column,
-                f"'{shown(record.get(column))}' is not a date; the dates come from Terms instead",
-                "type a date such as 2024-03-15, or leave the cell blank",
+                N_("'{value}' is not a date; the dates come from Terms instead"),
+                N_("type a date such as 2024-03-15, or leave the cell blank"),
+                value=shown(record.get(column)),
             )
             explicit[column] = None
     terms = record.get(A.TERMS)
@@ -158,24 +168,29 @@ def _dates_for(
             found.warn(
                 row,
                 A.TERMS,
-                "Terms is blank; the activity is shown across its plan year",
-                "write the terms of implementation, e.g. 'March-December 2021' or 'Q4 2024'",
+                N_("Terms is blank; the activity is shown across its plan year"),
+                N_("write the terms of implementation, e.g. 'March-December 2021' or 'Q4 2024'"),
             )
         else:
             found.warn(
                 row,
                 A.TERMS,
-                f"'{shown(terms)}' could not be read as dates; the activity is shown across its plan year",
-                "write e.g. 'March-December 2021', '2nd quarter 2023', 'H1 2024', '15 March 2024', "
-                "or fill in Start and End",
+                N_("'{terms}' could not be read as dates; the activity is shown across its plan year"),
+                N_(
+                    "write e.g. 'March-December 2021', '2nd quarter 2023', 'H1 2024', '15 March 2024', "
+                    "or fill in Start and End"
+                ),
+                terms=shown(terms),
             )
     start, end = explicit[A.START], explicit[A.END]
     if start and end and end < start:
         found.warn(
             row,
             A.END,
-            f"End {end:%Y-%m-%d} is before Start {start:%Y-%m-%d}; the dates come from Terms instead",
-            "correct Start or End",
+            N_("End {end} is before Start {start}; the dates come from Terms instead"),
+            N_("correct Start or End"),
+            end=f"{end:%Y-%m-%d}",
+            start=f"{start:%Y-%m-%d}",
         )
         start = end = None
     if start and end:
@@ -202,37 +217,42 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
     for row, record in sheet.records:
         activity_id = words.cell_or_none(record.get(A.ID))
         if activity_id is None:
-            found.error(row, A.ID, "this activity has no ID", "give it a unique ID such as 2024-03 (year-number)")
+            found.error(
+                row, A.ID, N_("this activity has no ID"), N_("give it a unique ID such as 2024-03 (year-number)")
+            )
         elif activity_id in first_row_of:
             found.error(
                 row,
                 A.ID,
-                f"ID '{shown(activity_id)}' is already used in row {first_row_of[activity_id]}",
-                "give each activity its own ID (year-number)",
+                N_("ID '{id}' is already used in row {first}"),
+                N_("give each activity its own ID (year-number)"),
+                id=shown(activity_id),
+                first=first_row_of[activity_id],
             )
         else:
             first_row_of[activity_id] = row
         record[A.ID] = activity_id
-        plan_year = _checked(found, row, A.YEAR, record, year, "a year such as 2024")
+        plan_year = _checked(found, row, A.YEAR, record, year, N_("a year such as 2024"))
         if plan_year is None and activity_id and activity_id[:4].isdigit() and int(activity_id[:4]) in YEARS:
             plan_year = int(activity_id[:4])
         record[A.YEAR] = plan_year
-        record[A.NO] = _checked(found, row, A.NO, record, whole_number, "a whole number")
-        record[A.PROGRESS] = _checked(found, row, A.PROGRESS, record, percent, "a number from 0 to 100")
+        record[A.NO] = _checked(found, row, A.NO, record, whole_number, N_("a whole number"))
+        record[A.PROGRESS] = _checked(found, row, A.PROGRESS, record, percent, N_("a number from 0 to 100"))
         try:
             record[A.LAST_UPDATE] = _date_cell(record, A.LAST_UPDATE, date1904)
         except ValueError:
             found.warn(
                 row,
                 A.LAST_UPDATE,
-                f"'{shown(record.get(A.LAST_UPDATE))}' is not a date; ignored",
-                "type the date of the last report, e.g. 2024-03-15",
+                N_("'{value}' is not a date; ignored"),
+                N_("type the date of the last report, e.g. 2024-03-15"),
+                value=shown(record.get(A.LAST_UPDATE)),
             )
             record[A.LAST_UPDATE] = None
         for column in (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES):
             record[column] = words.cell_or_none(record.get(column))
         if record[A.EVENT] is None:
-            found.warn(row, A.EVENT, "Event is blank", "write what the activity is")
+            found.warn(row, A.EVENT, N_("Event is blank"), N_("write what the activity is"))
         _check_listed(record, row, lists, found, (A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.STATUS))
         start, end, source, precision = _dates_for(record, row, plan_year, found, date1904)
         record.update(
@@ -263,7 +283,14 @@ def _checked(found: Collector, row: int, column: str, record: dict[str, object],
     try:
         return convert(record.get(column))
     except (ValueError, TypeError, OverflowError):
-        found.warn(row, column, f"'{shown(record.get(column))}' is not {expected}; ignored", f"type {expected}")
+        found.warn(
+            row,
+            column,
+            N_("'{value}' is not {expected}; ignored"),
+            N_("type {expected}"),
+            value=shown(record.get(column)),
+            expected=Phrase(expected),
+        )
         return None
 
 
@@ -280,10 +307,11 @@ def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, foun
             found.warn(
                 row,
                 S.ACTIVITY_ID,
-                f"no activity has the ID '{shown(activity_id)}'",
-                "use an ID from the Activities sheet",
+                N_("no activity has the ID '{id}'"),
+                N_("use an ID from the Activities sheet"),
+                id=shown(activity_id),
             )
-        record[S.STEP] = _checked(found, row, S.STEP, record, whole_number, "a whole number")
+        record[S.STEP] = _checked(found, row, S.STEP, record, whole_number, N_("a whole number"))
         record[S.DESCRIPTION] = words.cell_or_none(record.get(S.DESCRIPTION))
         record[S.TERMS] = words.cell_or_none(record.get(S.TERMS))
         _check_listed(record, row, lists, found, (S.STATUS,))
@@ -296,8 +324,9 @@ def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, foun
                 found.warn(
                     row,
                     S.TERMS,
-                    f"'{shown(record[S.TERMS])}' could not be read as dates",
-                    "write e.g. 'March 2023' or '3rd quarter 2023', or leave blank",
+                    N_("'{terms}' could not be read as dates"),
+                    N_("write e.g. 'March 2023' or '3rd quarter 2023', or leave blank"),
+                    terms=shown(record[S.TERMS]),
                 )
             else:
                 start, end = span.start, span.end
@@ -324,14 +353,17 @@ def read_milestones(sheet: Sheet | None, found: Collector, date1904: bool) -> pd
             last: date | None = _date_cell(record, M.END, date1904) or first
         except ValueError:
             found.warn(
-                row, M.DATE, "the date is not a single day; milestone left out", "type a date such as 2025-10-30"
+                row,
+                M.DATE,
+                N_("the date is not a single day; milestone left out"),
+                N_("type a date such as 2025-10-30"),
             )
             continue
         if first is None:
-            found.warn(row, M.DATE, "the milestone has no date; left out", "type a date such as 2025-10-30")
+            found.warn(row, M.DATE, N_("the milestone has no date; left out"), N_("type a date such as 2025-10-30"))
             continue
         if last is None or last < first:
-            found.warn(row, M.END, "End is before Date; treated as a one-day milestone", "correct End")
+            found.warn(row, M.END, N_("End is before Date; treated as a one-day milestone"), N_("correct End"))
             last = first
         name = words.cell_or_none(record.get(M.NAME)) or "Milestone"
         record.update({M.DATE: first, M.END: last, M.NAME: name, contract.ROW: row})
