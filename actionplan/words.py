@@ -1,7 +1,10 @@
-"""How the app says things, in one place: cells as text, days and spans, counts with their plurals, short titles,
-and the two ways workbook text leaves the app safely (as Markdown, and as a cell of a download).
+"""How the app says things, in one place: cells as text, days, spans and quarters in the reader's language, counts
+with their plurals, short titles, and the two ways workbook text leaves the app safely (as Markdown, and as a cell
+of a download).
 
-Imports nothing else from actionplan, so every capability can use it.
+Imports nothing else from actionplan but the language machinery (`i18n`), so every capability can use it. English
+keeps the app's own day format (`8 Nov 2021`); other languages take their dates, months, quarters and numbers from
+Babel's CLDR data for their locale (`7 нояб. 2023 г.`, `2023 4-nji çärýek`).
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ import re
 from datetime import date, datetime
 
 import pandas as pd
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.numbers import format_decimal
+
+from .i18n import DEFAULT, N_, _, current, n_
 
 SHORT_TITLE_LENGTH = 50  # a Gantt row label: the hover and the Activities page have the whole event
-NO_DATES = "no dates"
+NO_DATES = N_("no dates")
 EN_DASH = "\u2013"
 
 # What a spreadsheet would take as the start of a formula. A tab or a return starts one in some readers too.
@@ -65,29 +72,76 @@ def cell_or_none(value: object) -> str | None:
 # Days and spans
 
 
+def _foreign() -> bool:
+    """True when the work under way speaks a language other than English (Babel formats its dates)."""
+    return current().lang != DEFAULT
+
+
 def day(value: object) -> str:
-    """`8 Nov 2021`; '' for a missing date."""
+    """`8 Nov 2021` (`8 нояб. 2021 г.`, `8 noý 2021`); '' for a missing date."""
     if is_blank(value):
         return ""
     when = pd.Timestamp(value)  # type: ignore[arg-type]
+    if _foreign():
+        return format_skeleton("yMMMd", when.date(), locale=current().locale)
     return f"{when.day} {when:%b %Y}"
+
+
+def moment(value: datetime) -> str:
+    """A day and a time of day: `07 Dec 2026 14:05` (`7 дек. 2026 г. 14:05`)."""
+    if _foreign():
+        return f"{day(value)} {value:%H:%M}"
+    return f"{value:%d %b %Y %H:%M}"
 
 
 def span(start: object, end: object) -> str:
     """An inclusive span: `7–22 Nov 2023`, `1 Mar – 31 Dec 2021`, `25 Nov 2021 – 22 Nov 2023`, one day alone.
 
     The dash is closed between two numbers and spaced where either side has a space (the usual typographic rule).
+    Other languages take the locale's own interval format (`7–22 нояб. 2023 г.`).
     """
     if is_blank(start) or is_blank(end):
-        return NO_DATES
+        return _(NO_DATES)
     first, last = pd.Timestamp(start), pd.Timestamp(end)  # type: ignore[arg-type]
     if first == last:
         return day(first)
+    if _foreign():
+        return format_interval(first.date(), last.date(), "yMMMd", locale=current().locale)
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}{EN_DASH}{last.day} {last:%b %Y}"
     if first.year == last.year:
         return f"{first.day} {first:%b} {EN_DASH} {day(last)}"
     return f"{day(first)} {EN_DASH} {day(last)}"
+
+
+def quarter(year: int, number: int, *, short: bool = True, with_year: bool = True) -> str:
+    """A quarter in the reader's language, from CLDR.
+
+    short: `Q3 2023`, `3-й кв. 2023 г.`, `2023 3Ç` (a chart's ticks); long: `3rd quarter 2023`,
+    `3-й квартал 2023 г.`, `2023 3-nji çärýek`. Without the year: `Q3`, `3-й кв.`, `3-nji çärýek`.
+    """
+    first_day = date(int(year), 3 * int(number) - 2, 1)
+    locale = current().locale
+    if with_year:
+        return format_skeleton("yQQQ" if short else "yQQQQ", first_day, locale=locale)
+    return format_date(first_day, "QQQ" if short else "QQQQ", locale=locale)
+
+
+def month(value: object) -> str:
+    """A month and its year: `Mar 2021`, `мар. 2021 г.`, `mart 2021`; '' for a missing date."""
+    if is_blank(value):
+        return ""
+    when = pd.Timestamp(value)  # type: ignore[arg-type]
+    if _foreign():
+        return format_skeleton("yMMM", when.date(), locale=current().locale)
+    return f"{when:%b %Y}"
+
+
+def number(value: int | float) -> str:
+    """A number as the reader writes it: `12,345` in English, `12 345` in Russian and Turkmen."""
+    if _foreign():
+        return format_decimal(value, locale=current().locale)
+    return f"{value:,}"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -100,8 +154,8 @@ def count(number: int, one: str, many: str | None = None) -> str:
 
 
 def activities(number: int) -> str:
-    """`1 activity`, `42 activities`."""
-    return count(number, "activity", "activities")
+    """`1 activity`, `42 activities` (`42 мероприятия`, `42 çäre`)."""
+    return n_("{n} activity", "{n} activities", number).format(n=number)
 
 
 def short_title(event: object, limit: int = SHORT_TITLE_LENGTH) -> str:

@@ -5,6 +5,10 @@ is a statement about the calendar (upcoming, scheduled now, past its end) and sa
 
 Every legend, count, headline, filter and briefing asks a member (`status.meaning`, `status.closed`,
 `status.dates_hold`); no other module keeps its own set of status strings.
+
+A member's value is the workbook's word and stays English (it is the contract with the staff who type it, and the
+value the URL and the tables carry); what a reader sees is `status.label`, `status.meaning` and `status.phrase`, in
+the language of the work under way (`label_of(value)` for a status given as text).
 """
 
 from __future__ import annotations
@@ -15,18 +19,24 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _
 from .contract import ActivityColumn, Derived
 
 
 class Reported(StrEnum):
     """What staff typed in the Status column; a blank cell is `NOT_REPORTED`, never typed."""
 
-    PLANNED = "Planned"
-    IN_PROGRESS = "In progress"
-    COMPLETED = "Completed"
-    POSTPONED = "Postponed"
-    CANCELLED = "Cancelled"
-    NOT_REPORTED = "Not reported"
+    PLANNED = N_("Planned")
+    IN_PROGRESS = N_("In progress")
+    COMPLETED = N_("Completed")
+    POSTPONED = N_("Postponed")
+    CANCELLED = N_("Cancelled")
+    NOT_REPORTED = N_("Not reported")
+
+    @property
+    def label(self) -> str:
+        """The status as a reader sees it, in the current language (the value stays the workbook's word)."""
+        return _(self.value)
 
     @property
     def typed(self) -> bool:
@@ -55,43 +65,58 @@ class AsOf(StrEnum):
       Cancelled, so such an activity is never listed as falling due before a milestone.
     """
 
-    meaning: str
-    phrase: str
+    _meaning: str
+    _phrase: str
     closed: bool
     dates_hold: bool
 
-    COMPLETED = "Completed", "reported Completed", "reported completed", True, False
+    COMPLETED = N_("Completed"), N_("reported Completed"), N_("reported completed"), True, False
     SCHEDULED_NOW = (
-        "Scheduled now",
-        "its dates include the as-of date",
-        "scheduled now (their dates include this day)",
+        N_("Scheduled now"),
+        N_("its dates include the as-of date"),
+        N_("scheduled now (their dates include this day)"),
         False,
         True,
     )
-    UPCOMING = "Upcoming", "starts after the as-of date", "upcoming", False, True
+    UPCOMING = N_("Upcoming"), N_("starts after the as-of date"), N_("upcoming"), False, True
     OVERDUE = (
-        "Overdue",
-        "past its end, reported Planned or In progress",
-        "overdue (past their end, reported planned or in progress)",
+        N_("Overdue"),
+        N_("past its end, reported Planned or In progress"),
+        N_("overdue (past their end, reported planned or in progress)"),
         False,
         True,
     )
     PAST_END_NOT_REPORTED = (
-        "Past end, not reported",
-        "past its end, no status reported",
-        "past their end with no status reported",
+        N_("Past end, not reported"),
+        N_("past its end, no status reported"),
+        N_("past their end with no status reported"),
         False,
         True,
     )
-    POSTPONED = "Postponed", "reported Postponed", "reported postponed", False, False
-    CANCELLED = "Cancelled", "reported Cancelled", "reported cancelled", True, False
-    NO_DATES = "No dates", "no dates could be derived", "without dates", False, True
+    POSTPONED = N_("Postponed"), N_("reported Postponed"), N_("reported postponed"), False, False
+    CANCELLED = N_("Cancelled"), N_("reported Cancelled"), N_("reported cancelled"), True, False
+    NO_DATES = N_("No dates"), N_("no dates could be derived"), N_("without dates"), False, True
 
     def __new__(cls, value: str, meaning: str, phrase: str, closed: bool, dates_hold: bool) -> AsOf:
         member = str.__new__(cls, value)
         member._value_ = value
-        member.meaning, member.phrase, member.closed, member.dates_hold = meaning, phrase, closed, dates_hold
+        member._meaning, member._phrase, member.closed, member.dates_hold = meaning, phrase, closed, dates_hold
         return member
+
+    @property
+    def label(self) -> str:
+        """The status as a reader sees it, in the current language: 'Scheduled now', 'Идёт срок исполнения'."""
+        return _(self.value)
+
+    @property
+    def meaning(self) -> str:
+        """What the status means, in the current language: 'its dates include the as-of date'."""
+        return _(self._meaning)
+
+    @property
+    def phrase(self) -> str:
+        """How the headline says it, in the current language: 'past their end with no status reported'."""
+        return _(self._phrase)
 
     @property
     def past_end(self) -> bool:
@@ -167,14 +192,21 @@ def count_by_status(activities: pd.DataFrame, as_of: date) -> pd.Series:
     return tally(status_as_of(activities, as_of))
 
 
+def label_of(value: object) -> str:
+    """A status given as text (an as-of or a reported status) as a reader sees it; other text as it is."""
+    text = str(value)
+    member = AsOf._value2member_map_.get(text) or Reported._value2member_map_.get(text)
+    return _(text) if member is not None else text
+
+
 def status_help() -> str:
     """Every as-of status with its meaning, one per line (for help texts and captions)."""
-    return "\n".join(f"- **{status}**: {status.meaning}" for status in AS_OF_ORDER)
+    return "\n".join(f"- **{status.label}**: {status.meaning}" for status in AS_OF_ORDER)
 
 
 def meanings_inline() -> str:
     """Every as-of status with its meaning on one line: `Completed = reported Completed; ...`."""
-    return "; ".join(f"{status} = {status.meaning}" for status in AS_OF_ORDER)
+    return "; ".join(f"{status.label} = {status.meaning}" for status in AS_OF_ORDER)
 
 
 def meaning_of(value: object) -> str:

@@ -5,7 +5,7 @@ Every function takes the loader's tables and returns new ones, never changing it
 year, a domain, a convention or a programme: they all come from the workbook.
 """
 
-from .activity import ACTIVITY_TABLE_COLUMNS, LINK_COLUMN, activity_facts, activity_table, steps_table
+from .activity import ACTIVITY_TABLE_COLUMNS, LINK_COLUMN, activity_facts, activity_table, column_label, steps_table
 from .classify import (
     NO_INSTRUMENT,
     UNCLASSIFIED,
@@ -98,6 +98,7 @@ __all__ = [
     "by_domain",
     "by_domain_and_year",
     "by_year_and_status",
+    "column_label",
     "convention_order",
     "convention_rows",
     "counted_cells",

@@ -5,45 +5,95 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import Derived
 from ..plan.contract import StepColumn as S
 from ..plan.load import Lists
-from ..plan.status import STATUS_AS_OF, Reported, meaning_of
+from ..plan.status import STATUS_AS_OF, Reported, label_of, meaning_of
 from .classify import UNCLASSIFIED
 from .filters import Q_ACTIVITY
 from .gantt import TITLE_COLUMN
 
+# How a column of the workbook is named on screen (the workbook's own header stays English: it is the contract).
+COLUMN_LABELS: dict[str, str] = {
+    A.ID: N_("ID"),
+    A.YEAR: N_("Year"),
+    A.EVENT: N_("Event"),
+    A.TERMS: N_("Terms"),
+    A.START: N_("Start"),
+    A.END: N_("End"),
+    A.DOMAIN: N_("Domain"),
+    A.CONVENTION: N_("Convention"),
+    A.PROGRAMME: N_("Programme"),
+    A.COUNTERPART: N_("UNESCO counterpart"),
+    A.LEAD: N_("National lead"),
+    A.LOCATIONS: N_("Locations"),
+    A.STATUS: N_("Status"),
+    A.PROGRESS: N_("Progress %"),
+    A.LAST_UPDATE: N_("Last update"),
+    A.NOTES: N_("Notes"),
+    Derived.REPORTED_STATUS: N_("Reported status"),
+    S.STEP: N_("Step"),
+    S.DESCRIPTION: N_("Description"),
+}
+# Where an activity's dates came from (the loader's words) and how precise they are, as a reader is told.
+DATES_FROM: dict[str, str] = {
+    "Terms": N_("from terms"),
+    "Start/End cells": N_("from start/end cells"),
+    "Start/End cells and Terms": N_("from start/end cells and terms"),
+    "Plan year (terms not understood)": N_("from the plan year (terms not understood)"),
+}
+PRECISION: dict[str, str] = {
+    "day": N_("day precision"),
+    "month": N_("month precision"),
+    "quarter": N_("quarter precision"),
+    "half": N_("half-year precision"),
+    "year": N_("year precision"),
+}
+
+
+def column_label(column: str) -> str:
+    """A workbook column as a reader sees it: 'Terms' -> 'Сроки исполнения' (other names as they are)."""
+    return _(COLUMN_LABELS[column]) if column in COLUMN_LABELS else str(column)
+
+
+def _dates(activity: pd.Series) -> str:
+    """'1 Mar – 31 Dec 2021 (from terms, month precision)'."""
+    source = str(activity.get(Derived.DATE_SOURCE) or "Terms")
+    precision = str(activity.get(Derived.PRECISION) or "")
+    how = [_(DATES_FROM[source]) if source in DATES_FROM else source]
+    if precision:
+        how.append(_(PRECISION[precision]) if precision in PRECISION else precision)
+    return f"{words.span(activity.get(A.START), activity.get(A.END))} ({', '.join(how)})"
+
 
 def activity_facts(activity: pd.Series, lists: Lists) -> list[tuple[str, str]]:
-    """The facts about one activity as (label, text) pairs, blanks left out, in reading order."""
+    """The facts about one activity as (label, text) pairs, blanks left out, in reading order; labels and the app's
+    own words in the reader's language, workbook text as written."""
     status = activity.get(STATUS_AS_OF)
     convention = activity.get(A.CONVENTION)
     progress = activity.get(A.PROGRESS)
-    dates_from = str(activity.get(Derived.DATE_SOURCE) or "Terms").lower()
+    reported = activity.get(Derived.REPORTED_STATUS) or Reported.NOT_REPORTED
     facts = [
-        ("Terms as written", activity.get(A.TERMS)),
+        (_("Terms as written"), activity.get(A.TERMS)),
+        (_("Dates"), _dates(activity)),
+        (column_label(A.DOMAIN), activity.get(A.DOMAIN) or _(UNCLASSIFIED)),
         (
-            "Dates",
-            f"{words.span(activity.get(A.START), activity.get(A.END))} "
-            f"(from {dates_from}, {activity.get(Derived.PRECISION) or 'unknown'} precision)",
-        ),
-        (A.DOMAIN, activity.get(A.DOMAIN) or UNCLASSIFIED),
-        (
-            A.CONVENTION,
+            column_label(A.CONVENTION),
             f"{convention} — {lists.title(convention)}"
             if not words.is_blank(convention) and lists.title(convention) != convention
             else convention,
         ),
-        (A.PROGRAMME, activity.get(A.PROGRAMME)),
-        (A.COUNTERPART, activity.get(A.COUNTERPART)),
-        (A.LEAD, activity.get(A.LEAD)),
-        (A.LOCATIONS, activity.get(A.LOCATIONS)),
-        (Derived.REPORTED_STATUS, activity.get(Derived.REPORTED_STATUS) or Reported.NOT_REPORTED),
-        ("Status as of", f"{status} — {meaning_of(status)}" if meaning_of(status) else None),
-        (A.PROGRESS, None if words.is_blank(progress) else f"{progress:g}%"),
-        (A.LAST_UPDATE, words.day(activity.get(A.LAST_UPDATE)) or None),
-        (A.NOTES, activity.get(A.NOTES)),
+        (column_label(A.PROGRAMME), activity.get(A.PROGRAMME)),
+        (column_label(A.COUNTERPART), activity.get(A.COUNTERPART)),
+        (column_label(A.LEAD), activity.get(A.LEAD)),
+        (column_label(A.LOCATIONS), activity.get(A.LOCATIONS)),
+        (column_label(Derived.REPORTED_STATUS), label_of(reported)),
+        (_("Status as of"), f"{label_of(status)} — {meaning_of(status)}" if meaning_of(status) else None),
+        (column_label(A.PROGRESS), None if words.is_blank(progress) else f"{progress:g}%"),
+        (column_label(A.LAST_UPDATE), words.day(activity.get(A.LAST_UPDATE)) or None),
+        (column_label(A.NOTES), activity.get(A.NOTES)),
     ]
     return [(str(label), words.cell_text(value)) for label, value in facts if not words.is_blank(value)]
 
@@ -90,8 +140,9 @@ def activity_table(activities: pd.DataFrame, link_prefix: str = "") -> pd.DataFr
     """
     table = activities.assign(**{TITLE_COLUMN: [words.short_title(event, 80) for event in activities[A.EVENT]]})
     table = table[[c for c in ACTIVITY_TABLE_COLUMNS if c in table.columns] + [A.EVENT]].copy()
-    if STATUS_AS_OF in table.columns:
-        table[STATUS_AS_OF] = table[STATUS_AS_OF].astype(object)
+    for status in (STATUS_AS_OF, Derived.REPORTED_STATUS):  # the app's status words, in the reader's language
+        if status in table.columns:
+            table[status] = table[status].astype(object).map(label_of, na_action="ignore")
     for column in _TEXT_COLUMNS:
         table[column] = table[column].astype(object).where(table[column].notna(), "")  # blank, not "None"
     table[LINK_COLUMN] = [f"{link_prefix}?{Q_ACTIVITY}={activity_id}" for activity_id in table[A.ID]]

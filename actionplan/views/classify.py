@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..i18n import N_
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 
-UNCLASSIFIED = "Unclassified"  # an activity whose Domain cell is blank
-NO_INSTRUMENT = "No convention or programme"
+UNCLASSIFIED = N_("Unclassified")  # an activity whose Domain cell is blank
+NO_INSTRUMENT = N_("No convention or programme")  # translated where shown: _(NO_INSTRUMENT)
 
 
 # ---------------------------------------------------------------------------------------------------------------

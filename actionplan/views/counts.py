@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from .. import words
+from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn
 from ..plan.status import (
@@ -76,14 +77,16 @@ def headline(counts: pd.Series, as_of: date) -> str:
     total = int(counts.sum())
     when = words.day(as_of)
     if total == 0:
-        return f"As of {when}, no activities are shown."
+        return _("As of {day}, no activities are shown.").format(day=when)
     present = [(status, int(n)) for status, n in counts.items() if n]
     if len(present) == 1:
-        status, _ = present[0]
-        noun = "the only activity is" if total == 1 else f"all {total} activities are"
-        return f"As of {when}, {noun} {_phrase(status)}."
-    listed = ", ".join(f"{n} {_phrase(status)}" for status, n in present)
-    return f"As of {when}, of {total} activities: {listed}."
+        return n_(
+            "As of {day}, the only activity is {phrase}.", "As of {day}, all {n} activities are {phrase}.", total
+        ).format(day=when, n=total, phrase=_phrase(present[0][0]))
+    listed = ", ".join(_("{count} {phrase}").format(count=n, phrase=_phrase(status)) for status, n in present)
+    return n_("As of {day}, of {n} activity: {listed}.", "As of {day}, of {n} activities: {listed}.", total).format(
+        day=when, n=total, listed=listed
+    )
 
 
 def reporting(reported: pd.Series) -> str:
@@ -91,10 +94,14 @@ def reporting(reported: pd.Series) -> str:
     total = int(reported.sum())
     unreported = int(reported.get(Reported.NOT_REPORTED, 0))
     if unreported == total:
-        return "No activity has a reported status yet."
+        return _("No activity has a reported status yet.")
     if unreported:
-        return f"{total - unreported} of {total} activities have a reported status; {unreported} not reported."
-    return "Every activity has a reported status."
+        return n_(
+            "{reported} of {n} activity has a reported status; {unreported} not reported.",
+            "{reported} of {n} activities have a reported status; {unreported} not reported.",
+            total,
+        ).format(reported=total - unreported, n=total, unreported=unreported)
+    return _("Every activity has a reported status.")
 
 
 def _phrase(status: str) -> str:

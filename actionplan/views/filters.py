@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,12 +82,15 @@ class Filters:
             keep &= _search_text(shown).str.contains(needle, regex=False)
         return shown[keep]
 
-    def describe(self) -> str:
-        """The filters in words, for a caption under a page title ('' when nothing narrows)."""
+    def describe(self, status_label: Callable[[str], str] = str) -> str:
+        """The filters in words, for a caption under a page title ('' when nothing narrows); `status_label` says a
+        status in the reader's language."""
         parts = []
         if self.years:
             parts.append(", ".join(str(year) for year in self.years))
-        parts += [", ".join(chosen) for chosen in (self.domains, self.instruments, self.statuses) if chosen]
+        parts += [", ".join(chosen) for chosen in (self.domains, self.instruments) if chosen]
+        if self.statuses:
+            parts.append(", ".join(status_label(status) for status in self.statuses))
         if self.text.strip():
             parts.append(f'"{self.text.strip()}"')
         return " · ".join(parts)

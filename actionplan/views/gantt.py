@@ -8,13 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _
 from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
 from .classify import NO_INSTRUMENT, domain_of, instrument_of
 
 # How the Gantt groups its rows.
-GROUP_YEAR_DOMAIN = "Year, then domain"
-GROUP_INSTRUMENT = "Convention or programme"
+GROUP_YEAR_DOMAIN = N_("Year, then domain")  # the values stay English; shown with _(value)
+GROUP_INSTRUMENT = N_("Convention or programme")
 GROUPINGS: tuple[str, ...] = (GROUP_YEAR_DOMAIN, GROUP_INSTRUMENT)
 
 SHORT_TITLE_LENGTH = 50  # a Gantt row label: the hover and the Activities page have the whole event
@@ -135,7 +136,9 @@ class GanttWindow:
         """ "rows 1-150 of 1,234" (empty when every row is drawn)."""
         if not self.collapsed or self.opened is None:
             return ""
-        return f"rows {self.first:,}-{self.last:,} of {self.of:,}"
+        return _("rows {first}-{last} of {of}").format(
+            first=words.number(self.first), last=words.number(self.last), of=words.number(self.of)
+        )
 
 
 def gantt_window(

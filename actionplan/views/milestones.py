@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from .. import words
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.status import AsOf, Reported
 
@@ -47,7 +48,7 @@ def milestone_eves(milestones: pd.DataFrame) -> list[QuickDate]:
     eves = []
     for _, milestone in milestones.sort_values(MilestoneColumn.DATE, kind="stable").iterrows():
         day = milestone[MilestoneColumn.DATE].date() - timedelta(days=1)
-        eves.append(QuickDate(f"{day.day} {day:%b %Y}", day, str(milestone[MilestoneColumn.NAME])))
+        eves.append(QuickDate(words.day(day), day, str(milestone[MilestoneColumn.NAME])))
     return eves
 
 

@@ -13,11 +13,12 @@ from datetime import date
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _, n_
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import Reported
 from .activity import activity_table
-from .classify import NO_INSTRUMENT, domain_order, instrument_order
+from .classify import NO_INSTRUMENT, UNCLASSIFIED, domain_order, instrument_order
 from .counts import (
     by_domain,
     by_domain_and_year,
@@ -33,7 +34,7 @@ from .gantt import DOMAIN_COLUMN, INSTRUMENT_COLUMN, gantt_rows
 from .milestones import due_before, next_milestones
 
 MILESTONES_AHEAD = 3
-ALL = "All"  # the drill-down's choice of every convention and programme in a domain
+ALL = N_("All")  # the drill-down's choice of every convention and programme in a domain
 
 # ---------------------------------------------------------------------------------------------------------------
 # Overview
@@ -55,9 +56,12 @@ class MilestoneAhead:
         """'3 open activities end between 6 Nov 2023 and this milestone:' or the sentence saying none do."""
         since = words.day(self.since)
         if self.due.empty:
-            return f"No open activity ends between {since} and this milestone."
-        ends = "ends" if len(self.due) == 1 else "end"
-        return f"{words.count(len(self.due), 'open activity', 'open activities')} {ends} between {since} and this milestone:"
+            return _("No open activity ends between {day} and this milestone.").format(day=since)
+        return n_(
+            "{n} open activity ends between {day} and this milestone:",
+            "{n} open activities end between {day} and this milestone:",
+            len(self.due),
+        ).format(n=len(self.due), day=since)
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,7 +86,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
     reported = counts_by_reported_status(acts)
     ahead = []
     since = view.as_of
-    for _, milestone in next_milestones(plan.milestones, view.as_of, n=MILESTONES_AHEAD).iterrows():
+    for _position, milestone in next_milestones(plan.milestones, view.as_of, n=MILESTONES_AHEAD).iterrows():
         starts = milestone[MilestoneColumn.DATE].date()
         ahead.append(
             MilestoneAhead(
@@ -109,16 +113,19 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
 
 
 def _no_milestone_ahead(milestones: pd.DataFrame, as_of: date) -> str:
-    last = ""
+    said = [_("No milestone after {day} in the Milestones sheet.").format(day=words.day(as_of))]
     if len(milestones):
         final = milestones.iloc[-1]
         name = words.cell_text(final[MilestoneColumn.NAME])
-        last = f" The last one there: {name}, {words.span(final[MilestoneColumn.DATE], final[MilestoneColumn.END])}."
-    return (
-        f"No milestone after {words.day(as_of)} in the Milestones sheet.{last} Add the next one (e.g. the next "
-        "General Conference session) to see what falls due before it — or pick an earlier 'Status as of' date in "
-        "the sidebar."
+        when = words.span(final[MilestoneColumn.DATE], final[MilestoneColumn.END])
+        said.append(_("The last one there: {name}, {when}.").format(name=name, when=when))
+    said.append(
+        _(
+            "Add the next one (e.g. the next General Conference session) to see what falls due before it — or "
+            "pick an earlier '{as_of}' date in the sidebar."
+        ).format(as_of=_("Status as of"))
     )
+    return " ".join(said)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -165,8 +172,9 @@ def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
 
 def chosen_caption(domain: str, instrument: str, chosen: pd.DataFrame) -> str:
     """'Culture · 1972 Convention: 3 activities' (raw workbook text: escape before Markdown)."""
-    where = domain if instrument == ALL else f"{domain} · {instrument}"
-    return f"{where}: {words.activities(len(chosen))}"
+    own = (UNCLASSIFIED, NO_INSTRUMENT)  # the app's words among the workbook's
+    named = [_(name) if name in own else name for name in (domain, *([instrument] if instrument != ALL else []))]
+    return f"{' · '.join(named)}: {words.activities(len(chosen))}"
 
 
 # ---------------------------------------------------------------------------------------------------------------
