@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import Plan, views, words
+from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn
 
 ACTIVITIES_PAGE = "pages/activities.py"
@@ -16,7 +17,7 @@ LIST_LIMIT = 25
 
 def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
-    for _, activity in activities.head(limit).iterrows():
+    for _position, activity in activities.head(limit).iterrows():
         span = words.span(activity[ActivityColumn.START], activity[ActivityColumn.END])
         label = words.activity_label(activity[ActivityColumn.ID], activity[ActivityColumn.EVENT], 90)
         st.page_link(
@@ -26,7 +27,7 @@ def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
             icon=":material/arrow_forward:",
         )
     if len(activities) > limit:
-        st.caption(f"… and {len(activities) - limit} more: see the Activities page.")
+        st.caption(_("… and {n} more: see the Activities page.").format(n=len(activities) - limit))
 
 
 def detail(activity: pd.Series, plan: Plan) -> None:
@@ -44,16 +45,19 @@ def detail(activity: pd.Series, plan: Plan) -> None:
         )
     steps = plan.steps_of(activity_id)
     if len(steps):
-        st.markdown("**Mechanism (steps)**")
+        st.markdown("**" + _("Mechanism (steps)") + "**")
         st.dataframe(
             views.steps_table(steps),
             hide_index=True,
             key=f"steps_{activity_id}",
             column_config={
-                "Step": st.column_config.NumberColumn(width="small"),
-                "Description": st.column_config.TextColumn(width="large"),
+                "Step": st.column_config.NumberColumn(views.column_label("Step"), width="small"),
+                "Description": st.column_config.TextColumn(views.column_label("Description"), width="large"),
+                "Terms": st.column_config.TextColumn(views.column_label("Terms")),
+                "Dates": st.column_config.TextColumn(_("Dates")),
+                "Status": st.column_config.TextColumn(views.column_label("Status")),
             },
         )
     else:
-        st.caption("The plan gives no mechanism steps for this activity.")
-    st.markdown(f"[Link to this activity](?{urlencode({views.Q_ACTIVITY: activity_id})})")
+        st.caption(_("The plan gives no mechanism steps for this activity."))
+    st.markdown(f"[{_('Link to this activity')}](?{urlencode({views.Q_ACTIVITY: activity_id})})")

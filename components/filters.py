@@ -15,13 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import Plan, views, words
-from actionplan.plan.status import meanings_inline, status_help
+from actionplan.i18n import _, n_
+from actionplan.plan.status import label_of, meanings_inline, status_help
 
 from . import frame, plan_store
 
 STORE = "filters_view"
 JUMP = "filter_jump"
-TODAY_LABEL = "Today"
+TODAY = "today"  # the quick date that is not a milestone's eve
 # Widget key for each query-string key.
 WIDGET: dict[str, str] = {
     views.Q_YEAR: "filter_year",
@@ -31,7 +32,12 @@ WIDGET: dict[str, str] = {
     views.Q_TEXT: "filter_text",
     views.Q_AS_OF: "filter_as_of",
 }
-STATUS_HELP = "Status as of the date below:\n" + status_help()
+
+
+def app_word(value: object) -> str:
+    """A value a filter or a list offers: the app's own words ('Unclassified') translated, workbook text as it is."""
+    text = str(value)
+    return _(text) if text in (views.UNCLASSIFIED, views.NO_INSTRUMENT) else text
 
 
 def _from_widgets() -> views.Filters:
@@ -56,7 +62,7 @@ def _jump() -> None:
     """A quick date was picked: it becomes the as-of date (the pill itself does not stay selected)."""
     picked = st.session_state.get(JUMP)
     if picked:
-        day = date.today() if picked == TODAY_LABEL else date.fromisoformat(picked)
+        day = date.today() if picked == TODAY else date.fromisoformat(picked)
         st.session_state[WIDGET[views.Q_AS_OF]] = day
         st.session_state[STORE] = _from_widgets()
     st.session_state[JUMP] = None
@@ -93,11 +99,11 @@ def open_page(title: str, *, stop_when_empty: bool = True) -> Shown:
     Stops the page with a friendly message when nothing matches, unless the page draws its own controls first
     (`stop_when_empty=False`) and calls `stop_if_empty` itself.
     """
-    frame.require()
+    frame.require()  # activates the reader's language: the title is translated after it (the page marks it N_)
     plan = page_plan()
     view = sidebar(plan)
     acts = view.apply(plan.activities)
-    st.title(title)
+    st.title(_(title))
     summary(view, len(acts), len(plan.activities))
     if stop_when_empty:
         stop_if_empty(acts, len(plan.activities))
@@ -148,55 +154,66 @@ def sidebar(plan: Plan) -> views.Filters:
     options = views.filter_options(plan.activities, plan.lists)
     _seed(view)
     with st.sidebar:
-        st.subheader("Filters")
-        st.multiselect("Year", options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder="All years")
+        st.subheader(_("Filters"))
         st.multiselect(
-            "Domain", options.domains, key=WIDGET[views.Q_DOMAIN], on_change=_commit, placeholder="All domains"
+            _("Year"), options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder=_("All years")
         )
         st.multiselect(
-            "Convention / programme",
+            _("Domain"),
+            options.domains,
+            key=WIDGET[views.Q_DOMAIN],
+            on_change=_commit,
+            format_func=app_word,
+            placeholder=_("All domains"),
+        )
+        st.multiselect(
+            _("Convention / programme"),
             options.instruments,
             key=WIDGET[views.Q_INSTRUMENT],
             on_change=_commit,
-            placeholder="All conventions and programmes",
+            placeholder=_("All conventions and programmes"),
         )
         st.multiselect(
-            "Status",
+            _("Status"),
             options.statuses,
             key=WIDGET[views.Q_STATUS],
             on_change=_commit,
-            placeholder="All statuses",
-            help=STATUS_HELP,
+            format_func=label_of,
+            placeholder=_("All statuses"),
+            help=_("Status as of the date below:") + "\n" + status_help(),
         )
         st.text_input(
-            "Search",
+            _("Search"),
             key=WIDGET[views.Q_TEXT],
             on_change=_commit,
-            placeholder="ID, event, terms, city…",
-            help="Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case).",
+            placeholder=_("ID, event, terms, city…"),
+            help=_("Searches ID, Event, Terms, Locations, Notes, Programme and Convention (any case)."),
         )
         st.date_input(
-            "Status as of",
+            _("Status as of"),
             key=WIDGET[views.Q_AS_OF],
             on_change=_commit,
             format="DD/MM/YYYY",
             min_value=date(1990, 1, 1),
             max_value=date(2100, 12, 31),
-            help="Each activity's status is read against this date: " + meanings_inline(),
+            help=_("Each activity's status is read against this date:") + " " + meanings_inline(),
         )
         eves = views.milestone_eves(plan.milestones)
         if eves:
-            labels = {TODAY_LABEL: TODAY_LABEL} | {eve.day.isoformat(): eve.label for eve in eves}
+            labels = {TODAY: _("Today")} | {eve.day.isoformat(): eve.label for eve in eves}
             st.pills(
-                "Jump to the eve of a milestone",
+                _("Jump to the eve of a milestone"),
                 list(labels),
                 key=JUMP,
                 on_change=_jump,
                 format_func=lambda key: labels[key],
-                help="\n".join(f"- {eve.label}: eve of the {words.md_text(eve.name)}" for eve in eves),
+                help="\n".join(
+                    "- " + _("{day}: eve of the {milestone}").format(day=eve.label, milestone=words.md_text(eve.name))
+                    for eve in eves
+                ),
             )
         st.button(
-            "Reset filters",
+            _("Reset filters"),
             key="filter_reset",
             on_click=_reset,
             icon=":material/filter_alt_off:",
@@ -208,20 +225,24 @@ def sidebar(plan: Plan) -> views.Filters:
 
 def summary(view: views.Filters, shown: int, total: int) -> None:
     """A caption under the page title: how many activities are shown, as of when, and which filters apply."""
-    described = view.describe()
-    narrowed = f" · filtered: {described}" if described else ""
-    st.caption(f"{shown} of {total} activities · status as of **{words.day(view.as_of)}**{narrowed}")
+    described = view.describe(label_of)
+    narrowed = " · " + _("filtered: {filters}").format(filters=described) if described else ""
+    counted = n_("{shown} of {n} activity", "{shown} of {n} activities", total).format(shown=shown, n=total)
+    as_of = _("status as of {day}").format(day=f"**{words.day(view.as_of)}**")
+    st.caption(f"{counted} · {as_of}{narrowed}")
 
 
 def no_match(total: int) -> None:
     """The friendly message for an empty selection."""
     if total:
         st.info(
-            "No activities match the filters. Widen them, or press **Reset filters** in the sidebar.",
+            _("No activities match the filters. Widen them, or press **{reset}** in the sidebar.").format(
+                reset=_("Reset filters")
+            ),
             icon=":material/filter_alt_off:",
         )
     else:
         st.info(
-            "The workbook has no activities to show. See the Data page for what was found in it.",
+            _("The workbook has no activities to show. See the Data page for what was found in it."),
             icon=":material/info:",
         )

@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _
 
 from . import lang, plan_store, sidebar
 
 if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
 
-PAGE_TITLE = "Action Plan dashboard"
+PAGE_TITLE = N_("Action Plan dashboard")
 # Less empty space above the title, so a laptop screen (1366x768) shows the headline and the chart's top.
 LAYOUT_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:3rem}</style>"
 PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web
@@ -41,16 +42,16 @@ _FRAMED: ContextVar[bool] = ContextVar("framed_by_app", default=False)
 def pages() -> dict[str, list[StreamlitPage]]:
     """The navigation: the dashboard for everyone, then the pages for work on the plan."""
     return {
-        "Dashboard": [
-            st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-            st.Page("pages/timeline.py", title="Timeline", icon=":material/view_timeline:"),
-            st.Page("pages/domains.py", title="Domains", icon=":material/category:"),
-            st.Page("pages/conventions.py", title="Conventions & programmes", icon=":material/account_balance:"),
-            st.Page("pages/activities.py", title="Activities", icon=":material/list_alt:"),
+        _("Dashboard"): [
+            st.Page("pages/overview.py", title=_("Overview"), icon=":material/dashboard:", default=True),
+            st.Page("pages/timeline.py", title=_("Timeline"), icon=":material/view_timeline:"),
+            st.Page("pages/domains.py", title=_("Domains"), icon=":material/category:"),
+            st.Page("pages/conventions.py", title=_("Conventions & programmes"), icon=":material/account_balance:"),
+            st.Page("pages/activities.py", title=_("Activities"), icon=":material/list_alt:"),
         ],
-        "Work": [
-            st.Page("pages/briefing.py", title="Briefing", icon=":material/description:"),
-            st.Page("pages/data.py", title="Data", icon=":material/table_edit:"),
+        _("Work"): [
+            st.Page("pages/briefing.py", title=_("Briefing"), icon=":material/description:"),
+            st.Page("pages/data.py", title=_("Data"), icon=":material/table_edit:"),
         ],
     }
 
@@ -58,14 +59,16 @@ def pages() -> dict[str, list[StreamlitPage]]:
 def draw() -> StreamlitPage:
     """Page config, navigation, the workbook status in the sidebar, the watcher; returns the page to run."""
     lang.activate()
-    st.set_page_config(page_title=PAGE_TITLE, page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
+    st.set_page_config(page_title=_(PAGE_TITLE), page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     st.html(LAYOUT_CSS)
     page = st.navigation(pages())
     current = plan_store.current()
     title = current.plan.facts.title
     if title:  # the browser tab names the plan (the About sheet's title, else the document's), not only the app
-        st.set_page_config(page_title=f"{words.short_title(title, 60)} · {PAGE_TITLE}")
+        st.set_page_config(page_title=f"{words.short_title(title, 60)} · {_(PAGE_TITLE)}")
+    sidebar.language_picker()
     sidebar.workbook_status(current)
+    lang.keep_in_url()
     plan_store.watch()
     return page
 

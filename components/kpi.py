@@ -7,7 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from actionplan.plan.status import AS_OF_ORDER, AsOf, Reported, meaning_of
+from actionplan.i18n import _
+from actionplan.plan.status import AS_OF_ORDER, AsOf, Reported, label_of, meaning_of
 
 from . import colours
 
@@ -31,10 +32,10 @@ def _card(label: str, count: int, note: str, colour: str) -> str:
 def status_cards(counts: pd.Series, total: int) -> None:
     """The number of activities, then one card per as-of status (Completed ... Past end, not reported)."""
     shown = [s for s in AS_OF_ORDER if s in ALWAYS_SHOWN or counts.get(s, 0)]
-    cards = [_card("Activities", total, "matching the filters", colours.ACCENT)]
+    cards = [_card(_("Activities"), total, _("matching the filters"), colours.ACCENT)]
     for status in shown:
         count = int(counts.get(status, 0))
-        cards.append(_card(status, count, meaning_of(status), colours.status_colour(status)))
+        cards.append(_card(label_of(status), count, meaning_of(status), colours.status_colour(status)))
     st.markdown(
         f'<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax({CARD_MIN_WIDTH},1fr));'
         f'gap:0.6rem;margin-bottom:0.5rem">{"".join(cards)}</div>',
@@ -44,5 +45,8 @@ def status_cards(counts: pd.Series, total: int) -> None:
 
 def reported_line(reported: pd.Series) -> None:
     """What staff reported in the Status column, Not reported included, in one caption line."""
-    parts = [f"{int(n)} {status}" for status, n in reported.items()]
-    st.caption("Reported in the Status column: " + " · ".join(parts) + f" (blank Status = {Reported.NOT_REPORTED})")
+    parts = " · ".join(
+        _("{count} {status}").format(count=int(n), status=label_of(status)) for status, n in reported.items()
+    )
+    blank = _("blank Status = {status}").format(status=Reported.NOT_REPORTED.label)
+    st.caption(_("Reported in the Status column:") + f" {parts} ({blank})")

@@ -2,6 +2,11 @@
 
 Each run activates it for its own thread (`i18n.activate`), so every `_()` of that run, in the pages and in the data
 layer, speaks it; a fragment rerun calls `activate()` again, since it does not pass through the frame.
+
+A language the reader chose (with the picker, or by opening a link that carried `?lang=`) is kept in the session
+and written back into the URL on every run, so it survives a page switch (which clears the query string) and a
+shared link opens in it. The browser's language is only a default: it is never written into the URL, so links
+stay clean for a reader who never chose.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from actionplan import i18n
 
 QUERY_KEY = "lang"
 STORE = "ui_language"
+PICKER = "ui_language_pick"
 
 
 def browser_language() -> str:
@@ -30,6 +36,26 @@ def chosen() -> str:
         st.session_state[STORE] = from_url
         return from_url
     return st.session_state.get(STORE) or browser_language()
+
+
+def explicit() -> str | None:
+    """The language the reader chose (picker or link) in this session, or None when only the browser decided."""
+    return i18n.supported(st.session_state.get(STORE))
+
+
+def keep_in_url() -> None:
+    """Write the chosen language into the URL (after a page switch cleared it); nothing when none was chosen."""
+    code = explicit()
+    if code and st.query_params.get(QUERY_KEY) != code:
+        st.query_params[QUERY_KEY] = code
+
+
+def choose(code: str | None) -> None:
+    """The reader picked a language: keep it in the session and in the URL (a picker's callback)."""
+    code = i18n.supported(code)
+    if code:
+        st.session_state[STORE] = code
+        st.query_params[QUERY_KEY] = code
 
 
 def activate() -> i18n.Translator:

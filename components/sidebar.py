@@ -1,13 +1,34 @@
-"""The sidebar line every page shares: which workbook, when it was saved, how many findings, when it last changed."""
+"""What the sidebar shows on every page: the language picker, and which workbook, when it was saved, how many
+findings, when it last changed."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from actionplan import words
+from actionplan import i18n, words
+from actionplan.i18n import _, n_
 from actionplan.plan.findings import Finding
 
+from . import lang
 from .plan_store import Current, updated_at
+
+
+def _picked() -> None:
+    lang.choose(st.session_state.get(lang.PICKER))
+
+
+def language_picker() -> None:
+    """English, Русский, Türkmençe, each named in itself so a reader finds their own whatever the page speaks."""
+    st.session_state[lang.PICKER] = i18n.current().lang
+    with st.sidebar:
+        st.segmented_control(
+            ":material/translate: " + _("Language"),
+            list(i18n.LANGUAGES),
+            key=lang.PICKER,
+            format_func=i18n.language_name,
+            on_change=_picked,
+            required=True,
+        )
 
 
 def workbook_status(current: Current) -> None:
@@ -18,21 +39,28 @@ def workbook_status(current: Current) -> None:
         if title:  # the plan's own title (About sheet or document properties): which plan this is
             st.markdown(f"**{words.md_text(title)}**")
         source = latest.source
-        saved = f"saved {source.modified:%d %b %Y %H:%M}" if source else "not found"
+        saved = _("saved {when}").format(when=words.moment(source.modified)) if source else _("not found")
         errors, warnings = len(latest.errors), len(latest.warnings)
-        findings = words.count(warnings, "warning")
+        findings = n_("{n} warning", "{n} warnings", warnings).format(n=warnings)
         if errors:
-            findings = f"{words.count(errors, 'error')}, {findings}"
-        st.caption(f"Workbook {words.md_text(current.path.name)} · {saved} · {findings}")
+            findings = n_("{n} error", "{n} errors", errors).format(n=errors) + ", " + findings
+        workbook = _("Workbook {name}").format(name=words.md_text(current.path.name))
+        st.caption(f"{workbook} · {saved} · {findings}")
         changed = updated_at()
         if changed:
-            st.caption(f"Updated at {changed:%H:%M}")
+            st.caption(_("Updated at {time}").format(time=f"{changed:%H:%M}"))
     if current.stale or not current.latest.usable:
         first = latest.errors[0] if latest.errors else None
-        when = current.plan.source.modified.strftime("%d %b %Y %H:%M") if current.plan.source else None
-        kept = f"Showing the last good version (saved {when})." if when else "No good version has been read yet."
+        when = words.moment(current.plan.source.modified) if current.plan.source else None
+        kept = (
+            _("Showing the last good version (saved {when}).").format(when=when)
+            if when
+            else _("No good version has been read yet.")
+        )
         st.warning(
-            f"The workbook cannot be used: {words.md_text(_said(first))} {kept} See the Data page for every finding.",
+            _("The workbook cannot be used: {reason} {kept} See the Data page for every finding.").format(
+                reason=words.md_text(_said(first)), kept=kept
+            ),
             icon=":material/warning:",
         )
 
@@ -40,5 +68,5 @@ def workbook_status(current: Current) -> None:
 def _said(finding: Finding | None) -> str:
     """The first error in a sentence, without its hint (which may name server paths, for editors on the Data page)."""
     if finding is None:
-        return "no reason was given."
+        return _("no reason was given.")
     return finding.sentence.rstrip(".") + "."

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from actionplan import views, words
+from actionplan.i18n import N_, _
 from actionplan.plan import export
 from actionplan.plan.contract import ActivityColumn, Derived
 from actionplan.views import pages as models
@@ -11,6 +12,14 @@ from components import activity, data_report, filters
 TABLE = "activities_table"
 PICK = "activity_pick"
 SHOWN_IDS = "_activities_ids"
+# Columns shown under their name in the reader's language, with no other setting.
+LABELLED = (
+    ActivityColumn.DOMAIN,
+    ActivityColumn.CONVENTION,
+    ActivityColumn.PROGRAMME,
+    Derived.REPORTED_STATUS,
+    ActivityColumn.LOCATIONS,
+)
 
 
 def _open(activity_id: str | None) -> None:
@@ -31,12 +40,13 @@ def _on_pick() -> None:
     _open(st.session_state[PICK])
 
 
-plan, view, acts = filters.open_page("Activities", stop_when_empty=False)
+plan, view, acts = filters.open_page(N_("Activities"), stop_when_empty=False)
 model = models.activities_page(plan, view, acts, st.query_params.get(views.Q_ACTIVITY))
 
 if model.unknown_id:
     st.warning(
-        f"No activity has the ID '{words.md_text(model.unknown_id)}' in this workbook.", icon=":material/search_off:"
+        _("No activity has the ID '{id}' in this workbook.").format(id=words.md_text(model.unknown_id)),
+        icon=":material/search_off:",
     )
 
 if acts.empty:
@@ -66,21 +76,34 @@ else:
             views.LINK_COLUMN,
         ],
         column_config={
-            ActivityColumn.ID: st.column_config.TextColumn(width="small", pinned=True),
-            ActivityColumn.TERMS: st.column_config.TextColumn(width="medium"),
-            ActivityColumn.YEAR: st.column_config.NumberColumn(format="%d", width="small"),
-            views.TITLE_COLUMN: st.column_config.TextColumn("Event", width="large", help="Select a row to read it all"),
-            ActivityColumn.START: st.column_config.DateColumn(format="D MMM YYYY"),
-            ActivityColumn.END: st.column_config.DateColumn(format="D MMM YYYY"),
-            Derived.STATUS_AS_OF: st.column_config.TextColumn(f"Status as of {words.day(view.as_of)}", width="medium"),
+            **{column: views.column_label(column) for column in LABELLED},
+            ActivityColumn.ID: st.column_config.TextColumn(
+                views.column_label(ActivityColumn.ID), width="small", pinned=True
+            ),
+            ActivityColumn.TERMS: st.column_config.TextColumn(views.column_label(ActivityColumn.TERMS), width="medium"),
+            ActivityColumn.YEAR: st.column_config.NumberColumn(
+                views.column_label(ActivityColumn.YEAR), format="%d", width="small"
+            ),
+            views.TITLE_COLUMN: st.column_config.TextColumn(
+                _("Event"), width="large", help=_("Select a row to read it all")
+            ),
+            ActivityColumn.START: st.column_config.DateColumn(
+                views.column_label(ActivityColumn.START), format="D MMM YYYY"
+            ),
+            ActivityColumn.END: st.column_config.DateColumn(
+                views.column_label(ActivityColumn.END), format="D MMM YYYY"
+            ),
+            Derived.STATUS_AS_OF: st.column_config.TextColumn(
+                _("Status as of {day}").format(day=words.day(view.as_of)), width="medium"
+            ),
             views.LINK_COLUMN: st.column_config.LinkColumn(
-                "Link", display_text=r"\?id=(.*)", width="small", help="A link that opens this activity"
+                _("Link"), display_text=r"\?id=(.*)", width="small", help=_("A link that opens this activity")
             ),
         },
     )
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
-            "Download Excel",
+            _("Download Excel"),
             lambda: export.tables_xlsx({"Activities": export.activities_table(acts)}, title=plan.facts.title),
             file_name="activities.xlsx",
             icon=":material/download:",
@@ -88,30 +111,30 @@ else:
             mime=export.XLSX_MIME,
         )
         st.download_button(
-            "Download CSV",
+            _("Download CSV"),
             lambda: export.activities_csv(acts),
             file_name="activities.csv",
             mime="text/csv",
             icon=":material/download:",
             key="download_csv",
         )
-        st.caption("The table as filtered: every column of the workbook, and the status as of the date.")
+        st.caption(_("The table as filtered: every column of the workbook, and the status as of the date."))
 
 if not model.ids:
     st.stop()
 opened_id = None if model.opened is None else str(model.opened[ActivityColumn.ID])
 st.session_state[PICK] = opened_id
 st.selectbox(
-    "Open an activity",
+    _("Open an activity"),
     model.ids,
     key=PICK,
     on_change=_on_pick,
     index=None,
-    placeholder="Pick an ID, or select a row",
+    placeholder=_("Pick an ID, or select a row"),
     format_func=lambda i: words.activity_label(i, model.titles.get(i, ""), 90),
 )
 if model.opened is not None:
     if model.opened_outside_filters:
-        st.caption("This activity is outside the current filters; it is shown because the link names it.")
+        st.caption(_("This activity is outside the current filters; it is shown because the link names it."))
     activity.detail(model.opened, plan)
     data_report.activity_history(str(model.opened[ActivityColumn.ID]))  # editors only

@@ -3,18 +3,19 @@
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _
 from actionplan.views import pages as models
 from components import activity, charts, filters
 
 CELL = "coverage_cell"
 
-plan, view, acts = filters.open_page("Conventions & programmes")
+plan, view, acts = filters.open_page(N_("Conventions & programmes"))
 
 show_unused = st.toggle(
-    "Show conventions and programmes with no activity here",
+    _("Show conventions and programmes with no activity here"),
     value=True,
     key="coverage_unused",
-    help="The Lists sheet names more instruments than the plan uses; their empty rows are gaps.",
+    help=_("The Lists sheet names more instruments than the plan uses; their empty rows are gaps."),
 )
 model = models.coverage_page(plan, acts, keep_empty=show_unused)
 
@@ -28,7 +29,7 @@ def _on_cell_click() -> None:
 
 grid, legend = st.columns([3, 2], gap="large")
 with grid:
-    st.subheader("Coverage: instrument × plan year")
+    st.subheader(_("Coverage: instrument × plan year"))
     st.plotly_chart(
         charts.coverage_heatmap(model.matrix, model.titles, model.conventions),
         config=charts.plotly_config("coverage-matrix"),
@@ -37,22 +38,24 @@ with grid:
         selection_mode="points",
     )
     st.caption(
-        "Each cell counts the activities implementing the convention (above the line) or programme "
-        "(below) in that plan year; grey cells are gaps. An activity with both counts in both rows. "
-        "Click a cell to list its activities below."
+        _(
+            "Each cell counts the activities implementing the convention (above the line) or programme "
+            "(below) in that plan year; grey cells are gaps. An activity with both counts in both rows. "
+            "Click a cell to list its activities below."
+        )
     )
 with legend:
-    st.subheader("Full titles")
+    st.subheader(_("Full titles"))
     for name in model.titled:
         st.markdown(f"**{words.md_text(name)}**  \n{words.md_text(model.titles[name])}")
     if not model.titled:
-        st.caption("The Lists sheet gives no full titles for these instruments (column Convention title).")
-    st.caption("Programmes and networks are named as in the Lists sheet.")
+        st.caption(_("The Lists sheet gives no full titles for these instruments (column Convention title)."))
+    st.caption(_("Programmes and networks are named as in the Lists sheet."))
 
-st.subheader("Activities behind a cell")
+st.subheader(_("Activities behind a cell"))
 if not model.cells:
-    st.info("No activity here implements a convention or programme.", icon=":material/info:")
+    st.info(_("No activity here implements a convention or programme."), icon=":material/info:")
     st.stop()
-cell = st.selectbox("Convention or programme, and year", model.cells, key=CELL, format_func=model.cell_label)
+cell = st.selectbox(_("Convention or programme, and year"), model.cells, key=CELL, format_func=model.cell_label)
 st.markdown(f"**{words.md_text(model.titles[cell[0]])}**, {cell[1]}")
 activity.links(models.cell_activities(acts, cell))

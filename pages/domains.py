@@ -3,31 +3,32 @@
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
 from actionplan.views import pages as models
 from components import activity, charts, colours, filters
 
-plan, view, acts = filters.open_page("Domains")
+plan, view, acts = filters.open_page(N_("Domains"))
 model = models.domains_page(plan, acts)
 domain_colours = colours.domain_colours(model.domains)
 
 by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
-    st.subheader("Activities by domain and year")
+    st.subheader(_("Activities by domain and year"))
     st.plotly_chart(
         charts.domain_year_bars(model.by_year, domain_colours),
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
 with by_status:
-    st.subheader("Status by domain", help=f"As of {words.day(view.as_of)}:\n" + status_help())
+    st.subheader(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
         charts.stacked_status_bars(model.by_status, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
 
-st.subheader("Drill down: domain → convention or programme → activity")
+st.subheader(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(
@@ -35,16 +36,18 @@ with wheel:
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
-    st.caption("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities.")
+    st.caption(_("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities."))
 with choose:
     counted = dict(model.present)
-    domain = st.selectbox("Domain", list(counted), key="drill_domain", format_func=lambda d: f"{d} ({counted[d]})")
+    domain = st.selectbox(
+        _("Domain"), list(counted), key="drill_domain", format_func=lambda d: f"{filters.app_word(d)} ({counted[d]})"
+    )
     inside = dict(model.instruments_in(domain))
     instrument = st.selectbox(
-        "Convention or programme",
+        _("Convention or programme"),
         [models.ALL, *inside],
         key="drill_instrument",
-        format_func=lambda i: i if i == models.ALL else f"{i} ({inside[i]})",
+        format_func=lambda i: _(models.ALL) if i == models.ALL else f"{filters.app_word(i)} ({inside[i]})",
     )
     if instrument in plan.lists.conventions and plan.lists.title(instrument) != instrument:
         st.caption(words.md_text(plan.lists.title(instrument)))

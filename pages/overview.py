@@ -4,11 +4,12 @@ and what falls due before the next milestones."""
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
 from actionplan.views import pages as models
 from components import activity, charts, filters, kpi
 
-plan, view, acts = filters.open_page("Overview")
+plan, view, acts = filters.open_page(N_("Overview"))
 model = models.overview(plan, view, acts)
 
 st.markdown(f"#### {model.headline}")  # numbers, dates and status words only: no workbook text
@@ -16,9 +17,11 @@ if model.anyone_reported:
     st.markdown(model.reporting)
 else:
     st.info(
-        "No activity has a reported status yet — record progress in the **Status** column "
-        "(Data page or Excel). Until then the dashboard can only say when activities were scheduled, "
-        "not whether they took place.",
+        _(
+            "No activity has a reported status yet — record progress in the **Status** column "
+            "(Data page or Excel). Until then the dashboard can only say when activities were scheduled, "
+            "not whether they took place."
+        ),
         icon=":material/edit_note:",
     )
 
@@ -27,23 +30,23 @@ kpi.reported_line(model.reported)
 
 by_year, by_domain = st.columns(2, gap="large")
 with by_year:
-    st.subheader("By plan year")
+    st.subheader(_("By plan year"))
     st.plotly_chart(
-        charts.stacked_status_bars(model.by_year, axis_title="Plan year"),
+        charts.stacked_status_bars(model.by_year, axis_title=_("Plan year")),
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
 with by_domain:
-    st.subheader("By domain")
+    st.subheader(_("By domain"))
     st.plotly_chart(
         charts.stacked_status_bars(model.by_domain, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
-with st.expander("What the statuses mean"):
+with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 
-st.subheader("Next milestones")
+st.subheader(_("Next milestones"))
 if model.no_milestone_ahead:
     st.info(words.md_text(model.no_milestone_ahead), icon=":material/event_busy:")
 for milestone in model.ahead:
