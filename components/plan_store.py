@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from actionplan import Plan, i18n, load_plan, workbook_path
+from actionplan import Plan, load_plan, workbook_path
 from actionplan.i18n import _
 from actionplan.plan.load import empty_plan
 
@@ -38,12 +38,13 @@ def signature(path: Path | None = None) -> Signature | None:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)  # the spinner is drawn in the reader's language by current()
-def _load(path: str, mtime_ns: int, size: int, lang: str) -> Plan:
+def _load(path: str, mtime_ns: int, size: int) -> Plan:
     """Keyed on the signature: a new version of the file is a new cache entry. Returns a copy to every caller.
 
-    Keyed on the language too: the findings are sentences written while reading, in the reader's language.
+    Shared by readers of every language: a plan holds no translated text (a finding says itself in the current
+    language when shown), so it needs no language in its key.
     """
-    del mtime_ns, size, lang  # part of the cache key only (the language is the thread's, activated by the frame)
+    del mtime_ns, size  # part of the cache key only
     return load_plan(path)
 
 
@@ -87,10 +88,9 @@ def current() -> Current:
     """The plan to show: the workbook as it is now if usable, else the last good version (or an empty plan)."""
     path = workbook_path()
     found = signature(path)
-    lang = i18n.current().lang
     with st.spinner(_("Reading the workbook…")):  # shown only when reading takes a moment (a cache miss)
-        latest = _load(*found, lang) if found else load_plan(path)
-    key = f"{path.resolve()}|{lang}"  # the last good version read in this language
+        latest = _load(*found) if found else load_plan(path)
+    key = str(path.resolve())
     if latest.usable:
         _last_good().remember(key, latest)
         shown = latest
