@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from actionplan import views, words
+from actionplan import i18n, views, words
 from actionplan.i18n import N_, _
 from actionplan.plan import export
 from actionplan.plan.contract import ActivityColumn, Derived
@@ -41,6 +41,8 @@ def _on_pick() -> None:
 
 
 plan, view, acts = filters.open_page(N_("Activities"), stop_when_empty=False)
+# The table's dates are drawn by the browser (month names in English only): other languages get them in numbers.
+DATE_FORMAT = "D MMM YYYY" if i18n.current().lang == i18n.DEFAULT else "DD.MM.YYYY"
 model = models.activities_page(plan, view, acts, st.query_params.get(views.Q_ACTIVITY))
 
 if model.unknown_id:
@@ -88,11 +90,9 @@ else:
                 _("Event"), width="large", help=_("Select a row to read it all")
             ),
             ActivityColumn.START: st.column_config.DateColumn(
-                views.column_label(ActivityColumn.START), format="D MMM YYYY"
+                views.column_label(ActivityColumn.START), format=DATE_FORMAT
             ),
-            ActivityColumn.END: st.column_config.DateColumn(
-                views.column_label(ActivityColumn.END), format="D MMM YYYY"
-            ),
+            ActivityColumn.END: st.column_config.DateColumn(views.column_label(ActivityColumn.END), format=DATE_FORMAT),
             Derived.STATUS_AS_OF: st.column_config.TextColumn(
                 _("Status as of {day}").format(day=words.day(view.as_of)), width="medium"
             ),

@@ -19,7 +19,7 @@ plan, view, acts = filters.open_page(N_("Timeline"), stop_when_empty=False)
 
 # On a phone the options fold away, so that the chart comes up on the first screen.
 options = st.expander(_("Chart options"), icon=":material/tune:") if ON_A_PHONE else st.container()
-colour_col, group_col, zoom_col, steps_col = options.columns([1.2, 2.4, 1.4, 1.2], vertical_alignment="bottom")
+colour_col, group_col, zoom_col, steps_col = options.columns([1.7, 3.1, 1.1, 1.6], vertical_alignment="bottom")
 colour_by = colour_col.segmented_control(
     _("Colour by"),
     charts.COLOUR_CHOICES,

@@ -10,7 +10,7 @@ import pandas as pd
 from .. import words
 from ..i18n import N_, _
 from ..plan.contract import ActivityColumn, StepColumn
-from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
+from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
 from .classify import NO_INSTRUMENT, domain_of, instrument_of
 
 # How the Gantt groups its rows.
@@ -171,7 +171,7 @@ def gantt_window(
         order = [str(status) for status in AS_OF_ORDER if str(status) in tallies.columns]
         tallies = tallies.reindex(groups.index)[order]
         groups[STATUS_COUNTS_COLUMN] = [
-            " · ".join(f"{name} {count:,}" for name, count in zip(order, counts) if count)
+            " · ".join(f"{label_of(name)} {words.number(count)}" for name, count in zip(order, counts) if count)
             for counts in tallies.to_numpy()
         ]
     collapsed = len(rows) > collapse_over
