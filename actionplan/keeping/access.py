@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from ..i18n import N_, _
 from .files import write_atomically
 from .throttle import FAIL_DELAY_BASE, FAIL_DELAY_CAP, OVERALL, Throttle, Throttling  # noqa: F401 (named here for callers)
 
@@ -139,7 +140,7 @@ class Editor:
 def require_editor(who: object) -> Editor:
     """The editor, or PermissionError for anyone else: every function that writes the workbook calls this first."""
     if not isinstance(who, Editor) or who._seal is not _SEAL:
-        raise PermissionError("Only a signed-in editor may change the workbook.")
+        raise PermissionError(_("Only a signed-in editor may change the workbook."))
     return who
 
 
@@ -151,7 +152,7 @@ class SignInRefused(PermissionError):
         self.wait_seconds = wait_seconds
 
 
-MALFORMED_HASH = (
+MALFORMED_HASH = N_(
     "Editing cannot be turned on: the stored password hash is not valid. Whoever runs the server should run "
     "python -m actionplan set-password to set the password again."
 )
@@ -164,33 +165,35 @@ def sign_in_with_password(
     name missing, a wrong password, or a try while the throttle makes this name, session or everyone wait). The
     name is kept for the audit log."""
     if not stored_hash:
-        raise SignInRefused("Editing is off: no editor password is configured.")
+        raise SignInRefused(_("Editing is off: no editor password is configured."))
     if hash_problem(stored_hash):
-        raise SignInRefused(MALFORMED_HASH)
+        raise SignInRefused(_(MALFORMED_HASH))
     name = " ".join(name.split())
     if not name:
-        raise SignInRefused("Please give your name; it is recorded with every change you make.")
+        raise SignInRefused(_("Please give your name; it is recorded with every change you make."))
     own = (*keys, f"name:{name.casefold()}")
     wait = throttle.wait((*own, OVERALL))
     if wait > 0:
-        raise SignInRefused(f"Too many failed tries. Please wait {_seconds(wait)} and try again.", wait)
+        raise SignInRefused(
+            _("Too many failed tries. Please wait {wait} and try again.").format(wait=_seconds(wait)), wait
+        )
     if not verify_password(password, stored_hash):
         delay = throttle.failed((*own, OVERALL))
-        raise SignInRefused(f"Wrong password. You can try again in {_seconds(delay)}.", delay)
+        raise SignInRefused(_("Wrong password. You can try again in {wait}.").format(wait=_seconds(delay)), delay)
     throttle.succeeded(own)  # everyone's count (OVERALL) is kept: one right password does not excuse guessing
     return Editor(name, "password", _seal=_SEAL)
 
 
 def _seconds(wait: float) -> str:
     """A wait as the countdown says it: whole seconds, rounded up, so it never says "0 s" while still waiting."""
-    return f"{max(1, math.ceil(wait))} s"
+    return _("{n} s").format(n=max(1, math.ceil(wait)))
 
 
 def editor_for_email(email: str | None, allowed: Iterable[str]) -> Editor:
     """An Editor for a person signed in with single sign-on whose e-mail is on the allow-list; else PermissionError."""
     address = (email or "").strip().casefold()
     if not address or address not in {item.casefold() for item in allowed}:
-        raise PermissionError(f"{email or 'This account'} is not on the list of editors.")
+        raise PermissionError(_("{account} is not on the list of editors.").format(account=email or _("This account")))
     return Editor(address, "single sign-on", _seal=_SEAL)
 
 
@@ -261,11 +264,11 @@ def exposed_secrets_warning(paths: Iterable[Path] = SECRETS_PATHS) -> str | None
     if not exposed:
         return None
     names = ", ".join(str(path) for path in exposed)
-    return (
-        f"The secrets file {names} can be read by other users of the server. Run "
-        f"`chmod 600 {exposed[0]}` (or `python -m actionplan set-password`, which writes it readable by its "
-        "owner only) and delete any stale `.tmp` copy."
-    )
+    return _(
+        "The secrets file {names} can be read by other users of the server. Run `chmod 600 {first}` (or "
+        "`python -m actionplan set-password`, which writes it readable by its owner only) and delete any stale "
+        "`.tmp` copy."
+    ).format(names=names, first=exposed[0])
 
 
 def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:

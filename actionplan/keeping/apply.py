@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, _
 from ..plan import contract
 from ..plan.workbook import put_value
 from .edits import ADD, CHANGE, DELETE, CellChange, header_row
@@ -35,7 +36,7 @@ def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
     for sheet, sheet_changes in by_sheet.items():
         actual = contract.sheet_named(workbook.sheetnames, sheet)
         if actual is None:
-            raise SaveRefused(f"the sheet {sheet} is not in the workbook")
+            raise SaveRefused(_("the sheet {sheet} is not in the workbook").format(sheet=sheet))
         _apply_to_sheet(workbook[actual], sheet, sheet_changes)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -45,24 +46,24 @@ def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
 def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) -> None:
     found = header_row(ws.iter_rows(values_only=True))
     if found is None:
-        raise SaveRefused(f"the sheet {sheet} has no header row")
+        raise SaveRefused(_("the sheet {sheet} has no header row").format(sheet=sheet))
     header_at, header = found
     positions = contract.header_positions(header, contract.columns_of(sheet))
 
     def position(column: str) -> int:
         if column not in positions:
-            raise SaveRefused(f"the column {column} is not in the sheet {sheet}")
+            raise SaveRefused(_("the column {column} is not in the sheet {sheet}").format(column=column, sheet=sheet))
         return positions[column]
 
     for change in changes:
         if change.action == CHANGE:
             if change.row is None or change.row <= header_at:
-                raise SaveRefused(f"row {change.row} of {sheet} is not a data row")
+                raise SaveRefused(_("row {row} of {sheet} is not a data row").format(row=change.row, sheet=sheet))
             put_value(ws.cell(change.row, position(change.column)), change.new)
     deleted = {change.row for change in changes if change.action == DELETE and change.row is not None}
     if deleted:
         if min(deleted) <= header_at:
-            raise SaveRefused(f"row {min(deleted)} of {sheet} is not a data row")
+            raise SaveRefused(_("row {row} of {sheet} is not a data row").format(row=min(deleted), sheet=sheet))
         _close_up(ws, deleted)
     new_rows: dict[int, list[CellChange]] = defaultdict(list)
     for change in changes:
@@ -141,24 +142,24 @@ def _fit_filter(ws: Worksheet, header_at: int) -> None:
 # What Excel can hold that openpyxl may not write back: counted in the file before and after an edit, so an edit
 # that would drop any of it is refused instead (e.g. drop-downs Excel stores in its 2010 extension format).
 FEATURE_PATTERNS: dict[str, re.Pattern[bytes]] = {
-    "drop-down lists / data validations": re.compile(rb"<(?:\w+:)?dataValidation[\s>]"),
-    "conditional formatting": re.compile(rb"<(?:\w+:)?conditionalFormatting[\s>]"),
-    "sparklines": re.compile(rb"<(?:\w+:)?sparklineGroup[\s>]"),
-    "pictures, charts or shapes": re.compile(rb"<xdr:(?:sp|pic|graphicFrame|cxnSp|grpSp)[\s>]"),
-    "defined names": re.compile(rb"<definedName[\s>]"),
-    "merged cells": re.compile(rb"<mergeCell[\s>]"),
-    "comments": re.compile(rb"<comment[\s>]"),
-    "hyperlinks": re.compile(rb"<hyperlink[\s>]"),
+    N_("drop-down lists / data validations"): re.compile(rb"<(?:\w+:)?dataValidation[\s>]"),
+    N_("conditional formatting"): re.compile(rb"<(?:\w+:)?conditionalFormatting[\s>]"),
+    N_("sparklines"): re.compile(rb"<(?:\w+:)?sparklineGroup[\s>]"),
+    N_("pictures, charts or shapes"): re.compile(rb"<xdr:(?:sp|pic|graphicFrame|cxnSp|grpSp)[\s>]"),
+    N_("defined names"): re.compile(rb"<definedName[\s>]"),
+    N_("merged cells"): re.compile(rb"<mergeCell[\s>]"),
+    N_("comments"): re.compile(rb"<comment[\s>]"),
+    N_("hyperlinks"): re.compile(rb"<hyperlink[\s>]"),
 }
 FEATURE_FOLDERS: dict[str, tuple[str, ...]] = {
-    "pictures, charts or shapes": ("xl/media/", "xl/charts/"),
-    "tables (Format as Table)": ("xl/tables/",),
-    "pivot tables": ("xl/pivotTables/", "xl/pivotCache/"),
-    "slicers": ("xl/slicers/", "xl/slicerCaches/"),
-    "form controls": ("xl/ctrlProps/",),
-    "macros": ("xl/vbaProject.bin",),
+    N_("pictures, charts or shapes"): ("xl/media/", "xl/charts/"),
+    N_("tables (Format as Table)"): ("xl/tables/",),
+    N_("pivot tables"): ("xl/pivotTables/", "xl/pivotCache/"),
+    N_("slicers"): ("xl/slicers/", "xl/slicerCaches/"),
+    N_("form controls"): ("xl/ctrlProps/",),
+    N_("macros"): ("xl/vbaProject.bin",),
 }
-ROW_FEATURES = frozenset({"comments", "hyperlinks"})  # deleting a row rightly deletes its own
+ROW_FEATURES = frozenset({N_("comments"), N_("hyperlinks")})  # deleting a row rightly deletes its own
 
 
 def features(content: bytes) -> Counter[str]:

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from .. import words
+from ..i18n import _, n_
 from .edits import CellChange
 from .store import Store
 
@@ -130,13 +130,16 @@ class AuditRecord:
     def summary(self) -> str:
         """What the record did, in a few words: `3 changes: 2021-01 Status, 2021-02 Notes, …`."""
         if self.action == Action.EDIT:
-            cells = ", ".join(f"{change.key} {change.column or '(row)'}" for change in self.changes[:SUMMARY_CELLS])
-            more = f" and {len(self.changes) - SUMMARY_CELLS} more" if len(self.changes) > SUMMARY_CELLS else ""
-            merged = " (merged with changes saved meanwhile)" if self.merged else ""
-            return f"{words.count(len(self.changes), 'change')}{merged}: {cells}{more}"
+            row = _("(row)")
+            cells = ", ".join(f"{change.key} {change.column or row}" for change in self.changes[:SUMMARY_CELLS])
+            extra = len(self.changes) - SUMMARY_CELLS
+            more = " " + _("and {n} more").format(n=extra) if extra > 0 else ""
+            merged = " " + _("(merged with changes saved meanwhile)") if self.merged else ""
+            count = n_("{n} change", "{n} changes", len(self.changes)).format(n=len(self.changes))
+            return f"{count}{merged}: {cells}{more}"
         if self.action == Action.UPLOAD:
-            return f"uploaded {self.uploaded}"
-        return f"restored {self.restored}"
+            return _("uploaded {name}").format(name=self.uploaded)
+        return _("restored {name}").format(name=self.restored)
 
 
 def _state(value: object) -> State | None:
@@ -269,7 +272,7 @@ def read_all(workbook: Path) -> list[AuditRecord]:
     """Every record of the log as written (any workbook, any state), oldest first, with their marks applied."""
     records: list[AuditRecord] = []
     marks: dict[str, State] = {}
-    for _, entry in _lines(workbook)[0]:
+    for _offset, entry in _lines(workbook)[0]:
         if (found := _mark(entry)) is not None:
             marks[found[0]] = found[1]
         elif (record := AuditRecord.from_json(entry)) is not None:

@@ -13,6 +13,7 @@ from datetime import datetime
 import pandas as pd
 
 from .. import words
+from ..i18n import _
 from .audit import Action, AuditRecord
 from .edits import ADD, CHANGE, DELETE, ROW, CellChange, EditTable, normalise, read_tables
 from .merge import row_key
@@ -105,7 +106,8 @@ def undone_table(found: Sequence[Undone], names: bool) -> pd.DataFrame:
     """The cells a replacement would undo: ID, Column, Now, Would become, Saved (when, and by whom for editors)."""
     rows = []
     for item in found:
-        saved = f"{item.saved_at:%d %b %H:%M}" + (f" by {item.saved_by}" if names else "")
+        when = words.moment(item.saved_at)
+        saved = _("{moment} by {name}").format(moment=when, name=item.saved_by) if names else when
         record = item.change.as_record()
         rows.append(
             {
@@ -120,7 +122,7 @@ def undone_table(found: Sequence[Undone], names: bool) -> pd.DataFrame:
 
 
 def _moment(when: datetime, today: datetime) -> str:
-    return f"{when:%H:%M}" if when.date() == today.date() else f"{when:%d %b %Y %H:%M}"
+    return f"{when:%H:%M}" if when.date() == today.date() else words.moment(when)
 
 
 def backup_label(name: str, content: bytes | None, records: Sequence[AuditRecord], names: bool) -> str:
@@ -131,9 +133,14 @@ def backup_label(name: str, content: bytes | None, records: Sequence[AuditRecord
     sha = replaced.before_sha256 if replaced else (hashlib.sha256(content).hexdigest() if content else None)
     made = next((record for record in records if sha and record.after_sha256 == sha), None)
     if made is not None:
-        label = f"saved {_moment(made.when, today)}" + (f" by {made.who}" if names else "")
+        when = _moment(made.when, today)
+        label = (
+            _("saved {moment} by {name}").format(moment=when, name=made.who)
+            if names
+            else _("saved {moment}").format(moment=when)
+        )
     else:
-        label = "saved outside the app"
+        label = _("saved outside the app")
     if replaced is not None:
-        label += f" (replaced {_moment(replaced.when, today)})"
+        label += " " + _("(replaced {moment})").format(moment=_moment(replaced.when, today))
     return label

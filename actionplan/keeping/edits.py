@@ -20,6 +20,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from .. import words
+from ..i18n import _
 from ..plan import contract
 from ..plan.contract import ActivityColumn, Kind, MessageColumn, StepColumn
 from ..plan.findings import Finding
@@ -61,15 +62,15 @@ class CellChange:
 
     def as_record(self) -> dict[str, str]:
         """A line of the preview: Sheet, Row, ID, Column, Old, New, all as text."""
-        row = str(self.row) if self.row is not None else f"new {self.added}"
+        row = str(self.row) if self.row is not None else _("new {n}").format(n=self.added)
         if self.action == DELETE:
             return {
                 "Sheet": self.sheet,
                 "Row": row,
                 "ID": self.key,
-                "Column": "(whole row)",
+                "Column": _("(whole row)"),
                 "Old": words.cell_text(self.old),
-                "New": "(row deleted)",
+                "New": _("(row deleted)"),
             }
         return {
             "Sheet": self.sheet,
@@ -180,7 +181,7 @@ def _table(sheet: str, rows: list[tuple[object, ...]], columns: tuple[contract.C
     kinds: list[tuple[str, Kind]] = []
     frame: dict[str, object] = {ROW: pd.array([number for number, _ in records], dtype="Int64")}
     for name in names:
-        values = [record[name] for _, record in records]
+        values = [record[name] for _number, record in records]
         kind = _fitting_kind(schema_kind.get(name) or _guess_kind(values), values)
         kinds.append((name, kind))
         frame[name] = _column(values, kind)
@@ -266,7 +267,9 @@ def open_version(
         tables = read_tables(content)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         first = finding_text(plan.errors[0]) if plan.errors else str(exc)
-        raise ValueError(f"{Path(path).name} cannot be opened for editing: {first}") from exc
+        raise ValueError(
+            _("{name} cannot be opened for editing: {first}").format(name=Path(path).name, first=first)
+        ) from exc
     when = opened_at or datetime.now()
     return EditBase(Path(path), content, info.sha256, tables, plan.lists, plan.findings, when)
 

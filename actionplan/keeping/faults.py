@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Sequence
 
+from ..i18n import N_, _, n_
 from ..plan.findings import Finding
 
 
@@ -26,7 +27,7 @@ class Invalid(SaveRefused):
         self.warnings = tuple(warnings)
 
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = N_(
     "The workbook was changed by someone else (in Excel or in another browser) after you opened "
     "the editor, so your changes were not saved and nothing was overwritten. Download your changes, "
     "start again from the current workbook and apply them again."
@@ -46,45 +47,47 @@ class LockTimeout(SaveFailed):
     """Another save held the workbook's lock for longer than the save would wait."""
 
 
-NOTHING_CHANGED = "Nothing was changed."
+NOTHING_CHANGED = N_("Nothing was changed.")
 
 
 def lock_timeout_message(seconds: float) -> str:
-    return (
-        f"Not saved: another save has kept the workbook busy for more than {seconds:.0f} seconds (a colleague "
-        f"saving a large change, or a save that is stuck). {NOTHING_CHANGED} Please try again in a moment."
-    )
+    return _(
+        "Not saved: another save has kept the workbook busy for more than {seconds} seconds (a colleague saving a "
+        "large change, or a save that is stuck). {nothing_changed} Please try again in a moment."
+    ).format(seconds=f"{seconds:.0f}", nothing_changed=_(NOTHING_CHANGED))
 
 
 def fault_message(problem: OSError) -> str:
     """Why the server could not write, in staff's words, by the system's error number."""
     number = problem.errno
     if number == errno.EROFS:
-        cause = (
+        cause = _(
             "the folder that holds the workbook is read-only on the server. Whoever runs the server needs to make "
             "it writable"
         )
     elif number in (errno.ENOSPC, errno.EDQUOT):
-        cause = "the server's disk is full. Whoever runs the server needs to free some space on it"
+        cause = _("the server's disk is full. Whoever runs the server needs to free some space on it")
     elif number in (errno.EACCES, errno.EPERM):
-        cause = (
+        cause = _(
             "the server is not allowed to write to the workbook's folder (permission denied). Whoever runs the "
             "server needs to let the app write there"
         )
     elif number == errno.ENOENT:
-        cause = "the workbook or its folder is no longer where it was on the server. Reload the page to see why"
+        cause = _("the workbook or its folder is no longer where it was on the server. Reload the page to see why")
     else:
-        cause = f"the server could not write the workbook ({problem.strerror or problem}). Try again in a moment"
-    return f"Not saved: {cause}. {NOTHING_CHANGED}"
+        cause = _("the server could not write the workbook ({reason}). Try again in a moment").format(
+            reason=problem.strerror or problem
+        )
+    return _("Not saved: {cause}. {nothing_changed}").format(cause=cause, nothing_changed=_(NOTHING_CHANGED))
 
 
 def unlogged_message(problem: OSError) -> str:
     """What the user is told when the workbook was saved but the change log could not be completed."""
-    reason = "the server's disk is full" if problem.errno in (errno.ENOSPC, errno.EDQUOT) else problem.strerror
-    return (
-        f"The change log could not be completed ({reason}): your change is in it, marked as not yet confirmed, "
+    reason = _("the server's disk is full") if problem.errno in (errno.ENOSPC, errno.EDQUOT) else problem.strerror
+    return _(
+        "The change log could not be completed ({reason}): your change is in it, marked as not yet confirmed, "
         "and it is confirmed at the next save."
-    )
+    ).format(reason=reason)
 
 
 def finding_text(finding: Finding) -> str:
@@ -95,8 +98,10 @@ def finding_text(finding: Finding) -> str:
 
 def merge_message(conflicts: int) -> str:
     """Why a save on an older version waits: cells both editors changed."""
-    cells = f"{conflicts} cell was" if conflicts == 1 else f"{conflicts} cells were"
-    return (
-        f"The workbook was saved by someone else after you opened it, and {cells} changed by both of you. "
-        "Nothing was saved: choose which value each keeps, then save again."
-    )
+    return n_(
+        "The workbook was saved by someone else after you opened it, and {n} cell was changed by both of you. "
+        "Nothing was saved: choose which value each keeps, then save again.",
+        "The workbook was saved by someone else after you opened it, and {n} cells were changed by both of you. "
+        "Nothing was saved: choose which value each keeps, then save again.",
+        conflicts,
+    ).format(n=conflicts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .. import words
+from ..i18n import _
 from ..plan import contract
 from ..plan.contract import ActivityColumn, MessageColumn, StepColumn
 from .edits import ADD, CHANGE, DELETE, ROW, CellChange, EditTable, normalise
@@ -58,7 +59,7 @@ class CellConflict:
         return {
             "Sheet": self.sheet,
             "ID": self.key,
-            "Column": self.column or "(whole row)",
+            "Column": self.column or _("(whole row)"),
             "Base": words.cell_text(self.base),
             "Theirs": words.cell_text(self.theirs),
             "Mine": words.cell_text(self.mine),

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from .. import words
+from ..i18n import _, n_
 from ..plan.findings import Finding
 from ..plan.load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
 from . import audit, backups
@@ -119,13 +119,18 @@ class SavePlan:
         """Why the save is refused, in words for the person who tried; None when it may go ahead."""
         if self.lost:
             return SaveRefused(
-                f"Not saved: the workbook has {', '.join(self.lost)} that saving from the app would not "
-                "keep. Make this change in Excel instead; nothing was written."
+                _(
+                    "Not saved: the workbook has {what} that saving from the app would not keep. Make this change "
+                    "in Excel instead; nothing was written."
+                ).format(what=", ".join(_(lost) for lost in self.lost))
             )
         if self.errors:
             return Invalid(
-                f"Changes not saved: the workbook would have {words.count(len(self.errors), 'error')}. "
-                f"First: {finding_text(self.errors[0])}",
+                n_(
+                    "Changes not saved: the workbook would have {n} error. First: {first}",
+                    "Changes not saved: the workbook would have {n} errors. First: {first}",
+                    len(self.errors),
+                ).format(n=len(self.errors), first=finding_text(self.errors[0])),
                 self.errors,
                 self.warnings,
             )
@@ -275,11 +280,14 @@ def _record(
     )
 
 
-def _refuse_errors(plan: Plan, what: str) -> None:
+def _refuse_errors(plan: Plan, name: str) -> None:
     if plan.errors:
         raise Invalid(
-            f"{what} not saved: the workbook would have {words.count(len(plan.errors), 'error')}. "
-            f"First: {finding_text(plan.errors[0])}",
+            n_(
+                "{name} was not saved: the workbook would have {n} error. First: {first}",
+                "{name} was not saved: the workbook would have {n} errors. First: {first}",
+                len(plan.errors),
+            ).format(name=name, n=len(plan.errors), first=finding_text(plan.errors[0])),
             plan.errors,
             plan.warnings,
         )
@@ -305,7 +313,7 @@ def save_changes(
     require_editor(editor)
     path = Path(path)
     if not changes:
-        raise SaveRefused("There are no changes to save.")
+        raise SaveRefused(_("There are no changes to save."))
     with _writing(path):
         current, info = read_bytes(path)
         changes = tuple(changes)
@@ -313,15 +321,15 @@ def save_changes(
         merged_with = None
         if info.sha256 != base_sha256:
             if base_content is None or hashlib.sha256(base_content).hexdigest() != base_sha256:
-                raise Conflict(CONFLICT_MESSAGE)
+                raise Conflict(_(CONFLICT_MESSAGE))
             try:
                 result = merge(read_tables(base_content), changes, read_tables(current), choices)
             except Unmergeable:
-                raise Conflict(CONFLICT_MESSAGE) from None
+                raise Conflict(_(CONFLICT_MESSAGE)) from None
             if result.conflicts:
                 raise MergeNeeded(merge_message(len(result.conflicts)), result.conflicts)
             if not result.changes:
-                raise SaveRefused("Your changes are already in the workbook as saved since; nothing was written.")
+                raise SaveRefused(_("Your changes are already in the workbook as saved since; nothing was written."))
             changes, kept, merged_with, prepared = result.changes, result.theirs, info.sha256, None
         if prepared is None or prepared.base_sha256 != info.sha256 or prepared.changes != changes:
             prepared = prepare(OnDisk(path, current), changes)
@@ -341,15 +349,19 @@ def replace_workbook(
     path = Path(path)
     if len(content) > max_bytes:
         raise SaveRefused(
-            f"{filename} is {len(content) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB. "
-            "A plan workbook is far smaller: check that this is the right file."
+            _(
+                "{name} is {size} MB; the limit is {limit} MB. A plan workbook is far smaller: check that this is "
+                "the right file."
+            ).format(name=filename, size=f"{len(content) / 2**20:.1f}", limit=f"{max_bytes / 2**20:.0f}")
         )
     plan = check(content, Path(Path(filename).name))
-    _refuse_errors(plan, f"{filename} was")
+    _refuse_errors(plan, filename)
     with _writing(path):
         current = path.read_bytes() if path.exists() else None
         if current == content:
-            raise SaveRefused(f"{filename} is the same as the current workbook; nothing was replaced.")
+            raise SaveRefused(
+                _("{name} is the same as the current workbook; nothing was replaced.").format(name=filename)
+            )
         record = _record(editor, path, audit.Action.UPLOAD, uploaded=filename, size=len(content))
         return _replace(path, content, current, record, plan.warnings)
 
@@ -359,11 +371,11 @@ def restore_backup(editor: Editor, path: Path, backup: Path) -> Saved:
     require_editor(editor)
     path, backup = Path(path), Path(backup)
     if not backups.is_backup_of(path, backup):
-        raise SaveRefused(f"{backup.name} is not a backup of {path.name}.")
+        raise SaveRefused(_("{backup} is not a backup of {name}.").format(backup=backup.name, name=path.name))
     with _writing(path):
         content = backup.read_bytes()
     plan = check(content, path)
-    _refuse_errors(plan, f"{backup.name} was")
+    _refuse_errors(plan, backup.name)
     with _writing(path):
         current = path.read_bytes() if path.exists() else None
         record = _record(editor, path, audit.Action.RESTORE, restored=backup.name)
