@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,8 +10,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, load_plan, words
+from actionplan import Plan, i18n, load_plan, words
 from actionplan import briefing as pack
+from actionplan.i18n import N_, _
 from actionplan.keeping.backups import backup_time, list_backups
 from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
@@ -18,23 +20,50 @@ from actionplan.plan.status import AsOf, Reported
 
 from . import colours, signin
 
-NO_EARLIER = "None"
-UPLOAD = "Upload a file…"
+NO_EARLIER = N_("None")
+UPLOAD = N_("Upload a file…")
+# The headers of the tables the briefing builds, marked here so the screen shows them in the reader's language.
+HEADERS = (
+    N_("ID"),
+    N_("Activity"),
+    N_("Reported status"),
+    N_("Status as of"),
+    N_("Progress %"),
+    N_("Notes"),
+    N_("Last update"),
+    N_("Domain"),
+    N_("Reported Completed"),
+    N_("Open"),
+    N_("Past end"),
+    N_("Meaning"),
+    N_("Topic"),
+    N_("Message"),
+    N_("Activity ID"),
+    N_("Owner"),
+    N_("Change"),
+    N_("Event"),
+    N_("What"),
+    N_("Before"),
+    N_("After"),
+)
 SESSION_QUARTER_FILL = "#DEEAF6"
 SCHEDULED_TEXT = "■"
+QUARTER_LABEL = re.compile(r"(\d{4}) Q([1-4])")  # the grid's column names: 2023 Q2
 LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
 QUARTER_WIDTH = 52
 
 
-@st.cache_data(max_entries=8, show_spinner="Reading the earlier version…")
-def _earlier_file(path: str, mtime_ns: int, size: int) -> Plan:
-    """An earlier version on disk, cached on its signature like the current workbook."""
-    del mtime_ns, size  # part of the cache key only
+@st.cache_data(max_entries=8, show_spinner=False)
+def _earlier_file(path: str, mtime_ns: int, size: int, lang: str) -> Plan:
+    """An earlier version on disk, cached on its signature like the current workbook, and on the language its
+    findings are worded in."""
+    del mtime_ns, size, lang  # part of the cache key only
     return load_plan(path)
 
 
-@st.cache_data(max_entries=4, show_spinner="Reading the uploaded file…")
-def _earlier_upload(name: str, content: bytes) -> Plan:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _earlier_upload(name: str, content: bytes, lang: str) -> Plan:
+    del lang  # part of the cache key only
     return pack.earlier_version(name, content)
 
 
@@ -48,25 +77,29 @@ def choose_earlier(workbook: Path) -> Plan | None:
     def label(option: object) -> str:
         if isinstance(option, Path):
             taken = backup_time(option)
-            return f"Backup of {taken:%d %b %Y %H:%M}" if taken else option.name
-        return str(option)
+            return _("Backup of {moment}").format(moment=words.moment(taken)) if taken else option.name
+        return _(str(option))
 
     picked = st.selectbox(
-        "Changes since",
+        _("Changes since"),
         options,
         format_func=label,
         key="briefing_since",
-        help="An earlier version of the workbook: a backup the Data page kept (or, for a signed-in editor, a "
-        "file to upload). The pack lists activities added, removed, re-dated, re-classified, and changes to "
-        "their Status, Progress %, Notes and Last update.",
+        help=_(
+            "An earlier version of the workbook: a backup the Data page kept (or, for a signed-in editor, a "
+            "file to upload). The pack lists activities added, removed, re-dated, re-classified, and changes to "
+            "their Status, Progress %, Notes and Last update."
+        ),
     )
     if isinstance(picked, Path):
         stat = picked.stat()
-        return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size)
+        with st.spinner(_("Reading the earlier version…")):
+            return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size, i18n.current().lang)
     if picked == UPLOAD and signin.current_editor() is not None:
-        upload = st.file_uploader("Earlier version (.xlsx)", type=["xlsx"], key="briefing_since_upload")
+        upload = st.file_uploader(_("Earlier version (.xlsx)"), type=["xlsx"], key="briefing_since_upload")
         if upload is not None:
-            return _earlier_upload(upload.name, upload.getvalue())
+            with st.spinner(_("Reading the uploaded file…")):
+                return _earlier_upload(upload.name, upload.getvalue(), i18n.current().lang)
     return None
 
 
@@ -78,7 +111,7 @@ def downloads(briefing: pack.Briefing) -> None:
     for column, fmt in zip(st.columns(len(formats)), formats):
         with column:
             st.download_button(
-                pack.LABELS[fmt],
+                _(pack.LABELS[fmt]),
                 data=_writer(briefing, fmt),
                 file_name=pack.file_name(briefing.scope, fmt),
                 mime=pack.FORMATS[fmt],
@@ -107,42 +140,49 @@ def summary(briefing: pack.Briefing) -> None:
     acts = briefing.activities
     status = acts[as_of_status.STATUS_AS_OF].astype(str)
     cards = (
-        ("In scope", len(acts), "Activities the briefing covers (the scope rule is above)."),
+        (_("In scope"), len(acts), _("Activities the briefing covers (the scope rule is above).")),
         (
-            "Delivered",
+            _("Delivered"),
             len(briefing.delivered.table),
-            "Reported Completed in the Status column. Nothing else counts as delivered.",
+            _("Reported Completed in the Status column. Nothing else counts as delivered."),
         ),
-        ("Open", len(briefing.open.table), "Not reported Completed or Cancelled; blank Status included."),
-        ("Past end", int(status.isin(pack.PAST_END).sum()), "Past their end date with no Completed status."),
+        (_("Open"), len(briefing.open.table), _("Not reported Completed or Cancelled; blank Status included.")),
+        (_("Past end"), int(status.isin(pack.PAST_END).sum()), _("Past their end date with no Completed status.")),
         (
-            Reported.NOT_REPORTED,
+            _(Reported.NOT_REPORTED),
             int((acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
-            "Status is blank: nobody has reported on these.",
+            _("Status is blank: nobody has reported on these."),
         ),
-        ("At the session", len(briefing.at_session.table), pack.AT_SESSION_RULE),
+        (_("At the session"), len(briefing.at_session.table), _(pack.AT_SESSION_RULE)),
     )
     for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
         column.metric(label, count, help=meaning, border=True)
     st.markdown(words.md_text(briefing.summary_lead))
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
-    meanings = "; ".join(f"{name}: {meaning}" for name, meaning in ((s, s.meaning) for s in AsOf))
+    meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
     by_status.dataframe(
         briefing.status_summary,
         hide_index=True,
         key="briefing_by_status",
         column_order=("Status as of", "Activities"),
-        column_config={
-            "Status as of": st.column_config.TextColumn(width="medium", help=meanings),
-            "Activities": st.column_config.NumberColumn(width="small"),
-        },
+        column_config=_labelled(
+            {
+                "Status as of": st.column_config.TextColumn(width="medium", help=meanings),
+                "Activities": st.column_config.NumberColumn(width="small"),
+            }
+        ),
     )
     by_domain.dataframe(
         briefing.domain_summary,
         hide_index=True,
         key="briefing_by_domain",
-        column_config={"Domain": st.column_config.TextColumn(width="medium")},
+        column_config=_labelled(
+            {
+                name: st.column_config.TextColumn(width="medium" if name == "Domain" else None)
+                for name in briefing.domain_summary.columns
+            }
+        ),
     )
 
 
@@ -154,23 +194,26 @@ def section(part: pack.Section, as_of_label: str) -> None:
         st.markdown(f"##### {words.md_text(part.title)}")
     st.markdown(words.md_text(part.lead))
     if part.empty:
-        st.caption(pack.EMPTY_SECTION)
+        st.caption(_(pack.EMPTY_SECTION))
         return
+    table = pack.compact(part.table)
     st.dataframe(
-        pack.compact(part.table),
-        hide_index=True,
-        key=f"briefing_{part.key}",
-        column_config=_activity_columns(as_of_label),
+        table, hide_index=True, key=f"briefing_{part.key}", column_config=_activity_columns(table, as_of_label)
     )
 
 
 def messages(briefing: pack.Briefing) -> None:
     """The key messages staff wrote for the session, by topic; or that none were recorded."""
-    st.subheader("Key messages")
+    st.subheader(_("Key messages"))
     if briefing.messages.empty:
         st.text(briefing.summary[-1])
         return
-    st.dataframe(briefing.messages, hide_index=True, key="briefing_messages")
+    st.dataframe(
+        briefing.messages,
+        hide_index=True,
+        key="briefing_messages",
+        column_config=_labelled({name: st.column_config.Column() for name in briefing.messages.columns}),
+    )
 
 
 def changes(part: pack.Section) -> None:
@@ -181,25 +224,29 @@ def changes(part: pack.Section) -> None:
             part.table,
             hide_index=True,
             key="briefing_changes",
-            column_config={
-                "Event": st.column_config.TextColumn(width="medium"),
-                "Before": st.column_config.TextColumn(width="medium"),
-                "After": st.column_config.TextColumn(width="medium"),
-            },
+            column_config=_labelled(
+                {
+                    name: st.column_config.TextColumn(width="medium" if name in ("Event", "Before", "After") else None)
+                    for name in part.table.columns
+                }
+            ),
         )
 
 
 def timeline(briefing: pack.Briefing) -> None:
     """The quarter grid, shaded like the Word document: a filled cell is a quarter the activity's dates fall in."""
     grid = briefing.grid
-    st.subheader("Timeline by quarter")
+    st.subheader(_("Timeline by quarter"))
     if grid.cells.empty:
-        st.caption(pack.EMPTY_SECTION)
+        st.caption(_(pack.EMPTY_SECTION))
         return
-    st.caption(
-        f"Shaded: a quarter the activity's dates fall in. Light column: the {briefing.scope.word}'s "
-        f"quarter ({', '.join(grid.session_quarters)})."
+    quarters = ", ".join(grid.session_quarters)
+    shading = (
+        _("Shaded: a quarter the activity's dates fall in. Light column: the session's quarter ({quarters}).")
+        if briefing.scope.session
+        else _("Shaded: a quarter the activity's dates fall in. Light column: the period's quarter ({quarters}).")
     )
+    st.caption(shading.format(quarters=quarters))
     # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
     shown = grid.cells.map(lambda scheduled: SCHEDULED_TEXT if scheduled else "")
     shown.insert(0, "Activity", grid.labels)
@@ -210,16 +257,29 @@ def timeline(briefing: pack.Briefing) -> None:
         hide_index=True,
         height=min(38 + 35 * len(shown), 720),
         column_config={
-            "Activity": st.column_config.TextColumn(width=LABEL_WIDTH, pinned=True),
+            "Activity": st.column_config.TextColumn(_("Activity"), width=LABEL_WIDTH, pinned=True),
             **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH) for q in grid.cells.columns},
         },
     )
 
 
 def _short_quarter(label: str) -> str:
-    """'2023 Q2' -> "Q2 '23", narrow enough for a column of a few characters."""
-    year, quarter = label.split(" ")
-    return f"{quarter} ’{year[2:]}"
+    """'2023 Q2' -> "Q2 ’23" ("2 кв. ’23"), narrow enough for a column of a few characters; any other label as it
+    is."""
+    found = QUARTER_LABEL.fullmatch(label)
+    if not found:
+        return label
+    return _("Q{quarter} ’{year}").format(quarter=found.group(2), year=found.group(1)[2:])
+
+
+def _labelled(config: dict[str, Any]) -> dict[str, Any]:
+    """Column settings for a table the briefing builds, each with its header in the reader's language. The table
+    may carry the English names or names already translated, so each setting is given under both."""
+    labelled: dict[str, Any] = {}
+    for name, column in config.items():
+        column = {**column, "label": _(name)}
+        labelled[name] = labelled[_(name)] = column
+    return labelled
 
 
 def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> pd.DataFrame:
@@ -233,12 +293,16 @@ def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> p
     return styles
 
 
-def _activity_columns(as_of_label: str) -> dict[str, Any]:
-    return {
-        "ID": st.column_config.TextColumn(width="small"),
-        "Activity": st.column_config.TextColumn(width="large"),
-        "Notes": st.column_config.TextColumn(width="medium"),
-        "Progress %": st.column_config.NumberColumn(format="%d%%"),
-        "Last update": st.column_config.DateColumn(format="D MMM YYYY"),
-        as_of_status.STATUS_AS_OF: st.column_config.TextColumn(as_of_label),
-    }
+def _activity_columns(table: pd.DataFrame, as_of_label: str) -> dict[str, Any]:
+    labelled = _labelled(
+        {
+            **{str(name): st.column_config.Column() for name in table.columns},
+            "ID": st.column_config.TextColumn(width="small"),
+            "Activity": st.column_config.TextColumn(width="large"),
+            "Notes": st.column_config.TextColumn(width="medium"),
+            "Progress %": st.column_config.NumberColumn(format="%d%%"),
+            "Last update": st.column_config.DateColumn(format="D MMM YYYY"),
+        }
+    )
+    as_of = st.column_config.TextColumn(as_of_label)
+    return {**labelled, as_of_status.STATUS_AS_OF: as_of, _(as_of_status.STATUS_AS_OF): as_of}

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import _, n_
 from actionplan.keeping import access, drafts, edits
 from actionplan.keeping.edits import CellChange, EditBase
 from actionplan.keeping.store import Draft
@@ -42,7 +43,7 @@ def start_frames(base: EditBase) -> dict[str, pd.DataFrame]:
 def _when(draft: Draft) -> str:
     """When the draft was started: HH:MM today, else with its day."""
     started = draft.created_at
-    return f"{started:%H:%M}" if started.date() == date.today() else f"{started:%d %b %H:%M}"
+    return f"{started:%H:%M}" if started.date() == date.today() else words.moment(started)
 
 
 def resume(editor: access.Editor, base: EditBase, fresh: bool) -> EditBase | None:
@@ -54,7 +55,7 @@ def resume(editor: access.Editor, base: EditBase, fresh: bool) -> EditBase | Non
     if draft is None or not fresh:
         return base
     changes = drafts.decode(draft.changes)
-    count = words.count(len(changes), "unsaved change")
+    count = len(changes)
     if st.session_state.get(_ADOPTED) != editor.name:
         _offer(editor, base.path, draft, count)
         return None
@@ -68,7 +69,14 @@ def resume(editor: access.Editor, base: EditBase, fresh: bool) -> EditBase | Non
     frames = {sheet: drafts.applied(table, changes) for sheet, table in version.tables.items()}
     st.session_state[_START] = (version.sha256, frames)
     st.session_state[_KEPT] = tuple(changes)
-    st.info(f"Your {count} from {_when(draft)} are back in the tables below.", icon=":material/restore:")
+    st.info(
+        n_(
+            "Your {n} unsaved change from {when} is back in the tables below.",
+            "Your {n} unsaved changes from {when} are back in the tables below.",
+            count,
+        ).format(n=count, when=_when(draft)),
+        icon=":material/restore:",
+    )
     return version
 
 
@@ -77,34 +85,45 @@ def _adopt(name: str) -> None:
     st.session_state.pop(_UNDO, None)
 
 
-def _offer(editor: access.Editor, path: Path, draft: Draft, count: str) -> None:
+def offer_text(count: int, when: str) -> str:
+    """The offer of a draft kept from another session: `**You have 3 unsaved changes from 14:05.** Keep them …`."""
+    return n_(
+        "**You have {n} unsaved change from {when}.** Keep it to go on where you left off, or drop it.",
+        "**You have {n} unsaved changes from {when}.** Keep them to go on where you left off, or drop them.",
+        count,
+    ).format(n=count, when=when)
+
+
+def _offer(editor: access.Editor, path: Path, draft: Draft, count: int) -> None:
     with st.container(border=True, key="draft_offer"):
-        them = "it" if count.startswith("1 ") else "them"
-        st.markdown(
-            f":material/edit_note: **You have {count} from {_when(draft)}.** "
-            f"Keep {them} to go on where you left off, or drop {them}."
-        )
+        st.markdown(":material/edit_note: " + offer_text(count, _when(draft)))
         row = st.container(horizontal=True)
         row.button(
-            "Keep my changes",
+            _("Keep my changes"),
             type="primary",
             on_click=_adopt,
             args=(editor.name,),
             key="draft_keep",
             icon=":material/restore:",
         )
-        _discard_popover(row, editor, path, count, f"Drop {them}…", key="draft_drop")
+        drop = n_("Drop it…", "Drop them…", count)
+        _discard_popover(row, editor, path, count, drop, key="draft_drop")
 
 
-def _lost_version(editor: access.Editor, path: Path, changes: Sequence[CellChange], count: str) -> None:
+def _lost_version(editor: access.Editor, path: Path, changes: Sequence[CellChange], count: int) -> None:
     st.warning(
-        f"You have {count}, made on a version of the workbook that is no longer kept, so they cannot be typed "
-        "back in. Download them to make them again on the current version, then drop them.",
+        n_(
+            "You have {n} unsaved change, made on a version of the workbook that is no longer kept, so it cannot "
+            "be typed back in. Download it to make it again on the current version, then drop it.",
+            "You have {n} unsaved changes, made on a version of the workbook that is no longer kept, so they cannot "
+            "be typed back in. Download them to make them again on the current version, then drop them.",
+            count,
+        ).format(n=count),
         icon=":material/sync_problem:",
     )
     row = st.container(horizontal=True)
     row.download_button(
-        "Download my changes (CSV)",
+        _("Download my changes (CSV)"),
         edits.changes_csv(changes),
         "my-changes.csv",
         "text/csv",
@@ -112,7 +131,7 @@ def _lost_version(editor: access.Editor, path: Path, changes: Sequence[CellChang
         icon=":material/download:",
         key="draft_download",
     )
-    _discard_popover(row, editor, path, count, "Drop them…", key="draft_drop_lost")
+    _discard_popover(row, editor, path, count, n_("Drop it…", "Drop them…", count), key="draft_drop_lost")
 
 
 def remember(editor: access.Editor, base: EditBase, changes: Sequence[CellChange]) -> None:
@@ -136,16 +155,24 @@ def _discard(editor: access.Editor, path: Path, start_again: Callable[[], None] 
 
 
 def _discard_popover(
-    where, editor: access.Editor, path: Path, count: str, label: str, key: str, start_again=None
+    where, editor: access.Editor, path: Path, count: int, label: str, key: str, start_again=None
 ) -> None:
     with where.popover(label, icon=":material/delete:"):
-        st.markdown(f"Discard your {count}? You can undo this once.")
-        st.button("Discard", type="primary", on_click=_discard, args=(editor, path, start_again), key=f"{key}_confirm")
+        st.markdown(
+            n_(
+                "Discard your {n} change? You can undo this once.",
+                "Discard your {n} changes? You can undo this once.",
+                count,
+            ).format(n=count)
+        )
+        st.button(
+            _("Discard"), type="primary", on_click=_discard, args=(editor, path, start_again), key=f"{key}_confirm"
+        )
 
 
 def discard_button(where, editor: access.Editor, path: Path, count: int, start_again: Callable[[], None]) -> None:
     """Discard changes…, asking first."""
-    _discard_popover(where, editor, path, words.count(count, "change"), "Discard changes…", "edit_discard", start_again)
+    _discard_popover(where, editor, path, count, _("Discard changes…"), "edit_discard", start_again)
 
 
 def _undo(editor: access.Editor, path: Path, start_again: Callable[[], None]) -> None:
@@ -164,11 +191,15 @@ def undo_offer(editor: access.Editor, path: Path, start_again: Callable[[], None
     if gone is None or drafts.live(store, path.name, editor.name) is not None:
         st.session_state.pop(_UNDO, None)
         return
-    count = words.count(len(drafts.decode(gone.changes)), "change")
+    count = len(drafts.decode(gone.changes))
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.caption(f"Discarded {count}.")
+        st.caption(n_("Discarded {n} change.", "Discarded {n} changes.", count).format(n=count))
         st.button(
-            "Undo discard", on_click=_undo, args=(editor, path, start_again), key="draft_undo", icon=":material/undo:"
+            _("Undo discard"),
+            on_click=_undo,
+            args=(editor, path, start_again),
+            key="draft_undo",
+            icon=":material/undo:",
         )
 
 

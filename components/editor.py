@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _, n_
 from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.edits import EditBase, EditTable
 from actionplan.keeping.merge import Side
@@ -24,7 +25,7 @@ from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn, Kind, StepColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import Finding
-from components import draft_panel, merge_panel
+from components import draft_panel, merge_panel, replace_preview
 
 _BASE = "_edit_base"
 _NOTICE = "_edit_notice"
@@ -40,9 +41,15 @@ MEDIUM_COLUMNS = frozenset({A.TERMS, A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.COUN
 del A, S
 MAX_UPLOAD_MB = save.MAX_UPLOAD_BYTES // 2**20
 SHOWN_FINDINGS = 8
-KEPT_FOR_RETRY = (
+KEPT_FOR_RETRY = N_(
     "Your changes are still in the tables above: press Save again once this is fixed, or download them below."
 )
+# The editor's tabs: what each sheet holds, with the sheet's own name in Excel (which stays English).
+SHEET_TABS = {
+    contract.ACTIVITIES: N_("Activities sheet"),
+    contract.STEPS: N_("Steps sheet"),
+    contract.MESSAGES: N_("Messages sheet"),
+}
 
 
 def _base(path: Path) -> EditBase | None:
@@ -54,15 +61,18 @@ def _base(path: Path) -> EditBase | None:
         base = edits.open_for_editing(path)
     except OSError as problem:
         st.error(
-            f"The workbook cannot be read on the server ({problem.strerror or 'unreadable'}), so it cannot be "
-            "edited now. Reload the page in a moment; if this stays, restore a backup or upload a good version on "
-            "the *Upload & backups* tab.",
+            _(
+                "The workbook cannot be read on the server ({reason}), so it cannot be edited now. Reload the page "
+                "in a moment; if this stays, restore a backup or upload a good version on the *{tab}* tab."
+            ).format(reason=problem.strerror or _("unreadable"), tab=_("Upload & backups")),
             icon=":material/error:",
         )
         return None
     except ValueError as problem:
         st.error(
-            f"{words.md_text(str(problem))}. Restore a backup or upload a good version on the *Upload & backups* tab.",
+            _("{problem}. Restore a backup or upload a good version on the *{tab}* tab.").format(
+                problem=words.md_text(str(problem)), tab=_("Upload & backups")
+            ),
             icon=":material/error:",
         )
         return None
@@ -91,8 +101,8 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, Any]:
     help_of = {column.name: column.help for column in contract.columns_of(table.sheet)}
     config: dict[str, object] = {
         edits.ROW: st.column_config.NumberColumn(
-            "Row",
-            help="The row in Excel; blank for a row you add here",
+            _("Row"),
+            help=_("The row in Excel; blank for a row you add here"),
             disabled=True,
             width=50,
             format="%d",
@@ -101,7 +111,10 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, Any]:
     }
     for name, kind in table.kinds:
         width = "large" if name in WIDE_COLUMNS else "medium" if name in MEDIUM_COLUMNS else "small"
-        common: dict[str, Any] = {"help": help_of.get(name) or "A column added by staff; kept as it is", "width": width}
+        common: dict[str, Any] = {
+            "help": _(help_of[name]) if help_of.get(name) else _("A column added by staff; kept as it is"),
+            "width": width,
+        }
         if name == ActivityColumn.ID:
             common["pinned"] = True
         if kind == Kind.LIST and name in contract.LIST_BACKED:
@@ -109,7 +122,9 @@ def column_config(table: EditTable, base: EditBase) -> dict[str, Any]:
                 name, options=_with_present(list(base.lists.allowed(name)), table, name), **common
             )
         elif table.sheet == contract.STEPS and name == StepColumn.ACTIVITY_ID:
-            common["help"] = f"{common['help']}; pick one (an activity added today can be picked once it is saved)"
+            common["help"] = _("{help}; pick one (an activity added today can be picked once it is saved)").format(
+                help=common["help"]
+            )
             config[name] = st.column_config.SelectboxColumn(
                 name, options=_with_present(base.activity_ids(), table, name), **common
             )
@@ -134,7 +149,8 @@ def _tables(base: EditBase) -> list[edits.CellChange]:
     changes: list[edits.CellChange] = []
     sheets = [sheet for sheet in EDITOR_KEYS if sheet in base.tables]
     frames = draft_panel.start_frames(base)
-    for sheet, tab in zip(sheets, st.tabs(sheets, key="edit_sheet")):
+    tabs = st.tabs([_(SHEET_TABS[sheet]) for sheet in sheets], key="edit_sheet")
+    for sheet, tab in zip(sheets, tabs):
         table = base.tables[sheet]
         with tab:
             edited = st.data_editor(
@@ -154,7 +170,7 @@ def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes)
     """The editor's work, to keep when it cannot be saved."""
     with st.container(horizontal=True):
         st.download_button(
-            "Download my changes (CSV)",
+            _("Download my changes (CSV)"),
             edits.changes_csv(changes),
             "my-changes.csv",
             "text/csv",
@@ -163,7 +179,7 @@ def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes)
             key="download_my_changes",
         )
         st.download_button(
-            "Download my version of the workbook",
+            _("Download my version of the workbook"),
             would_be,
             f"{base.path.stem}-my-version.xlsx",
             XLSX_MIME,
@@ -176,7 +192,7 @@ def _downloads(base: EditBase, changes: list[edits.CellChange], would_be: bytes)
 def findings_list(findings: Sequence[Finding], limit: int = SHOWN_FINDINGS) -> str:
     lines = [f"- {words.md_text(save.finding_text(finding))}" for finding in findings[:limit]]
     if len(findings) > limit:
-        lines.append(f"- … and {len(findings) - limit} more")
+        lines.append("- " + _("… and {n} more").format(n=len(findings) - limit))
     return "\n".join(lines)
 
 
@@ -201,7 +217,7 @@ def _save(
         with chooser_area:  # above the Save button, in this run (the tables keep what was typed)
             merge_panel.chooser(needed.conflicts)
         save_slot.button(
-            "Save with my choices",
+            _("Save with my choices"),
             type="primary",
             disabled=True,
             icon=":material/save:",
@@ -214,7 +230,7 @@ def _save(
         _downloads(base, changes, prepared.content)
         return
     except save.SaveFailed as failed:
-        st.error(f"{failed} {KEPT_FOR_RETRY}", icon=":material/error:")
+        st.error(f"{failed} {_(KEPT_FOR_RETRY)}", icon=":material/error:")
         _downloads(base, changes, prepared.content)
         return
     except save.SaveRefused as refused:
@@ -225,14 +241,23 @@ def _save(
     if saved.merged:
         notify(merge_panel.merged_message(saved, len(saved.changes)), saved)
     else:
-        notify(f"Saved {words.count(len(changes), 'change')} at {datetime.now():%H:%M}.", saved)
+        notify(
+            n_("Saved {n} change at {time}.", "Saved {n} changes at {time}.", len(changes)).format(
+                n=len(changes), time=f"{datetime.now():%H:%M}"
+            ),
+            saved,
+        )
     st.rerun()
 
 
 def notify(message: str, saved: save.Saved) -> None:
     """Keep a message about a write for the next run (which follows at once), naming the backup taken and anything
     that could not be completed after the workbook was replaced."""
-    kept = f" The previous version is kept as backups/{saved.backup.name}." if saved.backup else ""
+    kept = (
+        " " + _("The previous version is kept as backups/{name}.").format(name=saved.backup.name)
+        if saved.backup
+        else ""
+    )
     st.session_state[_NOTICE] = (message + kept, len(saved.warnings), saved.notes)
 
 
@@ -246,7 +271,11 @@ def show_notice() -> None:
             st.warning(note, icon=":material/warning:")
         if warnings:
             st.warning(
-                f"The workbook has {words.count(warnings, 'warning')}; see the validation report.",
+                n_(
+                    "The workbook has {n} warning; see the validation report.",
+                    "The workbook has {n} warnings; see the validation report.",
+                    warnings,
+                ).format(n=warnings),
                 icon=":material/warning:",
             )
 
@@ -267,58 +296,74 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     stale = disk_sha256 != base.sha256
     if disk_sha256 is None:
         st.warning(
-            "The workbook cannot be read on the server any more (moved, deleted or locked), so saving is not "
-            "possible now. Download your changes below; reload the page to see why.",
+            _(
+                "The workbook cannot be read on the server any more (moved, deleted or locked), so saving is not "
+                "possible now. Download your changes below; reload the page to see why."
+            ),
             icon=":material/sync_problem:",
         )
     elif stale:
         st.warning(
-            f"The workbook was saved by someone else after you opened it here at {base.opened_at:%H:%M}. "
-            "When you save, your changes are merged with theirs cell by cell; where you both changed the same "
-            "cell, you choose which value it keeps.",
+            _(
+                "The workbook was saved by someone else after you opened it here at {time}. When you save, your "
+                "changes are merged with theirs cell by cell; where you both changed the same cell, you choose "
+                "which value it keeps."
+            ).format(time=f"{base.opened_at:%H:%M}"),
             icon=":material/sync_problem:",
         )
     else:
         st.caption(
-            "Double-click a cell to edit it; pick values from the drop-downs; add a row at the bottom of a "
-            "table; tick rows at the left and press Delete to remove them. Nothing is written until you "
-            "press **Save**."
+            _(
+                "Double-click a cell to edit it; pick values from the drop-downs; add a row at the bottom of a "
+                "table; tick rows at the left and press Delete to remove them. Nothing is written until you "
+                "press **Save**."
+            )
         )
     changes = _tables(base)
     draft_panel.remember(editor, base, changes)
     if not changes:
         if stale:
-            st.button("Start again from the current workbook", on_click=start_again, icon=":material/refresh:")
+            st.button(_("Start again from the current workbook"), on_click=start_again, icon=":material/refresh:")
         return
     prepared = save.prepare(base, changes)
-    st.markdown(f"#### {words.count(len(changes), 'change')} to save")
+    st.markdown("#### " + n_("{n} change to save", "{n} changes to save", len(changes)).format(n=len(changes)))
+    preview = edits.changes_table(changes)
     st.dataframe(
-        edits.changes_table(changes),
+        preview,
         hide_index=True,
         key="edit_preview",
         column_config={
-            "Old": st.column_config.TextColumn("Old", width="large"),
-            "New": st.column_config.TextColumn("New", width="large"),
+            **replace_preview.headers(preview.columns),
+            "Old": st.column_config.TextColumn(_("Old"), width="large"),
+            "New": st.column_config.TextColumn(_("New"), width="large"),
         },
     )
     if prepared.errors:
-        errors = words.count(len(prepared.errors), "error")
-        fix = "Fix it" if len(prepared.errors) == 1 else "Fix them"
+        blocked_by = n_(
+            "**Save is blocked**: the workbook would have {n} error. Fix it in the table above:",
+            "**Save is blocked**: the workbook would have {n} errors. Fix them in the table above:",
+            len(prepared.errors),
+        ).format(n=len(prepared.errors))
         st.error(
-            f"**Save is blocked**: the workbook would have {errors}. {fix} in the "
-            f"table above:\n{findings_list(prepared.errors)}",
+            f"{blocked_by}\n{findings_list(prepared.errors)}",
             icon=":material/block:",
         )
     if prepared.lost:
         st.error(
-            f"**Save is blocked**: the workbook has {', '.join(prepared.lost)} that saving from the app would not "
-            "keep. Make this change in Excel instead.",
+            _(
+                "**Save is blocked**: the workbook has {what} that saving from the app would not keep. Make this "
+                "change in Excel instead."
+            ).format(what=", ".join(_(lost) for lost in prepared.lost)),
             icon=":material/block:",
         )
     if prepared.new_warnings:
-        warnings = words.count(len(prepared.new_warnings), "new warning")
+        brought = n_(
+            "Your changes bring {n} new warning; you may still save:",
+            "Your changes bring {n} new warnings; you may still save:",
+            len(prepared.new_warnings),
+        ).format(n=len(prepared.new_warnings))
         st.warning(
-            f"Your changes bring {warnings}; you may still save:\n{findings_list(prepared.new_warnings)}",
+            f"{brought}\n{findings_list(prepared.new_warnings)}",
             icon=":material/warning:",
         )
     conflicts = merge_panel.pending(base.sha256, changes)
@@ -327,11 +372,11 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     if conflicts:
         with chooser_area:
             choices = merge_panel.chooser(conflicts)
-    save_col, discard_col, _ = st.columns([1, 1, 3])
+    save_col, discard_col, _spare = st.columns([1, 1, 3])
     blocked = prepared.blocked or disk_sha256 is None or bool(conflicts and choices is None)
     save_slot = save_col.empty()
     clicked = save_slot.button(
-        "Save with my choices" if conflicts else "Save",
+        _("Save with my choices") if conflicts else _("Save"),
         type="primary",
         disabled=blocked,
         icon=":material/save:",

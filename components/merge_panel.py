@@ -8,12 +8,13 @@ from collections.abc import Sequence
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _, n_
 from actionplan.keeping import save
 from actionplan.keeping.edits import CellChange
 from actionplan.keeping.merge import CellConflict, Side
 
 _CONFLICTS = "_merge_conflicts"  # (base sha256, my changes, the conflicts) from the last save that needed choices
-SIDE_LABELS = {Side.BASE: "As it was", Side.THEIRS: "Theirs", Side.MINE: "Mine"}
+SIDE_LABELS = {Side.BASE: N_("As it was"), Side.THEIRS: N_("Theirs"), Side.MINE: N_("Mine")}
 SHOWN_MERGED = 6
 
 
@@ -38,10 +39,17 @@ def pending(base_sha256: str, changes: Sequence[CellChange]) -> tuple[CellConfli
 def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
     """One line per conflicting cell: where it is, the three values, and a choice. The choices once every cell
     has one, else None."""
-    st.markdown(f"#### {words.count(len(conflicts), 'cell')} changed by both of you")
+    st.markdown(
+        "#### "
+        + n_("{n} cell changed by both of you", "{n} cells changed by both of you", len(conflicts)).format(
+            n=len(conflicts)
+        )
+    )
     st.caption(
-        "Someone saved the workbook after you opened it and changed these cells too. Choose, for each, which value "
-        "it keeps; your other changes are merged with theirs when you save."
+        _(
+            "Someone saved the workbook after you opened it and changed these cells too. Choose, for each, which "
+            "value it keeps; your other changes are merged with theirs when you save."
+        )
     )
     choices: dict[str, Side] = {}
     for number, conflict in enumerate(conflicts):
@@ -52,15 +60,15 @@ def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
                 f"{words.md_text(record['Column'])}"
             )
             values = st.columns(3)
-            for column, side, label in zip(values, Side, ("As it was", "Theirs (saved since)", "Mine")):
+            for column, side, label in zip(values, Side, (_("As it was"), _("Theirs (saved since)"), _("Mine"))):
                 shown = record[{Side.BASE: "Base", Side.THEIRS: "Theirs", Side.MINE: "Mine"}[side]]
-                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or '*(blank)*'}")
+                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or '*' + _('(blank)') + '*'}")
             choice = st.radio(
-                "Keep",
+                _("Keep"),
                 list(Side),
                 index=None,
                 horizontal=True,
-                format_func=SIDE_LABELS.get,
+                format_func=lambda side: _(SIDE_LABELS[side]),
                 key=f"merge_choice_{number}_{abs(hash(conflict.id)) % 10**8}",
             )
             if choice is not None:
@@ -71,9 +79,14 @@ def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
 def merged_message(saved: save.Saved, count: int) -> str:
     """What a save that merged says: how many of mine were saved, and which of theirs were kept."""
     kept = saved.merged
-    names = ", ".join(f"{change.key} {change.column or '(row)'}" for change in kept[:SHOWN_MERGED])
-    more = f" and {len(kept) - SHOWN_MERGED} more" if len(kept) > SHOWN_MERGED else ""
-    return (
-        f"Saved {words.count(count, 'change')}, merged with {words.count(len(kept), 'change')} saved by someone "
-        f"else since you opened the workbook ({names}{more}), which are kept."
+    row = _("(row)")
+    names = ", ".join(f"{change.key} {change.column or row}" for change in kept[:SHOWN_MERGED])
+    more = " " + _("and {n} more").format(n=len(kept) - SHOWN_MERGED) if len(kept) > SHOWN_MERGED else ""
+    theirs = n_(
+        "{n} change saved by someone else since you opened the workbook ({names}), which is kept",
+        "{n} changes saved by someone else since you opened the workbook ({names}), which are kept",
+        len(kept),
+    ).format(n=len(kept), names=names + more)
+    return n_("Saved {n} change, merged with {theirs}.", "Saved {n} changes, merged with {theirs}.", count).format(
+        n=count, theirs=theirs
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actionplan import words
+from actionplan import i18n, words
+from actionplan.i18n import N_, _, n_
 from actionplan.importing import REPORT_SHEET, SUFFIXES, SUGGESTED_COLUMN, ReportKind, import_plan, workbook_bytes
 from actionplan.keeping import access, save
 from actionplan.plan.export import XLSX_MIME
@@ -23,9 +24,14 @@ PREVIEW_COLUMNS = ("ID", "Year", "No.", "Event", "Terms", "Domain", "Convention"
 DOCUMENT_TYPES = sorted({suffix.lstrip(".") for suffix in SUFFIXES if suffix})
 
 
-@st.cache_data(max_entries=4, show_spinner="Reading the plan document ...")
-def _imported(name: str, content: bytes) -> tuple[dict, bytes]:
-    """The import's figures, report and preview, and the new workbook's bytes (cached on the document)."""
+FACT_LABELS = (N_("Country"), N_("Period"), N_("Parties"), N_("Issuing body"))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _imported(name: str, content: bytes, lang: str) -> tuple[dict, bytes]:
+    """The import's figures, report and preview, and the new workbook's bytes (cached on the document, and on the
+    language its report is worded in)."""
+    del lang  # part of the cache key only
     result = import_plan(content, name)
     lines = [line.as_record() for line in result.report.ordered()]
     model = {
@@ -53,14 +59,16 @@ def _shown(value: object) -> object:
 def panel(editor: access.Editor | None, path: Path) -> None:
     """The import: upload, report, preview, download; replace the current workbook only for editors, confirmed."""
     st.caption(
-        "Start a workbook from a plan's signed document: a Word table (.docx), a text export (.txt) or an HTML "
-        "table. Nothing changes until you choose to; the current workbook is backed up first."
+        _(
+            "Start a workbook from a plan's signed document: a Word table (.docx), a text export (.txt) or an HTML "
+            "table. Nothing changes until you choose to; the current workbook is backed up first."
+        )
     )
     if editor is None:
-        st.caption("Sign in on the Edit tab to import a plan document.")
+        st.caption(_("Sign in on the Edit tab to import a plan document."))
         return
     upload = st.file_uploader(
-        f"The plan document (at most {editor_panel.MAX_UPLOAD_MB} MB)",
+        _("The plan document (at most {limit} MB)").format(limit=editor_panel.MAX_UPLOAD_MB),
         type=DOCUMENT_TYPES,
         max_upload_size=editor_panel.MAX_UPLOAD_MB,
         key=UPLOAD_KEY,
@@ -68,7 +76,11 @@ def panel(editor: access.Editor | None, path: Path) -> None:
     if upload is not None:
         content = upload.getvalue()
         if len(content) > save.MAX_UPLOAD_BYTES:
-            st.error(f"{words.md_text(upload.name)} is larger than {editor_panel.MAX_UPLOAD_MB} MB.")
+            st.error(
+                _("{name} is larger than {limit} MB.").format(
+                    name=words.md_text(upload.name), limit=editor_panel.MAX_UPLOAD_MB
+                )
+            )
             return
         st.session_state[DOCUMENT] = (Path(upload.name).name, content)
     document = st.session_state.get(DOCUMENT)
@@ -76,14 +88,20 @@ def panel(editor: access.Editor | None, path: Path) -> None:
         return
     name, content = document
     try:
-        model, workbook = _imported(name, content)
+        with st.spinner(_("Reading the plan document…")):
+            model, workbook = _imported(name, content, i18n.current().lang)
     except Exception as problem:  # a damaged document: say so and keep the page  # noqa: BLE001
-        st.error(f"{words.md_text(name)} cannot be read as a plan ({words.md_text(problem)}).", icon=":material/block:")
+        st.error(
+            _("{name} cannot be read as a plan ({problem}).").format(
+                name=words.md_text(name), problem=words.md_text(problem)
+            ),
+            icon=":material/block:",
+        )
         return
     _show(model, name)
     stem = Path(name).stem or "plan"
     st.download_button(
-        "Download the new workbook",
+        _("Download the new workbook"),
         workbook,
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
@@ -95,34 +113,46 @@ def panel(editor: access.Editor | None, path: Path) -> None:
 
 def _show(model: dict, name: str) -> None:
     st.markdown(f"**{words.md_text(model['title'] or name)}**")
-    facts = " · ".join(f"{label}: {words.md_text(value)}" for label, value in model["facts"].items() if value)
+    facts = " · ".join(f"{_(label)}: {words.md_text(value)}" for label, value in model["facts"].items() if value)
     if facts:
         st.caption(facts)
     st.markdown("  \n".join(words.md_text(line) for line in model["summary"][1:]))
     if model["look"]:
         st.warning(
-            f"{words.count(len(model['look']), 'line')} of the import report to look at: rows not placed, "
-            "terms not read, classification left blank, readings assumed.",
+            n_(
+                "{n} line of the import report to look at: rows not placed, terms not read, classification left "
+                "blank, readings assumed.",
+                "{n} lines of the import report to look at: rows not placed, terms not read, classification left "
+                "blank, readings assumed.",
+                len(model["look"]),
+            ).format(n=len(model["look"])),
             icon=":material/warning:",
         )
         st.dataframe(pd.DataFrame(model["look"]), hide_index=True)
-    st.markdown("##### Preview: activities")
+    st.markdown("##### " + _("Preview: activities"))
     st.dataframe(pd.DataFrame(model["activities"]), hide_index=True)
-    with st.expander(f"Steps ({len(model['steps'])})"):
+    with st.expander(_("Steps ({n})").format(n=len(model["steps"]))):
         st.dataframe(pd.DataFrame(model["steps"]), hide_index=True)
-    with st.expander(f"The whole import report ({len(model['report'])} lines, also the sheet '{REPORT_SHEET}')"):
+    whole = n_(
+        "The whole import report ({n} line, also the sheet '{sheet}')",
+        "The whole import report ({n} lines, also the sheet '{sheet}')",
+        len(model["report"]),
+    ).format(n=len(model["report"]), sheet=REPORT_SHEET)
+    with st.expander(whole):
         st.dataframe(pd.DataFrame(model["report"]), hide_index=True)
 
 
 def _replace(editor: access.Editor, path: Path, workbook: bytes, filename: str) -> None:
     """Start the imported workbook as the current one: confirmed, checked, the current version backed up."""
     confirmed = st.checkbox(
-        f"I have read the import report; replace the current workbook with {words.md_text(filename)} "
-        "(the current one is kept as a backup)",
+        _(
+            "I have read the import report; replace the current workbook with {name} (the current one is kept as a "
+            "backup)"
+        ).format(name=words.md_text(filename)),
         key=CONFIRM_KEY,
     )
     if not st.button(
-        "Start this workbook as the current plan",
+        _("Start this workbook as the current plan"),
         type="primary",
         disabled=not confirmed,
         icon=":material/upload_file:",
@@ -137,5 +167,5 @@ def _replace(editor: access.Editor, path: Path, workbook: bytes, filename: str) 
     st.session_state.pop(DOCUMENT, None)
     st.session_state.pop(CONFIRM_KEY, None)
     editor_panel.start_again()
-    editor_panel.notify(f"Started the workbook imported from {filename}.", saved)
+    editor_panel.notify(_("Started the workbook imported from {name}.").format(name=filename), saved)
     st.rerun()

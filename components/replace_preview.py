@@ -3,14 +3,19 @@ undo."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _, n_
 from actionplan.keeping import audit, compare, edits
 from actionplan.keeping.edits import ADD, CHANGE, DELETE, CellChange
+
+FILE, BACKUP = "file", "backup"  # what replaces the workbook: an uploaded file or a kept backup
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -27,38 +32,97 @@ def differences(path: Path, replacement: bytes) -> list[CellChange]:
 
 
 def show(path: Path, replacement: bytes, what: str, names: bool, since: datetime | None = None, key: str = "") -> int:
-    """The differences between the current workbook and `replacement` (`what` names it: "this file", "this
-    backup"), with a warning for each app save it would undo; returns how many it would undo."""
+    """The differences between the current workbook and `replacement` (`what` is FILE or BACKUP), with a warning
+    for each app save it would undo; returns how many it would undo."""
+    backup = what == BACKUP
     try:
         current = Path(path).read_bytes()
         diff = _differences(current, replacement)
     except (OSError, ValueError, KeyError) as problem:
-        st.caption(f"It cannot be compared with the current workbook ({words.md_text(str(problem))}).")
+        st.caption(
+            _("It cannot be compared with the current workbook ({problem}).").format(
+                problem=words.md_text(str(problem))
+            )
+        )
         return 0
     if not diff:
-        st.info(
-            f"{what.capitalize()} has the same activities and steps as the current workbook.", icon=":material/info:"
+        same = (
+            _("This backup has the same activities and steps as the current workbook.")
+            if backup
+            else _("This file has the same activities and steps as the current workbook.")
         )
+        st.info(same, icon=":material/info:")
         return 0
     cells = sum(change.action == CHANGE for change in diff)
     added = len({(change.sheet, change.added) for change in diff if change.action == ADD})
     removed = sum(change.action == DELETE for change in diff)
-    st.markdown(
-        f"**Compared with the current workbook**, {what} changes {words.count(cells, 'cell')}, adds "
-        f"{words.count(added, 'row')} and removes {words.count(removed, 'row')}:"
+    parts = {
+        "changes": n_("changes {n} cell", "changes {n} cells", cells).format(n=cells),
+        "adds": n_("adds {n} row", "adds {n} rows", added).format(n=added),
+        "removes": n_("removes {n} row", "removes {n} rows", removed).format(n=removed),
+    }
+    compared = (
+        _("**Compared with the current workbook**, this backup {changes}, {adds} and {removes}:")
+        if backup
+        else _("**Compared with the current workbook**, this file {changes}, {adds} and {removes}:")
     )
+    st.markdown(compared.format(**parts))
     table = edits.changes_table(diff).rename(columns={"Old": "Now", "New": "After"})
     st.dataframe(
-        table.map(words.cell_safe), hide_index=True, key=f"replace_diff_{key}", height=min(400, 38 + 35 * len(table))
+        table.map(words.cell_safe),
+        hide_index=True,
+        key=f"replace_diff_{key}",
+        height=min(400, 38 + 35 * len(table)),
+        column_config=headers(table.columns),
     )
     found = compare.undone(diff, audit.read_records(path), since)
     if found:
-        st.warning(
-            f"{what.capitalize()} would undo {words.count(len(found), 'change')} saved in the app since it was "
-            "made: the values below would go back. Make those changes again afterwards, or edit the file first.",
-            icon=":material/history:",
+        undo = (
+            n_(
+                "This backup would undo {n} change saved in the app since it was made: the values below would go "
+                "back. Make those changes again afterwards, or edit the file first.",
+                "This backup would undo {n} changes saved in the app since it was made: the values below would go "
+                "back. Make those changes again afterwards, or edit the file first.",
+                len(found),
+            )
+            if backup
+            else n_(
+                "This file would undo {n} change saved in the app since it was made: the values below would go "
+                "back. Make those changes again afterwards, or edit the file first.",
+                "This file would undo {n} changes saved in the app since it was made: the values below would go "
+                "back. Make those changes again afterwards, or edit the file first.",
+                len(found),
+            )
         )
+        st.warning(undo.format(n=len(found)), icon=":material/history:")
+        undone = compare.undone_table(found, names)
         st.dataframe(
-            compare.undone_table(found, names).map(words.cell_safe), hide_index=True, key=f"replace_undone_{key}"
+            undone.map(words.cell_safe),
+            hide_index=True,
+            key=f"replace_undone_{key}",
+            column_config=headers(undone.columns),
         )
     return len(found)
+
+
+# The headers of the tables of changes on the Data page, marked here and shown in the reader's language.
+HEADERS = (
+    N_("Sheet"),
+    N_("Row"),
+    N_("ID"),
+    N_("Column"),
+    N_("Old"),
+    N_("New"),
+    N_("Now"),
+    N_("After"),
+    N_("Would become"),
+    N_("Saved"),
+    N_("When"),
+    N_("Who"),
+    N_("What"),
+)
+
+
+def headers(columns: Iterable[object]) -> dict[str, Any]:
+    """Column settings that show a table's English headers in the reader's language."""
+    return {str(name): st.column_config.Column(_(str(name))) for name in columns}

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from actionplan import words
+from actionplan.i18n import N_, _
 from actionplan.keeping import access
 from actionplan.keeping.throttle import StoreThrottle
-from components import app_store, draft_panel
+from components import app_store, draft_panel, lang
 
 _EDITOR = "_signin_editor"
 _SESSION = "_signin_session"
@@ -23,10 +24,10 @@ _MESSAGE = "_signin_message"
 NAME_KEY = "signin_name"
 PASSWORD_KEY = "signin_password"
 
-EDITING_OFF = (
+EDITING_OFF = N_(
     "**Editing is off** — no editor password is set, so this dashboard is view-only. To turn editing on, run "
     "`python -m actionplan set-password` on the server (it stores a salted hash in `.streamlit/secrets.toml`), "
-    f"or set the environment variable `{access.PASSWORD_HASH_ENV}` to such a hash, and restart the app. "
+    "or set the environment variable `{variable}` to such a hash, and restart the app. "
     "Viewing, downloads and the validation report need no sign-in."
 )
 
@@ -90,7 +91,9 @@ def current_editor() -> access.Editor | None:
 
 
 def _sign_in() -> None:
-    """The Sign in button: check the password; the password field is emptied either way."""
+    """The Sign in button: check the password; the password field is emptied either way. A callback runs before
+    the page, so it speaks the reader's language itself (the refusal is kept to show below the form)."""
+    lang.activate()
     state = st.session_state
     try:
         state[_EDITOR] = access.sign_in_with_password(
@@ -117,39 +120,44 @@ def panel() -> access.Editor | None:
     if editor is not None:
         who, leave = st.columns([5, 1], vertical_alignment="center")
         who.markdown(
-            f":material/verified_user: Signed in as **{words.md_text(editor.name)}** — your changes are recorded "
-            "under this name in the change log."
+            ":material/verified_user: "
+            + _("Signed in as **{name}** — your changes are recorded under this name in the change log.").format(
+                name=words.md_text(editor.name)
+            )
         )
         if editor.method == "single sign-on":
-            leave.button("Sign out", on_click=st.logout, key="signout_sso")
+            leave.button(_("Sign out"), on_click=st.logout, key="signout_sso")
         else:
-            leave.button("Sign out", on_click=_sign_out, key="signout")
+            leave.button(_("Sign out"), on_click=_sign_out, key="signout")
         exposed = access.exposed_secrets_warning()
         if exposed:
             st.warning(exposed, icon=":material/lock_open:")
         return editor
     offered = methods()
     if not offered.any:
-        st.info(EDITING_OFF, icon=":material/lock:")
+        st.info(_(EDITING_OFF).format(variable=access.PASSWORD_HASH_ENV), icon=":material/lock:")
         return None
     with st.container(border=True):
-        st.markdown("**Sign in to edit.** Viewing needs no sign-in; editing, uploading and restoring a backup do.")
+        st.markdown(_("**Sign in to edit.** Viewing needs no sign-in; editing, uploading and restoring a backup do."))
         if offered.password_hash:
             with st.form("signin_form", border=False, enter_to_submit=True):
                 name, password = st.columns(2)
                 name.text_input(
-                    "Your name", key=NAME_KEY, help="Recorded with every change you save", autocomplete="name"
+                    _("Your name"), key=NAME_KEY, help=_("Recorded with every change you save"), autocomplete="name"
                 )
                 password.text_input(
-                    "Editor password", type="password", key=PASSWORD_KEY, autocomplete="current-password"
+                    _("Editor password"), type="password", key=PASSWORD_KEY, autocomplete="current-password"
                 )
-                st.form_submit_button("Sign in", type="primary", on_click=_sign_in, icon=":material/login:")
+                st.form_submit_button(_("Sign in"), type="primary", on_click=_sign_in, icon=":material/login:")
             if st.session_state.get(_MESSAGE):
                 st.error(st.session_state[_MESSAGE], icon=":material/block:")
         if offered.single_sign_on:
             if st.user.is_logged_in:
-                st.warning(f"{st.user.get('email')} is not on the list of editors.", icon=":material/person_off:")
-                st.button("Sign out", on_click=st.logout, key="signout_other")
+                st.warning(
+                    _("{account} is not on the list of editors.").format(account=st.user.get("email")),
+                    icon=":material/person_off:",
+                )
+                st.button(_("Sign out"), on_click=st.logout, key="signout_other")
             else:
-                st.button("Sign in with your organisation account", on_click=st.login, icon=":material/badge:")
+                st.button(_("Sign in with your organisation account"), on_click=st.login, icon=":material/badge:")
     return None

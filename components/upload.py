@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from actionplan import words
+from actionplan.i18n import _, n_
 from actionplan.keeping import access, save
 from components import replace_preview
 
@@ -21,10 +22,10 @@ def upload_bytes(upload: UploadedFile) -> bytes | str:
     """The uploaded file's bytes, or why they are refused: the size is checked first, so an oversized file is
     never copied or handed to the loader."""
     if upload.size > save.MAX_UPLOAD_BYTES:
-        return (
-            f"{words.md_text(upload.name)} is {upload.size / 2**20:.1f} MB, larger than {MAX_UPLOAD_MB} MB; "
-            "a plan workbook is far smaller: check that this is the right file."
-        )
+        return _(
+            "{name} is {size} MB, larger than {limit} MB; a plan workbook is far smaller: check that this is the "
+            "right file."
+        ).format(name=words.md_text(upload.name), size=f"{upload.size / 2**20:.1f}", limit=MAX_UPLOAD_MB)
     return upload.getvalue()
 
 
@@ -32,13 +33,13 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
     generation = st.session_state.setdefault(_UPLOADS, 0)
     upload = st.file_uploader(
-        f"Replace the workbook with an .xlsx file (at most {MAX_UPLOAD_MB} MB)",
+        _("Replace the workbook with an .xlsx file (at most {limit} MB)").format(limit=MAX_UPLOAD_MB),
         type=["xlsx"],
         max_upload_size=MAX_UPLOAD_MB,
         key=f"upload_{generation}",
     )
     if upload is None:
-        st.caption("The file is checked before anything is replaced, and the current version is kept as a backup.")
+        st.caption(_("The file is checked before anything is replaced, and the current version is kept as a backup."))
         return
     content = upload_bytes(upload)
     if isinstance(content, str):
@@ -47,24 +48,33 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
     result = save.check(content, Path(Path(upload.name).name))
     if result.errors:
         st.error(
-            f"{words.md_text(upload.name)} cannot replace the workbook:\n{findings_list(result.errors)}",
+            _("{name} cannot replace the workbook:").format(name=words.md_text(upload.name))
+            + f"\n{findings_list(result.errors)}",
             icon=":material/block:",
         )
         return
+    counts = (
+        words.activities(len(result.activities)),
+        n_("{n} step", "{n} steps", len(result.steps)).format(n=len(result.steps)),
+        n_("{n} warning", "{n} warnings", len(result.warnings)).format(n=len(result.warnings)),
+    )
     st.success(
-        f"{words.md_text(upload.name)} can be used: {len(result.activities)} activities, {len(result.steps)} steps, "
-        f"{words.count(len(result.warnings), 'warning')}.",
+        _("{name} can be used: {counts}.").format(name=words.md_text(upload.name), counts=", ".join(counts)),
         icon=":material/task_alt:",
     )
-    replace_preview.show(path, content, "this file", names=True, key="upload")
+    replace_preview.show(path, content, replace_preview.FILE, names=True, key="upload")
     if st.button(
-        f"Replace the workbook with {upload.name}", type="primary", icon=":material/upload_file:", key="upload_replace"
+        _("Replace the workbook with {name}").format(name=upload.name),
+        type="primary",
+        icon=":material/upload_file:",
+        key="upload_replace",
     ):
         try:
             saved = save.replace_workbook(editor, path, content, upload.name)
         except save.SaveFailed as failed:
             st.error(
-                f"{failed} The file is still selected: press Replace again once this is fixed.", icon=":material/error:"
+                f"{failed} " + _("The file is still selected: press Replace again once this is fixed."),
+                icon=":material/error:",
             )
             return
         except save.SaveRefused as refused:
@@ -72,5 +82,5 @@ def upload_panel(editor: access.Editor, path: Path) -> None:
             return
         st.session_state[_UPLOADS] = generation + 1
         start_again()
-        notify(f"Replaced the workbook with {upload.name}.", saved)
+        notify(_("Replaced the workbook with {name}.").format(name=upload.name), saved)
         st.rerun()

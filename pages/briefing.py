@@ -7,63 +7,68 @@ import streamlit as st
 
 from actionplan import briefing as pack
 from actionplan import words
+from actionplan.i18n import N_, _
 from actionplan.keeping import backups
 from components import briefing_view, frame, plan_store
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
-SESSION, RANGE = "Session", "Date range"
+SESSION, RANGE = N_("Session"), N_("Date range")  # the choices' values; shown translated
 
 current = plan_store.current()
 plan = current.plan
 held = pack.sessions(plan)
 labels = [session.label for session in held]
 
-st.title("Briefing")
+st.title(_("Briefing"))
 st.caption(
-    "What the plan committed to, what was delivered, what is open and what is due around a General "
-    "Conference session. Download it as a Word document or an Excel workbook to edit, print and send, or the "
-    "one-page brief for the minister's folder."
+    _(
+        "What the plan committed to, what was delivered, what is open and what is due around a General "
+        "Conference session. Download it as a Word document or an Excel workbook to edit, print and send, or the "
+        "one-page brief for the minister's folder."
+    )
 )
 
 mode_column, what_column, as_of_column, since_column = st.columns([0.9, 2.4, 1, 1.5], vertical_alignment="top")
-mode = mode_column.radio("Brief for", (SESSION, RANGE), key="briefing_mode", horizontal=False)
+mode = mode_column.radio(_("Brief for"), (SESSION, RANGE), format_func=_, key="briefing_mode")
 if mode == SESSION and held:
     first_choice = pack.default_session(held)
     picked = what_column.selectbox(
-        "General Conference session (Milestones sheet)",
+        _("General Conference session (Milestones sheet)"),
         labels,
         index=labels.index(first_choice.label),
         key="briefing_session",
     )
     session = held[labels.index(picked)]
     as_of = as_of_column.date_input(
-        "Status as of",
+        _("Status as of"),
         value=session.start - timedelta(days=1),
         format="DD/MM/YYYY",
         key=f"briefing_as_of_{session.start}",
-        help="Default: the eve of the session.",
+        help=_("Default: the eve of the session."),
     )
     scope = pack.session_scope(plan, session, as_of)
 else:
     if mode == SESSION:
         what_column.info(
-            "The Milestones sheet has no General Conference session (Kind 'General Conference'). "
-            "Add one there, or brief for a date range.",
+            _(
+                "The Milestones sheet has no General Conference session (Kind 'General Conference'). "
+                "Add one there, or brief for a date range."
+            ),
             icon=":material/event_busy:",
         )
         st.stop()
     first, last = pack.default_range(plan)
-    chosen = what_column.date_input("From – to", value=(first, last), format="DD/MM/YYYY", key="briefing_range")
+    chosen = what_column.date_input(_("From – to"), value=(first, last), format="DD/MM/YYYY", key="briefing_range")
     if len(chosen) < 2:
-        what_column.caption("Pick the last day of the range.")
+        what_column.caption(_("Pick the last day of the range."))
         st.stop()
     as_of = as_of_column.date_input(
-        "Status as of",
+        _("Status as of"),
         value=chosen[1],
         format="DD/MM/YYYY",
         key=f"briefing_as_of_{chosen[1]}",
-        help="Default: the range's last day.",
+        help=_("Default: the range's last day."),
     )
     scope = pack.range_scope(plan, chosen[0], chosen[1], as_of)
 with since_column:
@@ -72,24 +77,23 @@ with since_column:
 briefing = pack.build_briefing(
     plan, scope, since, since_taken=backups.taken_at(since.source.path) if since and since.source else None
 )
-st.caption(words.md_text(f"{scope.rule} {pack.AT_SESSION_RULE}"))
+st.caption(words.md_text(f"{scope.rule} {_(pack.AT_SESSION_RULE)}"))
 briefing_view.downloads(briefing)
 
 st.subheader(words.md_text(scope.title), divider="gray")
 briefing_view.summary(briefing)
 briefing_view.messages(briefing)
 
-as_of_label = f"As of {words.day(scope.as_of)}"
-word = scope.word
+as_of_label = _("As of {day}").format(day=words.day(scope.as_of))
 tabs = st.tabs(
     [
-        f"Delivered ({len(briefing.delivered.table)})",
-        f"Open and overdue ({len(briefing.open.table)})",
-        f"Around the {word}",
-        "By domain",
-        "By convention",
-        "Timeline",
-        "Changes",
+        _("Delivered ({n})").format(n=len(briefing.delivered.table)),
+        _("Open and overdue ({n})").format(n=len(briefing.open.table)),
+        _("Around the session") if scope.session else _("Around the period"),
+        _("By domain"),
+        _("By convention"),
+        _("Timeline"),
+        _("Changes"),
     ]
 )
 with tabs[0]:
@@ -109,4 +113,4 @@ with tabs[5]:
     briefing_view.timeline(briefing)
 with tabs[6]:
     briefing_view.changes(briefing.changes)
-st.caption(words.md_text(f"Source: {briefing.version}"))
+st.caption(words.md_text(_("Source: {version}").format(version=briefing.version)))

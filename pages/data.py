@@ -3,6 +3,7 @@ editing, upload and restore for signed-in editors."""
 
 import streamlit as st
 
+from actionplan.i18n import _
 from components import data_report, editor, frame, plan_import, plan_store, signin, upload
 
 frame.require()  # the app's frame, also when this page is opened without app.py
@@ -10,16 +11,18 @@ frame.require()  # the app's frame, also when this page is opened without app.py
 current = plan_store.current()
 who = signin.current_editor()  # None for viewers: they see no server paths and no editors' names
 
-st.title("Data")
+st.title(_("Data"))
 st.caption(
-    "The workbook behind every page: what is wrong with it, its versions and backups, and who changed what. "
-    "Editors can also change it here."
+    _(
+        "The workbook behind every page: what is wrong with it, its versions and backups, and who changed what. "
+        "Editors can also change it here."
+    )
 )
 editor.show_notice()
 data_report.workbook_card(current, who)
 
 report, edit, files, log, importing = st.tabs(
-    ["Validation report", "Edit", "Upload & backups", "Change log", "Import a plan"], key="data_tab"
+    [_("Validation report"), _("Edit"), _("Upload & backups"), _("Change log"), _("Import a plan")], key="data_tab"
 )
 with report:
     data_report.findings(current, who)
@@ -29,11 +32,11 @@ with edit:
         editor.edit_panel(who, current.path)
 with files:
     data_report.backup_list(current.path, who)
-    st.markdown("##### Upload a replacement")
+    st.markdown("##### " + _("Upload a replacement"))
     if who is not None:
         upload.upload_panel(who, current.path)
     else:
-        st.caption("Sign in on the Edit tab to upload a replacement workbook.")
+        st.caption(_("Sign in on the Edit tab to upload a replacement workbook."))
 with log:
     data_report.change_log(current.path, who)
 with importing:
