@@ -72,7 +72,8 @@ def workbook_card(current: plan_store.Current, editor: access.Editor | None) -> 
     latest = current.latest
     source = latest.source
     with st.container(border=True):
-        st.markdown(f":material/description: **{_('Workbook')}** `{shown_path(current.path, editor)}`")
+        workbook = _("Workbook")
+        st.markdown(f":material/description: **{workbook}** `{shown_path(current.path, editor)}`")
         facts = {
             _("Size"): _size(source.size) if source else "—",
             _("Last saved"): words.moment(source.modified) if source else _("not found"),

@@ -60,9 +60,10 @@ def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
                 f"{words.md_text(record['Column'])}"
             )
             values = st.columns(3)
+            blank = "*" + _("(blank)") + "*"
             for column, side, label in zip(values, Side, (_("As it was"), _("Theirs (saved since)"), _("Mine"))):
                 shown = record[{Side.BASE: "Base", Side.THEIRS: "Theirs", Side.MINE: "Mine"}[side]]
-                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or '*' + _('(blank)') + '*'}")
+                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or blank}")
             choice = st.radio(
                 _("Keep"),
                 list(Side),

@@ -33,6 +33,7 @@ ENGLISH = (
     "Editor password",
     "Download",
     "Reload",
+    "**Workbook**",
     "Backups (",
     "Compare with",
     "Restore",
@@ -120,13 +121,13 @@ def labels(at: AppTest, kinds: tuple[str, ...] | None = None) -> list[str]:
     return [
         str(element.label if hasattr(element, "label") else element.value)
         for kind in kinds
-        for element in getattr(at, kind)
+        for element in getattr(at.main, kind)
     ]
 
 
 def messages(at: AppTest) -> str:
     kinds = ("markdown", "caption", "info", "success", "warning", "error")
-    return "\n".join(str(element.value) for kind in kinds for element in getattr(at, kind))
+    return "\n".join(str(element.value) for kind in kinds for element in getattr(at.main, kind))
 
 
 def english_left(at: AppTest, *, with_messages: bool = True, kinds: tuple[str, ...] | None = None) -> list[str]:
