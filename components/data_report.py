@@ -72,7 +72,7 @@ def workbook_card(current: plan_store.Current, editor: access.Editor | None) -> 
     latest = current.latest
     source = latest.source
     with st.container(border=True):
-        workbook = _("Workbook")
+        workbook = _("Excel workbook")
         st.markdown(f":material/description: **{workbook}** `{shown_path(current.path, editor)}`")
         facts = {
             _("Size"): _size(source.size) if source else "—",

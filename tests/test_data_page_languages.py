@@ -33,7 +33,7 @@ ENGLISH = (
     "Editor password",
     "Download",
     "Reload",
-    "**Workbook**",
+    "**Excel workbook**",
     "Backups (",
     "Compare with",
     "Restore",
