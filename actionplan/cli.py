@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import briefing, i18n, words
-from .i18n import n_
+from .i18n import _, n_
 from .keeping import backups
 from .plan.export import plan_csv
 from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
@@ -111,14 +111,16 @@ def _briefing(args: argparse.Namespace) -> int:
     except briefing.PdfUnavailable as problem:
         return _fail(str(problem), 1)
     except OSError as problem:
-        return _fail(f"cannot write the file ({problem.strerror or problem})", 1)
+        return _fail(_("cannot write the file ({problem})").format(problem=problem.strerror or problem), 1)
     except Exception as problem:  # noqa: BLE001  # the promise: one line, not a traceback
-        return _fail(f"the pack could not be written ({type(problem).__name__}: {problem})", 1)
+        return _fail(
+            _("the pack could not be written ({problem})").format(problem=f"{type(problem).__name__}: {problem}"), 1
+        )
 
 
 def _write_briefing(args: argparse.Namespace) -> int:
     if args.path and args.workbook and args.path != args.workbook:
-        return _fail("give the workbook once, as PATH or as --workbook", 2)
+        return _fail(_("give the workbook once, as PATH or as --workbook"), 2)
     plan = load_plan(args.workbook or args.path)
     if not plan.usable:
         for finding in plan.errors:
@@ -131,7 +133,7 @@ def _write_briefing(args: argparse.Namespace) -> int:
     since = None
     if args.since:
         if not Path(args.since).is_file():
-            return _fail(f"the earlier version {args.since} does not exist", 2)
+            return _fail(_("the earlier version {path} does not exist").format(path=args.since), 2)
         since = load_plan(args.since)
     suffix = Path(args.out).suffix.lstrip(".").lower() if args.out else ""
     by_suffix = {"docx": "docx", "xlsx": "xlsx", "pdf": "brief-pdf"}
@@ -142,8 +144,12 @@ def _write_briefing(args: argparse.Namespace) -> int:
     content = briefing.render(pack, fmt)
     out.write_bytes(content)
     print(
-        f"Wrote {out}: {' '.join(scope.title.split())}, "
-        f"{words.activities(len(pack.activities))} in scope, as of {words.day(scope.as_of)}",
+        _("Wrote {file}: {title}, {activities} in scope, as of {day}").format(
+            file=out,
+            title=" ".join(scope.title.split()),
+            activities=words.activities(len(pack.activities)),
+            day=words.day(scope.as_of),
+        ),
         file=sys.stderr,
     )
     return 0
@@ -152,12 +158,12 @@ def _write_briefing(args: argparse.Namespace) -> int:
 def _scope_from(plan: Plan, args: argparse.Namespace) -> briefing.Scope:
     ranged = args.start is not None or args.end is not None
     if args.session and ranged:
-        raise ValueError("give either --session or --from/--to, not both")
+        raise ValueError(_("give either --session or --from/--to, not both"))
     if args.session:
         return briefing.session_scope(plan, briefing.find_session(plan, args.session), args.as_of)
     if args.start is None or args.end is None:
-        listed = "; ".join(session.label for session in briefing.sessions(plan)) or "none in Milestones"
-        raise ValueError(f"give --session (sessions: {listed}) or both --from and --to")
+        listed = "; ".join(session.label for session in briefing.sessions(plan)) or _("none in Milestones")
+        raise ValueError(_("give --session (sessions: {listed}) or both --from and --to").format(listed=listed))
     return briefing.range_scope(plan, args.start, args.end, args.as_of)
 
 

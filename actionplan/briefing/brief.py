@@ -9,6 +9,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from .. import words
+from ..i18n import N_, _, n_
 from . import docx_parts as parts
 from .build import Briefing
 from .docx import EVENT_WIDTHS_CM, about_and_source, events_table, key_items, message_tables, properties
@@ -27,24 +28,29 @@ def brief_docx(briefing: Briefing) -> bytes:
         section.top_margin = section.bottom_margin = Cm(1.3)
         section.left_margin = section.right_margin = Cm(1.8)
     document.styles["Normal"].font.size = Pt(BRIEF_FONT_PT)
-    properties(document, briefing, "Brief")
+    parts.language(document)
+    properties(document, briefing, _("Brief"))
     scope = briefing.scope
     header = document.add_paragraph()
     header.add_run(printable(" \u00b7 ".join(v for v in (briefing.facts.issuing_body, briefing.plan_title) if v)))
     header.runs[0].font.size = Pt(8)
-    document.add_heading(printable(f"Brief: {scope.title}"), level=1).paragraph_format.space_before = Pt(0)
-    document.add_paragraph().add_run(f"Status as of {words.day(scope.as_of)}").italic = True
-    document.add_heading("Summary", level=2)
+    heading = _("Brief: {title}").format(title=scope.title)
+    document.add_heading(printable(heading), level=1).paragraph_format.space_before = Pt(0)
+    document.add_paragraph().add_run(_("Status as of {day}").format(day=words.day(scope.as_of))).italic = True
+    document.add_heading(_("Summary"), level=2)
     document.add_paragraph(printable(briefing.summary_lead))
-    document.add_heading("Key messages", level=2)
+    document.add_heading(_("Key messages"), level=2)
     if briefing.messages.empty:
         document.add_paragraph(briefing.summary[-1])
     else:
         message_tables(document, briefing.messages.head(MAX_MESSAGES))
         if len(briefing.messages) > MAX_MESSAGES:
             rest = len(briefing.messages) - MAX_MESSAGES
-            document.add_paragraph(f"{words.count(rest, 'more message')} in the briefing pack.")
-    document.add_heading(f"The {scope.word}'s own events", level=2)
+            more = n_("{n} more message in the briefing pack.", "{n} more messages in the briefing pack.", rest).format(
+                n=rest
+            )
+            document.add_paragraph(more)
+    document.add_heading(scope.says(N_("The session's own events"), N_("The period's own events")), level=2)
     if briefing.at_session.empty:
         document.add_paragraph(briefing.at_session.lead)
     else:

@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _, n_
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
@@ -44,19 +45,20 @@ from ..plan.status import AsOf, Reported
 from . import summary
 from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid
-from .leads import after_lead, at_session_lead, delivered_lead, due_lead, open_lead
+from .leads import after_lead, at_session_lead, delivered_lead, due_before_lead, due_during_lead, open_lead
 from .scope import CLOSED, Scope, at_session_mask, in_scope
 from .text import one_line
 from .versions import SHORT_SHA, workbook_version
 
-EMPTY_SECTION = "No activity in this section."
-UNCLASSIFIED = "Unclassified"
-DEFAULT_TITLE = "The plan"
+EMPTY_SECTION = N_("No activity in this section.")  # marked; translated where shown
+UNCLASSIFIED = N_("Unclassified")
+DEFAULT_TITLE = N_("The plan")
 
 # The compact table every section shows on screen, in Word and in Excel: each activity named by ID and a short
 # title (cut at a word); the full text and steps are in the annex.
-STATUS_COLUMN = "Reported status"
-TITLE_COLUMN = "Activity"
+# The frames' column names stay English (the keys every view uses); documents show them through `_`.
+STATUS_COLUMN = N_("Reported status")
+TITLE_COLUMN = N_("Activity")
 ROW_TITLE_LENGTH = 70
 COMPACT_COLUMNS: tuple[str, ...] = (
     A.ID,
@@ -117,15 +119,16 @@ class Briefing:
     steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in the annex
     since: WorkbookInfo | None = None
 
-    def cover_lines(self, *, as_of_label: str = "Status as of") -> list[tuple[str, str]]:
-        """The cover's facts, label and value, in reading order (a fact the workbook does not give is blank)."""
+    def cover_lines(self, *, as_of_label: str = N_("Status as of")) -> list[tuple[str, str]]:
+        """The cover's facts, label (in the reader's language) and value, in reading order (a fact the workbook
+        does not give is blank). `as_of_label` is a message id marked with N_."""
         scope = self.scope
         return [
-            ("Plan", self.plan_title),
-            ("Issued by", self.facts.issuing_body or ""),
-            ("Session" if scope.session else "Period", scope.title),
-            (as_of_label, words.day(scope.as_of)),
-            ("Reporting period", words.span(scope.period_start, scope.end)),
+            (_("Plan"), self.plan_title),
+            (_("Issued by"), self.facts.issuing_body or ""),
+            (scope.says(N_("Session"), N_("Period")), scope.title),
+            (_(as_of_label), words.day(scope.as_of)),
+            (_("Reporting period"), words.span(scope.period_start, scope.end)),
         ]
 
     @property
@@ -168,7 +171,6 @@ def build_briefing(
     reported = activities[contract.REPORTED_STATUS].astype(str)
     starts, ends = activities[A.START], activities[A.END]
     session_start, session_end = pd.Timestamp(scope.start), pd.Timestamp(scope.end)
-    word, during = scope.word, words.span(scope.start, scope.end)
 
     delivered = activities[status == AsOf.COMPLETED]
     still_open = activities[~status.isin(CLOSED)]
@@ -178,15 +180,15 @@ def build_briefing(
     after, until, reason = summary.follow_up(plan, scope)
     messages = summary.session_messages(plan, scope)
 
-    sections_domain = _grouped(activities, "Domain", plan.lists.domains, UNCLASSIFIED, "domain")
+    sections_domain = _grouped(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain")
     sections_convention = _grouped(
-        activities, "Convention", plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
+        activities, A.CONVENTION, plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
     )
     changes, since_info = _changes(plan, since, scope, activities, since_taken)
     facts = plan.facts
     annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
-        plan_title=facts.title or (plan.source.path.name if plan.source else DEFAULT_TITLE),
+        plan_title=facts.title or (plan.source.path.name if plan.source else _(DEFAULT_TITLE)),
         facts=facts,
         scope=scope,
         source=plan.source,
@@ -196,34 +198,36 @@ def build_briefing(
         key_items=summary.key_items(still_open, at_session),
         status_summary=_status_summary(activities),
         domain_summary=_domain_summary(activities, sections_domain),
-        delivered=Section("delivered", "Delivered", delivered_lead(activities, delivered, reported), delivered),
-        open=Section("open", "Open and overdue", open_lead(still_open), still_open),
+        delivered=Section("delivered", _("Delivered"), delivered_lead(activities, delivered, reported), delivered),
+        open=Section("open", _("Open and overdue"), open_lead(still_open), still_open),
         due_before=Section(
             "due_before",
-            f"Before the {word}",
-            due_lead(
-                due_before,
-                f"due to end before the {word} opens ({words.day(scope.start)})",
-                f"is due to end before the {word} opens ({words.day(scope.start)})",
-            ),
+            scope.says(N_("Before the session"), N_("Before the period")),
+            due_before_lead(due_before, scope),
             due_before,
             level=2,
         ),
         due_during=Section(
             "due_during",
-            f"Due during the {word}",
-            due_lead(
-                due_during,
-                f"with dates overlapping the {word} ({during})",
-                f"has dates overlapping the {word} ({during})",
-            ),
+            scope.says(N_("Due during the session"), N_("Due during the period")),
+            due_during_lead(due_during, scope),
             due_during,
             level=2,
         ),
         at_session=Section(
-            "at_session", f"During the {word}: its own events", at_session_lead(at_session, scope), at_session, level=2
+            "at_session",
+            scope.says(N_("During the session: its own events"), N_("During the period: its own events")),
+            at_session_lead(at_session, scope),
+            at_session,
+            level=2,
         ),
-        after=Section("after", f"After the {word}: follow-up", after_lead(after, scope, until, reason), after, level=2),
+        after=Section(
+            "after",
+            scope.says(N_("After the session: follow-up"), N_("After the period: follow-up")),
+            after_lead(after, scope, until, reason),
+            after,
+            level=2,
+        ),
         by_domain=sections_domain,
         by_convention=sections_convention,
         changes=changes,
@@ -267,11 +271,21 @@ def _grouped(
         table = activities[values == value]
         title = value
         full = (titles or {}).get(value)
-        lead = f"{words.count(len(table), 'activity', 'activities')} in scope" + (
-            f" implementing the {full}." if full and full != value else "."
-        )
+        n = len(table)
         if table.empty:
-            lead = f"No activity in scope for this {noun}."
+            lead = (
+                _("No activity in scope for this domain.")
+                if noun == "domain"
+                else _("No activity in scope for this convention.")
+            )
+        elif full and full != value:
+            lead = n_(
+                "{n} activity in scope implementing the {title}.",
+                "{n} activities in scope implementing the {title}.",
+                n,
+            ).format(n=n, title=full)
+        else:
+            lead = n_("{n} activity in scope.", "{n} activities in scope.", n).format(n=n)
         sections.append(Section(f"{noun}:{value}", title, lead, table, level=2))
     if blank_label is not None:
         table = activities[values == ""]
@@ -280,7 +294,11 @@ def _grouped(
                 Section(
                     f"{noun}:",
                     blank_label,
-                    f"{words.count(len(table), 'activity', 'activities')} in scope with no {column}.",
+                    n_(
+                        "{n} activity in scope with no {column}.",
+                        "{n} activities in scope with no {column}.",
+                        len(table),
+                    ).format(n=len(table), column=column),
                     table,
                     level=2,
                 )
@@ -318,7 +336,7 @@ def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) ->
         )
     rows.append(
         {
-            "Domain": "Total",
+            "Domain": _("Total"),
             "Activities": len(activities),
             **{
                 key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end", "Not reported")
@@ -332,34 +350,34 @@ def _changes(
     plan: Plan, since: Plan | None, scope: Scope, activities: pd.DataFrame, since_taken: datetime | None
 ) -> tuple[Section, WorkbookInfo | None]:
     """The changes section: rows of compare_plans for activities in scope now or in the earlier version."""
-    title = "Changes since an earlier version"
+    title = _("Changes since an earlier version")
     empty = pd.DataFrame(columns=["Change", "ID", "Event", "What", "Before", "After"])
     if since is None:
-        return Section("changes", title, "No earlier version of the workbook was chosen.", empty), None
+        return Section("changes", title, _("No earlier version of the workbook was chosen."), empty), None
     label = workbook_version(since.source)
     if since.source is not None:
         taken = since_taken
-        title = f"Changes since {since.source.path.name}"
+        title = _("Changes since {file}").format(file=since.source.path.name)
         if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
-            title = f"Changes since the backup of {words.day(taken.date())} {taken:%H:%M}"
-            label = (
-                f"the backup of {words.day(taken.date())} {taken:%H:%M} ({since.source.path.name}, "
-                f"sha256 {since.source.sha256[:SHORT_SHA]})"
+            when = f"{words.day(taken.date())} {taken:%H:%M}"
+            title = _("Changes since the backup of {when}").format(when=when)
+            label = _("the backup of {when} ({file}, sha256 {digest})").format(
+                when=when, file=since.source.path.name, digest=since.source.sha256[:SHORT_SHA]
             )
     if not since.usable:
-        first = since.errors[0] if since.errors else "it has errors"
-        return Section("changes", title, f"The earlier version ({label}) cannot be read: {first}.", empty), since.source
+        first = since.errors[0].sentence if since.errors else _("it has errors")
+        lead = _("The earlier version ({version}) cannot be read: {problem}.").format(version=label, problem=first)
+        return Section("changes", title, lead, empty), since.source
     earlier = in_scope(since.activities, scope)
     ids = set(activities[A.ID].astype(str)) | set(earlier[A.ID].astype(str))
     changes = compare_plans(since, plan)
     changes = changes[changes[A.ID].isin(ids)].reset_index(drop=True)
     if changes.empty:
-        lead = f"No activity in scope changed since {label}."
+        lead = _("No activity in scope changed since {version}.").format(version=label)
     else:
         counts = count_changes(changes)
-        lead = (
-            f"Since {label}: "
-            + ", ".join(f"{number} {kind.lower()}" for kind, number in counts.items() if number)
-            + " (activities in scope in either version)."
+        listed = ", ".join(_("{status}: {n}").format(status=_(kind), n=number) for kind, number in counts.items() if number)
+        lead = _("Since {version}: {counts} (activities in scope in either version).").format(
+            version=label, counts=listed
         )
     return Section("changes", title, lead, changes), since.source

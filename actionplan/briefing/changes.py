@@ -10,18 +10,22 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _
 from ..plan import contract
 from ..plan.contract import ActivityColumn
 from ..plan.load import Plan
 
-ADDED = "Added"
-REMOVED = "Removed"
-REDATED = "Re-dated"
-RECLASSIFIED = "Re-classified"
-STATUS_CHANGED = "Status changed"
-PROGRESS_CHANGED = "Progress changed"
-NOTES_CHANGED = "Notes changed"
-REPORT_REDATED = "Last update changed"
+# The kinds of change: the table keeps these English words (its order and counts use them); documents show `_(kind)`.
+ADDED = N_("Added")
+REMOVED = N_("Removed")
+REDATED = N_("Re-dated")
+RECLASSIFIED = N_("Re-classified")
+STATUS_CHANGED = N_("Status changed")
+PROGRESS_CHANGED = N_("Progress changed")
+NOTES_CHANGED = N_("Notes changed")
+REPORT_REDATED = N_("Last update changed")
+WHAT_ACTIVITY = N_("Activity")
+WHAT_DATES = N_("Dates")
 CHANGE_ORDER: tuple[str, ...] = (
     ADDED,
     REMOVED,
@@ -41,7 +45,7 @@ REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 CLASSIFICATION_COLUMNS: tuple[str, ...] = ("Domain", "Convention", "Programme")
 CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Event", "What", "Before", "After")
-BLANK = "(blank)"
+BLANK = N_("(blank)")
 
 
 def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
@@ -55,9 +59,9 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
     new = _by_id(after.activities)
     rows: list[dict[str, object]] = []
     for activity_id in sorted(set(new) - set(old)):
-        rows.append(_row(ADDED, new[activity_id], "Activity", "", _dates(new[activity_id])))
+        rows.append(_row(ADDED, new[activity_id], WHAT_ACTIVITY, "", _dates(new[activity_id])))
     for activity_id in sorted(set(old) - set(new)):
-        rows.append(_row(REMOVED, old[activity_id], "Activity", _dates(old[activity_id]), ""))
+        rows.append(_row(REMOVED, old[activity_id], WHAT_ACTIVITY, _dates(old[activity_id]), ""))
     for activity_id in sorted(set(old) & set(new)):
         was, now = old[activity_id], new[activity_id]
         if (
@@ -69,7 +73,7 @@ def compare_plans(before: Plan, after: Plan) -> pd.DataFrame:
             _day(now[ActivityColumn.END]),
             words.cell_text(now[ActivityColumn.TERMS]),
         ):
-            rows.append(_row(REDATED, now, "Dates", _dates(was), _dates(now)))
+            rows.append(_row(REDATED, now, WHAT_DATES, _dates(was), _dates(now)))
         for column in CLASSIFICATION_COLUMNS:
             if words.cell_text(was.get(column)) != words.cell_text(now.get(column)):
                 rows.append(
@@ -113,10 +117,22 @@ def count_changes(changes: pd.DataFrame) -> dict[str, int]:
     return {kind: int(counts.get(kind, 0)) for kind in CHANGE_ORDER}
 
 
+def shown_changes(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes as a document shows them: the kind, what changed and a (blank) in the reader's language."""
+    shown = changes.copy()
+    for column in ("Change", "What"):
+        shown[column] = [_(str(value)) for value in shown[column]]
+    for column in ("Before", "After"):
+        shown[column] = [_(BLANK) if value == BLANK else value for value in shown[column]]
+    return shown
+
+
 def _by_id(activities: pd.DataFrame) -> dict[str, pd.Series]:
     """Activities keyed by ID; rows without an ID cannot be matched and are left out."""
     return {
-        str(row[ActivityColumn.ID]): row for _, row in activities.iterrows() if words.cell_text(row[ActivityColumn.ID])
+        str(row[ActivityColumn.ID]): row
+        for _index, row in activities.iterrows()
+        if words.cell_text(row[ActivityColumn.ID])
     }
 
 
@@ -147,7 +163,9 @@ def _day(value: object) -> str:
 def _dates(activity: pd.Series) -> str:
     """'2nd and 3rd quarter 2023 (2023-04-01 to 2023-09-30)': the terms as written and the dates they give."""
     span = (
-        f"{_day(activity['Start'])} to {_day(activity['End'])}" if _day(activity[ActivityColumn.START]) else "no dates"
+        _("{start} to {end}").format(start=_day(activity["Start"]), end=_day(activity["End"]))
+        if _day(activity[ActivityColumn.START])
+        else _(words.NO_DATES)
     )
     terms = words.cell_text(activity[ActivityColumn.TERMS])
     return f"{terms} ({span})" if terms else span

@@ -18,23 +18,43 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import words
+from ..i18n import N_, _
 from ..plan.contract import ActivityColumn as A
 from . import docx_parts as parts
 from .build import Briefing, Section, compact
+from .changes import shown_changes
 from .docx_parts import GRID_STYLE, HEADER_FILL, SCHEDULED_FILL, SESSION_FILL, TEXT_WIDTH_CM
+from .grid import quarter_head, quarter_name
 from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
 from .text import one_line, printable, within
 
-AUTHOR = "Action Plan dashboard"
+AUTHOR = N_("Action Plan dashboard")
 ROW_WIDTHS_CM: tuple[float, ...] = (1.7, 3.8, 2.0, 2.3, 1.6, 4.0, 1.6)  # the compact rows, summing to 17
 EVENT_WIDTHS_CM: tuple[float, ...] = (1.7, 4.8, 2.6, 1.8, 1.9, 4.2)  # ID | Activity | When | Where | Status | Notes
 MESSAGE_WIDTHS_CM: tuple[float, ...] = (8.6, 5.4, 3.0)  # Message | Activity | Owner
 CHANGE_WIDTHS_CM: tuple[float, ...] = (2.3, 1.6, 4.1, 1.8, 3.6, 3.6)
-CHANGE_COLUMNS: tuple[str, ...] = ("Change", "ID", "Activity", "What", "Before", "After")
+# Column names stay English in the frames (their keys); `docx_parts.table` shows each through `_`.
+CHANGE_COLUMNS: tuple[str, ...] = (N_("Change"), N_("ID"), N_("Activity"), N_("What"), N_("Before"), N_("After"))
+HEADERS: tuple[str, ...] = (  # the other headers the Word documents show
+    N_("Status"),
+    N_("Progress"),
+    N_("Notes"),
+    N_("Last update"),
+    N_("When"),
+    N_("Where"),
+    N_("Activities"),
+    N_("IDs"),
+    N_("Domain"),
+    N_("Convention"),
+    N_("Meaning"),
+    N_("Reported Completed"),
+    N_("Open"),
+    N_("Past end"),
+)
 GROUP_WIDTHS_CM: tuple[float, ...] = (4.5, 1.9, 10.6)  # Domain | Activities | IDs
-STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.2, 10.3)
-DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (5.0, 2.3, 2.6, 2.3, 2.3, 2.5)
+STATUS_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.5, 2.8, 9.7)
+DOMAIN_SUMMARY_WIDTHS_CM: tuple[float, ...] = (4.4, 2.8, 2.8, 2.3, 2.2, 2.5)
 GRID_QUARTER_MAX_CM = 1.1
 GRID_QUARTERS_SPACE_CM = 11.5  # the quarters share this much; the activity label takes the rest
 GRID_CHARS_PER_CM = 6.8  # at 7 pt, characters of a label per cm of line (DejaVu, wider than Calibri)
@@ -44,6 +64,8 @@ OTHER_QUARTER_FILL = "5B7F95"
 # A bar whose activity staff reported closed or postponed is drawn in its own shade, and the label says so.
 REPORTED_FILLS: dict[str, str] = {"Completed": "548235", "Postponed": "C55A11", "Cancelled": "A6A6A6"}
 ANNEX_HEADING_LENGTH = 90
+AROUND_SESSION, AROUND_PERIOD = N_("Around the session"), N_("Around the period")
+ANNEX_TITLE = N_("Annex: the activities in full")
 
 
 def briefing_docx(briefing: Briefing) -> bytes:
@@ -51,7 +73,8 @@ def briefing_docx(briefing: Briefing) -> bytes:
     document = Document()
     parts.page_setup(document)
     parts.styles(document)
-    properties(document, briefing, "Briefing pack")
+    parts.language(document)
+    properties(document, briefing, _("Briefing pack"))
     contents = _contents(briefing)
     _cover(document, briefing, contents)
     _summary(document, briefing)
@@ -61,8 +84,8 @@ def briefing_docx(briefing: Briefing) -> bytes:
         if not section.empty:
             _section(document, section, briefing)
     _around(document, briefing)
-    _grouped(document, "By domain", briefing.by_domain)
-    _grouped(document, "By convention", briefing.by_convention)
+    _grouped(document, _("By domain"), _("Domain"), briefing.by_domain)
+    _grouped(document, _("By convention"), _("Convention"), briefing.by_convention)
     if not briefing.changes.empty:
         _changes(document, briefing)
     _annex(document, briefing)
@@ -77,9 +100,9 @@ def properties(document, briefing: Briefing, kind: str) -> None:
     core = document.core_properties
     core.title = within(f"{kind}: {briefing.scope.title}")
     core.subject = within(briefing.plan_title)
-    core.author = core.last_modified_by = within(briefing.facts.issuing_body or AUTHOR)
-    core.keywords = within(f"briefing; as of {briefing.scope.as_of:%Y-%m-%d}")
-    core.comments = within(f"Built from {briefing.version}")
+    core.author = core.last_modified_by = within(briefing.facts.issuing_body or _(AUTHOR))
+    core.keywords = within(_("briefing; as of {day}").format(day=f"{briefing.scope.as_of:%Y-%m-%d}"))
+    core.comments = within(_("Built from {version}").format(version=briefing.version))
     core.created = core.modified = datetime.now().replace(microsecond=0)
     core.revision = 1
 
@@ -87,36 +110,43 @@ def properties(document, briefing: Briefing, kind: str) -> None:
 def _contents(briefing: Briefing) -> list[tuple[str, str]]:
     """(heading, '' or why it is left out), in the order of the document."""
     scope = briefing.scope
-    rows: list[tuple[str, str]] = [("Summary", "")]
-    rows.append(("Key messages", "" if len(briefing.messages) else "none recorded in the Messages sheet"))
-    rows.append(("Timeline by quarter", "" if len(briefing.grid.cells) else "left out: no activity in scope"))
+    none = _("left out: none")
+    rows: list[tuple[str, str]] = [(_("Summary"), "")]
+    rows.append((_("Key messages"), "" if len(briefing.messages) else _("none recorded in the Messages sheet")))
+    rows.append((_("Timeline by quarter"), "" if len(briefing.grid.cells) else _("left out: no activity in scope")))
     for section in (briefing.delivered, briefing.open):
-        rows.append((section.title, "left out: none" if section.empty else ""))
-    rows.append((f"Around the {scope.word}", ""))
+        rows.append((section.title, none if section.empty else ""))
+    rows.append((scope.says(AROUND_SESSION, AROUND_PERIOD), ""))
     for section in briefing.around:
-        rows.append((f"\u2003{section.title}", "left out: none" if section.empty else ""))
-    for title, sections in (("By domain", briefing.by_domain), ("By convention", briefing.by_convention)):
+        rows.append((f"\u2003{section.title}", none if section.empty else ""))
+    for title, sections in ((_("By domain"), briefing.by_domain), (_("By convention"), briefing.by_convention)):
         empty = [s.title for s in sections if s.empty]
-        rows.append((title, f"with none: {', '.join(empty)}" if empty else ""))
+        rows.append((title, _("with none: {names}").format(names=", ".join(empty)) if empty else ""))
     changes = briefing.changes
-    rows.append((changes.title, "left out: " + changes.lead.rstrip(".") if changes.empty else ""))
-    rows.append(("Annex: the activities in full", ""))
-    rows.append(("About this pack, and its source", ""))
+    left_out = _("left out: {why}").format(why=changes.lead.rstrip("."))
+    rows.append((changes.title, left_out if changes.empty else ""))
+    rows.append((_(ANNEX_TITLE), ""))
+    rows.append((_("About this pack, and its source"), ""))
     return rows
 
 
 def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> None:
     scope = briefing.scope
     session = scope.session.name if scope.session else scope.title
-    parts.footer(document, f"Briefing pack \u00b7 {within(session, 90)} \u00b7 as of {words.day(scope.as_of)}")
-    document.add_paragraph(style="Title").add_run("Briefing pack")
+    parts.footer(
+        document,
+        _("Briefing pack \u00b7 {session} \u00b7 as of {day}").format(
+            session=within(session, 90), day=words.day(scope.as_of)
+        ),
+    )
+    document.add_paragraph(style="Title").add_run(_("Briefing pack"))
     document.add_paragraph(style="Subtitle").add_run(printable(scope.title))
     for label, value in briefing.cover_lines():
         if value:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(printable(value))
-    document.add_paragraph().add_run("Contents").bold = True
+    document.add_paragraph().add_run(_("Contents")).bold = True
     for number, (title, note) in enumerate(contents, start=1):
         paragraph = document.add_paragraph(f"{number}. {title}" if not title.startswith("\u2003") else title)
         paragraph.paragraph_format.space_after = Pt(1)
@@ -128,33 +158,37 @@ def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> Non
 
 
 def _summary(document, briefing: Briefing) -> None:
-    document.add_heading("Summary", level=1)
+    document.add_heading(_("Summary"), level=1)
     document.add_paragraph(printable(briefing.summary_lead))
     if len(briefing.key_items):
         key_items(document, briefing)
-    document.add_paragraph(f"By status as of {words.day(briefing.scope.as_of)}:")
-    parts.table(document, briefing.status_summary, STATUS_SUMMARY_WIDTHS_CM)
+    document.add_paragraph(_("By status as of {day}:").format(day=words.day(briefing.scope.as_of)))
+    by_status = briefing.status_summary.copy()
+    by_status["Status as of"] = [_(str(status)) for status in by_status["Status as of"]]
+    parts.table(document, by_status, STATUS_SUMMARY_WIDTHS_CM)
     document.add_paragraph()
-    document.add_paragraph("By domain:")
+    document.add_paragraph(_("By domain:"))
     parts.table(document, briefing.domain_summary, DOMAIN_SUMMARY_WIDTHS_CM, bold_last=True)
 
 
 def key_items(document, briefing: Briefing) -> None:
     """The three open items to watch, with the rule that chose them."""
-    document.add_paragraph().add_run("Open items to watch").bold = True
-    for _, item in briefing.key_items.iterrows():
-        line = f"{item[A.ID]} {words.short_title(one_line(item[A.EVENT]), 80)} \u2014 {item['Status as of']}"
+    document.add_paragraph().add_run(_("Open items to watch")).bold = True
+    for _index, item in briefing.key_items.iterrows():
+        status = _(str(item["Status as of"]))
+        line = f"{item[A.ID]} {words.short_title(one_line(item[A.EVENT]), 80)} \u2014 {status}"
         note = one_line(item.get(A.NOTES))
-        document.add_paragraph(line + (f"; Notes: {note}" if note else ""), style="List Bullet")
-    document.add_paragraph(KEY_ITEMS_RULE).runs[0].font.size = Pt(8)
+        note_text = "; " + _("Notes: {note}").format(note=note) if note else ""
+        document.add_paragraph(line + note_text, style="List Bullet")
+    document.add_paragraph(_(KEY_ITEMS_RULE)).runs[0].font.size = Pt(8)
 
 
 def _messages(document, briefing: Briefing) -> None:
-    document.add_heading("Key messages", level=1)
+    document.add_heading(_("Key messages"), level=1)
     if briefing.messages.empty:
         document.add_paragraph(briefing.summary[-1])
         return
-    document.add_paragraph("As staff wrote them in the Messages sheet of the workbook, by topic.")
+    document.add_paragraph(_("As staff wrote them in the Messages sheet of the workbook, by topic."))
     message_tables(document, briefing.messages)
 
 
@@ -178,12 +212,21 @@ def _timeline(document, briefing: Briefing) -> None:
     grid = briefing.grid
     if grid.cells.empty:
         return
-    document.add_heading("Timeline by quarter", level=1)
-    held = ", ".join(grid.session_quarters)
-    shades = ", ".join(f"{status.lower()} {name}" for status, name in (("Completed", "green"), ("Postponed", "orange")))
+    document.add_heading(_("Timeline by quarter"), level=1)
+    held = ", ".join(quarter_name(quarter) for quarter in grid.session_quarters)
     document.add_paragraph(
-        f"Each row is an activity in scope; a shaded cell is a quarter its dates fall in (blue; reported {shades}, "
-        f"cancelled grey). The {briefing.scope.word}'s quarter ({held}) has a light column and a dark heading."
+        briefing.scope.says(
+            N_(
+                "Each row is an activity in scope; a shaded cell is a quarter its dates fall in (blue; reported "
+                "completed green, postponed orange, cancelled grey). The session's quarter ({held}) has a light "
+                "column and a dark heading."
+            ),
+            N_(
+                "Each row is an activity in scope; a shaded cell is a quarter its dates fall in (blue; reported "
+                "completed green, postponed orange, cancelled grey). The period's quarters ({held}) have a light "
+                "column and a dark heading."
+            ),
+        ).format(held=held)
     )
     quarters = list(grid.cells.columns)
     quarter_cm = min(GRID_QUARTER_MAX_CM, GRID_QUARTERS_SPACE_CM / len(quarters))
@@ -195,11 +238,10 @@ def _timeline(document, briefing: Briefing) -> None:
     parts.cell_margins(table, GRID_CELL_MARGIN_TWIPS)
     rows = table.rows
     header = rows[0].cells
-    parts.write(header[0], "Activity", GRID_STYLE, bold=True, colour="FFFFFF")
+    parts.write(header[0], _("Activity"), GRID_STYLE, bold=True, colour="FFFFFF")
     parts.shade(header[0], HEADER_FILL)
     for position, quarter in enumerate(quarters, start=1):
-        year, part = quarter.split(" ")
-        parts.write(header[position], f"{part}\n{year[2:]}", GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
+        parts.write(header[position], quarter_head(quarter), GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
         parts.shade(header[position], HEADER_FILL if quarter in grid.session_quarters else OTHER_QUARTER_FILL)
     parts.repeat_header(table)
     reported = grid.reported if grid.reported is not None else pd.Series(dtype=object)
@@ -207,7 +249,7 @@ def _timeline(document, briefing: Briefing) -> None:
         cells = row.cells
         parts.cant_split(row)
         status = str(reported.get(activity_id, ""))
-        suffix = f" [{status}]" if status in REPORTED_FILLS else ""
+        suffix = f" [{_(status)}]" if status in REPORTED_FILLS else ""
         label = words.short_title(grid.labels[activity_id], longest - len(suffix)) + suffix
         parts.write(cells[0], label, GRID_STYLE)
         fill = REPORTED_FILLS.get(status, SCHEDULED_FILL)
@@ -223,11 +265,15 @@ def _timeline(document, briefing: Briefing) -> None:
 
 
 def rows_table(section: Section, briefing: Briefing) -> pd.DataFrame:
-    """The compact rows of a section as text: dates as '6 Nov 2023', Progress % as '60%'."""
-    shown = compact(section.table).rename(
+    """The compact rows of a section as text: dates as '6 Nov 2023', Progress % as '60%', statuses in the reader's
+    language."""
+    shown = compact(section.table)
+    for column in ("Reported status", "Status as of"):
+        shown[column] = [_(str(status)) for status in shown[column]]
+    shown = shown.rename(
         columns={
             "Reported status": "Status",
-            "Status as of": f"As of {words.day(briefing.scope.as_of)}",
+            "Status as of": _("As of {day}").format(day=words.day(briefing.scope.as_of)),
             A.PROGRESS: "Progress",
         }
     )
@@ -249,16 +295,16 @@ def events_table(section: Section) -> pd.DataFrame:
         {
             "ID": table[A.ID].astype(str).tolist(),
             "Activity": [words.short_title(one_line(e), 110) for e in table[A.EVENT]],
-            "When": [_dates(activity) for _, activity in table.iterrows()],
+            "When": [_dates(activity) for _index, activity in table.iterrows()],
             "Where": [words.cell_text(place) for place in table[A.LOCATIONS]],
-            "Status": table["Reported status"].astype(str).tolist(),
+            "Status": [_(str(status)) for status in table["Reported status"]],
             "Notes": [words.cell_text(note) for note in table[A.NOTES]],
         }
     )
 
 
 def _around(document, briefing: Briefing) -> None:
-    document.add_heading(f"Around the {briefing.scope.word}", level=1)
+    document.add_heading(briefing.scope.says(AROUND_SESSION, AROUND_PERIOD), level=1)
     for section in briefing.around:
         if section.empty:
             continue
@@ -268,21 +314,21 @@ def _around(document, briefing: Briefing) -> None:
             parts.table(document, events_table(section), EVENT_WIDTHS_CM)
         elif section is briefing.due_before:  # their rows are under Delivered or Open: named here, not repeated
             ids = ", ".join(section.table[A.ID].astype(str))
-            document.add_paragraph(f"IDs (each in full in the annex): {ids}.")
+            document.add_paragraph(_("IDs (each in full in the annex): {ids}.").format(ids=ids))
         else:
             parts.table(document, rows_table(section, briefing), ROW_WIDTHS_CM)
     empty = [section.title for section in briefing.around if section.empty]
     if empty:
-        document.add_paragraph("Nothing in: " + "; ".join(empty) + ".").runs[0].italic = True
+        document.add_paragraph(_("Nothing in: {sections}.").format(sections="; ".join(empty))).runs[0].italic = True
 
 
-def _grouped(document, title: str, sections: tuple[Section, ...]) -> None:
+def _grouped(document, title: str, group: str, sections: tuple[Section, ...]) -> None:
     """One table: each group with its number of activities and their IDs (the rows are in the sections above)."""
     document.add_heading(title, level=1)
     filled = [section for section in sections if not section.empty]
     table = pd.DataFrame(
         {
-            title.removeprefix("By ").capitalize(): [section.title for section in filled],
+            group: [section.title for section in filled],
             "Activities": [str(len(section.table)) for section in filled],
             "IDs": [", ".join(sorted(section.table[A.ID].astype(str))) for section in filled],
         }
@@ -291,44 +337,47 @@ def _grouped(document, title: str, sections: tuple[Section, ...]) -> None:
         parts.table(document, table, GROUP_WIDTHS_CM)
     empty = [section.title for section in sections if section.empty]
     if empty:
-        document.add_paragraph("No activity in scope for: " + ", ".join(empty) + ".").runs[0].italic = True
+        none = _("No activity in scope for: {names}.").format(names=", ".join(empty))
+        document.add_paragraph(none).runs[0].italic = True
 
 
 def _changes(document, briefing: Briefing) -> None:
     section = briefing.changes
     document.add_heading(section.title, level=1)
     document.add_paragraph(printable(section.lead))
-    table = section.table.rename(columns={"Event": "Activity"})[list(CHANGE_COLUMNS)].copy()
+    table = shown_changes(section.table).rename(columns={"Event": "Activity"})[list(CHANGE_COLUMNS)].copy()
     table["Activity"] = [words.short_title(one_line(event), 80) for event in table["Activity"]]
     parts.table(document, table, CHANGE_WIDTHS_CM)
 
 
 def _annex(document, briefing: Briefing) -> None:
     annex = briefing.annex
-    document.add_heading("Annex: the activities in full", level=1)
+    document.add_heading(_(ANNEX_TITLE), level=1)
     document.add_paragraph(
-        f"{words.activities(len(annex))} by ID (those in scope and the follow-up), each with the steps of its "
-        "mechanism as the Steps sheet gives them."
+        _(
+            "{activities} by ID (those in scope and the follow-up), each with the steps of its mechanism as the "
+            "Steps sheet gives them."
+        ).format(activities=words.activities(len(annex)))
     )
-    for _, activity in annex.iterrows():
+    for _index, activity in annex.iterrows():
         heading = words.short_title(one_line(activity[A.EVENT]), ANNEX_HEADING_LENGTH)
         document.add_heading(f"{activity[A.ID]} {heading}", level=2)
         for line in printable(activity[A.EVENT]).splitlines():
             document.add_paragraph(line)
         progress = activity.get(A.PROGRESS)
         facts = [
-            ("Terms", _dates(activity)),
-            ("Domain", activity[A.DOMAIN]),
-            ("Convention", activity[A.CONVENTION]),
-            ("Programme", activity[A.PROGRAMME]),
-            ("UNESCO counterpart", activity[A.COUNTERPART]),
-            ("National lead", activity[A.LEAD]),
-            ("Locations", activity[A.LOCATIONS]),
-            ("Reported status", activity["Reported status"]),
-            (f"Status as of {words.day(briefing.scope.as_of)}", str(activity["Status as of"])),
-            ("Progress", "" if pd.isna(progress) else f"{progress:g}%"),
-            ("Last update", words.day(activity[A.LAST_UPDATE])),
-            ("Notes", activity[A.NOTES]),
+            (_("Terms"), _dates(activity)),
+            (_("Domain"), activity[A.DOMAIN]),
+            (_("Convention"), activity[A.CONVENTION]),
+            (_("Programme"), activity[A.PROGRAMME]),
+            (_("UNESCO counterpart"), activity[A.COUNTERPART]),
+            (_("National lead"), activity[A.LEAD]),
+            (_("Locations"), activity[A.LOCATIONS]),
+            (_("Reported status"), _(str(activity["Reported status"]))),
+            (_("Status as of {day}").format(day=words.day(briefing.scope.as_of)), _(str(activity["Status as of"]))),
+            (_("Progress"), "" if pd.isna(progress) else f"{progress:g}%"),
+            (_("Last update"), words.day(activity[A.LAST_UPDATE])),
+            (_("Notes"), activity[A.NOTES]),
         ]
         paragraph = document.add_paragraph()
         shown = [(label, printable(value)) for label, value in facts if words.cell_text(value)]
@@ -339,9 +388,9 @@ def _annex(document, briefing: Briefing) -> None:
             run.font.size = Pt(9)
         steps = briefing.steps_of(str(activity[A.ID]))
         if steps.empty:
-            document.add_paragraph("No mechanism steps in the Steps sheet.").runs[0].italic = True
+            document.add_paragraph(_("No mechanism steps in the Steps sheet.")).runs[0].italic = True
             continue
-        for _, step in steps.iterrows():
+        for _index, step in steps.iterrows():
             own = [one_line(step.get("Terms")), one_line(step.get("Status"))]
             extra = " (" + "; ".join(part for part in own if part) + ")" if any(own) else ""
             number = "" if pd.isna(step["Step"]) else f"{int(step['Step'])}."
@@ -355,17 +404,19 @@ def _annex(document, briefing: Briefing) -> None:
 def about_and_source(document, briefing: Briefing, *, heading: bool = True) -> None:
     """How the pack was built (scope, the session rule, what a status means), then the Source line, last."""
     if heading:
-        document.add_heading("About this pack", level=1)
+        document.add_heading(_("About this pack"), level=1)
         for line in (
             briefing.scope.rule,
-            AT_SESSION_RULE,
-            "Status as of: computed from the reported Status and the activity's dates. A blank Status is shown "
-            "as Not reported; nothing is called completed unless its Status says Completed. Nothing in this pack "
-            "is written by the dashboard: messages and Notes are the workbook's own words.",
+            _(AT_SESSION_RULE),
+            _(
+                "Status as of: computed from the reported Status and the activity's dates. A blank Status is shown "
+                "as Not reported; nothing is called completed unless its Status says Completed. Nothing in this pack "
+                "is written by the dashboard: messages and Notes are the workbook's own words."
+            ),
         ):
             document.add_paragraph(printable(line)).runs[0].font.size = Pt(9)
     source = document.add_paragraph()
-    source.add_run("Source: ").bold = True
+    source.add_run(_("Source") + ": ").bold = True
     source.add_run(printable(briefing.version))
     for run in source.runs:
         run.font.size = Pt(8)
@@ -374,6 +425,6 @@ def about_and_source(document, briefing: Briefing, *, heading: bool = True) -> N
 def _dates(activity: pd.Series) -> str:
     terms = one_line(activity[A.TERMS])
     if pd.isna(activity[A.START]) or pd.isna(activity[A.END]):
-        return f"{terms} (no dates)" if terms else "no dates"
+        return f"{terms} ({_(words.NO_DATES)})" if terms else _(words.NO_DATES)
     span = words.span(activity[A.START].date(), activity[A.END].date())
     return f"{terms} ({span})" if terms and terms != span else span

@@ -4,6 +4,7 @@ through `text.printable`, so no control character from a cell can make Word refu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
+from ..i18n import _, current
 from .text import printable
 
 # A4 portrait; landscape is never used, so the quarter grid is sized to fit the 17 cm text width.
@@ -32,6 +34,9 @@ TABLE_FONT_PT = 8
 GRID_FONT_PT = 7
 BODY_FONT_PT = 10
 FOOTER_FONT_PT = 8
+
+# The document's language (w:lang), so that Word checks spelling and hyphenates in the pack's language.
+LANGUAGE_TAGS: dict[str, str] = {"en": "en-GB", "ru": "ru-RU", "tk": "tk-TM"}
 
 TABLE_STYLE = "Table Text"
 GRID_STYLE = "Grid Text"
@@ -122,13 +127,42 @@ def styles(document) -> None:
         style.paragraph_format.keep_with_next = True
 
 
+def language(document) -> str:
+    """Set the document's language to that of the work under way (w:lang in the defaults of every run, and the
+    file's Language property); returns its tag, e.g. 'ru-RU'."""
+    tag = LANGUAGE_TAGS.get(current().lang, LANGUAGE_TAGS["en"])
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        document.styles.element.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)  # w:lang comes after the fonts and sizes a default run's properties hold
+    lang.set(qn("w:val"), tag)
+    document.core_properties.language = tag
+    return tag
+
+
 def footer(document, text: str) -> None:
-    """'<text> · page N of M' in every page's footer (Word fills in the fields)."""
+    """'<text> · page N of M' in every page's footer, in the reader's language (Word fills in the fields)."""
     paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.text = f"{text} \u00b7 page "
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES")
+    template = _("{text} \u00b7 page {page} of {pages}")
+    for piece in re.split(r"(\{\w+\})", template):
+        if piece == "{text}":
+            paragraph.add_run(text)
+        elif piece in ("{page}", "{pages}"):
+            _field(paragraph, "PAGE" if piece == "{page}" else "NUMPAGES")
+        elif piece:
+            paragraph.add_run(piece)
     for run in paragraph.runs:
         run.font.size = Pt(FOOTER_FONT_PT)
         run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -161,7 +195,7 @@ def table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_las
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     fixed_layout(table, widths_cm)
     for cell, column in zip(table.rows[0].cells, frame.columns):
-        write(cell, str(column), TABLE_STYLE, bold=True, colour="FFFFFF")
+        write(cell, _(str(column)), TABLE_STYLE, bold=True, colour="FFFFFF")  # the frame's keys stay English
         shade(cell, HEADER_FILL)
     repeat_header(table)
     for row_index, record in enumerate(frame.itertuples(index=False), start=1):

@@ -63,3 +63,21 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
 def quarter_label(quarter: pd.Period) -> str:
     """'2023 Q2'."""
     return f"{quarter.year} Q{quarter.quarter}"
+
+
+def quarter_parts(label: str) -> tuple[int, int]:
+    """(2023, 2) from the grid's key '2023 Q2'."""
+    year, quarter = label.split(" ")
+    return int(year), int(quarter.removeprefix("Q"))
+
+
+def quarter_name(label: str) -> str:
+    """The grid's key '2023 Q2' as the reader says it: 'Q2 2023'."""
+    year, quarter = quarter_parts(label)
+    return f"Q{quarter} {year}"
+
+
+def quarter_head(label: str) -> str:
+    """A quarter column's narrow heading on two lines: 'Q2' over '23'."""
+    year, quarter = quarter_parts(label)
+    return f"Q{quarter}\n{str(year)[2:]}"

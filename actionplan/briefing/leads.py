@@ -1,4 +1,5 @@
-"""The sentence under each section's heading, built only from the workbook: counts, dates, short titles."""
+"""The sentence under each section's heading, built only from the workbook: counts, dates, short titles; in the
+language of the work under way."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _, n_
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.status import AsOf, Reported
@@ -22,56 +24,116 @@ OPEN_ORDER: tuple[str, ...] = (  # how the open section's sentence counts them
 )
 
 
+def status_counts(status: pd.Series, order: tuple[str, ...], separator: str = "; ") -> str:
+    """'Overdue: 3; Upcoming: 2': each status present with its count, the status in the reader's language."""
+    return separator.join(
+        _("{status}: {n}").format(status=_(str(value)), n=int((status == value).sum()))
+        for value in order
+        if (status == value).any()
+    )
+
+
 def delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: pd.Series) -> str:
     if delivered.empty:
         blank = int((reported == Reported.NOT_REPORTED).sum())
-        return (
-            f"No activity in scope is reported Completed; {blank} of {len(activities)} have no status "
-            "reported (Not reported)."
-        )
-    return f"{words.count(len(delivered), 'activity', 'activities')} reported Completed."
+        return n_(
+            "No activity in scope is reported Completed; {blank} of {n} has no status reported (Not reported).",
+            "No activity in scope is reported Completed; {blank} of {n} have no status reported (Not reported).",
+            len(activities),
+        ).format(blank=blank, n=len(activities))
+    return n_("{n} activity reported Completed.", "{n} activities reported Completed.", len(delivered)).format(
+        n=len(delivered)
+    )
 
 
 def open_lead(still_open: pd.DataFrame) -> str:
     if still_open.empty:
-        return "Every activity in scope is reported Completed or Cancelled."
+        return _("Every activity in scope is reported Completed or Cancelled.")
     status = still_open[as_of_status.STATUS_AS_OF].astype(str)
     not_reported = int((still_open[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
-    parts = [
-        f"{int((status == value).sum())} {value.lower() if value != AsOf.NO_DATES else 'without dates'}"
-        for value in OPEN_ORDER
-        if (status == value).any()
-    ]
-    return (
-        f"{words.count(len(still_open), 'activity', 'activities')} not reported Completed or Cancelled: "
-        + "; ".join(parts)
-        + f". {not_reported} of them have no status reported (Not reported)."
-    )
+    return n_(
+        "{n} activity not reported Completed or Cancelled: {counts}. {blank} of them have no status reported "
+        "(Not reported).",
+        "{n} activities not reported Completed or Cancelled: {counts}. {blank} of them have no status reported "
+        "(Not reported).",
+        len(still_open),
+    ).format(n=len(still_open), counts=status_counts(status, OPEN_ORDER), blank=not_reported)
 
 
-def due_lead(table: pd.DataFrame, what: str, none: str) -> str:
+def due_before_lead(table: pd.DataFrame, scope: Scope) -> str:
+    """The lead of 'Before the session': how many are due to end before it opens, by status as of."""
+    opens = words.day(scope.start)
     if table.empty:
-        return f"No activity in scope {none}."
-    status = table[as_of_status.STATUS_AS_OF].astype(str)
-    parts = [f"{int((status == value).sum())} {value}" for value in as_of_status.AS_OF_ORDER if (status == value).any()]
-    return (
-        f"{words.count(len(table), 'activity', 'activities')} {what}; as of the as-of date: " + ", ".join(parts) + "."
-    )
+        return scope.says(
+            N_("No activity in scope is due to end before the session opens ({opens})."),
+            N_("No activity in scope is due to end before the period opens ({opens})."),
+        ).format(opens=opens)
+    n = len(table)
+    if scope.session:
+        text = n_(
+            "{n} activity due to end before the session opens ({opens}); as of the as-of date: {counts}.",
+            "{n} activities due to end before the session opens ({opens}); as of the as-of date: {counts}.",
+            n,
+        )
+    else:
+        text = n_(
+            "{n} activity due to end before the period opens ({opens}); as of the as-of date: {counts}.",
+            "{n} activities due to end before the period opens ({opens}); as of the as-of date: {counts}.",
+            n,
+        )
+    return text.format(n=n, opens=opens, counts=_all_counts(table))
+
+
+def due_during_lead(table: pd.DataFrame, scope: Scope) -> str:
+    """The lead of 'Due during the session': how many have dates overlapping it, by status as of."""
+    during = words.span(scope.start, scope.end)
+    if table.empty:
+        return scope.says(
+            N_("No activity in scope has dates overlapping the session ({during})."),
+            N_("No activity in scope has dates overlapping the period ({during})."),
+        ).format(during=during)
+    n = len(table)
+    if scope.session:
+        text = n_(
+            "{n} activity with dates overlapping the session ({during}); as of the as-of date: {counts}.",
+            "{n} activities with dates overlapping the session ({during}); as of the as-of date: {counts}.",
+            n,
+        )
+    else:
+        text = n_(
+            "{n} activity with dates overlapping the period ({during}); as of the as-of date: {counts}.",
+            "{n} activities with dates overlapping the period ({during}); as of the as-of date: {counts}.",
+            n,
+        )
+    return text.format(n=n, during=during, counts=_all_counts(table))
+
+
+def _all_counts(table: pd.DataFrame) -> str:
+    return status_counts(table[as_of_status.STATUS_AS_OF].astype(str), tuple(as_of_status.AS_OF_ORDER), ", ")
 
 
 def at_session_lead(table: pd.DataFrame, scope: Scope) -> str:
     if not scope.sessions:
-        return "No General Conference session in the Milestones sheet falls in this period."
+        return _("No General Conference session in the Milestones sheet falls in this period.")
     names = "; ".join(session.label for session in scope.sessions)
     if table.empty:
-        return f"No activity of the plan is set at the {names}."
-    return f"The plan sets {words.activities(len(table))} at the {names}."
+        return _("No activity of the plan is set at the {names}.").format(names=names)
+    return _("The plan sets {activities} at the {names}.").format(activities=words.activities(len(table)), names=names)
 
 
 def after_lead(table: pd.DataFrame, scope: Scope, until: date | None, reason: str) -> str:
     if until is None:
-        return f"Nothing of the plan falls after the {scope.word}: the plan ends with it."
-    window = f"after the {scope.word} and by {words.day(until)} ({reason})"
+        return scope.says(
+            N_("Nothing of the plan falls after the session: the plan ends with it."),
+            N_("Nothing of the plan falls after the period: the plan ends with it."),
+        )
+    day = words.day(until)
     if table.empty:
-        return f"No activity starts {window}."
-    return f"{words.activities(len(table))} starting {window}."
+        return scope.says(
+            N_("No activity starts after the session and by {day} ({reason})."),
+            N_("No activity starts after the period and by {day} ({reason})."),
+        ).format(day=day, reason=reason)
+    return scope.says(
+        N_("{activities} starting after the session and by {day} ({reason})."),
+        N_("{activities} starting after the period and by {day} ({reason})."),
+    ).format(activities=words.activities(len(table)), day=day, reason=reason)

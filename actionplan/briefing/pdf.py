@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..i18n import _
+
 CONVERT_SECONDS = 180
 
 
@@ -23,7 +25,7 @@ def docx_to_pdf(content: bytes) -> bytes:
     """The PDF LibreOffice makes of these .docx bytes; raises PdfUnavailable when it cannot."""
     soffice = shutil.which("soffice")
     if soffice is None:
-        raise PdfUnavailable("LibreOffice (soffice) is not installed, so no PDF can be made here; use the Word file")
+        raise PdfUnavailable(_("LibreOffice (soffice) is not installed, so no PDF can be made here; use the Word file"))
     with tempfile.TemporaryDirectory(prefix="brief-") as folder:
         source = Path(folder) / "brief.docx"
         source.write_bytes(content)
@@ -44,8 +46,10 @@ def docx_to_pdf(content: bytes) -> bytes:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as problem:
-            raise PdfUnavailable(f"LibreOffice could not convert the brief ({problem})") from None
+            raise PdfUnavailable(
+                _("LibreOffice could not convert the brief ({problem})").format(problem=problem)
+            ) from None
         pdf = source.with_suffix(".pdf")
         if not pdf.is_file():
-            raise PdfUnavailable("LibreOffice did not produce a PDF of the brief")
+            raise PdfUnavailable(_("LibreOffice did not produce a PDF of the brief"))
         return pdf.read_bytes()

@@ -3,6 +3,7 @@ installed), and the file name each is offered under. The Briefing page and the c
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from ..plan.export import XLSX_MIME
 from .brief import brief_docx
 from .build import Briefing
@@ -19,11 +20,11 @@ FORMATS: dict[str, str] = {
     "brief-pdf": "application/pdf",
 }
 SUFFIXES: dict[str, str] = {"docx": "docx", "xlsx": "xlsx", "brief-docx": "docx", "brief-pdf": "pdf"}
-LABELS: dict[str, str] = {
-    "docx": "Word pack (.docx)",
-    "xlsx": "Excel pack (.xlsx)",
-    "brief-docx": "One-page brief (.docx)",
-    "brief-pdf": "One-page brief (.pdf)",
+LABELS: dict[str, str] = {  # marked; translated where shown
+    "docx": N_("Word pack (.docx)"),
+    "xlsx": N_("Excel pack (.xlsx)"),
+    "brief-docx": N_("One-page brief (.docx)"),
+    "brief-pdf": N_("One-page brief (.pdf)"),
 }
 
 
@@ -51,5 +52,5 @@ def render(briefing: Briefing, fmt: str) -> bytes:
         "brief-pdf": lambda b: docx_to_pdf(brief_docx(b)),
     }
     if fmt not in writers:
-        raise ValueError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        raise ValueError(_("unknown format '{fmt}': use one of {formats}").format(fmt=fmt, formats=", ".join(FORMATS)))
     return writers[fmt](briefing)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .. import words
+from ..i18n import DEFAULT, N_, _, current
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
@@ -44,6 +45,15 @@ class Session:
         return found.group(0) if found else None
 
     @property
+    def short_name(self) -> str:
+        """'42nd session' ('42-я сессия', '42-nji sessiýa'), or the whole name where it has no ordinal."""
+        if self.ordinal is None:
+            return self.name
+        if current().lang == DEFAULT:  # English says the ordinal as the name has it; others say the number
+            return f"{self.ordinal} session"
+        return _("session {number}").format(number=self.ordinal[:-2])
+
+    @property
     def label(self) -> str:
         """'42nd session of the UNESCO General Conference, 7-22 Nov 2023, Paris'."""
         return ", ".join(part for part in (self.name, words.span(self.start, self.end), self.place) if part)
@@ -52,7 +62,7 @@ class Session:
 def sessions(plan: Plan) -> tuple[Session, ...]:
     """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
     found = []
-    for _, milestone in plan.milestones.iterrows():
+    for _index, milestone in plan.milestones.iterrows():
         kind = words.cell_text(milestone.get(MilestoneColumn.KIND))
         name = words.cell_text(milestone.get(MilestoneColumn.NAME))
         if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():
@@ -83,12 +93,15 @@ def find_session(plan: Plan, wanted: str) -> Session:
         matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
     if len(matches) == 1:
         return matches[0]
-    listed = (
-        "; ".join(session.label for session in known)
-        or f"none (add them to the Milestones sheet, Kind '{GENERAL_CONFERENCE}')"
+    listed = "; ".join(session.label for session in known) or _(
+        "none (add them to the Milestones sheet, Kind '{kind}')"
+    ).format(kind=GENERAL_CONFERENCE)
+    problem = (
+        _("'{wanted}' matches more than one session. Sessions: {listed}")
+        if matches
+        else _("'{wanted}' is not a General Conference session in Milestones. Sessions: {listed}")
     )
-    problem = "matches more than one session" if matches else "is not a General Conference session in Milestones"
-    raise UnknownSession(f"'{wanted}' {problem}. Sessions: {listed}")
+    raise UnknownSession(problem.format(wanted=wanted, listed=listed))
 
 
 @dataclass(frozen=True)
@@ -106,22 +119,35 @@ class Scope:
 
     @property
     def word(self) -> str:
-        """'session' or 'period', for headings: 'Due before the session'."""
+        """'session' or 'period' (English: for text written around it in English; headings use `says`)."""
         return "session" if self.session else "period"
+
+    def says(self, for_session: str, for_period: str) -> str:
+        """One of two texts (marked with N_) in the reader's language: the first for a session, the second for a
+        date range; every heading that names 'the session' or 'the period' has both."""
+        return _(for_session if self.session else for_period)
 
     @property
     def rule(self) -> str:
         """The scope rule in one line, with this scope's dates."""
-        since = (
-            f"the end of the {self.previous.ordinal or self.previous.name}"
-            if self.previous
-            else ("the plan's start" if self.session else "the range's start")
-        )
-        reason = f" (from {since} to the end of this {self.word})" if self.session else ""
-        return (
-            f"In scope: activities whose dates overlap {words.span(self.period_start, self.end)}{reason}, "
-            f"plus earlier ones not reported Completed or Cancelled. Status as of {words.day(self.as_of)}."
-        )
+        period, as_of = words.span(self.period_start, self.end), words.day(self.as_of)
+        if self.previous is not None:
+            text = _(
+                "In scope: activities whose dates overlap {period} (from the end of the {previous} to the end of "
+                "this session), plus earlier ones not reported Completed or Cancelled. Status as of {as_of}."
+            )
+        elif self.session is not None:
+            text = _(
+                "In scope: activities whose dates overlap {period} (from the plan's start to the end of this "
+                "session), plus earlier ones not reported Completed or Cancelled. Status as of {as_of}."
+            )
+        else:
+            text = _(
+                "In scope: activities whose dates overlap {period}, plus earlier ones not reported Completed or "
+                "Cancelled. Status as of {as_of}."
+            )
+        previous = self.previous.short_name if self.previous else ""
+        return text.format(period=period, previous=previous, as_of=as_of)
 
 
 def default_range(plan: Plan, today: date | None = None) -> tuple[date, date]:
@@ -164,7 +190,9 @@ def session_scope(plan: Plan, session: Session, as_of: date | None = None) -> Sc
 def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -> Scope:
     """The scope of a date range: the reporting period is the range; as of its last day unless given."""
     if end < start:
-        raise ValueError(f"the range ends ({words.day(end)}) before it starts ({words.day(start)})")
+        raise ValueError(
+            _("the range ends ({end}) before it starts ({start})").format(end=words.day(end), start=words.day(start))
+        )
     inside = tuple(s for s in sessions(plan) if s.start <= end and s.end >= start)
     return Scope(words.span(start, end), start, end, start, as_of or end, None, inside, None)
 
@@ -202,7 +230,7 @@ def at_session_mask(activities: pd.DataFrame, held: tuple[Session, ...]) -> pd.S
     return mask
 
 
-AT_SESSION_RULE = (
+AT_SESSION_RULE = N_(
     "At the session: dates overlap the session and the activity is in the General Conference "
     "programme, names the General Conference, or is scheduled only in the session's month(s)."
-)
+)  # translated where shown: _(AT_SESSION_RULE)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .. import words
+from ..i18n import N_, _, n_
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
@@ -20,10 +21,11 @@ from ..plan.status import AsOf, Reported
 from .scope import Scope, Session
 from .text import one_line
 
-NO_MESSAGES = "No key messages were recorded for this session in the Messages sheet of the workbook."
-NO_MESSAGES_RANGE = "No key messages were recorded for a session in this period in the Messages sheet."
-MESSAGE_TABLE: tuple[str, ...] = ("Topic", "Message", "Activity ID", "Activity", "Owner")
-NO_TOPIC = "Other"
+NO_MESSAGES = N_("No key messages were recorded for this session in the Messages sheet of the workbook.")
+NO_MESSAGES_RANGE = N_("No key messages were recorded for a session in this period in the Messages sheet.")
+# The message table's column names stay English (its keys); documents show them through `_`.
+MESSAGE_TABLE: tuple[str, ...] = (N_("Topic"), N_("Message"), N_("Activity ID"), N_("Activity"), N_("Owner"))
+NO_TOPIC = N_("Other topics")
 NOTE_LENGTH = 160  # a Note quoted in the summary; the Delivered table has it whole
 TITLE_LENGTH = 45
 KEY_ITEMS = 3
@@ -37,7 +39,7 @@ KEY_ORDER: tuple[AsOf, ...] = (
     AsOf.UPCOMING,
     AsOf.NO_DATES,
 )
-KEY_ITEMS_RULE = (
+KEY_ITEMS_RULE = N_(  # translated where shown
     "Chosen from the open activities: those set at the session first, then those past their end (reported "
     "Planned or In progress, then with no status reported), postponed, scheduled now, upcoming; the earliest "
     "end first."
@@ -54,7 +56,7 @@ def session_messages(plan: Plan, scope: Scope) -> pd.DataFrame:
     titles = dict(zip(plan.activities[A.ID].astype(str), plan.activities[A.EVENT]))
     table = pd.DataFrame(
         {
-            "Topic": [one_line(topic) or NO_TOPIC for topic in chosen.get(M.TOPIC, pd.Series(index=chosen.index))],
+            "Topic": [one_line(topic) or _(NO_TOPIC) for topic in chosen.get(M.TOPIC, pd.Series(index=chosen.index))],
             "Message": [words.cell_text(text) for text in chosen[M.MESSAGE]],
             "Activity ID": [words.cell_text(i) for i in chosen.get(M.ACTIVITY_ID, pd.Series(index=chosen.index))],
             "Owner": [words.cell_text(o) for o in chosen.get(M.OWNER, pd.Series(index=chosen.index))],
@@ -85,14 +87,14 @@ def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]
     activities = plan.activities
     ends: list[tuple[date, str]] = []
     if activities[A.END].notna().any():
-        ends.append((pd.Timestamp(activities[A.END].max()).date(), "the plan's end"))
+        ends.append((pd.Timestamp(activities[A.END].max()).date(), _("the plan's end")))
     later = plan.milestones[plan.milestones[MilestoneColumn.DATE] > pd.Timestamp(scope.end)]
     if len(later):
         first = later.sort_values(MilestoneColumn.DATE, kind="stable").iloc[0]
         ends.append(
             (
                 pd.Timestamp(first[MilestoneColumn.DATE]).date() - timedelta(days=1),
-                f"the eve of {one_line(first[MilestoneColumn.NAME])}",
+                _("the eve of {milestone}").format(milestone=one_line(first[MilestoneColumn.NAME])),
             )
         )
     if not ends or min(ends)[0] <= scope.end:
@@ -130,51 +132,96 @@ def summary_sentences(
 ) -> tuple[str, ...]:
     """The summary paragraph as sentences, each from the workbook: counts, names, dates and Notes as written."""
     if activities.empty:
-        return (f"No activity of the plan is in scope for {scope.title}.",)
-    period = words.span(scope.period_start, scope.end)
+        return (_("No activity of the plan is in scope for {title}.").format(title=scope.title),)
+    period, n = words.span(scope.period_start, scope.end), len(activities)
     carried = int((activities[A.END] < pd.Timestamp(scope.period_start)).sum())
-    sentences = [
-        f"In the reporting period {period} the plan has {words.activities(len(activities))} in scope"
-        + (f", {carried} of them from earlier and not yet reported Completed or Cancelled." if carried else ".")
-    ]
-    if delivered.empty:
-        sentences.append("None of them is reported Completed.")
+    if carried:
+        first = n_(
+            "In the reporting period {period} the plan has {n} activity in scope, {carried} of them from earlier "
+            "and not yet reported Completed or Cancelled.",
+            "In the reporting period {period} the plan has {n} activities in scope, {carried} of them from earlier "
+            "and not yet reported Completed or Cancelled.",
+            n,
+        )
     else:
-        sentences.append(_end(f"{_number(len(delivered))} reported Completed: " + _listed(delivered, notes=True)))
+        first = n_(
+            "In the reporting period {period} the plan has {n} activity in scope.",
+            "In the reporting period {period} the plan has {n} activities in scope.",
+            n,
+        )
+    sentences = [first.format(period=period, n=n, carried=carried)]
+    if delivered.empty:
+        sentences.append(_("None of them is reported Completed."))
+    else:
+        sentences.append(
+            _end(
+                n_(
+                    "{n} is reported Completed: {listed}", "{n} are reported Completed: {listed}", len(delivered)
+                ).format(n=len(delivered), listed=_listed(delivered, notes=True))
+            )
+        )
     if not still_open.empty:
         status = still_open[as_of_status.STATUS_AS_OF].astype(str)
-        parts = [f"{int((status == s).sum())} {s.phrase}" for s in as_of_status.AS_OF_ORDER if (status == s).any()]
-        sentences.append(f"{_number(len(still_open))} open as of {words.day(scope.as_of)}: " + "; ".join(parts) + ".")
+        parts = "; ".join(
+            _("{status}: {n}").format(status=_(str(s)), n=int((status == s).sum()))
+            for s in as_of_status.AS_OF_ORDER
+            if (status == s).any()
+        )
+        sentences.append(
+            n_("{n} is open as of {day}: {counts}.", "{n} are open as of {day}: {counts}.", len(still_open)).format(
+                n=len(still_open), day=words.day(scope.as_of), counts=parts
+            )
+        )
     blank = int((activities[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
     if blank == len(activities):
-        sentences.append("No status is reported for any of them.")
+        sentences.append(_("No status is reported for any of them."))
     elif blank:
-        sentences.append(f"{blank} of the {len(activities)} have no status reported.")
+        sentences.append(
+            n_(
+                "{blank} of the {n} has no status reported.", "{blank} of the {n} have no status reported.", blank
+            ).format(blank=blank, n=n)
+        )
     for session in scope.sessions:
         held = f"{words.span(session.start, session.end)}" + (f", {session.place}" if session.place else "")
         mine = at_session[at_session_in(at_session, session)]
+        name = session.short_name
         if mine.empty:
-            sentences.append(f"No activity of the plan is set at the {_session_name(session)} ({held}).")
+            sentences.append(
+                _("No activity of the plan is set at the {session} ({held}).").format(session=name, held=held)
+            )
         else:
             sentences.append(
                 _end(
-                    f"At the {_session_name(session)} ({held}) the plan sets {words.activities(len(mine))}: "
-                    + _listed(mine)
+                    _("At the {session} ({held}) the plan sets {activities}: {listed}").format(
+                        session=name, held=held, activities=words.activities(len(mine)), listed=_listed(mine)
+                    )
                 )
             )
     if until is not None:
         if after.empty:
-            sentences.append(f"No activity starts after it and before {words.day(until + timedelta(days=1))}.")
+            sentences.append(
+                _("No activity starts after it and before {day}.").format(day=words.day(until + timedelta(days=1)))
+            )
         else:
             sentences.append(
-                _end(f"After it, {_number(len(after), 'follows', 'follow')} by {words.day(until)}: " + _listed(after))
+                _end(
+                    n_(
+                        "After it, {n} follows by {day}: {listed}",
+                        "After it, {n} follow by {day}: {listed}",
+                        len(after),
+                    ).format(n=len(after), day=words.day(until), listed=_listed(after))
+                )
             )
-    sentences.append(
-        f"The pack opens with the {words.count(len(messages), 'key message')} recorded for the session in the "
-        "Messages sheet."
-        if len(messages)
-        else (NO_MESSAGES if scope.session else NO_MESSAGES_RANGE)
-    )
+    if len(messages):
+        sentences.append(
+            n_(
+                "The pack opens with the {n} key message recorded for the session in the Messages sheet.",
+                "The pack opens with the {n} key messages recorded for the session in the Messages sheet.",
+                len(messages),
+            ).format(n=len(messages))
+        )
+    else:
+        sentences.append(_(NO_MESSAGES) if scope.session else _(NO_MESSAGES_RANGE))
     return tuple(sentences)
 
 
@@ -188,21 +235,13 @@ def _end(sentence: str) -> str:
     return sentence if sentence.endswith((".", "\u2026")) else sentence + "."
 
 
-def _session_name(session: Session) -> str:
-    return f"{session.ordinal} session" if session.ordinal else session.name
-
-
-def _number(count: int, one: str = "is", many: str = "are") -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _listed(table: pd.DataFrame, *, notes: bool = False) -> str:
     """'2023-13 Implementation of the UNESCO 2003 …; 2023-14 …', with the Notes quoted where asked and written."""
     items = []
-    for _, activity in table.sort_values(A.ID, kind="stable").iterrows():
+    for _index, activity in table.sort_values(A.ID, kind="stable").iterrows():
         item = f"{activity[A.ID]} {words.short_title(one_line(activity[A.EVENT]), TITLE_LENGTH)}"
         note = one_line(activity.get(A.NOTES)) if notes else ""
         if note:
-            item += f" (Notes: \u201c{words.short_title(note, NOTE_LENGTH)}\u201d)"
+            item += " " + _("(Notes: \u201c{note}\u201d)").format(note=words.short_title(note, NOTE_LENGTH))
         items.append(item)
     return "; ".join(items)

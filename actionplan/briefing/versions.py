@@ -9,6 +9,7 @@ from datetime import datetime
 from defusedxml import ElementTree as SafeElementTree
 
 from .. import words
+from ..i18n import _
 from ..plan.load import Plan, WorkbookInfo, load_plan_bytes
 
 SHORT_SHA = 12
@@ -17,10 +18,11 @@ SHORT_SHA = 12
 def workbook_version(source: WorkbookInfo | None) -> str:
     """'plan.xlsx, saved 26 Nov 2026 14:46, sha256 6d0b10d75dc3'."""
     if source is None:
-        return "no workbook"
-    return (
-        f"{source.path.name}, saved {words.day(source.modified.date())} {source.modified:%H:%M}, "
-        f"sha256 {source.sha256[:SHORT_SHA]}"
+        return _("no workbook")
+    return _("{file}, saved {when}, sha256 {digest}").format(
+        file=source.path.name,
+        when=f"{words.day(source.modified.date())} {source.modified:%H:%M}",
+        digest=source.sha256[:SHORT_SHA],
     )
 
 

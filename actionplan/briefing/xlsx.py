@@ -22,8 +22,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import words
+from ..i18n import DEFAULT, N_, _, current
 from ..plan.contract import ActivityColumn as A
 from .build import Briefing, Section
+from .changes import shown_changes
+from .docx_parts import LANGUAGE_TAGS
+from .grid import quarter_name
 from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
 from .text import printable, within
@@ -63,6 +67,20 @@ WIDTHS: dict[str, int] = {
 }
 WRAPPED = frozenset({"Event", "Activity", "Terms", "Notes", "Message", "Description", "Before", "After", "Value"})
 WRAPPED |= {"Summary", "Meaning", "Topic", "Owner", "Section"}
+# The frames' column names stay English (they key the widths above); each sheet shows them through `_`.
+HEADERS: tuple[str, ...] = (
+    N_("Section"),
+    N_("Sheet"),
+    N_("Rows"),
+    N_("Summary"),
+    N_("Item"),
+    N_("Value"),
+    N_("Event"),
+    N_("Start"),
+    N_("End"),
+    N_("Step"),
+    N_("Description"),
+)
 ACTIVITY_SHEET_COLUMNS: tuple[str, ...] = (
     A.ID,
     A.EVENT,
@@ -80,45 +98,63 @@ ACTIVITY_SHEET_COLUMNS: tuple[str, ...] = (
 def briefing_xlsx(briefing: Briefing) -> bytes:
     """The .xlsx bytes of the briefing pack."""
     names = _SheetNames()
-    names.take("Cover")
-    names.take("Contents")
+    cover, listing, timeline = names.take(_("Cover")), names.take(_("Contents")), _("Timeline")
     sheets: dict[str, pd.DataFrame] = {}
     contents: list[dict[str, object]] = []
+    scope = briefing.scope
 
     def add(label: str, sheet_title: str, table: pd.DataFrame, lead: str) -> None:
         if table.empty:
-            contents.append({"Section": label, "Sheet": None, "Rows": 0, "Summary": f"Left out: none. {lead}"})
+            summary = _("Left out: none. {lead}").format(lead=lead)
+            contents.append({"Section": label, "Sheet": None, "Rows": 0, "Summary": summary})
             return
         name = names.take(sheet_title)
         sheets[name] = table
         contents.append({"Section": label, "Sheet": name, "Rows": len(table), "Summary": lead})
 
-    add("Key messages", "Key messages", briefing.messages, briefing.summary[-1])
-    add("Summary by status", "Summary by status", briefing.status_summary, "Every status as of the as-of date.")
-    add("Summary by domain", "Summary by domain", briefing.domain_summary, "In scope, by domain.")
-    add("Timeline by quarter", "Timeline", _timeline(briefing), "A filled square marks a quarter of the activity.")
+    add(_("Key messages"), _("Key messages"), briefing.messages, briefing.summary[-1])
+    add(
+        _("Summary by status"),
+        _("Summary by status"),
+        _statuses(briefing.status_summary, "Status as of"),
+        _("Every status as of the as-of date."),
+    )
+    add(_("Summary by domain"), _("Summary by domain"), briefing.domain_summary, _("In scope, by domain."))
+    add(_("Timeline by quarter"), timeline, _timeline(briefing), _("A filled square marks a quarter of the activity."))
     for section in (briefing.delivered, briefing.open):
         add(section.title, section.title, _activities(section, briefing), section.lead)
-    for section, sheet in zip(briefing.around, (f"Before the {briefing.scope.word}", "During", "After")):
-        sheet = sheet if sheet.startswith("Before") else f"{sheet} the {briefing.scope.word}"
+    around_sheets = (
+        scope.says(N_("Before the session"), N_("Before the period")),
+        scope.says(N_("During the session"), N_("During the period")),
+        scope.says(N_("After the session"), N_("After the period")),
+    )
+    for section, sheet in zip(briefing.around, around_sheets):
         add(section.title, sheet, _activities(section, briefing), section.lead)
     for section in (*briefing.by_domain, *briefing.by_convention):
         add(_label(section), section.title, _activities(section, briefing), section.lead)
     changes = briefing.changes
-    add(changes.title, "Changes", changes.table, changes.lead)
-    add("Annex: mechanism steps", "Annex steps", _steps(briefing), "The mechanism steps, as the Steps sheet has them.")
+    add(changes.title, _("Changes"), shown_changes(changes.table), changes.lead)
+    add(
+        _("Annex: mechanism steps"),
+        _("Annex steps"),
+        _steps(briefing),
+        _("The mechanism steps, as the Steps sheet has them."),
+    )
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _write(workbook.create_sheet("Cover"), _cover(briefing))
-    _write(workbook.create_sheet("Contents"), pd.DataFrame(contents, columns=["Section", "Sheet", "Rows", "Summary"]))
+    _write(workbook.create_sheet(cover), _cover(briefing))
+    _write(workbook.create_sheet(listing), pd.DataFrame(contents, columns=["Section", "Sheet", "Rows", "Summary"]))
     for name, table in sheets.items():
         _write(workbook.create_sheet(name), table)
-    if "Timeline" in sheets:
-        _shade_timeline(workbook[names.of("Timeline")], briefing.grid.session_quarters)
-    workbook.properties.title = within(f"Briefing pack: {briefing.scope.title}")
+    if timeline in names:
+        _shade_timeline(
+            workbook[names.of(timeline)], list(sheets[names.of(timeline)].columns), briefing.grid.session_quarters
+        )
+    workbook.properties.title = within(_("Briefing pack: {title}").format(title=scope.title))
     workbook.properties.subject = within(briefing.plan_title)
-    workbook.properties.creator = within(briefing.facts.issuing_body or "Action Plan dashboard")
+    workbook.properties.creator = within(briefing.facts.issuing_body or _("Action Plan dashboard"))
+    workbook.properties.language = LANGUAGE_TAGS.get(current().lang, LANGUAGE_TAGS[DEFAULT])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -127,27 +163,31 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
 def _cover(briefing: Briefing) -> pd.DataFrame:
     scope = briefing.scope
     rows = [
-        *briefing.cover_lines(as_of_label="As of"),
-        ("Summary", briefing.summary_lead),
+        *briefing.cover_lines(as_of_label=N_("As of")),
+        (_("Summary"), briefing.summary_lead),
         (
-            "Open items to watch",
+            _("Open items to watch"),
             "; ".join(
-                f"{i} ({s})"
+                f"{i} ({_(str(s))})"
                 for i, s in zip(briefing.key_items.get(A.ID, []), briefing.key_items.get("Status as of", []))
             ),
         ),
-        ("How they are chosen", KEY_ITEMS_RULE),
-        ("Scope", scope.rule),
-        ("At the session", AT_SESSION_RULE),
-        ("Status", "A blank Status is shown as Not reported; nothing is called completed unless its Status says so."),
-        ("Source", briefing.version),
+        (_("How they are chosen"), _(KEY_ITEMS_RULE)),
+        (_("Scope"), scope.rule),
+        (_("At the session"), _(AT_SESSION_RULE)),
+        (
+            _("Status"),
+            _("A blank Status is shown as Not reported; nothing is called completed unless its Status says so."),
+        ),
+        (_("Source"), briefing.version),
     ]
     return pd.DataFrame([row for row in rows if row[1]], columns=["Item", "Value"])
 
 
 def _label(section: Section) -> str:
     """The section's title, with its grouping for a domain or convention: 'Domain: Culture'."""
-    return f"{section.key.split(':', 1)[0].capitalize()}: {section.title}"
+    group = _("Domain") if section.key.startswith("domain:") else _("Convention")
+    return f"{group}: {section.title}"
 
 
 def _activities(section: Section, briefing: Briefing) -> pd.DataFrame:
@@ -156,9 +196,14 @@ def _activities(section: Section, briefing: Briefing) -> pd.DataFrame:
         return section.table.iloc[0:0]
     table = section.table.sort_values(A.ID, kind="stable")
     shown = pd.DataFrame({column: table.get(column) for column in ACTIVITY_SHEET_COLUMNS}).reset_index(drop=True)
-    shown[A.STATUS] = table["Reported status"].astype(str).to_numpy()
-    shown["Status as of"] = table["Status as of"].astype(str).to_numpy()
-    return shown.rename(columns={"Status as of": f"Status as of {words.day(briefing.scope.as_of)}"})
+    shown[A.STATUS] = [_(str(status)) for status in table["Reported status"]]
+    shown["Status as of"] = [_(str(status)) for status in table["Status as of"]]
+    return shown.rename(columns={"Status as of": _("Status as of {day}").format(day=words.day(briefing.scope.as_of))})
+
+
+def _statuses(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The table with its statuses in the reader's language."""
+    return table.assign(**{column: [_(str(status)) for status in table[column]]})
 
 
 def _timeline(briefing: Briefing) -> pd.DataFrame:
@@ -168,7 +213,7 @@ def _timeline(briefing: Briefing) -> pd.DataFrame:
         return pd.DataFrame()
     titles = [words.short_title(label.split(" ", 1)[-1], 60) for label in grid.labels]
     marks = grid.cells.map(lambda scheduled: SCHEDULED_MARK if scheduled else None).reset_index(drop=True)
-    front = pd.DataFrame({"ID": list(grid.cells.index), "Activity": titles})
+    front = pd.DataFrame({"ID": list(grid.cells.index), "Activity": titles})  # headers said through `_`
     return pd.concat([front, marks], axis=1)
 
 
@@ -178,9 +223,12 @@ def _steps(briefing: Briefing) -> pd.DataFrame:
 
 
 def _write(sheet: Worksheet, table: pd.DataFrame) -> None:
-    """Header and rows; widths, wrapping, row heights, dates, filters, frozen header and the print setup."""
+    """Header and rows; widths, wrapping, row heights, dates, filters, frozen header and the print setup.
+
+    The frame's column names are English keys (widths and wrapping go by them); the header row says each in the
+    reader's language, and the Timeline's quarters ('2023 Q2') as the reader names a quarter."""
     headers = [str(column) for column in table.columns]
-    sheet.append(headers)
+    sheet.append([quarter_name(header) if QUARTER.fullmatch(header) else _(header) for header in headers])
     widths = [_width(header, table[column]) for header, column in zip(headers, table.columns)]
     for position, width in enumerate(widths, start=1):
         cell = sheet.cell(1, position)
@@ -208,7 +256,7 @@ def _write(sheet: Worksheet, table: pd.DataFrame) -> None:
     sheet.print_title_rows = "1:1"
     sheet.print_options.gridLines = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.oddFooter.center.text = "&A \u00b7 page &P of &N"
+    sheet.oddFooter.center.text = _("{sheet} \u00b7 page {page} of {pages}").format(sheet="&A", page="&P", pages="&N")
 
 
 def _put(cell, value: object) -> None:
@@ -243,12 +291,13 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
 
 
-def _shade_timeline(sheet: Worksheet, session_quarters: tuple[str, ...]) -> None:
-    """Fill the scheduled cells of the Timeline sheet, and the session's quarter column lightly."""
+def _shade_timeline(sheet: Worksheet, quarters: list[str], session_quarters: tuple[str, ...]) -> None:
+    """Fill the scheduled cells of the Timeline sheet, and the session's quarter column lightly; `quarters` are the
+    frame's column keys, in the sheet's order ('2023 Q2'; the header row says them in the reader's language)."""
     scheduled = PatternFill("solid", fgColor=SCHEDULED_FILL)
     session = PatternFill("solid", fgColor=SESSION_FILL)
-    for position, header in enumerate((cell.value for cell in sheet[1]), start=1):
-        if not isinstance(header, str) or not QUARTER.fullmatch(header):
+    for position, header in enumerate(quarters, start=1):
+        if not QUARTER.fullmatch(header):
             continue
         for row in range(2, sheet.max_row + 1):
             cell = sheet.cell(row, position)
@@ -277,3 +326,6 @@ class _SheetNames:
 
     def of(self, title: str) -> str:
         return self._taken[title]
+
+    def __contains__(self, title: object) -> bool:
+        return title in self._taken
