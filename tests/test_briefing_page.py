@@ -184,7 +184,8 @@ def test_changes_since_a_backup(make_workbook, use_workbook):
         ("Status changed", "2021-11"),
     }
     assert any(
-        words.md_text("Added: 1, Removed: 1, Re-dated: 1, Re-classified: 1, Status changed: 1") in m for m in markdown(at)
+        words.md_text("Added: 1, Removed: 1, Re-dated: 1, Re-classified: 1, Status changed: 1") in m
+        for m in markdown(at)
     )
 
 

@@ -12,7 +12,8 @@ from .. import words
 from ..i18n import N_, _, n_
 from . import docx_parts as parts
 from .build import Briefing
-from .docx import EVENT_WIDTHS_CM, about_and_source, events_table, key_items, message_tables, properties
+from .docx import EVENT_WIDTHS_CM, events_table, key_items, message_tables, properties
+from .docx_annex import about_and_source
 from .text import printable
 
 MAX_MESSAGES = 6  # more would run over the page; the pack has them all

@@ -376,7 +376,9 @@ def _changes(
         lead = _("No activity in scope changed since {version}.").format(version=label)
     else:
         counts = count_changes(changes)
-        listed = ", ".join(_("{status}: {n}").format(status=_(kind), n=number) for kind, number in counts.items() if number)
+        listed = ", ".join(
+            _("{status}: {n}").format(status=_(kind), n=number) for kind, number in counts.items() if number
+        )
         lead = _("Since {version}: {counts} (activities in scope in either version).").format(
             version=label, counts=listed
         )

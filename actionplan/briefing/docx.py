@@ -15,7 +15,7 @@ from datetime import datetime
 import pandas as pd
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 
 from .. import words
 from ..i18n import N_, _
@@ -23,9 +23,9 @@ from ..plan.contract import ActivityColumn as A
 from . import docx_parts as parts
 from .build import Briefing, Section, compact
 from .changes import shown_changes
+from .docx_annex import ANNEX_TITLE, about_and_source, activity_dates, annex
 from .docx_parts import GRID_STYLE, HEADER_FILL, SCHEDULED_FILL, SESSION_FILL, TEXT_WIDTH_CM
 from .grid import quarter_head, quarter_name
-from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
 from .text import one_line, printable, within
 
@@ -63,9 +63,7 @@ GRID_CELL_MARGIN_TWIPS = 30
 OTHER_QUARTER_FILL = "5B7F95"
 # A bar whose activity staff reported closed or postponed is drawn in its own shade, and the label says so.
 REPORTED_FILLS: dict[str, str] = {"Completed": "548235", "Postponed": "C55A11", "Cancelled": "A6A6A6"}
-ANNEX_HEADING_LENGTH = 90
 AROUND_SESSION, AROUND_PERIOD = N_("Around the session"), N_("Around the period")
-ANNEX_TITLE = N_("Annex: the activities in full")
 
 
 def briefing_docx(briefing: Briefing) -> bytes:
@@ -88,7 +86,7 @@ def briefing_docx(briefing: Briefing) -> bytes:
     _grouped(document, _("By convention"), _("Convention"), briefing.by_convention)
     if not briefing.changes.empty:
         _changes(document, briefing)
-    _annex(document, briefing)
+    annex(document, briefing)
     about_and_source(document, briefing)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -295,7 +293,7 @@ def events_table(section: Section) -> pd.DataFrame:
         {
             "ID": table[A.ID].astype(str).tolist(),
             "Activity": [words.short_title(one_line(e), 110) for e in table[A.EVENT]],
-            "When": [_dates(activity) for _index, activity in table.iterrows()],
+            "When": [activity_dates(activity) for _index, activity in table.iterrows()],
             "Where": [words.cell_text(place) for place in table[A.LOCATIONS]],
             "Status": [_(str(status)) for status in table["Reported status"]],
             "Notes": [words.cell_text(note) for note in table[A.NOTES]],
@@ -348,83 +346,3 @@ def _changes(document, briefing: Briefing) -> None:
     table = shown_changes(section.table).rename(columns={"Event": "Activity"})[list(CHANGE_COLUMNS)].copy()
     table["Activity"] = [words.short_title(one_line(event), 80) for event in table["Activity"]]
     parts.table(document, table, CHANGE_WIDTHS_CM)
-
-
-def _annex(document, briefing: Briefing) -> None:
-    annex = briefing.annex
-    document.add_heading(_(ANNEX_TITLE), level=1)
-    document.add_paragraph(
-        _(
-            "{activities} by ID (those in scope and the follow-up), each with the steps of its mechanism as the "
-            "Steps sheet gives them."
-        ).format(activities=words.activities(len(annex)))
-    )
-    for _index, activity in annex.iterrows():
-        heading = words.short_title(one_line(activity[A.EVENT]), ANNEX_HEADING_LENGTH)
-        document.add_heading(f"{activity[A.ID]} {heading}", level=2)
-        for line in printable(activity[A.EVENT]).splitlines():
-            document.add_paragraph(line)
-        progress = activity.get(A.PROGRESS)
-        facts = [
-            (_("Terms"), _dates(activity)),
-            (_("Domain"), activity[A.DOMAIN]),
-            (_("Convention"), activity[A.CONVENTION]),
-            (_("Programme"), activity[A.PROGRAMME]),
-            (_("UNESCO counterpart"), activity[A.COUNTERPART]),
-            (_("National lead"), activity[A.LEAD]),
-            (_("Locations"), activity[A.LOCATIONS]),
-            (_("Reported status"), _(str(activity["Reported status"]))),
-            (_("Status as of {day}").format(day=words.day(briefing.scope.as_of)), _(str(activity["Status as of"]))),
-            (_("Progress"), "" if pd.isna(progress) else f"{progress:g}%"),
-            (_("Last update"), words.day(activity[A.LAST_UPDATE])),
-            (_("Notes"), activity[A.NOTES]),
-        ]
-        paragraph = document.add_paragraph()
-        shown = [(label, printable(value)) for label, value in facts if words.cell_text(value)]
-        for position, (label, value) in enumerate(shown):
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value + ("" if position == len(shown) - 1 else "  \u00b7  "))
-        for run in paragraph.runs:
-            run.font.size = Pt(9)
-        steps = briefing.steps_of(str(activity[A.ID]))
-        if steps.empty:
-            document.add_paragraph(_("No mechanism steps in the Steps sheet.")).runs[0].italic = True
-            continue
-        for _index, step in steps.iterrows():
-            own = [one_line(step.get("Terms")), one_line(step.get("Status"))]
-            extra = " (" + "; ".join(part for part in own if part) + ")" if any(own) else ""
-            number = "" if pd.isna(step["Step"]) else f"{int(step['Step'])}."
-            line = document.add_paragraph(f"{number}\t{one_line(step['Description'])}{extra}")
-            line.paragraph_format.left_indent = Cm(0.8)
-            line.paragraph_format.first_line_indent = Cm(-0.8)
-            line.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
-            line.paragraph_format.space_after = Pt(2)
-
-
-def about_and_source(document, briefing: Briefing, *, heading: bool = True) -> None:
-    """How the pack was built (scope, the session rule, what a status means), then the Source line, last."""
-    if heading:
-        document.add_heading(_("About this pack"), level=1)
-        for line in (
-            briefing.scope.rule,
-            _(AT_SESSION_RULE),
-            _(
-                "Status as of: computed from the reported Status and the activity's dates. A blank Status is shown "
-                "as Not reported; nothing is called completed unless its Status says Completed. Nothing in this pack "
-                "is written by the dashboard: messages and Notes are the workbook's own words."
-            ),
-        ):
-            document.add_paragraph(printable(line)).runs[0].font.size = Pt(9)
-    source = document.add_paragraph()
-    source.add_run(_("Source") + ": ").bold = True
-    source.add_run(printable(briefing.version))
-    for run in source.runs:
-        run.font.size = Pt(8)
-
-
-def _dates(activity: pd.Series) -> str:
-    terms = one_line(activity[A.TERMS])
-    if pd.isna(activity[A.START]) or pd.isna(activity[A.END]):
-        return f"{terms} ({_(words.NO_DATES)})" if terms else _(words.NO_DATES)
-    span = words.span(activity[A.START].date(), activity[A.END].date())
-    return f"{terms} ({span})" if terms and terms != span else span

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import words
+from ..i18n import DEFAULT, current
 from ..plan import contract
 from ..plan.contract import ActivityColumn
 from .scope import Scope
@@ -72,12 +74,11 @@ def quarter_parts(label: str) -> tuple[int, int]:
 
 
 def quarter_name(label: str) -> str:
-    """The grid's key '2023 Q2' as the reader says it: 'Q2 2023'."""
-    year, quarter = quarter_parts(label)
-    return f"Q{quarter} {year}"
+    """The grid's key '2023 Q2' as the reader says a quarter: 'Q2 2023', '2-й кв. 2023 г.', '2023 2Ç'."""
+    return words.quarter(*quarter_parts(label))
 
 
 def quarter_head(label: str) -> str:
-    """A quarter column's narrow heading on two lines: 'Q2' over '23'."""
+    """A quarter column's narrow heading on two lines: 'Q2' over '23' ('2-й кв.' over '2023')."""
     year, quarter = quarter_parts(label)
-    return f"Q{quarter}\n{str(year)[2:]}"
+    return f"{words.quarter(year, quarter, with_year=False)}\n{str(year)[2:] if current().lang == DEFAULT else year}"

@@ -338,6 +338,7 @@ def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, foun
 
 
 _STEP_TYPES = {"dates": (S.START, S.END), "ints": (S.STEP, contract.ROW)}
+TYPE_A_DAY = N_("type a date such as 2025-10-30")
 _MILESTONE_TYPES = {"dates": (M.DATE, M.END), "ints": (contract.ROW,)}
 
 
@@ -352,15 +353,10 @@ def read_milestones(sheet: Sheet | None, found: Collector, date1904: bool) -> pd
             first = _date_cell(record, M.DATE, date1904)
             last: date | None = _date_cell(record, M.END, date1904) or first
         except ValueError:
-            found.warn(
-                row,
-                M.DATE,
-                N_("the date is not a single day; milestone left out"),
-                N_("type a date such as 2025-10-30"),
-            )
+            found.warn(row, M.DATE, N_("the date is not a single day; milestone left out"), TYPE_A_DAY)
             continue
         if first is None:
-            found.warn(row, M.DATE, N_("the milestone has no date; left out"), N_("type a date such as 2025-10-30"))
+            found.warn(row, M.DATE, N_("the milestone has no date; left out"), TYPE_A_DAY)
             continue
         if last is None or last < first:
             found.warn(row, M.END, N_("End is before Date; treated as a one-day milestone"), N_("correct End"))
