@@ -14,7 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from actionplan import Plan, views, words
+from actionplan import Plan, i18n, views, words
 from actionplan.i18n import _, n_
 from actionplan.plan.status import label_of, meanings_inline, status_help
 
@@ -193,7 +193,7 @@ def sidebar(plan: Plan) -> views.Filters:
             _("Status as of"),
             key=WIDGET[views.Q_AS_OF],
             on_change=_commit,
-            format="DD/MM/YYYY",
+            format="DD/MM/YYYY" if i18n.current().lang == i18n.DEFAULT else "DD.MM.YYYY",  # as each writes it
             min_value=date(1990, 1, 1),
             max_value=date(2100, 12, 31),
             help=_("Each activity's status is read against this date:") + " " + meanings_inline(),
@@ -225,7 +225,7 @@ def sidebar(plan: Plan) -> views.Filters:
 
 def summary(view: views.Filters, shown: int, total: int) -> None:
     """A caption under the page title: how many activities are shown, as of when, and which filters apply."""
-    described = view.describe(label_of)
+    described = view.describe(lambda value: label_of(app_word(value)))
     narrowed = " · " + _("filtered: {filters}").format(filters=described) if described else ""
     counted = n_("{shown} of {n} activity", "{shown} of {n} activities", total).format(shown=shown, n=total)
     as_of = _("status as of {day}").format(day=f"**{words.day(view.as_of)}**")

@@ -326,3 +326,14 @@ def test_plurals_and_statuses_follow_the_language():
     # The value stays the workbook's word whatever the language: it is the contract.
     with i18n.using("tk"):
         assert str(AsOf.OVERDUE) == "Overdue" and Reported.of("Completed") is Reported.COMPLETED
+
+
+def test_the_filters_are_described_in_the_language(local_plan):
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in {"lang": "ru", "as_of": AS_OF, "status": "Upcoming", "year": "2022"}.items():
+        at.query_params[key] = value
+    run(at)
+    caption = at.caption[0].value
+    assert " из 42 мероприятий · статус на **1 июн. 2022\u202fг.**" in caption
+    assert "фильтры: 2022 · Предстоит" in caption
+    assert at.query_params.get("status") in ("Upcoming", ["Upcoming"])  # the URL keeps the workbook's word

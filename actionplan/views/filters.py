@@ -82,15 +82,17 @@ class Filters:
             keep &= _search_text(shown).str.contains(needle, regex=False)
         return shown[keep]
 
-    def describe(self, status_label: Callable[[str], str] = str) -> str:
-        """The filters in words, for a caption under a page title ('' when nothing narrows); `status_label` says a
-        status in the reader's language."""
+    def describe(self, say: Callable[[str], str] = str) -> str:
+        """The filters in words, for a caption under a page title ('' when nothing narrows); `say` shows a chosen
+        value in the reader's language (a status, 'Unclassified'; workbook text as it is)."""
         parts = []
         if self.years:
             parts.append(", ".join(str(year) for year in self.years))
-        parts += [", ".join(chosen) for chosen in (self.domains, self.instruments) if chosen]
-        if self.statuses:
-            parts.append(", ".join(status_label(status) for status in self.statuses))
+        parts += [
+            ", ".join(say(value) for value in chosen)
+            for chosen in (self.domains, self.instruments, self.statuses)
+            if chosen
+        ]
         if self.text.strip():
             parts.append(f'"{self.text.strip()}"')
         return " · ".join(parts)
