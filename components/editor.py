@@ -372,7 +372,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
     if conflicts:
         with chooser_area:
             choices = merge_panel.chooser(conflicts)
-    save_col, discard_col, _spare = st.columns([1, 1, 3])
+    save_col, discard_col, _spare = st.columns([1, 1.4, 2.6])  # room for "Отбросить изменения…"
     blocked = prepared.blocked or disk_sha256 is None or bool(conflicts and choices is None)
     save_slot = save_col.empty()
     clicked = save_slot.button(
