@@ -39,7 +39,7 @@ def editor(stored: str) -> access.Editor:
 def test_the_store_lives_beside_the_workbook_in_wal_mode_with_a_busy_timeout(plan_workbook):
     found = store.Store.beside(plan_workbook)
     assert found.path == plan_workbook.parent / "actionplan.sqlite3"
-    assert found.version() == len(store.MIGRATIONS) == 2
+    assert found.version() == len(store.MIGRATIONS) == 3
     with found.connect() as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert connection.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS

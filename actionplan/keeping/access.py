@@ -24,7 +24,7 @@ import secrets
 import sys
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -135,6 +135,14 @@ class Editor:
     def __post_init__(self) -> None:
         if self._seal is not _SEAL:
             raise PermissionError("an Editor is made only by signing in")
+
+
+def on_behalf(editor: Editor, who: str, source: str = "") -> Editor:
+    """The signed-in editor recording someone else's words (a lead's returned form): the change log names `who`;
+    how the editor signed in, their own name and where the words came from stay beside it."""
+    require_editor(editor)
+    method = f"{editor.method}; taken by {editor.name}" + (f" from {source}" if source else "")
+    return replace(editor, name=who, method=method)
 
 
 def require_editor(who: object) -> Editor:

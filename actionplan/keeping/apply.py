@@ -50,7 +50,14 @@ def _apply_to_sheet(ws: Worksheet, sheet: str, changes: Sequence[CellChange]) ->
     header_at, header = found
     positions = contract.header_positions(header, contract.columns_of(sheet))
 
+    optional = {column.name for column in contract.optional_columns(sheet)}
+
     def position(column: str) -> int:
+        if column not in positions and column in optional:  # the first value of an optional column: add its header
+            positions[column] = max(positions.values(), default=0) + 1
+            header_cell = ws.cell(header_at, positions[column], column)
+            if positions[column] > 1:
+                header_cell._style = copy(ws.cell(header_at, positions[column] - 1)._style)
         if column not in positions:
             raise SaveRefused(_("the column {column} is not in the sheet {sheet}").format(column=column, sheet=sheet))
         return positions[column]

@@ -159,7 +159,7 @@ def merge_tables(
     sheet = base.sheet
     base_rows, their_rows = keyed(base), keyed(theirs)
     mine = _mine(base, base_rows, mine_changes)
-    columns = set(theirs.columns)
+    columns = set(theirs.columns) | {column.name for column in contract.optional_columns(sheet)}  # may be added
     out: list[CellChange] = []
     kept: list[CellChange] = []
     conflicts: list[CellConflict] = []

@@ -2,7 +2,8 @@
 
 `actionplan.sqlite3` in the workbook's folder (git-ignored) holds what the app keeps beside the spreadsheet, never
 the plan itself: failed sign-ins (the throttle, `access.StoreThrottle`), an index of the audit log for the Data
-page's change log (`audit.index`), and editors' drafts (`drafts`, filled by the drafts feature).
+page's change log (`audit.index`), editors' drafts (`drafts`, filled by the drafts feature), and reporting rounds:
+the forms issued to the leads and the forms they returned (`rounds.records`).
 
 WAL mode lets readers go on while one process writes; a busy timeout makes a second writer wait its turn instead
 of failing. WAL needs a local disk: SQLite's locking is not reliable over NFS or SMB (see docs/deploy.md).
@@ -69,6 +70,44 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM drafts WHERE id NOT IN (SELECT MAX(id) FROM drafts GROUP BY workbook, editor);
     ALTER TABLE drafts ADD COLUMN state TEXT NOT NULL DEFAULT 'live';  -- live | discarded
     CREATE UNIQUE INDEX drafts_one_per_editor ON drafts (workbook, editor, state);
+    """,
+    # 3: reporting rounds (actionplan.rounds): the forms issued to each lead and every form returned
+    """
+    CREATE TABLE rounds (
+        id TEXT PRIMARY KEY,           -- a random token, also written in each form's hidden sheet
+        workbook TEXT NOT NULL,        -- the workbook's file name
+        name TEXT NOT NULL,            -- "Before GC 44"
+        due TEXT NOT NULL,             -- ISO date the forms are due back
+        lang TEXT NOT NULL,            -- the forms' language: en | ru | tk
+        started_at TEXT NOT NULL,
+        started_by TEXT NOT NULL,
+        base_sha256 TEXT NOT NULL,     -- the workbook version the forms were filled from
+        base_content BLOB NOT NULL     -- its bytes: the "as issued" side of each return's three-way merge
+    );
+    CREATE TABLE round_forms (
+        round_id TEXT NOT NULL REFERENCES rounds (id),
+        number INTEGER NOT NULL,       -- 1, 2, ... in the order of the leads
+        lead TEXT NOT NULL,            -- the National lead as written in the workbook ("" for the Commission's form)
+        token TEXT NOT NULL,           -- a random token of this form, written in its hidden sheet
+        filename TEXT NOT NULL,
+        activities TEXT NOT NULL,      -- JSON: the activity IDs on the form, in order
+        digest TEXT NOT NULL,          -- sha256 of the read-only cells as issued
+        PRIMARY KEY (round_id, number)
+    );
+    CREATE TABLE round_returns (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        round_id TEXT NOT NULL,
+        number INTEGER NOT NULL,       -- the form returned
+        filename TEXT NOT NULL,        -- as uploaded
+        sha256 TEXT NOT NULL,          -- of the file returned
+        answers TEXT NOT NULL,         -- JSON: {activity ID: {column: value}} as the lead reported them
+        received_at TEXT NOT NULL,
+        taken_by TEXT NOT NULL,        -- the editor who took it
+        saved_sha256 TEXT,             -- the workbook version its save wrote (NULL when it changed nothing)
+        changed INTEGER NOT NULL,      -- how many activities the save changed
+        FOREIGN KEY (round_id, number) REFERENCES round_forms (round_id, number)
+    );
+    CREATE INDEX round_returns_by_form ON round_returns (round_id, number, id);
     """,
 )
 

@@ -54,6 +54,7 @@ class ActivityColumn(StrEnum):
     PROGRESS = "Progress %"
     LAST_UPDATE = "Last update"
     NOTES = "Notes"
+    EVIDENCE = "Evidence"  # optional: not written into a new workbook, added by the first save that fills it in
 
 
 class StepColumn(StrEnum):
@@ -145,6 +146,12 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column(name=A.NOTES, width=40, help="Text of the last report"),
 )
 
+# Optional columns of the Activities sheet: read when present, never required, never written into a new workbook;
+# a save that fills one in where the sheet lacks it adds its header after the last column.
+OPTIONAL_ACTIVITY_COLUMNS: tuple[Column, ...] = (
+    Column(name=A.EVIDENCE, width=40, help="A link or document reference for the last report"),
+)
+
 STEP_COLUMNS: tuple[Column, ...] = (
     Column(name=S.ACTIVITY_ID, required=True, width=12, help="The ID of the activity in the Activities sheet"),
     Column(name=S.STEP, required=True, kind=Kind.INT, width=6, help="Step number within the activity"),
@@ -190,9 +197,18 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
 OPTIONAL_SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {MESSAGES: MESSAGE_COLUMNS}
 
 
+OPTIONAL_COLUMNS: dict[str, tuple[Column, ...]] = {ACTIVITIES: OPTIONAL_ACTIVITY_COLUMNS}
+
+
+def optional_columns(sheet: str) -> tuple[Column, ...]:
+    """The optional columns of a sheet (none for most): a save may add one that the sheet lacks."""
+    return OPTIONAL_COLUMNS.get(sheet, ())
+
+
 def columns_of(sheet: str) -> tuple[Column, ...]:
-    """The columns of a sheet of the contract, required or optional (KeyError for a sheet it does not name)."""
-    return SHEET_COLUMNS.get(sheet) or OPTIONAL_SHEET_COLUMNS[sheet]
+    """The columns of a sheet of the contract, required or optional, its optional columns last (KeyError for a sheet
+    it does not name)."""
+    return (SHEET_COLUMNS.get(sheet) or OPTIONAL_SHEET_COLUMNS[sheet]) + optional_columns(sheet)
 
 
 # Which Activities/Steps column takes its allowed values from which Lists column.
