@@ -1,4 +1,4 @@
-"""The command line, in one place: `python -m actionplan check|export|briefing|set-password|import|synth`."""
+"""The command line, in one place: `python -m actionplan check|export|briefing|set-password|import|synth|round`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .i18n import _, n_
 from .keeping import backups
 from .plan.export import plan_csv
 from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
+from .rounds.command import add_round_command
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -234,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
     )
     plan_import.set_defaults(run=_import)
+    add_round_command(commands, path_help)
     synth = commands.add_parser(
         "synth", help="write a synthetic plan workbook of any size (invented data, for benchmarks and tests)"
     )

@@ -4,7 +4,7 @@ editing, upload and restore for signed-in editors."""
 import streamlit as st
 
 from actionplan.i18n import _
-from components import data_report, editor, frame, plan_import, plan_store, signin, upload
+from components import data_report, editor, frame, plan_import, plan_store, round_panel, signin, upload
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -21,8 +21,16 @@ st.caption(
 editor.show_notice()
 data_report.workbook_card(current, who)
 
-report, edit, files, log, importing = st.tabs(
-    [_("Validation report"), _("Edit"), _("Upload & backups"), _("Change log"), _("Import a plan")], key="data_tab"
+report, edit, files, log, importing, rounds = st.tabs(
+    [
+        _("Validation report"),
+        _("Edit"),
+        _("Upload & backups"),
+        _("Change log"),
+        _("Import a plan"),
+        _("Reporting round"),
+    ],
+    key="data_tab",
 )
 with report:
     data_report.findings(current, who)
@@ -41,3 +49,5 @@ with log:
     data_report.change_log(current.path, who)
 with importing:
     plan_import.panel(signin.current_editor(), current.path)
+with rounds:
+    round_panel.panel(signin.current_editor(), current.path)

@@ -120,3 +120,28 @@ def reminder(round_: Round, state: FormState, today: date) -> str:
             _("With thanks,\nthe National Commission of Turkmenistan for UNESCO"),
         )
     )
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One cell as a lead reported it in their latest return: what, by whom, on which day it came in."""
+
+    activity_id: str
+    column: str
+    value: object
+    lead: str
+    day: date
+
+
+def reported(store: Store, round_: Round) -> tuple[Reported, ...]:
+    """What the latest return of each form reported differently from the form as issued (nothing else)."""
+    latest = records.latest_returns(store, round_.id)
+    if not latest:
+        return ()
+    issued = read_tables(records.base_content(store, round_.id))[contract.ACTIVITIES]
+    forms = {form.number: form for form in records.forms(store, round_.id)}
+    return tuple(
+        Reported(change.key, change.column, change.new, forms[number].lead, record.received_at.date())
+        for number, record in sorted(latest.items())
+        for change in changes_against(issued, record.answers)
+    )

@@ -1,0 +1,168 @@
+"""`python -m actionplan round start|status|return`: a reporting round from the command line.
+
+round start --name "Before GC 44" --due 2027-09-30 --out forms/ [--lang ru] [PATH]
+round status [--round ID] [PATH]
+round return FILE... --editor NAME [--round ID] [PATH]   (the editor password is read from stdin or asked)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from .. import i18n
+from ..keeping import access
+from ..keeping.faults import SaveRefused
+from ..keeping.merge import MergeNeeded
+from ..keeping.store import Store
+from ..keeping.throttle import StoreThrottle
+from ..plan.load import workbook_path
+from . import glance, issue, records, returns, take
+from .leads import lead_name
+
+
+def add_round_command(commands: argparse._SubParsersAction, path_help: str) -> None:  # type: ignore[type-arg]
+    """The `round` subcommand and its three actions."""
+    command = commands.add_parser("round", help="a reporting round: update forms for each National lead and back")
+    actions = command.add_subparsers(dest="round_action", required=True)
+    start = actions.add_parser("start", help="write one update form per National lead into --out")
+    start.add_argument("--name", required=True, help='the round\'s name, e.g. "Before GC 44"')
+    start.add_argument("--due", required=True, type=_day, help="when the forms are due back (YYYY-MM-DD)")
+    start.add_argument("--out", required=True, help="the folder to write the forms into")
+    start.add_argument("--lang", default=i18n.DEFAULT, choices=sorted(i18n.LANGUAGES), help="the forms' language")
+    start.add_argument("path", nargs="?", help=path_help)
+    start.set_defaults(run=_start)
+    status = actions.add_parser("status", help="who has returned their form, who has not, with reminders")
+    status.add_argument("--round", help="the round's ID (default: the latest)")
+    status.add_argument("path", nargs="?", help=path_help)
+    status.set_defaults(run=_status)
+    taken = actions.add_parser("return", help="take returned forms into the workbook (an editor's password)")
+    taken.add_argument("files", nargs="+", help="the returned .xlsx forms")
+    taken.add_argument("--editor", required=True, help="your name, recorded in the change log")
+    taken.add_argument("--round", help="the round's ID (default: the latest)")
+    taken.add_argument("--secrets", default=".streamlit/secrets.toml", help="where the editor password hash is")
+    taken.add_argument("--path", dest="path", help=path_help)
+    taken.set_defaults(run=_return)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2027-09-30") from None
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"round: {message}", file=sys.stderr)
+    return code
+
+
+def _start(args: argparse.Namespace) -> int:
+    path = workbook_path(args.path)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        return _fail(f"{out} is not a folder")
+    try:
+        issued = issue.start_round(
+            Store.beside(path), path, name=args.name, due=args.due, lang=args.lang, started_by=_who()
+        )
+    except (issue.NotStarted, OSError) as problem:
+        return _fail(str(problem))
+    warning = issue.lead_warning(issued.asked)
+    if warning:
+        print(warning, file=sys.stderr)
+    out.mkdir(parents=True, exist_ok=True)
+    for form, content in issued.forms:
+        (out / form.filename).write_bytes(content)
+        print(f"{out / form.filename}\t{len(form.activities)}\t{lead_name(form.lead)}")
+    round_ = issued.round
+    print(
+        f'Round "{round_.name}" ({round_.id}) started: {len(issued.forms)} forms in {out}, due {round_.due}.',
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _who() -> str:
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (KeyError, OSError):
+        return "command line"
+
+
+def _round(store: Store, path: Path, wanted: str | None) -> records.Round | None:
+    if wanted:
+        return records.round_by_id(store, wanted)
+    found = records.rounds(store, path.name)
+    return found[0] if found else None
+
+
+def _status(args: argparse.Namespace) -> int:
+    path = workbook_path(args.path)
+    store = Store.beside(path)
+    round_ = _round(store, path, args.round)
+    if round_ is None:
+        return _fail("no reporting round has been started for this workbook (round start starts one)")
+    seen = glance.glance(store, round_, date.today())
+    print(f'Round "{round_.name}" ({round_.id}): {seen.headline()}; {seen.news()}. {seen.due()}')
+    for state in seen.forms:
+        when = (
+            f"returned {state.latest.received_at:%Y-%m-%d %H:%M}"
+            + (f" ({state.times_returned} times, the latest counts)" if state.times_returned > 1 else "")
+            if state.latest
+            else ("OVERDUE" if seen.overdue else "missing")
+        )
+        print(f"  form {state.form.number:>2}  {when:<24}  {lead_name(state.form.lead)}")
+    for state in seen.missing:
+        print(f"\n--- reminder for {lead_name(state.form.lead)} ---\n{glance.reminder(round_, state, seen.today)}")
+    return 0
+
+
+def _editor(args: argparse.Namespace, store: Store) -> access.Editor:
+    section: dict[str, object] = {}
+    secrets = Path(args.secrets)
+    if secrets.is_file():
+        with secrets.open("rb") as source:
+            section = tomllib.load(source).get(access.SECRETS_SECTION) or {}
+    password = getpass.getpass("Editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    throttle = StoreThrottle(store)
+    return access.sign_in_with_password(args.editor, password, access.configured_hash(section, os.environ), throttle)
+
+
+def _return(args: argparse.Namespace) -> int:
+    path = workbook_path(args.path)
+    store = Store.beside(path)
+    round_ = _round(store, path, args.round)
+    if round_ is None:
+        return _fail("no reporting round has been started for this workbook")
+    try:
+        editor = _editor(args, store)
+    except access.SignInRefused as refused:
+        return _fail(str(refused))
+    forms = records.forms(store, round_.id)
+    failed = 0
+    for name in args.files:
+        file = Path(name)
+        try:
+            returned = returns.read_return(round_, forms, file.name, file.read_bytes())
+            taken = take.take(editor, store, path, take.prepare_taking(store, path, round_, returned))
+        except returns.NotAccepted as refused:
+            failed += 1
+            print(f"refused: {refused}", file=sys.stderr)
+            continue
+        except MergeNeeded as needed:
+            failed += 1
+            cells = ", ".join(f"{c.key} {c.column}" for c in needed.conflicts)
+            print(f"not taken: {file.name}: changed since by someone else too ({cells}); choose on the Data page")
+            continue
+        except (SaveRefused, OSError) as problem:
+            failed += 1
+            print(f"not taken: {file.name}: {problem}", file=sys.stderr)
+            continue
+        print(f"taken: {file.name} from {lead_name(returned.form.lead)}: {len(taken.activities)} activities changed")
+    return 1 if failed else 0
