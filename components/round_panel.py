@@ -43,7 +43,7 @@ def panel(editor: access.Editor | None, path: Path) -> None:
     if not found:
         return
     chosen = st.selectbox(
-        _("Round"),
+        _("Show the round"),
         found,
         format_func=lambda round_: _("{round} (started {day}, due {due})").format(
             round=round_.name, day=day_text(round_.started_at.date()), due=day_text(round_.due)
@@ -69,7 +69,7 @@ def _start(editor: access.Editor, store: Store, path: Path) -> None:
         ).format(n=len(asked.forms))
     )
     with st.form("round_start", border=False):
-        name = st.text_input(_("Name of the round"), placeholder=_("Before GC 44"), key="round_name")
+        name = st.text_input(_("Name of the round"), placeholder=_("for example: Before GC 44"), key="round_name")
         due = st.date_input(_("Due back by"), value=date.today() + timedelta(days=DEFAULT_DUE_DAYS), key="round_due")
         lang = st.selectbox(
             _("Language of the forms"), list(i18n.LANGUAGES), format_func=i18n.language_name, key="round_lang"
@@ -122,7 +122,7 @@ def _round(editor: access.Editor, store: Store, path: Path, round_: records.Roun
     _returns(editor, store, path, round_)
     _reported(store, round_, seen)
     if seen.missing:
-        st.markdown("##### " + _("Reminders"))
+        st.markdown("##### " + _("Reminders for leads still missing"))
         st.caption(_("Copy a reminder into an e-mail to each lead whose form has not come back."))
         for state in seen.missing:
             with st.expander(lead_name(state.form.lead), icon=":material/mail:"):
@@ -132,17 +132,17 @@ def _round(editor: access.Editor, store: Store, path: Path, round_: records.Roun
 def _forms_table(seen: glance.Glance) -> pd.DataFrame:
     def state_of(state: glance.FormState) -> str:
         if state.latest is None:
-            return _("Overdue") if seen.overdue else _("Not returned yet")
+            return _("Not returned, overdue") if seen.overdue else _("Not returned yet")
         text = _("Returned {day}").format(day=day_text(state.latest.received_at.date()))
         return text + (_(" (the latest of {n})").format(n=state.times_returned) if state.times_returned > 1 else "")
 
     return pd.DataFrame(
         {
-            _("Form"): [state.form.number for state in seen.forms],
-            _("Lead"): [lead_name(state.form.lead) for state in seen.forms],
-            _("Activities"): [len(state.form.activities) for state in seen.forms],
-            _("State"): [state_of(state) for state in seen.forms],
-            _("File"): [state.form.filename for state in seen.forms],
+            _("Form no."): [state.form.number for state in seen.forms],
+            _("Lead asked"): [lead_name(state.form.lead) for state in seen.forms],
+            _("Activities on the form"): [len(state.form.activities) for state in seen.forms],
+            _("Returned?"): [state_of(state) for state in seen.forms],
+            _("Form file"): [state.form.filename for state in seen.forms],
         }
     )
 
@@ -203,8 +203,8 @@ def _show_taking(taking: take.Taking) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                _("Activity"): [line.activity_id for line in taking.lines],
-                _("Cell"): [headings.get(line.column, line.column) for line in taking.lines],
+                _("Activity ID"): [line.activity_id for line in taking.lines],
+                _("Answer"): [headings.get(line.column, line.column) for line in taking.lines],
                 _("As issued"): [words.cell_text(line.issued) for line in taking.lines],
                 _("Reported by the lead"): [words.cell_text(line.reported) for line in taking.lines],
                 _("Workbook now"): [
@@ -270,10 +270,10 @@ def _reported(store: Store, round_: records.Round, seen: glance.Glance) -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    _("Activity"): [line.activity_id for line in lines],
-                    _("Cell"): [headings.get(line.column, line.column) for line in lines],
-                    _("Reported"): [words.cell_text(line.value) for line in lines],
-                    _("Source"): [
+                    _("Activity ID"): [line.activity_id for line in lines],
+                    _("Answer"): [headings.get(line.column, line.column) for line in lines],
+                    _("Value reported"): [words.cell_text(line.value) for line in lines],
+                    _("Reported by"): [
                         _("as reported by {lead} on {day}").format(lead=lead_name(line.lead), day=day_text(line.day))
                         for line in lines
                     ],

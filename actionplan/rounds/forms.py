@@ -48,11 +48,11 @@ class FormColumn:
 
 
 FORM_COLUMNS: tuple[FormColumn, ...] = (
-    FormColumn(A.ID, N_("Activity ID"), 11, False),
+    FormColumn(A.ID, N_("Activity ID"), 13, False),
     FormColumn(A.EVENT, N_("Event, as in the plan"), 56, False),
     FormColumn(A.TERMS, N_("Terms, as in the plan"), 20, False),
-    FormColumn(A.START, N_("Starts"), 12, False),
-    FormColumn(A.END, N_("Ends"), 12, False),
+    FormColumn(A.START, N_("Starts"), 13, False),
+    FormColumn(A.END, N_("Ends"), 14, False),
     FormColumn(A.STATUS, N_("Status now"), 15, True),
     FormColumn(A.PROGRESS, N_("Progress, %"), 11, True),
     FormColumn(A.LAST_UPDATE, N_("Date of this news"), 14, True),
@@ -260,7 +260,10 @@ def _write_about(sheet: Worksheet, round_: Round, form: Form, count: int) -> Non
         ),
         _("Round: {round}. Form {number}.").format(round=round_.name, number=form.number),
     ]
-    sheet.column_dimensions["A"].width = 100
+    sheet.column_dimensions["A"].width = 90
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     for number, text in enumerate(paragraphs, start=1):
         cell = sheet.cell(number, 1)
         put_value(cell, text)
@@ -268,7 +271,7 @@ def _write_about(sheet: Worksheet, round_: Round, form: Form, count: int) -> Non
         if number == 1:
             cell.font = Font(bold=True, size=14)
         else:
-            sheet.row_dimensions[number].height = 15.0 * (len(text) // 95 + 1) + 4
+            sheet.row_dimensions[number].height = 15.0 * (len(text) // 85 + 1) + 4
     sheet.sheet_view.showGridLines = False
 
 

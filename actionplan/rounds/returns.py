@@ -34,6 +34,7 @@ MAX_FORM_EXTENT = 5_000  # rows or columns any sheet of a form may reach
 MAX_TEXT = 32_767  # Excel's own limit for a cell
 SHOWN_PROBLEMS = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel writes a control character in a cell (openpyxl keeps it)
 
 
 class NotAccepted(ValueError):
@@ -192,7 +193,7 @@ def _value(cell: Cell, column: A, statuses: dict[str, Reported]) -> object:
         if when is None:
             raise ValueError(_("“{value}” is not a date").format(value=_shown(value)))
         return when
-    text = value if isinstance(value, str) else words.cell_text(value)
+    text = _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value) if isinstance(value, str) else str(value)
     if _CONTROL.search(text):
         raise ValueError(_("the text holds control characters (such as a Word line break); type it again"))
     if len(text) > MAX_TEXT:
