@@ -21,7 +21,7 @@ from actionplan.keeping.store import Store
 from actionplan.rounds import glance, issue, records, returns, take
 from actionplan.rounds.forms import FORM_COLUMNS, day_text
 from actionplan.rounds.leads import lead_name
-from components import merge_panel
+from components import merge_panel, round_leads
 
 _NOTICE = "_round_notice"
 _UPLOADS = "_round_upload_generation"
@@ -59,6 +59,8 @@ def _start(editor: access.Editor, store: Store, path: Path) -> None:
     warning = issue.lead_warning(asked)
     if warning:
         st.warning(warning, icon=":material/group_off:")
+    if st.toggle(_("Assign National leads first"), value=False, key="round_assign_leads"):
+        round_leads.leads_editor(editor, path)
     st.caption(
         n_(
             "A round started now sends {n} form: one for each National lead, and one for the National Commission "

@@ -3,13 +3,14 @@ most activities name no lead; the round at a glance lists who is missing, with a
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import date
 
 import openpyxl
 import pytest
 
-from actionplan.keeping import access
+from actionplan.keeping import access, audit
 from actionplan.keeping.store import Store
 from actionplan.rounds import issue, records, returns, take
 from actionplan.rounds.forms import HEADER_ROW
@@ -74,3 +75,24 @@ def test_the_round_speaks_the_readers_language(plan_workbook, use_workbook, pass
     assert not at.exception, at.exception
     assert [header.value for header in at.subheader] == ["Возвращено форм: 0 из 5"]
     assert at.code[0].value.startswith("Уважаемые коллеги")
+
+
+def test_an_editor_assigns_leads_before_starting_and_they_are_saved_like_any_edit(
+    plan_workbook, use_workbook, password_hash
+):
+    at = sign_in(data_page(plan_workbook, use_workbook, password_hash), "Aman")
+    at.toggle(key="round_assign_leads").set_value(True).run()
+    key = f"round_leads_{hashlib.sha256(plan_workbook.read_bytes()).hexdigest()[:12]}"
+    at.session_state[key] = {
+        "edited_rows": {"0": {"National lead": "Ministry of Culture of Turkmenistan; Ministry of Education"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key="round_leads_save").click().run()
+    assert not at.exception, at.exception
+    assert "Saved 1 National lead." in texts(at)
+    record = audit.read_all(plan_workbook)[-1]
+    assert record.who == "Aman" and [(c.key, c.column) for c in record.changes] == [("2021-01", "National lead")]
+    assert "Only 4 of 42 activities name a National lead" in texts(at)
+    assert "sends 6 forms" in texts(at)  # the Ministry of Education is a new lead
