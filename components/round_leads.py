@@ -38,7 +38,8 @@ def leads_editor(editor: access.Editor, path: Path) -> None:
         column_config={
             edits.ROW: None,
             A.LEAD: st.column_config.TextColumn(
-                _("National lead (joint leads separated by ;)"), help=_("Type each lead the same way in every row: one form goes to each name.")
+                _("National lead (joint leads separated by ;)"),
+                help=_("Type each lead the same way in every row: one form goes to each name."),
             ),
         },
         key=f"round_leads_{base.sha256[:12]}",
