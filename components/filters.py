@@ -17,6 +17,7 @@ import streamlit as st
 from actionplan import Plan, i18n, views, words
 from actionplan.i18n import _, n_
 from actionplan.plan.status import label_of, meanings_inline, status_help
+from actionplan.plan.translations import ListLabels, plan_in_language
 
 from . import frame, plan_store
 
@@ -34,10 +35,13 @@ WIDGET: dict[str, str] = {
 }
 
 
-def app_word(value: object) -> str:
-    """A value a filter or a list offers: the app's own words ('Unclassified') translated, workbook text as it is."""
+def app_word(value: object, labels: ListLabels | None = None) -> str:
+    """A value a filter or a list offers: the app's own words ('Unclassified') translated, workbook text as it is,
+    or as the Lists sheet names it in the reader's language (`Domain (ru)`); the value stays the filter's key."""
     text = str(value)
-    return _(text) if text in (views.UNCLASSIFIED, views.NO_INSTRUMENT) else text
+    if text in (views.UNCLASSIFIED, views.NO_INSTRUMENT):
+        return _(text)
+    return labels.name(text, i18n.current().lang) if labels is not None else text
 
 
 def _from_widgets() -> views.Filters:
@@ -120,7 +124,7 @@ def stop_if_empty(acts: pd.DataFrame, total: int) -> None:
 def page_plan() -> Plan:
     """The plan a dashboard page shows (cached on the workbook's signature; last good data when the workbook is
     broken)."""
-    return plan_store.current().plan
+    return plan_in_language(plan_store.current().plan, i18n.current().lang)  # Event (ru) etc. where the workbook has it
 
 
 def current(plan: Plan) -> views.Filters:
@@ -163,7 +167,7 @@ def sidebar(plan: Plan) -> views.Filters:
             options.domains,
             key=WIDGET[views.Q_DOMAIN],
             on_change=_commit,
-            format_func=app_word,
+            format_func=lambda domain: app_word(domain, plan.labels),
             placeholder=_("All domains"),
         )
         st.multiselect(
@@ -171,6 +175,7 @@ def sidebar(plan: Plan) -> views.Filters:
             options.instruments,
             key=WIDGET[views.Q_INSTRUMENT],
             on_change=_commit,
+            format_func=lambda instrument: app_word(instrument, plan.labels),
             placeholder=_("All conventions and programmes"),
         )
         st.multiselect(

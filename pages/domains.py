@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from actionplan import words
+from actionplan import i18n, words
 from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
 from actionplan.views import pages as models
@@ -40,17 +40,21 @@ with wheel:
 with choose:
     counted = dict(model.present)
     domain = st.selectbox(
-        _("Domain"), list(counted), key="drill_domain", format_func=lambda d: f"{filters.app_word(d)} ({counted[d]})"
+        _("Domain"),
+        list(counted),
+        key="drill_domain",
+        format_func=lambda d: f"{filters.app_word(d, plan.labels)} ({counted[d]})",
     )
     inside = dict(model.instruments_in(domain))
     instrument = st.selectbox(
         _("Convention or programme"),
         [models.ALL, *inside],
         key="drill_instrument",
-        format_func=lambda i: _(models.ALL) if i == models.ALL else f"{filters.app_word(i)} ({inside[i]})",
+        format_func=lambda i: _(models.ALL) if i == models.ALL else f"{filters.app_word(i, plan.labels)} ({inside[i]})",
     )
-    if instrument in plan.lists.conventions and plan.lists.title(instrument) != instrument:
-        st.caption(words.md_text(plan.lists.title(instrument)))
+    title = plan.labels.title(plan.lists, instrument, i18n.current().lang)
+    if instrument in plan.lists.conventions and title != instrument:
+        st.caption(words.md_text(title))
 chosen = model.chosen(domain, instrument)
 st.markdown(f"**{words.md_text(models.chosen_caption(domain, instrument, chosen))}**")
 activity.links(chosen)

@@ -43,7 +43,7 @@ EXPECTED = {
     "ru": {
         "tag": "ru-RU",
         "title": "Справочные материалы",
-        "headings": {"Сводка", "Ключевые тезисы", "График по кварталам", "Открытые и просроченные", "Вокруг сессии"},
+        "headings": {"Сводка", "Ключевые тезисы", "График по кварталам", "Открытые и просроченные", "К сессии"},
         "sheets": {"Титул", "Содержание", "Сводка по статусам", "График"},
         "cover": "Отчётный период",
         "footer": "страница",
@@ -51,7 +51,7 @@ EXPECTED = {
     "tk": {
         "tag": "tk-TM",
         "title": "Maglumatnama",
-        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Sessiýanyň töweregi"},
+        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Sessiýanyň töwereginde"},
         "sheets": {"Daşky sahypa", "Mazmuny", "Ýagdaýlar boýunça jemleme"},
         "cover": "Hasabat döwri",
         "footer": "sahypadan",

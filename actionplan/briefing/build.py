@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .. import words
-from ..i18n import N_, _, n_
+from ..i18n import N_, _, current, n_
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
@@ -42,6 +42,7 @@ from ..plan.contract import StepColumn
 from ..plan.facts import PlanFacts
 from ..plan.load import Plan, WorkbookInfo
 from ..plan.status import AsOf, Reported
+from ..plan.translations import ListLabels, plan_in_language
 from . import summary
 from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid
@@ -165,7 +166,12 @@ def build_briefing(
     plan: Plan, scope: Scope, since: Plan | None = None, *, since_taken: datetime | None = None
 ) -> Briefing:
     """The briefing pack for `scope`; `since` is an earlier version of the workbook to list changes against, and
-    `since_taken` when it was taken, where the caller knows (a backup: `keeping.backups.taken_at`)."""
+    `since_taken` when it was taken, where the caller knows (a backup: `keeping.backups.taken_at`).
+
+    Built in the language of the work under way: the pack's own words, and the workbook's text where it has a
+    translated column (`Event (ru)`, `Domain (ru)` in Lists, ...; see `plan.translations`)."""
+    lang = current().lang
+    plan = plan_in_language(plan, lang)
     activities = in_scope(plan.activities, scope)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
     reported = activities[contract.REPORTED_STATUS].astype(str)
@@ -180,9 +186,10 @@ def build_briefing(
     after, until, reason = summary.follow_up(plan, scope)
     messages = summary.session_messages(plan, scope)
 
-    sections_domain = _grouped(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain")
+    sections_domain = _grouped(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain", plan.labels)
+    titles = {name: plan.labels.title(plan.lists, name, lang) for name in plan.lists.conventions}
     sections_convention = _grouped(
-        activities, A.CONVENTION, plan.lists.conventions, None, "convention", titles=dict(plan.lists.convention_titles)
+        activities, A.CONVENTION, plan.lists.conventions, None, "convention", plan.labels, titles=titles
     )
     changes, since_info = _changes(plan, since, scope, activities, since_taken)
     facts = plan.facts
@@ -261,15 +268,17 @@ def _grouped(
     listed: tuple[str, ...],
     blank_label: str | None,
     noun: str,
+    labels: ListLabels,
     titles: dict[str, str] | None = None,
 ) -> tuple[Section, ...]:
-    """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks."""
+    """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks; each
+    titled as the Lists sheet names the value in the reader's language (the key keeps the value)."""
     values = activities[column].fillna("").astype(str)
     used = [value for value in dict.fromkeys(values) if value and value not in listed]
     sections = []
     for value in [*listed, *used]:
         table = activities[values == value]
-        title = value
+        title = labels.name(value, current().lang)
         full = (titles or {}).get(value)
         n = len(table)
         if table.empty:

@@ -31,6 +31,7 @@ from .facts import PlanFacts, plan_facts, with_properties
 from .findings import ERROR, WARNING, Finding, Phrase, has_errors
 from .messages import empty_messages, read_messages
 from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
+from .translations import ListLabels
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
 WORKBOOK_ENV = "PLAN_WORKBOOK"
@@ -85,6 +86,7 @@ class Plan:
     loaded_at: datetime = field(default_factory=datetime.now)
     messages: pd.DataFrame = field(default_factory=empty_messages)  # the optional Messages sheet
     facts: PlanFacts = field(default_factory=PlanFacts)  # title, country, period... from About and properties
+    labels: ListLabels = field(default_factory=ListLabels)  # Lists' values named in other languages (Domain (ru))
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -263,7 +265,10 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[P
     stage[0] = Phrase(N_("the About sheet"))
     about = plan_facts(_optional_rows(container, reader, contract.ABOUT)[:MAX_ABOUT_ROWS])
     facts = with_properties(about, container.parts.get("docProps/core.xml"), container.parts.get("docProps/app.xml"))
-    return Plan(activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts)
+    labels = ListLabels.of(sheets[contract.LISTS])
+    return Plan(
+        activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts, labels=labels
+    )
 
 
 def _optional_rows(container: Container, reader: python_calamine.CalamineWorkbook, name: str) -> list[list[Any]]:

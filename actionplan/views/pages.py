@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from .. import words
-from ..i18n import N_, _, n_
+from ..i18n import N_, _, current, n_
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import Reported
@@ -208,7 +208,7 @@ def coverage_page(plan: Plan, acts: pd.DataFrame, *, keep_empty: bool) -> Covera
     )
     return CoverageModel(
         matrix=matrix,
-        titles={name: plan.lists.title(name) for name in matrix.index},
+        titles={name: plan.labels.title(plan.lists, name, current().lang) for name in matrix.index},
         conventions=convention_rows(matrix, plan.activities, plan.lists),
         cells=tuple(counted_cells(matrix)),
     )
