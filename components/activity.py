@@ -36,7 +36,7 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     event = words.cell_text(activity[ActivityColumn.EVENT])
     st.subheader(words.md_text(f"{activity_id} · {words.short_title(event, 90)}"))
     st.markdown("\n".join(f"> {words.md_text(line)}" for line in event.splitlines() if line.strip()))
-    facts = views.activity_facts(activity, plan.lists)
+    facts = views.activity_facts(activity, plan.lists, plan.labels)
     left, right = st.columns(2)
     half = (len(facts) + 1) // 2
     for column, part in ((left, facts[:half]), (right, facts[half:])):

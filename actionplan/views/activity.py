@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import words
-from ..i18n import N_, _
+from ..i18n import N_, _, current
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import Derived
 from ..plan.contract import StepColumn as S
 from ..plan.load import Lists
 from ..plan.status import STATUS_AS_OF, Reported, label_of, meaning_of
+from ..plan.translations import ListLabels
 from .classify import UNCLASSIFIED
 from .filters import Q_ACTIVITY
 from .gantt import TITLE_COLUMN
@@ -68,24 +69,26 @@ def _dates(activity: pd.Series) -> str:
     return f"{words.span(activity.get(A.START), activity.get(A.END))} ({', '.join(how)})"
 
 
-def activity_facts(activity: pd.Series, lists: Lists) -> list[tuple[str, str]]:
+def activity_facts(activity: pd.Series, lists: Lists, labels: ListLabels | None = None) -> list[tuple[str, str]]:
     """The facts about one activity as (label, text) pairs, blanks left out, in reading order; labels and the app's
-    own words in the reader's language, workbook text as written."""
+    own words in the reader's language, workbook text as written (Domain, Convention and Programme as `labels`, the
+    Lists sheet's names in the reader's language, give them)."""
     status = activity.get(STATUS_AS_OF)
+    lang = current().lang
+    named = labels or ListLabels()
     convention = activity.get(A.CONVENTION)
+    title = named.title(lists, convention, lang) if not words.is_blank(convention) else ""
     progress = activity.get(A.PROGRESS)
     reported = activity.get(Derived.REPORTED_STATUS) or Reported.NOT_REPORTED
     facts = [
         (_("Terms as written"), activity.get(A.TERMS)),
         (_("Dates"), _dates(activity)),
-        (column_label(A.DOMAIN), activity.get(A.DOMAIN) or _(UNCLASSIFIED)),
+        (column_label(A.DOMAIN), named.name(activity.get(A.DOMAIN), lang) or _(UNCLASSIFIED)),
         (
             column_label(A.CONVENTION),
-            f"{convention} — {lists.title(convention)}"
-            if not words.is_blank(convention) and lists.title(convention) != convention
-            else convention,
+            f"{named.name(convention, lang)} — {title}" if title and title != convention else convention,
         ),
-        (column_label(A.PROGRAMME), activity.get(A.PROGRAMME)),
+        (column_label(A.PROGRAMME), named.name(activity.get(A.PROGRAMME), lang)),
         (column_label(A.COUNTERPART), activity.get(A.COUNTERPART)),
         (column_label(A.LEAD), activity.get(A.LEAD)),
         (column_label(A.LOCATIONS), activity.get(A.LOCATIONS)),
