@@ -9,6 +9,7 @@ Babel's CLDR data for their locale (`7 нояб. 2023 г.`, `2023 4-nji çärýe
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime
@@ -160,6 +161,17 @@ def activities(number: int) -> str:
 
 def short_title(event: object, limit: int = SHORT_TITLE_LENGTH) -> str:
     """The event's first line, cut at a word boundary to at most `limit` characters (… when cut)."""
+    if isinstance(event, str):  # the usual case: each distinct text is cut once (tables of thousands ask again)
+        return _short_text(event, limit)
+    return _short(event, limit)
+
+
+@functools.lru_cache(maxsize=2**16)
+def _short_text(event: str, limit: int) -> str:
+    return _short(event, limit)
+
+
+def _short(event: object, limit: int) -> str:
     lines = cell_text(event).splitlines()
     text = re.sub(r"\s+", " ", lines[0]).strip() if lines else ""
     if len(text) <= limit:

@@ -58,6 +58,7 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 HUGE_ACTIVITIES = 78_000
 PAGE_TIMEOUT = 60  # seconds an AppTest run may take before it is reported unfinished
 MB = 2**20
+CPU = "cpu:"  # prefix of a page's CPU seconds (process time: the machine is shared, wall time is inflated)
 
 results: list[tuple[str, str, str, bool | None]] = []  # what, figure, target, met
 
@@ -189,7 +190,7 @@ def warm_reruns(path: Path, label: str, repeat: int) -> dict[str, float]:
                 print(f"    {label:>6s} {page:24s} not drawn: {problem}", flush=True)
                 seconds[page] = float("inf")
                 continue
-            times = []
+            times, cpu = [], []
             for step in range(repeat):
                 day = date(2023, 6, 1) + timedelta(days=step + 1)
                 as_of = [
@@ -197,17 +198,23 @@ def warm_reruns(path: Path, label: str, repeat: int) -> dict[str, float]:
                 ]
                 if as_of:  # the shared as-of date, or the Briefing's own; the Data page has neither: plain rerun
                     as_of[0].set_value(day)
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 try:
                     at.run()
                 except RuntimeError:
                     times.append(float("inf"))
                     break
                 times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
             if at.exception:
                 raise RuntimeError(f"{page}: {[e.value for e in at.exception]}")
             seconds[page] = statistics.median(times)
-            print(f"    {label:>6s} {page:24s} warm rerun {seconds[page] * 1000:7.0f} ms", flush=True)
+            seconds[CPU + page] = statistics.median(cpu) if cpu else float("inf")
+            print(
+                f"    {label:>6s} {page:24s} warm rerun {seconds[page] * 1000:7.0f} ms"
+                f" (CPU {seconds[CPU + page] * 1000:5.0f} ms, best {min(times) * 1000:5.0f} ms)",
+                flush=True,
+            )
             if page == "pages/timeline.py" and times[-1] != float("inf"):
                 charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith("-gantt")]
                 seconds["gantt_json"] = len(charts[0].proto.spec) if charts else float("nan")
@@ -229,19 +236,21 @@ def pages(shipped: Path, big: Path, repeat: int) -> None:
     small = warm_reruns(shipped, "42", repeat)
     large = warm_reruns(big, "10,000", repeat)
     for sizes, label, limit in ((small, "42", 0.05), (large, "10,000", 0.3)):
-        slowest = max((p for p in PAGES), key=sizes.__getitem__)
+        for prefix, kind in (("", "wall"), (CPU, "CPU")):
+            slowest = max((p for p in PAGES), key=lambda page: sizes[prefix + page])
+            report(
+                f"slowest warm page rerun at {label}, {kind} ({slowest.split('/')[1][:-3]})",
+                f"{sizes[prefix + slowest] * 1000:.0f} ms",
+                f"<= {limit * 1000:.0f} ms",
+                sizes[prefix + slowest] <= limit,
+            )
+    for prefix, kind in (("", "wall"), (CPU, "CPU")):
         report(
-            f"slowest warm page rerun at {label} ({slowest.split('/')[1][:-3]})",
-            f"{sizes[slowest] * 1000:.0f} ms",
-            f"<= {limit * 1000:.0f} ms",
-            sizes[slowest] <= limit,
+            f"Timeline warm rerun at 10,000, {kind}",
+            f"{large[prefix + 'pages/timeline.py'] * 1000:.0f} ms",
+            "<= 100 ms",
+            large[prefix + "pages/timeline.py"] <= 0.1,
         )
-    report(
-        "Timeline warm rerun at 10,000",
-        f"{large['pages/timeline.py'] * 1000:.0f} ms",
-        "<= 100 ms",
-        large["pages/timeline.py"] <= 0.1,
-    )
     size = large.get("gantt_json", float("nan"))
     report("Timeline chart JSON at 10,000", f"{size / MB:.2f} MB", "<= 1 MB", size <= MB)
     report("Timeline chart JSON at 42", f"{small.get('gantt_json', float('nan')) / 1000:.0f} kB")

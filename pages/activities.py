@@ -6,8 +6,7 @@ from actionplan import i18n, views, words
 from actionplan.i18n import N_, _
 from actionplan.plan import export
 from actionplan.plan.contract import ActivityColumn, Derived
-from actionplan.views import pages as models
-from components import activity, data_report, filters
+from components import activity, data_report, derived, filters
 
 TABLE = "activities_table"
 PICK = "activity_pick"
@@ -43,7 +42,7 @@ def _on_pick() -> None:
 plan, view, acts = filters.open_page(N_("Activities"), stop_when_empty=False)
 # The table's dates are drawn by the browser (month names in English only): other languages get them in numbers.
 DATE_FORMAT = "D MMM YYYY" if i18n.current().lang == i18n.DEFAULT else "DD.MM.YYYY"
-model = models.activities_page(plan, view, acts, st.query_params.get(views.Q_ACTIVITY))
+model = derived.activities_page(plan, view, acts, st.query_params.get(views.Q_ACTIVITY))
 
 if model.unknown_id:
     st.warning(

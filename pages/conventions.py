@@ -5,7 +5,7 @@ import streamlit as st
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.views import pages as models
-from components import activity, charts, filters
+from components import activity, charts, derived, filters
 
 CELL = "coverage_cell"
 
@@ -17,7 +17,7 @@ show_unused = st.toggle(
     key="coverage_unused",
     help=_("The Lists sheet names more instruments than the plan uses; their empty rows are gaps."),
 )
-model = models.coverage_page(plan, acts, keep_empty=show_unused)
+model = derived.coverage_page(plan, view, acts, keep_empty=show_unused)
 
 
 def _on_cell_click() -> None:
@@ -31,7 +31,7 @@ grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.subheader(_("Coverage: instrument × plan year"))
     st.plotly_chart(
-        charts.coverage_heatmap(model.matrix, model.titles, model.conventions),
+        derived.figure(charts.coverage_heatmap, model.matrix, model.titles, model.conventions),
         config=charts.plotly_config("coverage-matrix"),
         key="coverage_matrix",
         on_select=_on_cell_click,

@@ -6,24 +6,24 @@ from actionplan import i18n, words
 from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
 from actionplan.views import pages as models
-from components import activity, charts, colours, filters
+from components import activity, charts, colours, derived, filters
 
 plan, view, acts = filters.open_page(N_("Domains"))
-model = models.domains_page(plan, acts)
+model = derived.domains_page(plan, view, acts)
 domain_colours = colours.domain_colours(model.domains)
 
 by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
     st.subheader(_("Activities by domain and year"))
     st.plotly_chart(
-        charts.domain_year_bars(model.by_year, domain_colours),
+        derived.figure(charts.domain_year_bars, model.by_year, domain_colours),
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
 with by_status:
     st.subheader(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
-        charts.stacked_status_bars(model.by_status, horizontal=True),
+        derived.figure(charts.stacked_status_bars, model.by_status, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )

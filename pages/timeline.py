@@ -8,7 +8,7 @@ from actionplan import views, words
 from actionplan.i18n import N_, _, n_
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER
-from components import charts, filters
+from components import charts, derived, filters
 
 ALL_YEARS = N_("All years")
 ALL_CLOSED = N_("All groups closed")
@@ -60,12 +60,12 @@ ids_only = steps_col.toggle(
 
 filters.stop_if_empty(acts, len(plan.activities))
 
-domains = views.domain_order(plan.activities, plan.lists)
+domains = derived.domain_order(plan)
 rows = views.gantt_rows(
     acts.dropna(subset=[ActivityColumn.START, "End"]),
     group_by=group_by,
     domains=domains,
-    instruments=views.instrument_order(plan.activities, plan.lists),
+    instruments=derived.instrument_order(plan),
     labels=False,  # the window labels the rows it draws
 )
 window = views.gantt_window(rows)

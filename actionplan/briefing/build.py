@@ -27,6 +27,7 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -244,18 +245,31 @@ def build_briefing(
     )
 
 
+@functools.lru_cache(maxsize=2**16)
+def _row_title(event: object) -> str:
+    """The event on one line, cut at a word to ROW_TITLE_LENGTH characters."""
+    return words.short_title(one_line(event), ROW_TITLE_LENGTH)
+
+
 def compact(table: pd.DataFrame) -> pd.DataFrame:
     """The rows every section shows: ID, Activity (short title), Reported status, Status as of, Progress %, Notes,
     Last update (a date, or None). Text is the workbook's own; the title is cut at a word."""
+    # Each distinct event is shortened once per process (every section and every rerun asks again), not per row.
+    events = table[A.EVENT].astype(object)
+    titles = {e: _row_title(e) for e in dict.fromkeys(events)}
+    notes = table[A.NOTES].astype(object)
+    note_texts = {n: words.cell_text(n) for n in dict.fromkeys(notes)}
+    progress = pd.to_numeric(table[A.PROGRESS], errors="coerce").astype(object)
+    last_update = pd.to_datetime(table[A.LAST_UPDATE], errors="coerce")
     shown = pd.DataFrame(
         {
             A.ID: table[A.ID].astype(str).tolist(),
-            TITLE_COLUMN: [words.short_title(one_line(e), ROW_TITLE_LENGTH) for e in table[A.EVENT]],
+            TITLE_COLUMN: [titles[e] for e in events],
             STATUS_COLUMN: table[contract.REPORTED_STATUS].astype(str).tolist(),
             as_of_status.STATUS_AS_OF: table[as_of_status.STATUS_AS_OF].astype(str).tolist(),
-            A.PROGRESS: [None if pd.isna(p) else float(p) for p in table[A.PROGRESS]],
-            A.NOTES: [words.cell_text(n) for n in table[A.NOTES]],
-            A.LAST_UPDATE: [None if pd.isna(d) else pd.Timestamp(d).date() for d in table[A.LAST_UPDATE]],
+            A.PROGRESS: progress.where(progress.notna(), None).tolist(),
+            A.NOTES: [note_texts[n] for n in notes],
+            A.LAST_UPDATE: [None if pd.isna(d) else d.date() for d in last_update],
         },
         columns=list(COMPACT_COLUMNS),
     )

@@ -1,0 +1,136 @@
+"""What the pages derive from the plan, cached at the right layer.
+
+- The plan itself: one immutable `Plan` per workbook version (`plan_store`, st.cache_resource, never changed).
+- What depends only on the version (the filters' choices): st.cache_resource, keyed on the version.
+- The frames the filters select and the page models: st.cache_data, keyed on the version, the filters and the
+  reader's language, so a rerun with one filter changed recomputes only what depends on it, and a page switch or
+  a widget of the page's own (colour, grouping, a tab) recomputes nothing.
+- A chart: st.cache_resource keyed on the (small, aggregated) frame it draws and its options, so a rerun whose
+  counts did not change rebuilds no figure. Streamlit copies a figure before it sends it; nothing changes one.
+
+The plan is passed to the cached functions unhashed (`_plan`): its version key stands for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from actionplan import Plan, i18n, views
+from actionplan.views import pages as models
+
+
+def version_key(plan: Plan) -> str:
+    """One key per loaded version: its content hash and when it was read (a re-read is a new object)."""
+    sha = plan.source.sha256 if plan.source else ""
+    return f"{sha}:{plan.loaded_at.isoformat()}"
+
+
+def _lang() -> str:
+    return i18n.current().lang
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _options(key: str, _plan: Plan) -> views.FilterOptions:
+    del key
+    return views.filter_options(_plan.activities, _plan.lists)
+
+
+def options(plan: Plan) -> views.FilterOptions:
+    """The filters' choices for this version of the plan (frozen: tuples only)."""
+    return _options(version_key(plan), plan)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _orders(key: str, _plan: Plan) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    del key
+    return tuple(views.domain_order(_plan.activities, _plan.lists)), tuple(
+        views.instrument_order(_plan.activities, _plan.lists)
+    )
+
+
+def domain_order(plan: Plan) -> list[str]:
+    """The plan's domains in Lists order (cached per version)."""
+    return list(_orders(version_key(plan), plan)[0])
+
+
+def instrument_order(plan: Plan) -> list[str]:
+    """The plan's conventions then programmes in Lists order (cached per version)."""
+    return list(_orders(version_key(plan), plan)[1])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _selected(key: str, view: views.Filters, _plan: Plan) -> pd.DataFrame:
+    del key
+    return view.apply(_plan.activities)
+
+
+def selected(plan: Plan, view: views.Filters) -> pd.DataFrame:
+    """The activities the filters select, with their status as of the view's date (a copy for each run)."""
+    return _selected(version_key(plan), view, plan)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _overview(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.OverviewModel:
+    del key, lang
+    return models.overview(_plan, view, _acts)
+
+
+def overview(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.OverviewModel:
+    """The Overview's model for this version, view and language (`acts` is what `selected` returned for them)."""
+    return _overview(version_key(plan), view, _lang(), plan, acts)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _domains(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.DomainsModel:
+    del key, view, lang
+    return models.domains_page(_plan, _acts)
+
+
+def domains_page(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.DomainsModel:
+    """The Domains page's model for this version, view and language."""
+    return _domains(version_key(plan), view, _lang(), plan, acts)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _coverage(
+    key: str, view: views.Filters, lang: str, keep_empty: bool, _plan: Plan, _acts: pd.DataFrame
+) -> models.CoverageModel:
+    del key, view, lang
+    return models.coverage_page(_plan, _acts, keep_empty=keep_empty)
+
+
+def coverage_page(plan: Plan, view: views.Filters, acts: pd.DataFrame, *, keep_empty: bool) -> models.CoverageModel:
+    """The Conventions & programmes page's model for this version, view, language and choice of empty rows."""
+    return _coverage(version_key(plan), view, _lang(), keep_empty, plan, acts)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _activities(
+    key: str, view: views.Filters, lang: str, opened_id: str | None, _plan: Plan, _acts: pd.DataFrame
+) -> models.ActivitiesModel:
+    del key, lang
+    return models.activities_page(_plan, view, _acts, opened_id)
+
+
+def activities_page(
+    plan: Plan, view: views.Filters, acts: pd.DataFrame, opened_id: str | None
+) -> models.ActivitiesModel:
+    """The Activities page's model for this version, view, language and opened activity."""
+    return _activities(version_key(plan), view, _lang(), opened_id, plan, acts)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figure(name: str, lang: str, args: tuple[Any, ...], kwargs: dict[str, Any], _build: Callable[..., go.Figure]):
+    del name, lang
+    return _build(*args, **kwargs)
+
+
+def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`build(*args, **kwargs)`, built once per content of its arguments and language (for small frames: counts,
+    the Timeline's window of rows; Streamlit samples frames over 50,000 rows when it hashes them)."""
+    return _figure(f"{build.__module__}.{build.__qualname__}", _lang(), args, kwargs, build)
