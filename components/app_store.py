@@ -16,5 +16,7 @@ def _store(path: str) -> Store:
 
 
 def current() -> Store:
-    """The store of the workbook in use (`<workbook folder>/actionplan.sqlite3`)."""
-    return _store(str(store_path(workbook_path()).resolve()))
+    """The store of the workbook in use (`<workbook folder>/actionplan.sqlite3`; for a folder of plans, in it)."""
+    workbook = workbook_path()
+    beside = workbook / "plans" if workbook.is_dir() else workbook  # a folder of plans: the store inside it
+    return _store(str(store_path(beside).resolve()))

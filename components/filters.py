@@ -16,16 +16,18 @@ import streamlit as st
 
 from actionplan import Plan, i18n, views, words
 from actionplan.i18n import _, n_
+from actionplan.plan import portfolio
 from actionplan.plan.status import label_of, meanings_inline, status_help
 from actionplan.plan.translations import ListLabels, plan_in_language
 
-from . import frame, plan_store
+from . import derived, frame, plan_store
 
 STORE = "filters_view"
 JUMP = "filter_jump"
 TODAY = "today"  # the quick date that is not a milestone's eve
 # Widget key for each query-string key.
 WIDGET: dict[str, str] = {
+    views.Q_PLAN: "filter_plan",
     views.Q_YEAR: "filter_year",
     views.Q_DOMAIN: "filter_domain",
     views.Q_INSTRUMENT: "filter_instrument",
@@ -54,6 +56,7 @@ def _from_widgets() -> views.Filters:
         statuses=tuple(state.get(WIDGET[views.Q_STATUS]) or ()),
         text=str(state.get(WIDGET[views.Q_TEXT]) or ""),
         as_of=as_of,
+        plans=tuple(state.get(WIDGET[views.Q_PLAN]) or ()),
     )
 
 
@@ -80,6 +83,7 @@ def _reset() -> None:
 def _seed(view: views.Filters) -> None:
     """Put the stored view into the widgets' keys (before they are drawn)."""
     state = st.session_state
+    state[WIDGET[views.Q_PLAN]] = list(view.plans)
     state[WIDGET[views.Q_YEAR]] = list(view.years)
     state[WIDGET[views.Q_DOMAIN]] = list(view.domains)
     state[WIDGET[views.Q_INSTRUMENT]] = list(view.instruments)
@@ -106,7 +110,7 @@ def open_page(title: str, *, stop_when_empty: bool = True) -> Shown:
     frame.require()  # activates the reader's language: the title is translated after it (the page marks it N_)
     plan = page_plan()
     view = sidebar(plan)
-    acts = view.apply(plan.activities)
+    acts = derived.selected(plan, view)
     st.title(_(title))
     summary(view, len(acts), len(plan.activities))
     if stop_when_empty:
@@ -129,7 +133,7 @@ def page_plan() -> Plan:
 
 def current(plan: Plan) -> views.Filters:
     """The stored view, first read from the query string, without values this workbook does not offer."""
-    options = views.filter_options(plan.activities, plan.lists)
+    options = derived.options(plan)
     if STORE not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in views.QUERY_KEYS}
         st.session_state[STORE] = views.Filters.from_query(params, options, date.today())
@@ -155,10 +159,21 @@ def _write_query(view: views.Filters) -> None:
 def sidebar(plan: Plan) -> views.Filters:
     """Draw the filters in the sidebar and return the view the page shows."""
     view = current(plan)
-    options = views.filter_options(plan.activities, plan.lists)
+    options = derived.options(plan)
     _seed(view)
     with st.sidebar:
         st.subheader(_("Filters"))
+        if len(options.plans) > 1:  # a portfolio: a folder of plan workbooks
+            titles = {part.name: part.title for part in plan_store.current().parts}
+            st.multiselect(
+                _("Plan"),
+                options.plans,
+                key=WIDGET[views.Q_PLAN],
+                on_change=_commit,
+                placeholder=_("All plans"),
+                format_func=lambda name: portfolio.plan_label(name, words.short_title(titles.get(name, ""), 50)),
+                help=_("The workbooks in the plans folder, by file name and title."),
+            )
         st.multiselect(
             _("Year"), options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder=_("All years")
         )

@@ -33,6 +33,9 @@ def language_picker() -> None:
 
 def workbook_status(current: Current) -> None:
     """A short status of the workbook under the navigation; a warning when last good data is shown."""
+    if current.is_portfolio:
+        _portfolio_status(current)
+        return
     latest = current.latest
     with st.sidebar:
         title = current.plan.facts.title or current.latest.facts.title
@@ -60,6 +63,30 @@ def workbook_status(current: Current) -> None:
         st.warning(
             _("The workbook cannot be used: {reason} {kept} See the Data page for every finding.").format(
                 reason=words.md_text(_said(first)), kept=kept
+            ),
+            icon=":material/warning:",
+        )
+
+
+def _portfolio_status(current: Current) -> None:
+    """A folder of plans: how many are shown, and a warning naming each workbook that cannot be used."""
+    shown = sum(part.plan is not None for part in current.parts)
+    with st.sidebar:
+        st.caption(
+            _("Folder {folder} · plans shown: {shown} of {total}").format(
+                folder=words.md_text(current.path.name), shown=shown, total=len(current.parts)
+            )
+        )
+        changed = updated_at()
+        if changed:
+            st.caption(f"Updated at {changed:%H:%M}")
+    for part in current.parts:
+        if part.problem is None:
+            continue
+        kept = _("Its last good version is shown.") if part.stale else _("The other plans are shown without it.")
+        st.warning(
+            _("The workbook {name} cannot be used: {reason} {kept} See the Data page for every finding.").format(
+                name=words.md_text(part.name), reason=words.md_text(_said(part.problem)), kept=kept
             ),
             icon=":material/warning:",
         )

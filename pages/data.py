@@ -18,6 +18,7 @@ st.caption(
         "Editors can also change it here."
     )
 )
+current = data_report.choose_workbook(current)  # a folder of plans: one workbook at a time
 editor.show_notice()
 data_report.workbook_card(current, who)
 

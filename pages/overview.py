@@ -6,11 +6,10 @@ import streamlit as st
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
-from actionplan.views import pages as models
-from components import activity, charts, filters, kpi
+from components import activity, charts, derived, filters, kpi
 
 plan, view, acts = filters.open_page(N_("Overview"))
-model = models.overview(plan, view, acts)
+model = derived.overview(plan, view, acts)
 
 st.markdown(f"#### {model.headline}")  # numbers, dates and status words only: no workbook text
 if model.anyone_reported:
@@ -32,16 +31,23 @@ by_year, by_domain = st.columns(2, gap="large")
 with by_year:
     st.subheader(_("By plan year"))
     st.plotly_chart(
-        charts.stacked_status_bars(model.by_year, axis_title=_("Plan year")),
+        derived.figure(charts.stacked_status_bars, model.by_year, axis_title=_("Plan year")),
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
 with by_domain:
     st.subheader(_("By domain"))
     st.plotly_chart(
-        charts.stacked_status_bars(model.by_domain, horizontal=True),
+        derived.figure(charts.stacked_status_bars, model.by_domain, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
+    )
+if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
+    st.subheader(_("By plan"))
+    st.plotly_chart(
+        derived.figure(charts.stacked_status_bars, model.by_plan, horizontal=True),
+        config=charts.plotly_config("status-by-plan"),
+        key="overview_plans",
     )
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())

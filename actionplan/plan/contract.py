@@ -107,6 +107,7 @@ class Derived(StrEnum):
     PRECISION = "Precision"  # day | month | quarter | half | year
     REPORTED_STATUS = "Reported status"  # Status, or "Not reported" where blank
     STATUS_AS_OF = "Status as of"  # the status on the as-of date (plan.status)
+    WORKBOOK = "Workbook"  # in a portfolio (a folder of plans): the file each row came from (plan.portfolio)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ from .. import words
 from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn
+from ..plan.portfolio import WORKBOOK_COLUMN
 from ..plan.status import (
     AS_OF_ORDER,
     STATUS_AS_OF,
@@ -56,6 +57,19 @@ def by_domain(activities: pd.DataFrame, domains: Sequence[str]) -> pd.DataFrame:
     table = pd.crosstab(domain_of(activities), activities[STATUS_AS_OF].astype(object))
     table = table.reindex(index=list(domains), columns=list(AS_OF_ORDER), fill_value=0).astype(int)
     return table[table.sum(axis=1) > 0]
+
+
+def by_plan(activities: pd.DataFrame) -> pd.DataFrame:
+    """Counts per plan of a portfolio and as-of status.
+
+    activities (with the Workbook column of a portfolio) -> rows = workbooks, in the portfolio's order; columns =
+    AS_OF_ORDER. Empty (no rows) for a single workbook.
+    """
+    if WORKBOOK_COLUMN not in activities.columns:
+        return pd.DataFrame(columns=list(AS_OF_ORDER), dtype=int)
+    plans = list(dict.fromkeys(activities[WORKBOOK_COLUMN]))
+    table = pd.crosstab(activities[WORKBOOK_COLUMN].astype(object), activities[STATUS_AS_OF].astype(object))
+    return table.reindex(index=plans, columns=list(AS_OF_ORDER), fill_value=0).astype(int)
 
 
 def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: Sequence[int]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
+from ..plan.portfolio import WORKBOOK_COLUMN
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, with_status
 from .classify import domain_of, domain_order, instrument_order
 
@@ -26,7 +27,8 @@ SEARCH_COLUMNS: tuple[str, ...] = (
 
 # Query-string keys: a link such as ?year=2021&domain=Culture&as_of=2021-11-08 reproduces a view.
 Q_YEAR, Q_DOMAIN, Q_INSTRUMENT, Q_STATUS, Q_TEXT, Q_AS_OF = "year", "domain", "instrument", "status", "q", "as_of"
-QUERY_KEYS: tuple[str, ...] = (Q_YEAR, Q_DOMAIN, Q_INSTRUMENT, Q_STATUS, Q_TEXT, Q_AS_OF)
+Q_PLAN = "plan"  # a portfolio (a folder of workbooks): ?plan=plan-2024-2026.xlsx
+QUERY_KEYS: tuple[str, ...] = (Q_PLAN, Q_YEAR, Q_DOMAIN, Q_INSTRUMENT, Q_STATUS, Q_TEXT, Q_AS_OF)
 Q_ACTIVITY = "id"  # the Activities page: ?id=2021-04 opens one activity
 
 
@@ -42,6 +44,7 @@ class FilterOptions:
     domains: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
     statuses: tuple[str, ...] = AS_OF_ORDER
+    plans: tuple[str, ...] = ()  # the workbooks of a portfolio, by file name; none for a single workbook
 
 
 @dataclass(frozen=True)
@@ -57,16 +60,19 @@ class Filters:
     statuses: tuple[str, ...] = ()
     text: str = ""
     as_of: date = field(default_factory=date.today)
+    plans: tuple[str, ...] = ()  # in a portfolio: the workbooks shown, by file name
 
     @property
     def narrows(self) -> bool:
         """True when any filter other than the as-of date restricts the activities."""
-        return bool(self.years or self.domains or self.instruments or self.statuses or self.text.strip())
+        return bool(self.plans or self.years or self.domains or self.instruments or self.statuses or self.text.strip())
 
     def apply(self, activities: pd.DataFrame) -> pd.DataFrame:
         """A copy of the matching activities with a `Status as of` column (as of `self.as_of`)."""
         shown = with_status(activities, self.as_of)
         keep = pd.Series(True, index=shown.index)
+        if self.plans and WORKBOOK_COLUMN in shown.columns:
+            keep &= shown[WORKBOOK_COLUMN].isin(self.plans).to_numpy()
         if self.years:
             keep &= shown[ActivityColumn.YEAR].isin(self.years).fillna(False).astype(bool)
         if self.domains:
@@ -85,7 +91,7 @@ class Filters:
     def describe(self, say: Callable[[str], str] = str) -> str:
         """The filters in words, for a caption under a page title ('' when nothing narrows); `say` shows a chosen
         value in the reader's language (a status, 'Unclassified'; workbook text as it is)."""
-        parts = []
+        parts = [", ".join(self.plans)] if self.plans else []
         if self.years:
             parts.append(", ".join(str(year) for year in self.years))
         parts += [
@@ -100,6 +106,7 @@ class Filters:
     def query(self, today: date) -> dict[str, list[str]]:
         """The filters as query-string values; a key is left out when it does not narrow (as_of: when today)."""
         values = {
+            Q_PLAN: list(self.plans),
             Q_YEAR: [str(year) for year in self.years],
             Q_DOMAIN: list(self.domains),
             Q_INSTRUMENT: list(self.instruments),
@@ -130,6 +137,7 @@ class Filters:
             known(Q_STATUS, options.statuses),
             text,
             _iso_date(params.get(Q_AS_OF, ())) or today,
+            known(Q_PLAN, options.plans),
         )
 
     def within(self, options: FilterOptions) -> Filters:
@@ -141,6 +149,7 @@ class Filters:
             tuple(v for v in self.statuses if v in options.statuses),
             self.text,
             self.as_of,
+            tuple(v for v in self.plans if v in options.plans),
         )
 
 
@@ -163,4 +172,7 @@ def _search_text(activities: pd.DataFrame) -> pd.Series:
 def filter_options(activities: pd.DataFrame, lists: Lists) -> FilterOptions:
     """The filter choices for a plan: its years, its domains and its instruments, in the workbook's order."""
     years = tuple(sorted(int(year) for year in activities[ActivityColumn.YEAR].dropna().unique()))
-    return FilterOptions(years, tuple(domain_order(activities, lists)), tuple(instrument_order(activities, lists)))
+    plans = tuple(activities[WORKBOOK_COLUMN].unique()) if WORKBOOK_COLUMN in activities.columns else ()
+    return FilterOptions(
+        years, tuple(domain_order(activities, lists)), tuple(instrument_order(activities, lists)), plans=plans
+    )

@@ -22,6 +22,7 @@ from .classify import NO_INSTRUMENT, UNCLASSIFIED, domain_order, instrument_orde
 from .counts import (
     by_domain,
     by_domain_and_year,
+    by_plan,
     by_year_and_status,
     counts_by_reported_status,
     counts_by_status,
@@ -76,6 +77,7 @@ class OverviewModel:
     total: int
     by_year: pd.DataFrame
     by_domain: pd.DataFrame
+    by_plan: pd.DataFrame  # a portfolio: counts per workbook (no rows for a single workbook)
     ahead: tuple[MilestoneAhead, ...]
     no_milestone_ahead: str  # '' when some milestone is ahead
 
@@ -107,6 +109,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
         total=len(acts),
         by_year=by_year_and_status(acts, plan.years),
         by_domain=by_domain(acts, domain_order(plan.activities, plan.lists)),
+        by_plan=by_plan(acts),
         ahead=tuple(ahead),
         no_milestone_ahead="" if ahead else _no_milestone_ahead(plan.milestones, view.as_of),
     )
