@@ -51,6 +51,7 @@ SCHEDULED_TEXT = "■"
 QUARTER_LABEL = re.compile(r"(\d{4}) Q([1-4])")  # the grid's column names: 2023 Q2
 LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
 QUARTER_WIDTH = 52
+SHADED_UP_TO = 150  # rows of the quarter grid drawn shaded (a plan's worth); a portfolio's thousands as marks
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -250,9 +251,10 @@ def timeline(briefing: pack.Briefing) -> None:
     # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
     shown = grid.cells.map(lambda scheduled: SCHEDULED_TEXT if scheduled else "")
     shown.insert(0, "Activity", grid.labels)
+    # Shading goes through a pandas Styler, about 1 ms a row: past SHADED_UP_TO rows the marks alone are shown.
     styled = shown.style.apply(_shade_quarters, session_quarters=grid.session_quarters, axis=None)
     st.dataframe(
-        styled,
+        styled if len(shown) <= SHADED_UP_TO else shown,
         key="briefing_grid",
         hide_index=True,
         height=min(38 + 35 * len(shown), 720),

@@ -12,7 +12,7 @@ import streamlit as st
 from actionplan import words, workbook_path
 from actionplan.i18n import N_, _, n_
 from actionplan.keeping import access, audit, backups, compare, history, save
-from actionplan.plan import export, portfolio
+from actionplan.plan import export
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
 from components import app_store, lang, plan_store, replace_preview, signin
@@ -26,7 +26,6 @@ SEVERITY_NAME = {ERROR: N_("Error"), WARNING: N_("Warning")}
 REPORT_HEADERS = (N_("Severity"), N_("Sheet"), N_("Row"), N_("Column"), N_("Message"), N_("Hint"))
 SCROLL_AFTER_ROWS = 15
 TABLE_HEIGHT = 600
-PICK_WORKBOOK = "data_workbook"
 
 
 def _size(size: int) -> str:
@@ -361,24 +360,6 @@ def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -
         key="change_log_cells",
         column_config=replace_preview.headers(cells.columns),
     )
-
-
-def choose_workbook(current: plan_store.Current) -> plan_store.Current:
-    """In a portfolio (a folder of plans) the Data page checks and edits one workbook at a time: which one."""
-    if not current.is_portfolio:
-        return current
-    titles = {part.name: part.title for part in current.parts}
-    if not titles:
-        st.info(_("The plans folder holds no workbook (.xlsx)."), icon=":material/folder_off:")
-        st.stop()
-    name = st.selectbox(
-        _("Workbook to check and edit"),
-        list(titles),
-        key=PICK_WORKBOOK,
-        format_func=lambda file: portfolio.plan_label(file, words.short_title(titles[file], 60)),
-        help=_("The plans folder holds several workbooks; this page shows one at a time."),
-    )
-    return plan_store.file_current(current.path / name)
 
 
 def activity_history(activity_id: str) -> None:

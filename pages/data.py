@@ -4,7 +4,7 @@ editing, upload and restore for signed-in editors."""
 import streamlit as st
 
 from actionplan.i18n import _
-from components import data_report, editor, frame, plan_import, plan_store, round_panel, signin, upload
+from components import data_report, editor, frame, plan_import, plan_store, plans, round_panel, signin, upload
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -18,7 +18,7 @@ st.caption(
         "Editors can also change it here."
     )
 )
-current = data_report.choose_workbook(current)  # a folder of plans: one workbook at a time
+current = plans.choose_workbook(current)  # a folder of plans: one workbook at a time
 editor.show_notice()
 data_report.workbook_card(current, who)
 

@@ -238,9 +238,11 @@ def _end(sentence: str) -> str:
 def _listed(table: pd.DataFrame, *, notes: bool = False) -> str:
     """'2023-13 Implementation of the UNESCO 2003 …; 2023-14 …', with the Notes quoted where asked and written."""
     items = []
-    for _index, activity in table.sort_values(A.ID, kind="stable").iterrows():
-        item = f"{activity[A.ID]} {words.short_title(one_line(activity[A.EVENT]), TITLE_LENGTH)}"
-        note = one_line(activity.get(A.NOTES)) if notes else ""
+    ordered = table.sort_values(A.ID, kind="stable")
+    noted = ordered[A.NOTES] if notes and A.NOTES in ordered.columns else [None] * len(ordered)
+    for activity_id, event, written in zip(ordered[A.ID], ordered[A.EVENT], noted, strict=True):
+        item = f"{activity_id} {words.short_title(one_line(event), TITLE_LENGTH)}"
+        note = one_line(written) if notes else ""
         if note:
             item += " " + _("(Notes: \u201c{note}\u201d)").format(note=words.short_title(note, NOTE_LENGTH))
         items.append(item)

@@ -4,6 +4,7 @@ field with a length limit (document properties, sheet names) is shortened at a w
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import words
@@ -25,6 +26,13 @@ def printable(value: object) -> str:
 
 def one_line(value: object) -> str:
     """`printable`, with every run of white space (line breaks included) as one space."""
+    if isinstance(value, str):  # each distinct text once per process: sections, grid and summary all ask
+        return _one_line_text(value)
+    return " ".join(printable(value).split())
+
+
+@functools.lru_cache(maxsize=2**16)
+def _one_line_text(value: str) -> str:
     return " ".join(printable(value).split())
 
 
