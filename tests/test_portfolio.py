@@ -130,7 +130,7 @@ def test_the_data_page_asks_which_workbook(folder: Path, monkeypatch: pytest.Mon
     assert [option.split(" · ")[0] for option in picker.options] == [BROKEN, SHIPPED, NEXT]
     picker.select_index(1).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any(f"**Workbook** `{SHIPPED}`" in markdown.value for markdown in at.markdown)
+    assert any(f"** `{SHIPPED}`" in markdown.value for markdown in at.markdown)  # the card: **Excel workbook** `name`
     picker.select_index(0).run()  # the broken one: its findings are listed here
     assert not at.exception, [e.value for e in at.exception]
-    assert any(f"**Workbook** `{BROKEN}`" in markdown.value for markdown in at.markdown)
+    assert any(f"** `{BROKEN}`" in markdown.value for markdown in at.markdown)
