@@ -25,9 +25,10 @@ from actionplan.views import pages as models
 
 
 def version_key(plan: Plan) -> str:
-    """One key per loaded version: its content hash and when it was read (a re-read is a new object)."""
+    """One key per loaded version and language: its content hash, when it was read (a re-read is a new object), and
+    the reader's language (a page's plan carries the workbook's translated columns, Event (ru) ..., in it)."""
     sha = plan.source.sha256 if plan.source else ""
-    return f"{sha}:{plan.loaded_at.isoformat()}"
+    return f"{sha}:{plan.loaded_at.isoformat()}:{_lang()}"
 
 
 def _lang() -> str:
