@@ -125,11 +125,16 @@ def downloads(briefing: pack.Briefing) -> None:
 
 
 def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
-    """Writes the file when the button is clicked, not on every run of the page (a Word file takes a second)."""
+    """Writes the file when the button is clicked, not on every run of the page (a Word file takes a second).
+
+    Streamlit runs the writer later in a worker thread of its own, where the page's language is not active: the
+    writer takes the reader's language with it."""
+    lang = i18n.current().lang
 
     def write() -> bytes:
         try:
-            return pack.render(briefing, fmt)
+            with i18n.using(lang):
+                return pack.render(briefing, fmt)
         except pack.PdfUnavailable as problem:  # the button then gives a text file saying why, not nothing
             return str(problem).encode()
 

@@ -154,3 +154,18 @@ def test_the_command_line_writes_a_russian_pack(plan, tmp_path, capsys):
 def test_an_unknown_session_is_named_in_the_language(plan):
     with i18n.using("ru"), pytest.raises(pack.UnknownSession, match="Сессии: "):
         pack.find_session(plan, "99")
+
+
+def test_a_download_written_later_in_another_thread_keeps_the_readers_language(plan):
+    import threading
+
+    from components.briefing_view import _writer
+
+    with i18n.using("ru"):
+        briefing = pack.build_briefing(plan, pack.session_scope(plan, pack.find_session(plan, "42")))
+        write = _writer(briefing, "docx")
+    written: list[bytes] = []
+    worker = threading.Thread(target=lambda: written.append(write()))  # as Streamlit runs a deferred download
+    worker.start()
+    worker.join()
+    assert _headings(Document(io.BytesIO(written[0])))[0] == "Справочные материалы"
