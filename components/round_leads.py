@@ -13,8 +13,7 @@ from actionplan.i18n import _, n_
 from actionplan.keeping import access, edits, save
 from actionplan.plan import contract
 from actionplan.plan.contract import ActivityColumn as A
-
-_NOTICE = "_round_notice"
+from components import round_returns
 
 
 def leads_editor(editor: access.Editor, path: Path) -> None:
@@ -54,7 +53,7 @@ def leads_editor(editor: access.Editor, path: Path) -> None:
         except save.SaveRefused as refused:  # a conflict, a merge to choose, an invalid workbook, a failed write
             st.error(words.md_text(str(refused)), icon=":material/block:")
             return
-        st.session_state[_NOTICE] = (
-            n_("Saved {n} National lead.", "Saved {n} National leads.", len(changes)).format(n=len(changes)),
+        round_returns.tell(
+            n_("Saved {n} National lead.", "Saved {n} National leads.", len(changes)).format(n=len(changes))
         )
         st.rerun()

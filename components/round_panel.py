@@ -15,17 +15,12 @@ import streamlit as st
 from actionplan import i18n, words
 from actionplan.i18n import _, n_
 from actionplan.keeping import access
-from actionplan.keeping.faults import SaveRefused
-from actionplan.keeping.merge import MergeNeeded
 from actionplan.keeping.store import Store
-from actionplan.rounds import glance, issue, records, returns, take
+from actionplan.rounds import glance, issue, records
 from actionplan.rounds.forms import FORM_COLUMNS, day_text
 from actionplan.rounds.leads import lead_name
-from components import merge_panel, round_leads
+from components import round_leads, round_returns
 
-_NOTICE = "_round_notice"
-_UPLOADS = "_round_upload_generation"
-_NEEDS_CHOICE = "_round_conflicts"  # {file sha256: the conflicts of its last try}
 DEFAULT_DUE_DAYS = 28
 
 
@@ -35,8 +30,7 @@ def panel(editor: access.Editor | None, path: Path) -> None:
         st.caption(_("Sign in on the Edit tab to start a reporting round and take the forms that come back."))
         return
     store = Store.beside(path)
-    for message in st.session_state.pop(_NOTICE, ()):
-        st.success(message, icon=":material/check_circle:")
+    round_returns.show_notices()
     found = records.rounds(store, path.name)
     with st.expander(_("Start a new round"), expanded=not found, icon=":material/outgoing_mail:"):
         _start(editor, store, path)
@@ -83,12 +77,12 @@ def _start(editor: access.Editor, store: Store, path: Path) -> None:
         except issue.NotStarted as refused:
             st.error(str(refused), icon=":material/block:")
             return
-        st.session_state[_NOTICE] = (
+        round_returns.tell(
             n_(
                 "Round “{round}” started: {n} form to send. Download it below.",
                 "Round “{round}” started: {n} forms to send. Download them below.",
                 len(issued.forms),
-            ).format(round=words.md_text(issued.round.name), n=len(issued.forms)),
+            ).format(round=words.md_text(issued.round.name), n=len(issued.forms))
         )
         st.session_state.pop("round_chosen", None)
         st.rerun()
@@ -121,7 +115,7 @@ def _round(editor: access.Editor, store: Store, path: Path, round_: records.Roun
     )
     st.dataframe(_forms_table(seen), hide_index=True, use_container_width=True, key="round_forms")
     st.markdown("##### " + _("Take returned forms"))
-    _returns(editor, store, path, round_)
+    round_returns.panel(editor, store, path, round_)
     _reported(store, round_, seen)
     if seen.missing:
         st.markdown("##### " + _("Reminders for leads still missing"))
@@ -147,117 +141,6 @@ def _forms_table(seen: glance.Glance) -> pd.DataFrame:
             _("Form file"): [state.form.filename for state in seen.forms],
         }
     )
-
-
-def _returns(editor: access.Editor, store: Store, path: Path, round_: records.Round) -> None:
-    generation = st.session_state.setdefault(_UPLOADS, 0)
-    uploads = st.file_uploader(
-        _("Returned forms (.xlsx, one or many)"),
-        type=["xlsx"],
-        accept_multiple_files=True,
-        max_upload_size=max(1, returns.MAX_RETURN_BYTES // 2**20),
-        key=f"round_upload_{generation}",
-    )
-    if not uploads:
-        return
-    forms = records.forms(store, round_.id)
-    ready: list[take.Taking] = []
-    for upload in uploads:
-        with st.container(border=True):
-            try:
-                if upload.size > returns.MAX_RETURN_BYTES:
-                    raise returns.NotAccepted(
-                        _("{file} is {size} KB; a returned form is far smaller.").format(
-                            file=upload.name, size=upload.size // 1024
-                        )
-                    )
-                returned = returns.read_return(round_, forms, upload.name, upload.getvalue())
-            except returns.NotAccepted as refused:
-                st.error(words.md_text(str(refused)), icon=":material/block:")
-                continue
-            taking = take.prepare_taking(store, path, round_, returned)
-            _show_taking(taking)
-            ready.append(taking)
-    if not ready:
-        return
-    label = n_("Take {n} return into the workbook", "Take {n} returns into the workbook", len(ready))
-    if st.button(label.format(n=len(ready)), type="primary", icon=":material/move_to_inbox:", key="round_take"):
-        _take_all(editor, store, path, ready)
-
-
-def _show_taking(taking: take.Taking) -> None:
-    form = taking.form
-    st.markdown(
-        _("**{file}**: form {number}, from {lead}").format(
-            file=words.md_text(taking.returned.filename), number=form.number, lead=words.md_text(lead_name(form.lead))
-        )
-    )
-    if taking.earlier is not None:
-        st.caption(
-            _(
-                "This form came back before ({day}); this later return wins, and the earlier one stays on record."
-            ).format(day=day_text(taking.earlier.received_at.date()))
-        )
-    if not taking.lines:
-        st.caption(_("The lead reported nothing new: every answer is as it was on the form."))
-        return
-    headings: dict[str, str] = {str(fc.column): _(fc.heading) for fc in FORM_COLUMNS}
-    st.dataframe(
-        pd.DataFrame(
-            {
-                _("Activity ID"): [line.activity_id for line in taking.lines],
-                _("Answer"): [headings.get(line.column, line.column) for line in taking.lines],
-                _("As issued"): [words.cell_text(line.issued) for line in taking.lines],
-                _("Reported by the lead"): [words.cell_text(line.reported) for line in taking.lines],
-                _("Workbook now"): [
-                    words.cell_text(line.now) + (" *" if line.changed_meanwhile else "") for line in taking.lines
-                ],
-            }
-        ),
-        hide_index=True,
-        use_container_width=True,
-    )
-    if any(line.changed_meanwhile for line in taking.lines):
-        st.caption(_("* changed in the workbook since the form was issued: where the lead changed it too, you choose."))
-    conflicts = st.session_state.get(_NEEDS_CHOICE, {}).get(taking.returned.sha256)
-    if conflicts:
-        st.session_state.setdefault("_round_choices", {})[taking.returned.sha256] = merge_panel.chooser(conflicts)
-
-
-def _take_all(editor: access.Editor, store: Store, path: Path, ready: list[take.Taking]) -> None:
-    messages: list[str] = []
-    needs_choice: dict[str, tuple] = {}
-    choices_by_file = st.session_state.get("_round_choices", {})
-    for taking in ready:
-        lead = words.md_text(lead_name(taking.form.lead))
-        try:
-            taken = take.take(editor, store, path, taking, choices=choices_by_file.get(taking.returned.sha256))
-        except MergeNeeded as needed:
-            needs_choice[taking.returned.sha256] = needed.conflicts
-            continue
-        except SaveRefused as refused:
-            st.error(
-                f"{words.md_text(taking.returned.filename)}: {words.md_text(str(refused))}", icon=":material/block:"
-            )
-            return
-        count = len(taken.activities)
-        messages.append(
-            n_(
-                "Taken: form {number} from {lead}, {n} activity updated.",
-                "Taken: form {number} from {lead}, {n} activities updated.",
-                count,
-            ).format(number=taking.form.number, lead=lead, n=count)
-        )
-    st.session_state[_NEEDS_CHOICE] = needs_choice
-    st.session_state[_NOTICE] = tuple(messages)
-    if needs_choice:
-        st.session_state[_NOTICE] += (
-            _("Some cells were changed both by a lead and in the workbook since: choose for each, then take again."),
-        )
-    else:
-        st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
-        st.session_state.pop("_round_choices", None)
-    st.rerun()
 
 
 def _reported(store: Store, round_: records.Round, seen: glance.Glance) -> None:

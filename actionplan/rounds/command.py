@@ -150,6 +150,9 @@ def _return(args: argparse.Namespace) -> int:
         file = Path(name)
         try:
             returned = returns.read_return(round_, forms, file.name, file.read_bytes())
+            if any(r.sha256 == returned.sha256 for r in records.returns(store, round_.id)):
+                print(f"already taken: {file.name} (the same file is not taken twice)")
+                continue
             taken = take.take(editor, store, path, take.prepare_taking(store, path, round_, returned))
         except returns.NotAccepted as refused:
             failed += 1
