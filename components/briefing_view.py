@@ -12,6 +12,7 @@ import streamlit as st
 
 from actionplan import Plan, i18n, load_plan, words
 from actionplan import briefing as pack
+from actionplan.briefing.build import STATUS_COLUMN
 from actionplan.i18n import N_, _
 from actionplan.keeping.backups import backup_time, list_backups
 from actionplan.plan import contract
@@ -49,8 +50,10 @@ HEADERS = (
 SESSION_QUARTER_FILL = "#DEEAF6"
 SCHEDULED_TEXT = "■"
 QUARTER_LABEL = re.compile(r"(\d{4}) Q([1-4])")  # the grid's column names: 2023 Q2
+CARD_PADDING = 9  # characters' worth of a card's help icon and padding
+WIDE_LETTERS = frozenset("mwMWмшщжюыфМШЩЖЮЫФ")  # half as wide again as most letters
 LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
-QUARTER_WIDTH = 52
+QUARTER_WIDTH = 64  # "1 кв. ’21" in full
 SHADED_UP_TO = 150  # rows of the quarter grid drawn shaded (a plan's worth); a portfolio's thousands as marks
 
 
@@ -109,8 +112,9 @@ def downloads(briefing: pack.Briefing) -> None:
     only when its button is clicked. The same formats as `python -m actionplan briefing --format`."""
     formats = [fmt for fmt in pack.FORMATS if fmt != "brief-pdf" or pack.pdf_available()]
     icons = {"docx": ":material/description:", "xlsx": ":material/table_view:"}
-    for column, fmt in zip(st.columns(len(formats)), formats):
-        with column:
+    # One row that wraps: a longer name in Russian or Turkmen moves a button to the next line instead of cutting it.
+    with st.container(horizontal=True, gap="small"):
+        for fmt in formats:
             st.download_button(
                 _(pack.LABELS[fmt]),
                 data=_writer(briefing, fmt),
@@ -120,7 +124,7 @@ def downloads(briefing: pack.Briefing) -> None:
                 icon=icons.get(fmt, ":material/article:"),
                 on_click="ignore",
                 type="primary" if fmt == "docx" else "secondary",
-                width="stretch",
+                width="content",
             )
 
 
@@ -161,21 +165,25 @@ def summary(briefing: pack.Briefing) -> None:
         ),
         (_("At the session"), len(briefing.at_session.table), _(pack.AT_SESSION_RULE)),
     )
-    for column, (label, count, meaning) in zip(st.columns(len(cards)), cards):
+    # Each card as wide as its label needs (plus its help icon), so no label is cut short in any language.
+    widths = [
+        len(label) + sum(letter in WIDE_LETTERS for letter in label) / 2 + CARD_PADDING for label, *_rest in cards
+    ]
+    for column, (label, count, meaning) in zip(st.columns(widths, gap="small"), cards):
         column.metric(label, count, help=meaning, border=True)
     st.markdown(words.md_text(briefing.summary_lead))
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
     by_status.dataframe(
-        briefing.status_summary,
+        _statuses_said(briefing.status_summary, ("Status as of",)),
         hide_index=True,
         key="briefing_by_status",
         column_order=("Status as of", "Activities"),
         column_config=_labelled(
             {
                 "Status as of": st.column_config.TextColumn(width="medium", help=meanings),
-                "Activities": st.column_config.NumberColumn(width="small"),
+                "Activities": st.column_config.NumberColumn(),
             }
         ),
     )
@@ -202,7 +210,7 @@ def section(part: pack.Section, as_of_label: str) -> None:
     if part.empty:
         st.caption(_(pack.EMPTY_SECTION))
         return
-    table = pack.compact(part.table)
+    table = _statuses_said(pack.compact(part.table), (STATUS_COLUMN, as_of_status.STATUS_AS_OF))
     st.dataframe(
         table, hide_index=True, key=f"briefing_{part.key}", column_config=_activity_columns(table, as_of_label)
     )
@@ -246,7 +254,7 @@ def timeline(briefing: pack.Briefing) -> None:
     if grid.cells.empty:
         st.caption(_(pack.EMPTY_SECTION))
         return
-    quarters = ", ".join(grid.session_quarters)
+    quarters = ", ".join(_long_quarter(quarter) for quarter in grid.session_quarters)
     shading = (
         _("Shaded: a quarter the activity's dates fall in. Light column: the session's quarter ({quarters}).")
         if briefing.scope.session
@@ -277,6 +285,22 @@ def _short_quarter(label: str) -> str:
     if not found:
         return label
     return _("Q{quarter} ’{year}").format(quarter=found.group(2), year=found.group(1)[2:])
+
+
+def _statuses_said(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A copy of a briefing table with its status names in the reader's language (the builder keeps them English,
+    as the columns' keys; a value that is not a status, such as a blank, stays as it is)."""
+    shown = table.copy()
+    for column in columns:
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda value: _(value) if isinstance(value, str) else value)
+    return shown
+
+
+def _long_quarter(label: str) -> str:
+    """'2023 Q2' -> '2nd quarter 2023' in the reader's language ('2-й квартал 2023 г.'); any other label as it is."""
+    found = QUARTER_LABEL.fullmatch(label)
+    return words.quarter(int(found.group(1)), int(found.group(2)), short=False) if found else label
 
 
 def _labelled(config: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from actionplan import i18n
 from actionplan.keeping import access, drafts, edits
 from actionplan.keeping.store import Store
+from actionplan.plan.status import AsOf
 from components import draft_panel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -252,9 +253,12 @@ def test_the_briefing_page_speaks_the_language(lang, plan_workbook, use_workbook
         tabs = [i18n._(name) for name in ("By domain", "By convention", "Timeline", "Changes")]
         metrics = [i18n._(name) for name in ("In scope", "Delivered", "Open", "Past end", "At the session")]
         modes = [i18n._(mode) for mode in ("Session", "Date range")]
+        past_end = i18n._("Past end, not reported")
         caption = "What the plan committed to"  # the page's own caption in English, by its start
     assert set(tabs) <= {tab.label for tab in at.tabs}
     assert set(metrics) <= {metric.label for metric in at.metric}
     assert at.radio(key="briefing_mode").options == modes and modes != ["Session", "Date range"]
     assert not any(text.startswith(caption) for text in messages(at).splitlines())
     assert "Key messages" not in [header.value for header in at.subheader]
+    by_status = next(frame.value for frame in at.dataframe if frame.value.shape[0] == len(AsOf))
+    assert past_end in set(by_status.iloc[:, 0]) and past_end != "Past end, not reported"  # status names said too
