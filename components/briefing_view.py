@@ -293,7 +293,8 @@ def _statuses_said(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
     shown = table.copy()
     for column in columns:
         if column in shown.columns:
-            shown[column] = shown[column].map(lambda value: _(value) if isinstance(value, str) else value)
+            said = {value: _(value) for value in shown[column].unique() if isinstance(value, str)}
+            shown[column] = shown[column].replace(said)  # each name translated once, not once per row
     return shown
 
 
