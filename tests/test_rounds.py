@@ -332,3 +332,17 @@ def test_the_forms_zip_is_made_again_from_the_workbook_as_issued(started, plan_w
     with zipfile.ZipFile(io.BytesIO(again)):
         pass
     assert read(store, issued, again).form.number == form.number  # its locked cells match the digest kept
+
+
+def test_a_form_in_russian_shows_the_event_as_staff_translated_it(make_workbook):
+    def translate(activities, *_):
+        activities[0]["Event (ru)"] = "Организация визита Директора Кластерного бюро ЮНЕСКО"
+
+    path = make_workbook(edit=translate)
+    store = Store.beside(path)
+    issued = issue.start_round(store, path, name="Перед ГК 44", due=DUE, lang="ru", started_by="Aman")
+    commission, content = issued.forms[-1]
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    assert sheet[f"B{HEADER_ROW + 1}"].value == "Организация визита Директора Кластерного бюро ЮНЕСКО"
+    assert sheet[f"B{HEADER_ROW + 2}"].value == "Participation in the UNESCO Creative Cities Network"  # not translated
+    assert read(store, issued, issue.rebuild_form(store, issued.round, commission)).form == commission

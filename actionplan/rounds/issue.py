@@ -15,6 +15,7 @@ from ..keeping.store import Store
 from ..plan import contract
 from ..plan.contract import ActivityColumn as A
 from ..plan.load import WorkbookInfo, load_plan_bytes, read_bytes
+from ..plan.translations import in_language
 from . import records
 from .forms import FILLED_COLUMNS, FormRow, build_form
 from .leads import Asked, asked, file_name
@@ -36,9 +37,10 @@ class Issued:
     asked: Asked
 
 
-def form_rows(content: bytes, path: Path) -> dict[str, FormRow]:
+def form_rows(content: bytes, path: Path, lang: str) -> dict[str, FormRow]:
     """{activity ID: its row on a form}: the locked cells with the dates the dashboard shows (the Start/End cells,
-    else derived from Terms), the filled ones as they are stored in the sheet."""
+    else derived from Terms) and the Event and Terms in the form's language where staff translated them (`Event
+    (ru)`), the filled ones as they are stored in the sheet (a lead's Notes go back to the Notes column)."""
     plan = load_plan_bytes(content, WorkbookInfo.of(path, content, datetime.now()))
     if plan.errors:
         raise NotStarted(
@@ -49,7 +51,7 @@ def form_rows(content: bytes, path: Path) -> dict[str, FormRow]:
     table = read_tables(content)[contract.ACTIVITIES]
     stored = {words.cell_text(record.get(A.ID)): record for record in table.frame.to_dict("records")}
     rows: dict[str, FormRow] = {}
-    for record in plan.activities.to_dict("records"):
+    for record in in_language(plan.activities, lang, (A.EVENT, A.TERMS)).to_dict("records"):
         activity_id = words.cell_text(record.get(A.ID))
         cells = stored.get(activity_id, {})
         locked: dict[str, object] = {str(column): record.get(column) for column in (A.ID, A.EVENT, A.TERMS)}
@@ -113,7 +115,7 @@ def start_round(
         raise NotStarted(_("Give the round a name, for example “Before GC 44”."))
     lang = i18n.supported(lang) or i18n.DEFAULT
     content, info = read_bytes(path)
-    rows = form_rows(content, path)
+    rows = form_rows(content, path, lang)
     found = _asked(content)
     if not found.forms:
         raise NotStarted(_("The workbook has no activities to ask about."))
@@ -140,5 +142,5 @@ def start_round(
 def rebuild_form(store: Store, round_: Round, form: Form) -> bytes:
     """A form of a round made again from the workbook as it was issued (to download it again)."""
     content = records.base_content(store, round_.id)
-    rows = form_rows(content, Path(round_.workbook))
+    rows = form_rows(content, Path(round_.workbook), round_.lang)
     return build_form(round_, form, [rows[activity_id] for activity_id in form.activities])[0]
