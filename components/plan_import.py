@@ -4,6 +4,7 @@ confirmation, checks and backup as any upload."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from actionplan.importing import REPORT_SHEET, SUFFIXES, SUGGESTED_COLUMN, Repor
 from actionplan.keeping import access, save
 from actionplan.plan.export import XLSX_MIME
 from components import editor as editor_panel
+from components import replace_preview
 
 DOCUMENT = "_plan_import_document"  # (file name, bytes) of the document being imported
 UPLOAD_KEY = "plan_import_upload"
@@ -25,6 +27,7 @@ DOCUMENT_TYPES = sorted({suffix.lstrip(".") for suffix in SUFFIXES if suffix})
 
 
 FACT_LABELS = (N_("Country"), N_("Period"), N_("Parties"), N_("Issuing body"))
+REPORT_HEADERS = (N_("Kind"), N_("Where"), N_("Source"), N_("Became"), N_("Note"))  # and Activity ID, Column
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -42,7 +45,9 @@ def _imported(name: str, content: bytes, lang: str) -> tuple[dict, bytes]:
             "Parties": "; ".join(result.facts.parties),
             "Issuing body": result.facts.issuing_body,
         },
-        "summary": result.summary()[:3],
+        "years": dict(result.years),  # {year: activities}
+        "counts": (len(result.activities), len(result.steps)),
+        "suggested": dict(Counter(line.column for line in result.report.of(ReportKind.SUGGESTED))),
         # Blank cells shown blank (not "None").
         "activities": [{column: _shown(a.get(column)) for column in PREVIEW_COLUMNS} for a in result.activities],
         "steps": [{column: _shown(value) for column, value in step.items()} for step in result.steps],
@@ -116,7 +121,7 @@ def _show(model: dict, name: str) -> None:
     facts = " · ".join(f"{_(label)}: {words.md_text(value)}" for label, value in model["facts"].items() if value)
     if facts:
         st.caption(facts)
-    st.markdown("  \n".join(words.md_text(line) for line in model["summary"][1:]))
+    st.markdown("  \n".join(words.md_text(line) for line in _summary(model)))
     if model["look"]:
         st.warning(
             n_(
@@ -128,7 +133,7 @@ def _show(model: dict, name: str) -> None:
             ).format(n=len(model["look"])),
             icon=":material/warning:",
         )
-        st.dataframe(pd.DataFrame(model["look"]), hide_index=True)
+        _report_table(model["look"])
     st.markdown("##### " + _("Preview: activities"))
     st.dataframe(pd.DataFrame(model["activities"]), hide_index=True)
     with st.expander(_("Steps ({n})").format(n=len(model["steps"]))):
@@ -139,7 +144,32 @@ def _show(model: dict, name: str) -> None:
         len(model["report"]),
     ).format(n=len(model["report"]), sheet=REPORT_SHEET)
     with st.expander(whole):
-        st.dataframe(pd.DataFrame(model["report"]), hide_index=True)
+        _report_table(model["report"])
+
+
+def _summary(model: dict) -> list[str]:
+    """What was read, in two lines: `7 activities (3 for 2025, ...), 9 steps; ...` and the suggested classification."""
+    activities, steps = model["counts"]
+    per_year = ", ".join(_("{n} for {year}").format(n=n, year=year) for year, n in model["years"].items())
+    suggested = model["suggested"]
+    shown = ", ".join(f"{column} {suggested[column]}" for column in sorted(suggested)) or _("none")
+    return [
+        _("{activities} ({per_year}), {steps}; Status left blank (Not reported)").format(
+            activities=words.activities(activities),
+            per_year=per_year or _("none"),
+            steps=n_("{n} step", "{n} steps", steps).format(n=steps),
+        ),
+        _("Suggested classification (for staff to confirm): {shown}").format(shown=shown),
+    ]
+
+
+def _report_table(lines: list[dict]) -> None:
+    """Lines of the import report, their kind and headers in the reader's language (the details are the
+    document's)."""
+    table = pd.DataFrame(lines)
+    if "Kind" in table.columns:
+        table["Kind"] = table["Kind"].map(lambda kind: _(str(kind)))
+    st.dataframe(table, hide_index=True, column_config=replace_preview.headers(table.columns))
 
 
 def _replace(editor: access.Editor, path: Path, workbook: bytes, filename: str) -> None:

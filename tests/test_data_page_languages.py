@@ -262,3 +262,22 @@ def test_the_briefing_page_speaks_the_language(lang, plan_workbook, use_workbook
     assert "Key messages" not in [header.value for header in at.subheader]
     by_status = next(frame.value for frame in at.dataframe if frame.value.shape[0] == len(AsOf))
     assert past_end in set(by_status.iloc[:, 0]) and past_end != "Past end, not reported"  # status names said too
+
+
+def test_the_import_of_a_plan_document_is_reported_in_russian(plan_workbook, use_workbook, password_hash, tmp_path):
+    from components import plan_import
+    from tests.plan_documents import norland_plan_docx
+
+    at = signed_in(opened("pages/data.py", "ru", plan_workbook, use_workbook, password_hash), "ru")
+    document = norland_plan_docx(tmp_path / "norland.docx")
+    at.session_state[plan_import.DOCUMENT] = (document.name, document.read_bytes())
+    at.run()
+    assert not at.exception, at.exception
+    shown = messages(at)
+    assert (
+        "7 мероприятий (3 на 2025 год, 2 на 2026 год, 2 на 2027 год), 9 шагов; столбец Status оставлен пустым" in shown
+    )
+    assert "Предложенная классификация" in shown and "Suggested classification" not in shown
+    look = next(frame.value for frame in at.dataframe if "Kind" in frame.value.columns)
+    assert {"Не размещено", "Сроки не распознаны"} <= set(look["Kind"])
+    assert english_left(at) == []

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_
 from ..plan.workbook import HEADER_ALIGNMENT, HEADER_BORDER, HEADER_FILL, HEADER_FONT, put_value
 
 REPORT_SHEET = "Import report"
@@ -30,16 +31,20 @@ class ReportKind(StrEnum):
     meaning: str
     needs_look: bool
 
-    NOT_PLACED = "Not placed", "a row of the document the importer could not turn into anything", True
-    TERMS_NOT_READ = "Terms not read", "terms the dashboard cannot turn into dates; shown across the plan year", True
-    UNSURE = "Unsure, left blank", "left blank: the document states none, or several; for staff to fill in", True
-    ASSUMED = "Assumed", "a reading the document does not state outright; check it", True
-    SUGGESTED = "Suggested", "a classification proposed from the text, for staff to confirm or change", False
-    JOINED = "Joined", "text split across rows or paragraphs, joined into one", False
-    SPLIT = "Split", "one cell's text split into several steps or dates", False
-    SKIPPED = "Skipped", "a row that holds no activity (a repeated header, a blank row)", False
-    FACT = "Plan fact", "a fact of the plan read from the document's heading", False
-    SOURCE_ROW = "Source row", "a row of the document and what it became", False
+    NOT_PLACED = N_("Not placed"), "a row of the document the importer could not turn into anything", True
+    TERMS_NOT_READ = (
+        N_("Terms not read"),
+        "terms the dashboard cannot turn into dates; shown across the plan year",
+        True,
+    )
+    UNSURE = N_("Unsure, left blank"), "left blank: the document states none, or several; for staff to fill in", True
+    ASSUMED = N_("Assumed"), "a reading the document does not state outright; check it", True
+    SUGGESTED = N_("Suggested"), "a classification proposed from the text, for staff to confirm or change", False
+    JOINED = N_("Joined"), "text split across rows or paragraphs, joined into one", False
+    SPLIT = N_("Split"), "one cell's text split into several steps or dates", False
+    SKIPPED = N_("Skipped"), "a row that holds no activity (a repeated header, a blank row)", False
+    FACT = N_("Plan fact"), "a fact of the plan read from the document's heading", False
+    SOURCE_ROW = N_("Source row"), "a row of the document and what it became", False
 
     @classmethod
     def of(cls, value: object) -> ReportKind:
