@@ -67,7 +67,7 @@ def instrument_order(plan: Plan) -> list[str]:
 @st.cache_data(max_entries=32, show_spinner=False)
 def _selected(key: str, view: views.Filters, _plan: Plan) -> pd.DataFrame:
     del key
-    return view.apply(_plan.activities)
+    return view.apply(_plan.activities, _plan.checkins)
 
 
 def selected(plan: Plan, view: views.Filters) -> pd.DataFrame:

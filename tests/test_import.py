@@ -71,6 +71,7 @@ def test_imported_workbook_is_in_the_contract(seed_source: Path, tmp_path: Path)
     book = load_workbook(out)
     assert book.sheetnames == [*contract.SHEET_COLUMNS, contract.ABOUT, REPORT_SHEET][:3] + [
         contract.MESSAGES,
+        contract.UPDATES,
         contract.LISTS,
         contract.ABOUT,
         REPORT_SHEET,

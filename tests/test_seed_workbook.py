@@ -204,17 +204,21 @@ def test_sheets_in_order(seed_book):
         contract.STEPS,
         contract.MILESTONES,
         contract.MESSAGES,
+        contract.UPDATES,
         contract.LISTS,
         contract.ABOUT,
     ]
     assert _header(seed_book[contract.MESSAGES]) == contract.column_names(contract.MESSAGE_COLUMNS)
     assert seed_book[contract.MESSAGES].max_row == 1  # shipped empty: no message is written for staff
+    assert _header(seed_book[contract.UPDATES]) == contract.column_names(contract.UPDATE_COLUMNS)
+    assert seed_book[contract.UPDATES].max_row == 1  # shipped empty: nobody has reported yet
     assert seed_book.properties.title and seed_book.properties.creator
 
 
 def test_headers_rows_and_widths(seed_book):
     for sheet, columns in (
-        (contract.ACTIVITIES, contract.ACTIVITY_COLUMNS),
+        (contract.ACTIVITIES, contract.columns_of(contract.ACTIVITIES)),  # Evidence, optional, after Notes
+        (contract.UPDATES, contract.UPDATE_COLUMNS),
         (contract.STEPS, contract.STEP_COLUMNS),
         (contract.MILESTONES, contract.MILESTONE_COLUMNS),
         (contract.LISTS, contract.LIST_COLUMNS),
@@ -341,7 +345,7 @@ def test_extra_keys_become_extra_columns(tmp_path):
     )
     wb = openpyxl.load_workbook(path)
     ws = wb[contract.ACTIVITIES]
-    canonical = contract.column_names(contract.ACTIVITY_COLUMNS)
+    canonical = contract.column_names(contract.columns_of(contract.ACTIVITIES))  # Evidence, optional, included
     assert _header(ws) == canonical + ["Focal point", "Budget"]
     row2 = dict(zip(_header(ws), (c.value for c in ws[2])))
     row3 = dict(zip(_header(ws), (c.value for c in ws[3])))

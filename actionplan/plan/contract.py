@@ -17,6 +17,7 @@ MILESTONES = "Milestones"
 LISTS = "Lists"
 ABOUT = "About"
 MESSAGES = "Messages"
+UPDATES = "Updates"
 
 
 class Kind(StrEnum):
@@ -54,7 +55,7 @@ class ActivityColumn(StrEnum):
     PROGRESS = "Progress %"
     LAST_UPDATE = "Last update"
     NOTES = "Notes"
-    EVIDENCE = "Evidence"  # optional: not written into a new workbook, added by the first save that fills it in
+    EVIDENCE = "Evidence"  # optional: a workbook without it loads without a finding; a new workbook has it
 
 
 class StepColumn(StrEnum):
@@ -87,6 +88,18 @@ class MessageColumn(StrEnum):
     TOPIC = "Topic"
     MESSAGE = "Message"
     OWNER = "Owner"
+
+
+class UpdateColumn(StrEnum):
+    """The optional Updates sheet: one dated check-in per reported change of an activity (the progress over time)."""
+
+    DATE = "Date"
+    ACTIVITY_ID = "Activity ID"
+    STATUS = "Status"
+    PROGRESS = "Progress %"
+    NOTES = "Notes"
+    EVIDENCE = "Evidence"
+    SOURCE = "Source"
 
 
 class ListColumn(StrEnum):
@@ -147,8 +160,8 @@ ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column(name=A.NOTES, width=40, help="Text of the last report"),
 )
 
-# Optional columns of the Activities sheet: read when present, never required, never written into a new workbook;
-# a save that fills one in where the sheet lacks it adds its header after the last column.
+# Optional columns of the Activities sheet: read when present, never required; a new workbook has them after the
+# others, and a save that fills one in where the sheet lacks it adds its header after the last column.
 OPTIONAL_ACTIVITY_COLUMNS: tuple[Column, ...] = (
     Column(name=A.EVIDENCE, width=40, help="A link or document reference for the last report"),
 )
@@ -185,6 +198,15 @@ MESSAGE_COLUMNS: tuple[Column, ...] = (
     Column(name=MessageColumn.MESSAGE, required=True, width=80, help="The key message, as the delegation says it"),
     Column(name=MessageColumn.OWNER, width=20, help="Who speaks to it or answers for it"),
 )
+UPDATE_COLUMNS: tuple[Column, ...] = (
+    Column(name=UpdateColumn.DATE, required=True, kind=Kind.DATE, width=12, help="The day the report was made"),
+    Column(name=UpdateColumn.ACTIVITY_ID, required=True, width=12, help="The ID of the activity reported on"),
+    Column(name=UpdateColumn.STATUS, kind=Kind.LIST, width=14, help="The Status reported; blank = Not reported"),
+    Column(name=UpdateColumn.PROGRESS, kind=Kind.PERCENT, width=11, help="0-100, optional"),
+    Column(name=UpdateColumn.NOTES, width=40, help="The text of the report"),
+    Column(name=UpdateColumn.EVIDENCE, width=30, help="A link or document reference"),
+    Column(name=UpdateColumn.SOURCE, width=28, help="Who reported or saved it"),
+)
 del A, S, M, L
 
 SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -195,7 +217,7 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 # Sheets read when present and never required (a workbook without them loads without a finding).
-OPTIONAL_SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {MESSAGES: MESSAGE_COLUMNS}
+OPTIONAL_SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {MESSAGES: MESSAGE_COLUMNS, UPDATES: UPDATE_COLUMNS}
 
 
 OPTIONAL_COLUMNS: dict[str, tuple[Column, ...]] = {ACTIVITIES: OPTIONAL_ACTIVITY_COLUMNS}

@@ -24,6 +24,7 @@ from .. import words
 from ..i18n import N_
 from . import contract
 from .cells import Collector, Sheet, choose_sheet, read_sheet, report_merged_header, shown
+from .checkins import empty_checkins, read_checkins
 from .container import MAX_WORKBOOK_BYTES, Container, open_container
 from .contract import ActivityColumn as A
 from .contract import StepColumn as S
@@ -87,6 +88,7 @@ class Plan:
     messages: pd.DataFrame = field(default_factory=empty_messages)  # the optional Messages sheet
     facts: PlanFacts = field(default_factory=PlanFacts)  # title, country, period... from About and properties
     labels: ListLabels = field(default_factory=ListLabels)  # Lists' values named in other languages (Domain (ru))
+    checkins: pd.DataFrame = field(default_factory=empty_checkins)  # the optional Updates sheet (checkins.py)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -211,7 +213,7 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[P
     reader = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(container.sheet_bytes()))
     sheets: dict[str, Sheet | None] = {}
     collectors = {name: Collector(name) for name in contract.SHEET_COLUMNS}
-    for name, columns in contract.SHEET_COLUMNS.items():
+    for name in contract.SHEET_COLUMNS:
         stage[0] = Phrase(SHEET_STAGES[name])
         chosen, notes = choose_sheet(container.sheets, name)
         findings += notes
@@ -245,7 +247,7 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[P
         sheet = reader.get_sheet_by_name(chosen.name)
         rows = sheet.to_python(skip_empty_area=False)
         found = collectors[name]
-        sheets[name] = read_sheet(name, rows, columns, scan, found)
+        sheets[name] = read_sheet(name, rows, contract.columns_of(name), scan, found)
         header_row = next((i + 1 for i, row in enumerate(rows) if any(words.cell_text(c) for c in row)), 1)
         report_merged_header(sheet.merged_cell_ranges, header_row, found)
     stage[0] = Phrase(SHEET_STAGES[contract.LISTS])
@@ -261,13 +263,26 @@ def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[P
     milestones = read_milestones(sheets[contract.MILESTONES], collectors[contract.MILESTONES], container.date1904)
     stage[0] = Phrase(N_("the Messages sheet"))
     messages, found_messages = read_messages(_optional_rows(container, reader, contract.MESSAGES))
-    gathered = findings + _gathered(collectors) + found_messages
+    stage[0] = Phrase(N_("the Updates sheet"))
+    known = activities[A.ID].dropna().astype(str).tolist()
+    updates = _optional_rows(container, reader, contract.UPDATES)
+    checkins, found_checkins = read_checkins(updates, known, lists.statuses, date1904=container.date1904)
+    gathered = findings + _gathered(collectors) + found_messages + found_checkins
     stage[0] = Phrase(N_("the About sheet"))
     about = plan_facts(_optional_rows(container, reader, contract.ABOUT)[:MAX_ABOUT_ROWS])
     facts = with_properties(about, container.parts.get("docProps/core.xml"), container.parts.get("docProps/app.xml"))
     labels = ListLabels.of(sheets[contract.LISTS])
     return Plan(
-        activities, steps, milestones, lists, tuple(gathered), info, messages=messages, facts=facts, labels=labels
+        activities,
+        steps,
+        milestones,
+        lists,
+        tuple(gathered),
+        info,
+        messages=messages,
+        facts=facts,
+        labels=labels,
+        checkins=checkins,
     )
 
 

@@ -249,7 +249,7 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
                 value=shown(record.get(A.LAST_UPDATE)),
             )
             record[A.LAST_UPDATE] = None
-        for column in (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES):
+        for column in (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES, A.EVIDENCE):
             record[column] = words.cell_or_none(record.get(column))
         if record[A.EVENT] is None:
             found.warn(row, A.EVENT, N_("Event is blank"), N_("write what the activity is"))
@@ -266,8 +266,9 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
             }
         )
         rows.append(record)
-    extra = [c for c in sheet.columns if c not in contract.column_names(contract.ACTIVITY_COLUMNS)]
-    columns = contract.column_names(contract.ACTIVITY_COLUMNS) + extra + list(contract.DERIVED_COLUMNS)
+    canonical = contract.column_names(contract.columns_of(contract.ACTIVITIES))  # optional ones too, blank if absent
+    extra = [c for c in sheet.columns if c not in canonical]
+    columns = canonical + extra + list(contract.DERIVED_COLUMNS)
     return _typed(pd.DataFrame(rows, columns=columns), **_ACTIVITY_TYPES)
 
 
@@ -394,5 +395,5 @@ def _missing(value: object) -> bool:
 
 
 def empty_activities() -> pd.DataFrame:
-    columns = contract.column_names(contract.ACTIVITY_COLUMNS) + list(contract.DERIVED_COLUMNS)
+    columns = contract.column_names(contract.columns_of(contract.ACTIVITIES)) + list(contract.DERIVED_COLUMNS)
     return _typed(pd.DataFrame(columns=columns), **_ACTIVITY_TYPES)

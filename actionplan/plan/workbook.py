@@ -3,7 +3,7 @@
 `write_workbook` is the one place that lays the workbook out for staff who edit it in Excel. It takes rows
 as dicts keyed by the canonical column names of `schema`, keeps any extra keys as extra columns appended
 after the canonical ones (staff-added columns are never dropped), and writes the sheets in the order
-Activities, Steps, Milestones, Lists, About.
+Activities, Steps, Milestones, Messages, Updates, Lists, About.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .. import words
 from . import contract
 from .contract import Column
 from .facts import PlanFacts, about_rows
+from .guide import DEFAULT_ABOUT
 
 # Rows that carry data validation, so rows staff type below the data get the drop-downs too.
 VALIDATION_LAST_ROW = 2000
@@ -46,6 +47,7 @@ WRAPPED_COLUMNS: frozenset[str] = frozenset(
         "Event",
         "Description",
         "Notes",
+        "Evidence",
         "Terms",
         "Name",
         "Message",
@@ -70,45 +72,6 @@ MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
 DEFAULT_TITLE = "Action plan of cooperation with UNESCO"  # only where the plan states no title of its own
 DEFAULT_CREATOR = "Action Plan dashboard"
-
-DEFAULT_ABOUT: tuple[str, ...] = (
-    "How to edit this workbook",
-    "This workbook is the data behind the Action Plan dashboard. The dashboard reads it as it is saved: "
-    "edit it in Excel (or in the dashboard's Data page), save it, and the dashboard shows the change. "
-    "If something cannot be read, the dashboard names the sheet, row and column, and keeps showing the last "
-    "data it could read until the mistake is fixed.",
-    f"Sheet {contract.ACTIVITIES}: one row per activity of the plan. ID is the plan year and the number under it "
-    "(for example 2021-04) and must be unique. Event and Terms are the plan's own words. Domain, Convention and "
-    "Programme say where the activity belongs; they are a judgement and you may change them. UNESCO counterpart "
-    "and National lead say who acts on each side. Locations lists the cities named, separated by a semicolon "
-    "(for example: Ashgabat; Mary; Dashoguz).",
-    f"Sheet {contract.STEPS}: the mechanism of each activity, one row per step, linked to its activity by "
-    "Activity ID. A step's Terms are filled only where the plan gives that step its own date.",
-    f"Sheet {contract.MILESTONES}: fixed dates shown on the timeline, such as the sessions of the UNESCO General "
-    "Conference. Date is the first day and End the last day.",
-    f"Sheet {contract.MESSAGES} (optional): the key messages the delegation carries to a session, one per row. "
-    "Session is the session's number (for example 42) or its name; Activity ID names the activity a message "
-    "supports, if any; Topic groups the messages; Owner says who speaks to it. The briefing pack opens with "
-    "them and never writes a message itself.",
-    f"Sheet {contract.LISTS}: the values offered in the drop-downs of Domain, Convention, Programme and Status. "
-    "To offer a new value, add it at the bottom of its column in Lists; the drop-downs pick it up. Typing a value "
-    "that is not in the list brings up a warning, which you may override.",
-    "Keep the header row (row 1) of every sheet as it is: the dashboard finds the columns by their headers "
-    "(capitals and spaces do not matter, the words do). You may add columns of your own to the right; they "
-    "are kept, never dropped, when the dashboard saves the workbook.",
-    "Status is what has been reported: Planned, In progress, Completed, Postponed or Cancelled. Leave it "
-    'blank when nothing has been reported; the dashboard shows a blank Status as "Not reported". '
-    "Progress % is optional, a whole number from 0 to 100. Last update is the date of the latest report and "
-    "Notes its text.",
-    "Terms are written in plain words, and the dashboard reads the dates from them. It understands, for "
-    'example: "2021" (the whole year), "March-December 2021", "November 2021", "November, 2021", '
-    '"2nd and 3rd quarter 2023", "3rd quarter of 2023", "Q4 2024", "1st half of 2024", "H2 2025", '
-    '"May 2024 - February 2025", "15 March 2024", "2024-2025", and a list of dates separated by '
-    "semicolons, which runs from the first date to the last.",
-    "Start and End are optional exact dates (type them as dates, for example 2024-03-15). When they are "
-    "filled they override the dates read from Terms; when they are blank the dates come from Terms. If Terms "
-    "cannot be read, the dashboard says so for that row and still shows the activity under its plan year.",
-)
 
 
 def _as_cell_value(value: object) -> object:
@@ -343,6 +306,16 @@ def _write_about(ws: Worksheet, paragraphs: Sequence[str]) -> None:
     ws.sheet_view.showGridLines = False
 
 
+def add_table_sheet(workbook: Workbook, sheet: str) -> Worksheet:
+    """A new, empty sheet of the contract (formatted header, drop-downs), before Lists when there is one: how a new
+    workbook gets its Updates sheet, and how a save adds it to a workbook that lacks it."""
+    lists = contract.sheet_named(workbook.sheetnames, contract.LISTS)
+    ws = workbook.create_sheet(sheet, workbook.sheetnames.index(lists) if lists else None)
+    columns = contract.columns_of(sheet)
+    _add_validations(ws, _write_table(ws, columns, []), columns)
+    return ws
+
+
 def write_workbook(
     path: str | PathLike[str],
     activities: list[dict],
@@ -369,11 +342,13 @@ def write_workbook(
     ws_steps = wb.create_sheet(contract.STEPS)
     ws_milestones = wb.create_sheet(contract.MILESTONES)
     ws_messages = wb.create_sheet(contract.MESSAGES)
+    add_table_sheet(wb, contract.UPDATES)  # shipped empty: each save adds the check-ins
     ws_lists = wb.create_sheet(contract.LISTS)
     ws_about = wb.create_sheet(contract.ABOUT)
 
-    headers = _write_table(ws_activities, contract.ACTIVITY_COLUMNS, list(activities))
-    _add_validations(ws_activities, headers, contract.ACTIVITY_COLUMNS)
+    activity_columns = contract.columns_of(contract.ACTIVITIES)  # Evidence, optional, after Notes
+    headers = _write_table(ws_activities, activity_columns, list(activities))
+    _add_validations(ws_activities, headers, activity_columns)
     headers = _write_table(ws_steps, contract.STEP_COLUMNS, list(steps))
     _add_validations(ws_steps, headers, contract.STEP_COLUMNS)
     headers = _write_table(ws_milestones, contract.MILESTONE_COLUMNS, list(milestones))

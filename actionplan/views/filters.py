@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..plan.checkins import reported_as_of
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 from ..plan.portfolio import WORKBOOK_COLUMN
@@ -67,8 +68,11 @@ class Filters:
         """True when any filter other than the as-of date restricts the activities."""
         return bool(self.plans or self.years or self.domains or self.instruments or self.statuses or self.text.strip())
 
-    def apply(self, activities: pd.DataFrame) -> pd.DataFrame:
-        """A copy of the matching activities with a `Status as of` column (as of `self.as_of`)."""
+    def apply(self, activities: pd.DataFrame, checkins: pd.DataFrame | None = None) -> pd.DataFrame:
+        """A copy of the matching activities with a `Status as of` column (as of `self.as_of`), each with its
+        report as it stood that day when the plan's `checkins` are given (`checkins.reported_as_of`)."""
+        if checkins is not None:
+            activities = reported_as_of(activities, checkins, self.as_of)
         shown = with_status(activities, self.as_of)
         keep = pd.Series(True, index=shown.index)
         if self.plans and WORKBOOK_COLUMN in shown.columns:

@@ -240,7 +240,7 @@ class ActivitiesModel:
 
 def activities_page(plan: Plan, view: Filters, acts: pd.DataFrame, opened_id: str | None) -> ActivitiesModel:
     """The Activities page: the selected activities and, when `opened_id` names one, that activity in full."""
-    everything = Filters(as_of=view.as_of).apply(plan.activities)
+    everything = Filters(as_of=view.as_of).apply(plan.activities, plan.checkins)
     ids = [str(activity_id) for activity_id in acts[ActivityColumn.ID]]
     known = everything[everything[ActivityColumn.ID] == opened_id] if opened_id else everything.iloc[0:0]
     opened = known.iloc[0] if len(known) else None
