@@ -130,6 +130,13 @@ def test_an_edit_changes_only_its_cell(rich_workbook, editor):
     status_cell = next(k for k, v in after["Activities"]["cells"].items() if k.endswith("2") and v[0] == "Completed")
     assert before["Activities"]["cells"].pop(status_cell)[0] is None
     after["Activities"]["cells"].pop(status_cell)
+    # and one check-in appended to Updates (the filter grows to cover it): nothing else
+    checkin = {
+        ref[0]: after["Updates"]["cells"].pop(ref)[0] for ref in list(after["Updates"]["cells"]) if ref[1:] == "2"
+    }
+    assert checkin["A"].date() == date.today()
+    assert (checkin["B"], checkin["C"], checkin["G"]) == ("2021-01", "Completed", "Test Editor")
+    assert after["Updates"].pop("filter") == "A1:G2" and before["Updates"].pop("filter") == "A1:G1"
     assert after == before
     plan = load_plan(rich_workbook)
     assert plan.activities.set_index("ID").loc["2021-01", "Status"] == "Completed"

@@ -8,6 +8,8 @@ Every write follows the same steps, under a lock file beside the workbook so tha
   5. the new bytes go to a temporary file in the same folder, are flushed to disk and renamed over the workbook
      (os.replace), so readers see the old file or the new one, never half of one;
   6. a line is appended to `audit.log`: who, when, what, and for edits every cell old -> new.
+An edit that changes an activity's report also appends its check-ins to the Updates sheet (`checkins`), as
+ordinary new rows written with the other changes.
 
 How changes are applied to the workbook's bytes is in `apply`; what a refusal or a fault says is in `faults`.
 """
@@ -19,18 +21,19 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from ..i18n import _, n_
+from ..plan import contract
 from ..plan.findings import Finding
 from ..plan.load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
-from . import audit, backups
+from . import audit, backups, checkins
 from .access import Editor, require_editor
 from .apply import apply_changes, features, lost_features  # noqa: F401 (named here for callers)
 from .audit import AuditRecord
-from .edits import DELETE, CellChange, new_findings, read_tables
+from .edits import DELETE, CellChange, EditTable, new_findings, read_tables
 from .faults import (
     CONFLICT_MESSAGE,
     Conflict,
@@ -105,6 +108,9 @@ class SavePlan:
     lost: tuple[str, ...]
     warnings: tuple[Finding, ...]
     new_warnings: tuple[Finding, ...]
+    checkins: tuple[CellChange, ...] = ()  # the Updates rows appended with the changes (in `content`)
+    source: str = ""  # who the check-ins name as their Source
+    day: date | None = None  # the day they are dated by when no Last update is typed
 
     @property
     def blocked(self) -> bool:
@@ -137,11 +143,13 @@ class SavePlan:
         return None
 
 
-def prepare(base: Opened, changes: Sequence[CellChange]) -> SavePlan:
+def prepare(base: Opened, changes: Sequence[CellChange], *, source: str = "", day: date | None = None) -> SavePlan:
     """The changes applied to the opened version and read back by the loader: what would change, what blocks the
-    save (errors, features Excel would lose) and what the loader warns about."""
-    changes = tuple(changes)
-    content = apply_changes(base.content, changes)
+    save (errors, features Excel would lose) and what the loader warns about. Activities whose report changes get
+    a check-in each, naming `source` (who saves) and dated `day` (today) unless a Last update is typed."""
+    changes, day = tuple(changes), day or date.today()
+    logged = checkins.checkins_of(_activities(base, changes), changes, source=source, day=day)
+    content = apply_changes(checkins.with_updates_sheet(base.content) if logged else base.content, changes + logged)
     deleting = any(change.action == DELETE for change in changes)
     plan = check(content, base.path)
     return SavePlan(
@@ -152,7 +160,18 @@ def prepare(base: Opened, changes: Sequence[CellChange]) -> SavePlan:
         lost=tuple(lost_features(base.content, content, rows_deleted=deleting)),
         warnings=plan.warnings,
         new_warnings=tuple(new_findings(base.findings, plan.warnings)),
+        checkins=logged,
+        source=source,
+        day=day,
     )
+
+
+def _activities(base: Opened, changes: Sequence[CellChange]) -> EditTable | None:
+    """The Activities sheet of the opened version (read only when a change touches a report)."""
+    if not any(change.column in checkins.REPORTED for change in changes):
+        return None
+    tables: dict[str, EditTable] | None = getattr(base, "tables", None)
+    return (tables if tables is not None else read_tables(base.content)).get(contract.ACTIVITIES)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -331,8 +350,14 @@ def save_changes(
             if not result.changes:
                 raise SaveRefused(_("Your changes are already in the workbook as saved since; nothing was written."))
             changes, kept, merged_with, prepared = result.changes, result.theirs, info.sha256, None
-        if prepared is None or prepared.base_sha256 != info.sha256 or prepared.changes != changes:
-            prepared = prepare(OnDisk(path, current), changes)
+        today = date.today()
+        if (
+            prepared is None
+            or prepared.base_sha256 != info.sha256
+            or prepared.changes != changes
+            or (prepared.source, prepared.day) != (editor.name, today)
+        ):
+            prepared = prepare(OnDisk(path, current), changes, source=editor.name, day=today)
         refusal = prepared.refusal()
         if refusal is not None:
             raise refusal
