@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -43,6 +43,7 @@ def detail(activity: pd.Series, plan: Plan) -> None:
         column.markdown(
             "\n".join(f"- **{label}:** {words.md_text(' '.join(text.splitlines()))}" for label, text in part)
         )
+    history(activity_id, plan)
     steps = plan.steps_of(activity_id)
     if len(steps):
         st.markdown("**" + _("Mechanism (steps)") + "**")
@@ -61,3 +62,26 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     else:
         st.caption(_("The plan gives no mechanism steps for this activity."))
     st.markdown(f"[{_('Link to this activity')}](?{urlencode({views.Q_ACTIVITY: activity_id})})")
+
+
+def history(activity_id: str, plan: Plan) -> None:
+    """The activity's check-ins from the Updates sheet, newest first: what was reported, by whom and when, with the
+    notes and the evidence (a link only when it is an http(s) address; workbook text never becomes markup)."""
+    lines = views.checkin_lines(plan.checkins, activity_id)
+    st.markdown("**" + _("Reported progress") + "**")
+    if not lines:
+        st.caption(_("No report on this activity is recorded in the Updates sheet yet."))
+        return
+    items = []
+    for line in lines:
+        parts = [f"- **{words.md_text(line.said)}**"]
+        parts += [f"  {words.md_text(text)}" for text in line.notes.splitlines() if text.strip()]
+        if line.link:
+            target = quote(line.link, safe=":/?#&=%+,;@!$*'~.-_")
+            evidence = f"[{words.md_text(line.evidence)}]({target})"
+            parts.append("  " + _("Evidence: {evidence}").format(evidence=evidence))
+        elif line.evidence:
+            evidence = words.md_text(" ".join(line.evidence.splitlines()))
+            parts.append("  " + _("Evidence: {evidence}").format(evidence=evidence))
+        items.append("  \n".join(parts))
+    st.markdown("\n".join(items))

@@ -52,6 +52,15 @@ if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 
+st.subheader(_("Reported progress over time"))
+st.caption(model.trend.sentence)  # numbers and a date only
+if not model.trend.empty:
+    st.plotly_chart(
+        charts.reported_trend(model.trend),
+        config=charts.plotly_config("reported-status-over-time"),
+        key="overview_trend",
+    )
+
 st.subheader(_("Next milestones"))
 if model.no_milestone_ahead:
     st.info(words.md_text(model.no_milestone_ahead), icon=":material/event_busy:")

@@ -70,8 +70,8 @@ def read_checkins(
     """
     findings: list[Finding] = []
 
-    def warn(row: int, column: str | None, message: str, hint: str, **values: object) -> None:
-        findings.append(Finding.of(WARNING, contract.UPDATES, row, column, message, hint, **values))
+    def warn(row: int, where: str | None, message: str, hint: str, /, **values: object) -> None:
+        findings.append(Finding.of(WARNING, contract.UPDATES, row, where, message, hint, **values))
 
     header_index = next((i for i, row in enumerate(rows or []) if any(not words.is_blank(c) for c in row)), None)
     if not rows or header_index is None:

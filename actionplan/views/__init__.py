@@ -61,9 +61,15 @@ from .gantt import (
     gantt_window,
 )
 from .milestones import QuickDate, due_before, milestone_eves, next_milestones
+from .progress import CheckinLine, Trend, checkin_lines, evidence_link, reported_trend
 
 __all__ = [
     "ACTIVITY_TABLE_COLUMNS",
+    "CheckinLine",
+    "Trend",
+    "checkin_lines",
+    "evidence_link",
+    "reported_trend",
     "LINK_COLUMN",
     "DOMAIN_COLUMN",
     "COLLAPSE_OVER",

@@ -33,6 +33,7 @@ from .coverage import activities_in_cell, convention_rows, counted_cells, covera
 from .filters import Filters
 from .gantt import DOMAIN_COLUMN, INSTRUMENT_COLUMN, gantt_rows
 from .milestones import due_before, next_milestones
+from .progress import Trend, reported_trend
 
 MILESTONES_AHEAD = 3
 ALL = N_("All")  # the drill-down's choice of every convention and programme in a domain
@@ -80,6 +81,7 @@ class OverviewModel:
     by_plan: pd.DataFrame  # a portfolio: counts per workbook (no rows for a single workbook)
     ahead: tuple[MilestoneAhead, ...]
     no_milestone_ahead: str  # '' when some milestone is ahead
+    trend: Trend  # reported status by domain on each check-in day (progress over time)
 
 
 def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
@@ -112,6 +114,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
         by_plan=by_plan(acts),
         ahead=tuple(ahead),
         no_milestone_ahead="" if ahead else _no_milestone_ahead(plan.milestones, view.as_of),
+        trend=reported_trend(acts, plan.checkins, view.as_of, domain_order(plan.activities, plan.lists)),
     )
 
 

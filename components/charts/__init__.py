@@ -14,6 +14,7 @@ from .counts import (
     status_bar,
 )
 from .gantt import gantt, gantt_height, quarter_ticks
+from .trend import reported_trend as reported_trend
 
 __all__ = [
     "COLOUR_BY_DOMAIN",
