@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -12,7 +13,7 @@ from actionplan.i18n import _
 from actionplan.views.progress import COUNT_COLUMN, DAY_COLUMN, DOMAIN_COLUMN, STATUS_COLUMN, TREND_ORDER
 
 from .. import colours
-from .common import FONT_SIZE, _wrap
+from .common import FONT_SIZE
 
 PANEL_HEIGHT = 230  # px per row of panels
 PANELS_PER_ROW = 3  # domains side by side before the panels wrap (readable from 390 px wide up)
@@ -35,7 +36,7 @@ def reported_trend(trend: views.Trend) -> go.Figure:
         rows=rows,
         cols=columns,
         shared_yaxes=True,
-        subplot_titles=[_wrap(html.escape(domain), TITLE_WIDTH) for domain in domains],
+        subplot_titles=["<br>".join(map(html.escape, textwrap.wrap(domain, TITLE_WIDTH))) for domain in domains],
         horizontal_spacing=0.04,
         vertical_spacing=ROW_GAP / (PANEL_HEIGHT * rows + ROW_GAP * (rows - 1)) if rows > 1 else 0,
     )
