@@ -21,11 +21,11 @@ from ..plan import contract
 from ..plan.checkins import checkin_days, history, reported_as_of
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import UpdateColumn as U
-from ..plan.status import Reported
+from ..plan.status import Reported, label_of
 from .classify import domain_of
 
 TREND_DAYS = 12  # the latest days shown on the trend; earlier ones drop off the left
-TREND_ORDER: tuple[str, ...] = (*Reported.typed_values(), Reported.NOT_REPORTED)
+TREND_ORDER: tuple[Reported, ...] = (*Reported.typed_values(), Reported.NOT_REPORTED)
 # How a returned form's save names its Source (actionplan.rounds): "Return: Ministry of Culture (Before GC 44)".
 RETURN_SOURCE = re.compile(r"^Return: (?P<lead>.+) \((?P<round>[^()]+)\)$")
 DAY_COLUMN, DOMAIN_COLUMN, STATUS_COLUMN, COUNT_COLUMN = "Day", "Domain", "Reported status", "Activities"
@@ -70,7 +70,7 @@ def checkin_lines(checkins: pd.DataFrame, activity_id: str) -> tuple[CheckinLine
         if returned:  # a returned form: said as the lead's report, the round named after it
             source = returned.group("lead")
         values = {
-            "status": _(status),
+            "status": label_of(status),
             "progress": "" if words.is_blank(progress) else f"{float(progress):g}",
             "source": source,
             "day": words.day(checkin[U.DATE]),

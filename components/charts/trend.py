@@ -54,14 +54,14 @@ def reported_trend(trend: views.Trend) -> go.Figure:
                 go.Bar(
                     x=labels,
                     y=values,
-                    name=_(str(status)),
+                    name=status.label,
                     legendgroup=str(status),
                     legendrank=rank,
                     showlegend=str(status) not in seen,
                     marker={"color": colours.status_colour(status)},
                     customdata=[html.escape(domain)] * len(values),
                     hovertemplate="<b>%{customdata}</b>, %{x}<br>"
-                    + html.escape(_(str(status)))
+                    + html.escape(status.label)
                     + ": %{y}<extra></extra>",
                 ),
                 row=place // columns + 1,
