@@ -338,6 +338,14 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             "New": st.column_config.TextColumn(_("New"), width="large"),
         },
     )
+    if prepared.reports:
+        st.caption(
+            n_(
+                "Saving also adds {n} dated report to the Updates sheet (the progress over time).",
+                "Saving also adds {n} dated reports to the Updates sheet (the progress over time).",
+                prepared.reports,
+            ).format(n=prepared.reports)
+        )
     if prepared.errors:
         blocked_by = n_(
             "**Save is blocked**: the workbook would have {n} error. Fix it in the table above:",

@@ -118,6 +118,11 @@ class SavePlan:
         return bool(self.errors or self.lost)
 
     @property
+    def reports(self) -> int:
+        """How many check-ins the save appends to Updates (one per activity whose report it changes)."""
+        return len({change.added for change in self.checkins})
+
+    @property
     def deletes_rows(self) -> bool:
         return any(change.action == DELETE for change in self.changes)
 

@@ -47,6 +47,7 @@ def test_a_status_picked_in_the_grid_shows_in_the_activity_history(app_server, p
     page.keyboard.press("Enter")
     wait_idle(page)
     expect(page.get_by_text("1 change to save")).to_be_visible()
+    expect(page.get_by_text("Saving also adds 1 dated report to the Updates sheet")).to_be_visible()
 
     page.get_by_role("button", name="Save").click()
     wait_idle(page)
