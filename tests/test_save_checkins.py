@@ -134,3 +134,30 @@ def test_a_merged_save_checks_in_what_it_writes(plan_workbook, editor):
     plan = load_plan(plan_workbook)
     assert plan.checkins[U.ACTIVITY_ID].tolist() == ["2021-06", "2021-01"]
     assert pd.isna(plan.checkins[U.STATUS].iloc[0])  # Notes only: its Status stays as reported, blank
+
+
+def test_a_returned_form_is_checked_in_as_the_leads_report(plan_workbook, editor):
+    from actionplan import views
+    from actionplan.keeping.store import Store
+    from actionplan.rounds import issue, take
+    from tests.test_rounds import fill, form_of, read
+
+    store = Store.beside(plan_workbook)
+    issued = issue.start_round(
+        store, plan_workbook, name="Before GC 44", due=date(2027, 9, 30), lang="en", started_by="Aman"
+    )
+    form, content = form_of(issued, "Ministry of Culture")
+    filled = fill(content, {1: {"F": "Completed", "G": 80, "J": "https://example.org/r"}})
+    take.take(
+        editor,
+        store,
+        plan_workbook,
+        take.prepare_taking(store, plan_workbook, issued.round, read(store, issued, filled)),
+    )
+    plan = load_plan(plan_workbook)
+    (checkin,) = plan.checkins.to_dict("records")
+    assert checkin[U.ACTIVITY_ID] == form.activities[0] and checkin[U.STATUS] == "Completed"
+    assert checkin[U.SOURCE] == "Return: Ministry of Culture of Turkmenistan (Before GC 44)"
+    (line,) = views.checkin_lines(plan.checkins, form.activities[0])
+    assert line.said.startswith("Completed, 80 % — as reported by Ministry of Culture of Turkmenistan on ")
+    assert line.said.endswith("(returned form, round “Before GC 44”)") and line.link == "https://example.org/r"
