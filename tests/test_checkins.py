@@ -172,3 +172,15 @@ def test_the_rule_never_changes_its_input(reported):
     before = reported.activities.copy()
     checkins.reported_as_of(reported.activities, reported.checkins, date(2021, 7, 1))
     assert reported.activities.equals(before)
+
+
+def test_a_portfolio_keeps_each_plans_checkins(make_workbook, tmp_path: Path):
+    from actionplan.plan.portfolio import load_portfolio
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    with_checkins(
+        make_workbook(name="plans/a.xlsx"), [(datetime(2021, 6, 1), "2021-01", "Completed", 100, None, None, "Anna")]
+    )
+    plan, _parts = load_portfolio(folder)
+    assert plan.checkins[[U.ACTIVITY_ID, U.STATUS]].values.tolist() == [["2021-01", "Completed"]]

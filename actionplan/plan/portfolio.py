@@ -93,6 +93,7 @@ def combine(folder: str | os.PathLike[str], parts: Sequence[Part]) -> Plan:
         .reset_index(drop=True)
     )
     messages = pd.concat([plan.messages for plan in plans], ignore_index=True) if plans else empty_messages()
+    checkins = pd.concat([plan.checkins for plan in plans], ignore_index=True)  # each plan's Updates, one after another
     findings: list[Finding] = []
     for part in shown:
         findings += [_named(finding, part.name) for finding in part.plan.findings] if part.plan else []
@@ -106,6 +107,7 @@ def combine(folder: str | os.PathLike[str], parts: Sequence[Part]) -> Plan:
         _folder_info(folder, parts),
         messages=messages,
         facts=PlanFacts(),
+        checkins=checkins,
     )
 
 
