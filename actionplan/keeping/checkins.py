@@ -22,7 +22,7 @@ from ..plan.contract import ActivityColumn as A
 from ..plan.contract import UpdateColumn as U
 from ..plan.sheet_xml import workbook_sheets
 from ..plan.workbook import add_table_sheet
-from .edits import ADD, CHANGE, DELETE, CellChange, EditTable, normalise
+from .edits import ADD, CHANGE, DELETE, CellChange, EditTable, normalise, read_tables
 
 # The columns of an activity that make a report: a save that changes any of them appends a check-in.
 REPORTED: tuple[str, ...] = (A.STATUS, A.PROGRESS, A.LAST_UPDATE, A.NOTES, A.EVIDENCE)
@@ -89,6 +89,24 @@ def _kinds(activities: EditTable | None, record: Mapping[str, object]) -> dict[s
     if activities is None:
         return {}
     return {name: normalise(record.get(name), activities.kind(name)) for name in activities.columns}
+
+
+def appended(
+    content: bytes,
+    tables: Mapping[str, EditTable] | None,
+    changes: Sequence[CellChange],
+    *,
+    source: str,
+    day: date,
+) -> tuple[bytes, tuple[CellChange, ...]]:
+    """The check-ins a save of `changes` to this version appends, and the bytes to apply everything to: the same,
+    or with an empty Updates sheet added when check-ins go to a workbook that has none. `tables` are the version's
+    editable tables when already read (the editor's); the Activities sheet is read only when a report changes."""
+    if not any(change.sheet == contract.ACTIVITIES and change.column in REPORTED for change in changes):
+        return content, ()
+    activities = (tables if tables is not None else read_tables(content)).get(contract.ACTIVITIES)
+    logged = checkins_of(activities, changes, source=source, day=day)
+    return (with_updates_sheet(content) if logged else content), logged
 
 
 def has_sheet(content: bytes, sheet: str) -> bool:

@@ -26,14 +26,13 @@ from pathlib import Path
 from typing import Protocol
 
 from ..i18n import _, n_
-from ..plan import contract
 from ..plan.findings import Finding
 from ..plan.load import Plan, WorkbookInfo, load_plan_bytes, read_bytes
 from . import audit, backups, checkins
 from .access import Editor, require_editor
 from .apply import apply_changes, features, lost_features  # noqa: F401 (named here for callers)
 from .audit import AuditRecord
-from .edits import DELETE, CellChange, EditTable, new_findings, read_tables
+from .edits import DELETE, CellChange, new_findings, read_tables
 from .faults import (
     CONFLICT_MESSAGE,
     Conflict,
@@ -153,8 +152,8 @@ def prepare(base: Opened, changes: Sequence[CellChange], *, source: str = "", da
     save (errors, features Excel would lose) and what the loader warns about. Activities whose report changes get
     a check-in each, naming `source` (who saves) and dated `day` (today) unless a Last update is typed."""
     changes, day = tuple(changes), day or date.today()
-    logged = checkins.checkins_of(_activities(base, changes), changes, source=source, day=day)
-    content = apply_changes(checkins.with_updates_sheet(base.content) if logged else base.content, changes + logged)
+    start, logged = checkins.appended(base.content, getattr(base, "tables", None), changes, source=source, day=day)
+    content = apply_changes(start, changes + logged)
     deleting = any(change.action == DELETE for change in changes)
     plan = check(content, base.path)
     return SavePlan(
@@ -169,14 +168,6 @@ def prepare(base: Opened, changes: Sequence[CellChange], *, source: str = "", da
         source=source,
         day=day,
     )
-
-
-def _activities(base: Opened, changes: Sequence[CellChange]) -> EditTable | None:
-    """The Activities sheet of the opened version (read only when a change touches a report)."""
-    if not any(change.column in checkins.REPORTED for change in changes):
-        return None
-    tables: dict[str, EditTable] | None = getattr(base, "tables", None)
-    return (tables if tables is not None else read_tables(base.content)).get(contract.ACTIVITIES)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -355,14 +346,9 @@ def save_changes(
             if not result.changes:
                 raise SaveRefused(_("Your changes are already in the workbook as saved since; nothing was written."))
             changes, kept, merged_with, prepared = result.changes, result.theirs, info.sha256, None
-        today = date.today()
-        if (
-            prepared is None
-            or prepared.base_sha256 != info.sha256
-            or prepared.changes != changes
-            or (prepared.source, prepared.day) != (editor.name, today)
-        ):
-            prepared = prepare(OnDisk(path, current), changes, source=editor.name, day=today)
+        wanted = (info.sha256, changes, editor.name, date.today())  # the version, the changes, who, which day
+        if prepared is None or (prepared.base_sha256, prepared.changes, prepared.source, prepared.day) != wanted:
+            prepared = prepare(OnDisk(path, current), changes, source=editor.name, day=wanted[-1])
         refusal = prepared.refusal()
         if refusal is not None:
             raise refusal
