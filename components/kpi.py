@@ -17,12 +17,14 @@ ALWAYS_SHOWN: tuple[str, ...] = tuple(
     s for s in AS_OF_ORDER if s not in (AsOf.POSTPONED, AsOf.CANCELLED, AsOf.NO_DATES)
 )
 CARD_MIN_WIDTH = "7.5rem"  # six cards fit side by side from about 1280 px wide
+# Each card spans three rows of the cards' grid (label, number, meaning) as a subgrid, so the numbers of a line of
+# cards stand level even when one label takes three lines (Russian and Turkmen labels are longer than English ones).
 
 
 def _card(label: str, count: int, note: str, colour: str) -> str:
     return (
         f'<div class="kpi-card" style="border:1px solid {colours.GRID_COLOUR};border-left:6px solid {colour};'
-        f'border-radius:0.5rem;padding:0.6rem 0.9rem">'
+        f'border-radius:0.5rem;padding:0.6rem 0.9rem;display:grid;grid-row:span 3;grid-template-rows:subgrid;row-gap:0">'
         f'<div style="font-size:0.875rem;font-weight:600;line-height:1.3;min-height:2.6em">{html.escape(label)}</div>'
         f'<div style="font-size:2rem;font-weight:600;line-height:1.3">{count}</div>'
         f'<div style="font-size:0.75rem;opacity:0.75;line-height:1.35">{html.escape(note)}</div></div>'
