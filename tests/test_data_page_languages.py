@@ -281,3 +281,23 @@ def test_the_import_of_a_plan_document_is_reported_in_russian(plan_workbook, use
     look = next(frame.value for frame in at.dataframe if "Kind" in frame.value.columns)
     assert {"Не размещено", "Сроки не распознаны"} <= set(look["Kind"])
     assert english_left(at) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "wrong", "wait"),
+    [("ru", "Неверный пароль. Повторить попытку можно через ", " с."), ("tk", "Parol nädogry. ", " sek soň")],
+)
+def test_a_refused_sign_in_and_its_countdown_are_said_in_the_language(lang, wrong, wait, password_hash):
+    throttle = access.Throttle()
+    with i18n.using(lang), pytest.raises(access.SignInRefused) as refused:
+        access.sign_in_with_password("Aman Orazov", "not the password", password_hash, throttle)
+    assert str(refused.value).startswith(wrong) and wait in str(refused.value)
+
+
+@pytest.mark.parametrize("number", [errno.EROFS, errno.ENOSPC, errno.EACCES, errno.ENOENT, errno.EIO])
+def test_every_save_fault_is_said_in_turkmen(number):
+    from actionplan.keeping import faults
+
+    with i18n.using("tk"):
+        said = faults.fault_message(OSError(number, os.strerror(number)))
+    assert said.startswith("Saklanmady: ") and said.endswith("Hiç zat üýtgedilmedi.")
