@@ -84,3 +84,25 @@ def test_the_language_of_one_thread_does_not_reach_another():
 )
 def test_supported_languages(asked, lang):
     assert i18n.supported(asked) == lang
+
+
+def test_no_string_is_marked_inside_an_f_string():
+    """The extractor does not read inside an f-string: `f"[{_('Link')}]"` would stay English in every language."""
+    import io
+    import re
+    import tokenize
+
+    from actionplan.i18n.catalogues import ROOT, SOURCES
+
+    marked_literal = re.compile(r"""\b(?:_|n_|N_)\(\s*[rbu]?["']""")
+    hidden: list[str] = []
+    for path in [ROOT / "app.py", *(p for folder in SOURCES for p in sorted((ROOT / folder).rglob("*.py")))]:
+        source = path.read_text(encoding="utf-8")
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            prefix = token.string[:3].lower()
+            is_f_string = token.type == tokenize.STRING and "f" in prefix.split('"')[0].split("'")[0]
+            if (is_f_string or token.type == getattr(tokenize, "FSTRING_MIDDLE", -1)) and marked_literal.search(
+                token.string
+            ):
+                hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert not hidden, f"strings marked inside f-strings (not extracted): {hidden}"

@@ -48,7 +48,7 @@ def test_a_typed_edit_survives_a_page_switch_and_a_reload(app_server, plan_workb
     go_to(page, "Data")
     page.get_by_role("tab", name="Edit").click()
     expect(page.get_by_text("1 change to save")).to_be_visible()
-    expect(page.get_by_text("are back in the tables")).to_be_visible()
+    expect(page.get_by_text("is back in the tables")).to_be_visible()  # one change: the singular
 
     page.reload()  # a new session: the editor is signed out
     wait_idle(page)
