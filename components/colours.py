@@ -8,7 +8,8 @@ from actionplan.plan.status import AsOf, Reported
 from actionplan.views import UNCLASSIFIED  # the one name for a blank Domain
 
 # Colour-blind-safe (Okabe-Ito based); every mark at 3:1 or better against white (WCAG 2.2 non-text contrast),
-# and no chart tells a status by colour alone (legends and hovers name it).
+# and no chart tells a status by colour alone: each has its own fill pattern too (STATUS_PATTERNS), shown in the
+# legend, and every chart has its words and table beside it (components.chart_text).
 STATUS_COLOURS: dict[str, str] = {
     AsOf.COMPLETED: "#009E73",
     AsOf.SCHEDULED_NOW: "#0072B2",
@@ -52,6 +53,43 @@ GAP_COLOUR = "#EEF1F5"  # an empty cell of the coverage matrix
 COVERAGE_SCALE: tuple[str, ...] = ("#C6DBEF", "#6BAED6", ACCENT)  # one activity ... the most in a cell
 GRID_COLOUR = "#D5DCE4"  # quarter lines; year lines use ACCENT
 GROUP_COLOUR = "#7A8FA6"  # a closed Gantt group whose activities have several domains or statuses
+
+
+# Plotly's marker.pattern shapes: one per as-of status (the reported statuses share their as-of twin's), so a
+# reader who cannot tell the colours apart tells the bars by their hatching, as the legend shows it.
+STATUS_PATTERNS: dict[str, str] = {
+    AsOf.COMPLETED: "",
+    AsOf.SCHEDULED_NOW: "/",
+    AsOf.UPCOMING: ".",
+    AsOf.OVERDUE: "x",
+    AsOf.PAST_END_NOT_REPORTED: "-",
+    AsOf.POSTPONED: "\\",
+    AsOf.CANCELLED: "+",
+    AsOf.NO_DATES: "|",
+    Reported.PLANNED: ".",
+    Reported.IN_PROGRESS: "/",
+    Reported.NOT_REPORTED: "-",
+}
+# Domains take these in their colours' order (a domain's colour and pattern stay together).
+DOMAIN_PATTERNS: tuple[str, ...] = ("", "/", ".", "x", "-", "\\", "+", "|")
+PATTERN_INK = "rgba(255,255,255,0.85)"  # the hatching, light on the bar's own colour
+PATTERN_SIZE = 7  # px between the hatching's lines
+PATTERN_SOLIDITY = 0.3  # the share of the bar the hatching covers: the colour still reads
+
+
+def pattern(shape: str) -> dict[str, object]:
+    """A Plotly marker.pattern drawing `shape` in light ink over the bar's colour ('' for a plain bar)."""
+    return {"shape": shape, "fgcolor": PATTERN_INK, "size": PATTERN_SIZE, "solidity": PATTERN_SOLIDITY}
+
+
+def status_pattern(status: str) -> dict[str, object]:
+    """The fill pattern of an as-of or reported status."""
+    return pattern(STATUS_PATTERNS.get(status, ""))
+
+
+def domain_patterns(domain_colours: dict[str, str]) -> dict[str, dict[str, object]]:
+    """A fill pattern for each domain of `domain_colours` (as `domain_colours` returns it), in the same order."""
+    return {domain: pattern(DOMAIN_PATTERNS[rank % len(DOMAIN_PATTERNS)]) for rank, domain in enumerate(domain_colours)}
 
 
 def domain_colours(domains: Iterable[str]) -> dict[str, str]:

@@ -4,8 +4,9 @@ import streamlit as st
 
 from actionplan import words
 from actionplan.i18n import N_, _
+from actionplan.views import chart_words
 from actionplan.views import pages as models
-from components import activity, charts, derived, filters
+from components import activity, chart_text, charts, derived, filters
 
 CELL = "coverage_cell"
 
@@ -31,12 +32,13 @@ grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.subheader(_("Coverage: instrument × plan year"))
     st.plotly_chart(
-        derived.figure(charts.coverage_heatmap, model.matrix, model.titles, model.conventions),
+        derived.figure(charts.coverage_heatmap, model.matrix, titles=model.titles, conventions=model.conventions),
         config=charts.plotly_config("coverage-matrix"),
         key="coverage_matrix",
         on_select=_on_cell_click,
         selection_mode="points",
     )
+    chart_text.describe(chart_words.coverage(model.matrix))
     st.caption(
         _(
             "Each cell counts the activities implementing the convention (above the line) or programme "

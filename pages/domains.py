@@ -5,8 +5,9 @@ import streamlit as st
 from actionplan import i18n, words
 from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
+from actionplan.views import chart_words
 from actionplan.views import pages as models
-from components import activity, charts, colours, derived, filters
+from components import activity, chart_text, charts, colours, derived, filters
 
 plan, view, acts = filters.open_page(N_("Domains"))
 model = derived.domains_page(plan, view, acts)
@@ -16,10 +17,11 @@ by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
     st.subheader(_("Activities by domain and year"))
     st.plotly_chart(
-        derived.figure(charts.domain_year_bars, model.by_year, domain_colours),
+        derived.figure(charts.domain_year_bars, model.by_year, domain_colours=domain_colours),
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
+    chart_text.describe(chart_words.domains_by_year(model.by_year))
 with by_status:
     st.subheader(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
@@ -27,6 +29,7 @@ with by_status:
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
+    chart_text.describe(chart_words.status_counts(model.by_status, by_domain=True))
 
 st.subheader(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
@@ -36,6 +39,7 @@ with wheel:
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
+    chart_text.describe(chart_words.drill_down(model.rows))
     st.caption(_("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities."))
 with choose:
     counted = dict(model.present)

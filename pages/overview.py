@@ -6,7 +6,8 @@ import streamlit as st
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
-from components import activity, charts, derived, filters, kpi
+from actionplan.views import chart_words
+from components import activity, chart_text, charts, derived, filters, kpi
 
 plan, view, acts = filters.open_page(N_("Overview"))
 model = derived.overview(plan, view, acts)
@@ -35,6 +36,7 @@ with by_year:
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
+    chart_text.describe(chart_words.status_counts(model.by_year, by_domain=False))
 with by_domain:
     st.subheader(_("By domain"))
     st.plotly_chart(
@@ -42,6 +44,7 @@ with by_domain:
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
+    chart_text.describe(chart_words.status_counts(model.by_domain, by_domain=True))
 if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
     st.subheader(_("By plan"))
     st.plotly_chart(

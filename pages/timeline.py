@@ -8,7 +8,8 @@ from actionplan import views, words
 from actionplan.i18n import N_, _, n_
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER
-from components import charts, derived, filters
+from actionplan.views import chart_words
+from components import chart_text, charts, derived, filters
 
 ALL_YEARS = N_("All years")
 ALL_CLOSED = N_("All groups closed")
@@ -106,6 +107,7 @@ fig = charts.gantt(
     compact=ids_only,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
+chart_text.describe(chart_words.timeline(window, as_of=view.as_of))
 
 notes = [
     _("Each bar runs from the first to the last day its terms give (a year alone is the whole year)."),

@@ -256,7 +256,9 @@ def test_stacked_status_bars_by_domain_shows_not_reported_plainly(plan):
 def test_domain_year_bars_one_colour_per_domain(plan):
     domains = views.domain_order(plan.activities, plan.lists)
     acts = views.Filters(as_of=TODAY).apply(plan.activities)
-    fig = charts.domain_year_bars(views.by_domain_and_year(acts, domains, plan.years), colours.domain_colours(domains))
+    fig = charts.domain_year_bars(
+        views.by_domain_and_year(acts, domains, plan.years), domain_colours=colours.domain_colours(domains)
+    )
     assert [t.name for t in fig.data] == list(plan.lists.domains)
     culture = fig.data[0]
     assert list(culture.x) == ["2021", "2022", "2023"] and list(culture.y) == [6, 4, 6]
@@ -285,7 +287,7 @@ def test_domain_sunburst_drills_domain_instrument_activity(plan):
 def test_coverage_heatmap_counts_and_gaps(plan):
     matrix = views.coverage_matrix(plan.activities, plan.lists, plan.years)
     titles = {name: plan.lists.title(name) for name in matrix.index}
-    fig = charts.coverage_heatmap(matrix, titles)
+    fig = charts.coverage_heatmap(matrix, titles=titles)
     heat = fig.data[0]
     assert list(heat.x) == ["2021", "2022", "2023"]
     assert list(heat.y) == list(matrix.index)
@@ -306,7 +308,7 @@ def test_coverage_heatmap_counts_and_gaps(plan):
 
 def test_coverage_heatmap_separates_conventions_from_programmes(plan):
     matrix = views.coverage_matrix(plan.activities, plan.lists, plan.years)
-    fig = charts.coverage_heatmap(matrix, {}, conventions=len(plan.lists.conventions))
+    fig = charts.coverage_heatmap(matrix, titles={}, conventions=len(plan.lists.conventions))
     assert [shape.y0 for shape in fig.layout.shapes] == [len(plan.lists.conventions) - 0.5]
 
 

@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-COLOUR_BY_DOMAIN = "Domain"
-COLOUR_BY_STATUS = "Status"
+from actionplan.i18n import N_
+
+COLOUR_BY_DOMAIN = N_("Domain")  # a choice the Timeline offers: shown translated, `_(choice)`
+COLOUR_BY_STATUS = N_("Status")
 COLOUR_CHOICES: tuple[str, ...] = (COLOUR_BY_DOMAIN, COLOUR_BY_STATUS)
 
 ROW_HEIGHT = 24  # px per Gantt row (activity, step or group heading)

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from actionplan import views
+from actionplan.i18n import _, n_
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER, meaning_of
 
@@ -40,18 +41,28 @@ def status_bar(counts: pd.Series) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=list(shown.index),
+            y=[_(str(s)) for s in shown.index],
             x=list(shown.values),
             text=list(shown.values),
             textposition="auto",
-            marker={"color": [colours.status_colour(s) for s in shown.index]},
-            customdata=[meaning_of(s) for s in shown.index],
+            marker={
+                "color": [colours.status_colour(s) for s in shown.index],
+                "pattern": {**colours.pattern(""), "shape": [colours.STATUS_PATTERNS.get(s, "") for s in shown.index]},
+            },
+            customdata=[_(meaning_of(s)) for s in shown.index],
             hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text="Activities", rangemode="tozero", dtick=_dtick(shown.max() if len(shown) else 1))
+    fig.update_xaxes(
+        title_text=_("Number of activities"), rangemode="tozero", dtick=_dtick(shown.max() if len(shown) else 1)
+    )
     return _bar_layout(fig, 60 + BAR_HEIGHT * max(len(shown), 2), legend=False)
+
+
+def _activities(number: int) -> str:
+    """'1 activity', '3 activities', in the reader's language (a hover's count)."""
+    return n_("{n} activity", "{n} activities", number).format(n=number)
 
 
 def _dtick(largest: int) -> int:
@@ -75,15 +86,15 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
         fig.add_trace(
             go.Bar(
                 **bar,
-                name=status,
+                name=_(str(status)),
                 legendrank=rank,
-                marker={"color": colours.status_colour(status)},
+                marker={"color": colours.status_colour(status), "pattern": colours.status_pattern(status)},
                 text=[v or "" for v in values],
                 textposition="inside",
                 textangle=0,
                 insidetextanchor="middle",
                 constraintext="none",
-                hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{status}: "
+                hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{_(str(status))}: "
                 f"%{{{'x' if horizontal else 'y'}}}<extra></extra>",
             )
         )
@@ -91,20 +102,21 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
     largest = int(table.sum(axis=1).max()) if len(table) else 1
     if horizontal:
         fig.update_yaxes(type="category", autorange="reversed", automargin=True, title_text=axis_title)
-        fig.update_xaxes(title_text="Activities", dtick=_dtick(largest))
+        fig.update_xaxes(title_text=_("Number of activities"), dtick=_dtick(largest))
         return _bar_layout(fig, 80 + BAR_HEIGHT * max(len(table), 3))
     fig.update_xaxes(type="category", title_text=axis_title)
-    fig.update_yaxes(title_text="Activities", dtick=_dtick(largest))
+    fig.update_yaxes(title_text=_("Number of activities"), dtick=_dtick(largest))
     return _bar_layout(fig, 340)
 
 
-def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> go.Figure:
-    """Grouped bars: for each plan year, one bar per domain in its own colour.
+def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) -> go.Figure:
+    """Grouped bars: for each plan year, one bar per domain in its own colour and fill pattern.
 
     `table`: rows = domains, columns = years (as `views.by_domain_and_year` returns).
     """
     fig = go.Figure()
     years = [str(year) for year in table.columns]
+    patterns = colours.domain_patterns({**domain_colours, **{str(d): "" for d in table.index}})
     for rank, (domain, counts) in enumerate(table.iterrows()):
         fig.add_trace(
             go.Bar(
@@ -112,7 +124,10 @@ def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> 
                 y=list(counts),
                 name=str(domain),
                 legendrank=rank,
-                marker={"color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)},
+                marker={
+                    "color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR),
+                    "pattern": patterns[str(domain)],
+                },
                 text=[v or "" for v in counts],
                 textposition="outside",
                 hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>",
@@ -123,8 +138,8 @@ def domain_year_bars(table: pd.DataFrame, domain_colours: Mapping[str, str]) -> 
     _bar_layout(fig, 360)
     if len(table) > 3:  # two legend columns: a narrow chart would stack one domain per line
         fig.update_layout(legend={"entrywidth": 0.5, "entrywidthmode": "fraction"})
-    fig.update_xaxes(type="category", title_text="Plan year")
-    fig.update_yaxes(title_text="Activities", dtick=_dtick(largest), range=[0, largest * 1.15 + 0.5])
+    fig.update_xaxes(type="category", title_text=_("Plan year"))
+    fig.update_yaxes(title_text=_("Number of activities"), dtick=_dtick(largest), range=[0, largest * 1.15 + 0.5])
     return fig
 
 
@@ -146,7 +161,7 @@ def domain_sunburst(
     for domain, in_domain in rows.groupby(views.DOMAIN_COLUMN, sort=False):
         colour = domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)
         domain_id = f"d/{domain}"
-        nodes.append((domain_id, str(domain), "", len(in_domain), colour, f"{len(in_domain)} activities"))
+        nodes.append((domain_id, str(domain), "", len(in_domain), colour, _activities(len(in_domain))))
         for instrument, in_instrument in in_domain.groupby(views.INSTRUMENT_COLUMN, sort=True):
             node = f"{domain_id}/i/{instrument}"
             nodes.append(
@@ -156,7 +171,7 @@ def domain_sunburst(
                     domain_id,
                     len(in_instrument),
                     colour,
-                    f"{len(in_instrument)} activit{'y' if len(in_instrument) == 1 else 'ies'}",
+                    _activities(len(in_instrument)),
                 )
             )
             if leaves:
@@ -184,7 +199,7 @@ def domain_sunburst(
     return fig
 
 
-def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str], conventions: int = 0) -> go.Figure:
+def coverage_heatmap(matrix: pd.DataFrame, *, titles: Mapping[str, str], conventions: int = 0) -> go.Figure:
     """The coverage matrix as a grid: instruments down, plan years across, the count in each cell.
 
     `matrix` as `views.coverage_matrix` returns it; `titles`: instrument -> full title for the hover;
@@ -204,7 +219,7 @@ def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str], convention
     ]
     hover = [
         [
-            f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: {count} activit{'y' if count == 1 else 'ies'}"
+            f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: {_activities(count)}"
             for year, count in zip(years, row)
         ]
         for name, row in zip(instruments, counts)
@@ -241,7 +256,7 @@ def coverage_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str], convention
             marker={"symbol": "square", "size": 22, "opacity": 0},
             showlegend=False,
             customdata=[cell[2] for cell in counted],
-            hovertemplate="%{customdata}<br><i>Click to list them</i><extra></extra>",
+            hovertemplate="%{customdata}<br><i>" + _("Click to list them") + "</i><extra></extra>",
         )
     )
     fig.update_layout(

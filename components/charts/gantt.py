@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from actionplan import views, words
+from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of
 
@@ -54,7 +55,11 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
                 labels.append(str(quarter.year))
             continue
         middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
-        labels.append(f"Q{quarter.quarter} {quarter.year}" if full or quarter.quarter == 1 else f"Q{quarter.quarter}")
+        labels.append(
+            _("Q{quarter} {year}").format(quarter=quarter.quarter, year=quarter.year)
+            if full or quarter.quarter == 1
+            else _("Q{quarter}").format(quarter=quarter.quarter)
+        )
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
     return middles, labels, bounds
@@ -66,7 +71,9 @@ def gantt_height(rows: int) -> int:
 
 
 def _step_label(step: Mapping[str, object]) -> str:
-    return f"   ↳ {step['Activity ID']} step {step['Step']}: {words.short_title(step['Description'], 40)}"
+    return "   ↳ " + _("{activity} step {step}: {description}").format(
+        activity=step["Activity ID"], step=step["Step"], description=words.short_title(step["Description"], 40)
+    )
 
 
 def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[str]:
@@ -80,19 +87,27 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
             f"<b>{row['ID']}</b> ({row['Domain']})",
             _wrap(row[ActivityColumn.EVENT]),
             "",
-            f"<b>Terms as written:</b> {row['Terms'] if isinstance(row['Terms'], str) else ''}",
-            f"<b>Dates:</b> {words.span(row['Start'], row['End'])}",
+            _bold_lead(_("Terms as written:"), row["Terms"] if isinstance(row["Terms"], str) else ""),
+            _bold_lead(_("Dates:"), words.span(row["Start"], row["End"])),
         ]
-        for column in ("Convention", "Programme"):
+        for column, lead in (
+            (ActivityColumn.CONVENTION, _("Convention:")),
+            (ActivityColumn.PROGRAMME, _("Programme:")),
+        ):
             if pd.notna(row.get(column)):
-                lines.append(f"<b>{column}:</b> {row[column]}")
+                lines.append(_bold_lead(lead, row[column]))
         status = str(row[STATUS_AS_OF])
-        lines.append(f"<b>Status:</b> {status} ({meaning_of(status)})")
+        lines.append(_bold_lead(_("Status:"), f"{_(status)} ({_(meaning_of(status))})"))
         steps = steps_text.get(row[ActivityColumn.ID], "")
         if steps:
-            lines += ["", "<b>Mechanism:</b>", steps]
+            lines += ["", _bold_lead(_("Mechanism:"), ""), steps]
         hovers.append("<br>".join(lines))
     return hovers
+
+
+def _bold_lead(lead: str, text: object) -> str:
+    """A hover line: its lead in bold ('<b>Dates:</b> 1 Mar – 31 Dec 2021')."""
+    return f"<b>{lead}</b> {text}"
 
 
 def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dict[str, str]:
@@ -163,6 +178,9 @@ def gantt(
     key = views.DOMAIN_COLUMN if colour_by == COLOUR_BY_DOMAIN else STATUS_AS_OF
     order = list(domain_colours) if colour_by == COLOUR_BY_DOMAIN else list(AS_OF_ORDER)
     colour_of = domain_colours.get if colour_by == COLOUR_BY_DOMAIN else colours.status_colour
+    # Each bar's fill pattern follows its colour, so the legend tells domains or statuses apart without colour.
+    domain_patterns = colours.domain_patterns(domain_colours)
+    pattern_of = domain_patterns.get if colour_by == COLOUR_BY_DOMAIN else colours.status_pattern
     values = rows[key].astype(object)
     hovers = pd.Series(
         _activity_hovers(rows, _steps_texts(steps, list(rows[ActivityColumn.ID]))), index=rows.index, dtype=object
@@ -177,11 +195,12 @@ def gantt(
                 "y": list(members[label_column].astype(str)),
                 "x": _widths_ms(members[ActivityColumn.START], members[ActivityColumn.END]),
                 "base": _iso_days(members[ActivityColumn.START]),
-                "name": str(value),
+                "name": _(str(value)) if colour_by != COLOUR_BY_DOMAIN else str(value),
                 "legendrank": rank,
                 "marker": {
                     "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
                     "line": {"width": 1, "color": "white"},
+                    "pattern": pattern_of(value) or colours.pattern(""),
                 },
                 "customdata": [[i, h] for i, h in zip(members[ActivityColumn.ID], hovers[members.index])],
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
@@ -206,11 +225,17 @@ def gantt(
                         "width": 7,
                         "color": colour_for_activity.get(step[StepColumn.ACTIVITY_ID], colours.ACCENT),
                     },
-                    "hovertemplate": (
-                        f"<b>{step['Activity ID']} step {step['Step']}</b><br>{_wrap(step['Description'])}"
-                        f"<br><b>Terms:</b> {step['Terms']}<br><b>Dates:</b> "
-                        f"{words.span(step['Start'], step['End'])}<extra></extra>"
-                    ),
+                    "hovertemplate": "<br>".join(
+                        [
+                            "<b>"
+                            + _("{activity} step {step}").format(activity=step["Activity ID"], step=step["Step"])
+                            + "</b>",
+                            _wrap(step["Description"]),
+                            _bold_lead(_("Terms:"), step["Terms"]),
+                            _bold_lead(_("Dates:"), words.span(step["Start"], step["End"])),
+                        ]
+                    )
+                    + "<extra></extra>",
                 }
             )
 

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from actionplan import views, words
+from actionplan.i18n import _, n_
 from actionplan.plan.contract import ActivityColumn, MilestoneColumn
 
 from .. import colours
@@ -24,8 +25,13 @@ def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colour
         for domain in closed[views.DOMAIN_COLUMN]
     ]
     hovers = [
-        f"<b>{group}</b><br>{int(count):,} activities, {words.span(start, end)}<br>{statuses}"
-        "<br><i>Open the group above the chart to see its activities</i>"
+        f"<b>{group}</b><br>"
+        + n_("{n} activity, {dates}", "{n} activities, {dates}", int(count)).format(
+            n=f"{int(count):,}", dates=words.span(start, end)
+        )
+        + f"<br>{statuses}<br><i>"
+        + _("Open the group above the chart to see its activities")
+        + "</i>"
         for group, count, start, end, statuses in zip(
             closed.index,
             closed[views.COUNT_COLUMN],
@@ -41,7 +47,7 @@ def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colour
             "y": [_heading(str(group)) for group in closed.index],
             "x": _widths_ms(closed[ActivityColumn.START], closed[ActivityColumn.END]),
             "base": _iso_days(closed[ActivityColumn.START]),
-            "name": "Group (closed): first start to last end",
+            "name": _("Group (closed): first start to last end"),
             "legendrank": 999,
             "marker": {"color": fills, "pattern": {"shape": "/", "fgcolor": "white"}, "line": {"width": 0}},
             "opacity": 0.75,
@@ -117,7 +123,7 @@ def _add_as_of(
     traces: list[dict], shapes: list[dict], annotations: list[dict], as_of: date, first: date, last: date
 ) -> None:
     """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
-    label = f"As of {words.day(as_of)}"
+    label = _("As of {day}").format(day=words.day(as_of))
     inside = first <= as_of < last
     shapes.append(
         {
