@@ -79,7 +79,14 @@ PATTERN_SOLIDITY = 0.3  # the share of the bar the hatching covers: the colour s
 
 def pattern(shape: str) -> dict[str, object]:
     """A Plotly marker.pattern drawing `shape` in light ink over the bar's colour ('' for a plain bar)."""
-    return {"shape": shape, "fgcolor": PATTERN_INK, "size": PATTERN_SIZE, "solidity": PATTERN_SOLIDITY}
+    # "overlay": the hatching over the marker's colour ("replace", Plotly's default, drops the colour).
+    return {
+        "shape": shape,
+        "fillmode": "overlay",
+        "fgcolor": PATTERN_INK,
+        "size": PATTERN_SIZE,
+        "solidity": PATTERN_SOLIDITY,
+    }
 
 
 def status_pattern(status: str) -> dict[str, object]:

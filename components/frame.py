@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from actionplan import words
+from actionplan import i18n, words
 from actionplan.i18n import N_, _
 
-from . import lang, plan_store, sidebar
+from . import a11y, lang, plan_store, sidebar
 
 if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
@@ -61,6 +61,7 @@ def draw() -> StreamlitPage:
     lang.activate()
     st.set_page_config(page_title=_(PAGE_TITLE), page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     st.html(LAYOUT_CSS)
+    a11y.frame(i18n.current().lang)
     page = st.navigation(pages())
     current = plan_store.current()
     title = current.plan.facts.title
