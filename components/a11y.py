@@ -11,22 +11,50 @@ import json
 
 import streamlit as st
 
-# Streamlit draws captions faded (text colour at 60% opacity, down to 2.6:1 on white, under the 4.5:1 of WCAG 1.4.3);
-# an opaque darker grey keeps them quieter than body text and readable on white and on the sidebar's background.
+# Streamlit draws captions and quotes faded (text colour at 60% opacity, down to 2.6:1 on white, under the 4.5:1 of
+# WCAG 1.4.3); an opaque darker grey keeps them quieter than body text and readable on white and on the sidebar's
+# background. A table's cells wrap, so a chart's table fits its column rather than scrolling sideways inside a box
+# the keyboard cannot reach.
 # Every focusable element gets an outline when focused from the keyboard (WCAG 2.4.7), on top of Streamlit's own
-# rings, which some widgets draw faintly or only as a colour change.
+# rings, which some widgets draw faintly or only as a colour change. A segmented control's options wrap onto a second
+# line on a narrow screen (WCAG 1.4.10 reflow at 320 px) instead of hiding behind a scroll of their own.
 CAPTION_COLOUR = "#5A6068"
 FOCUS_COLOUR = "#1F4E79"  # colours.ACCENT: 8.8:1 on white
 ACCESS_CSS = (
     "<style>"
-    f"[data-testid='stCaptionContainer']{{color:{CAPTION_COLOUR};opacity:1}}"
+    f"[data-testid='stCaptionContainer'],[data-testid='stMarkdownContainer'] blockquote"
+    f"{{color:{CAPTION_COLOUR};opacity:1}}"
+    "[data-testid='stTable'] :is(th,td){white-space:normal}"
     f":focus-visible{{outline:2px solid {FOCUS_COLOUR} !important;outline-offset:2px}}"
+    "[data-testid='stButtonGroup'] [role='radiogroup']{flex-wrap:wrap}"
     "</style>"
 )
 
 
+# A table wider than its column scrolls inside its own box, which Streamlit does not make focusable: a keyboard user
+# could not scroll it (WCAG 2.1.1; axe's scrollable-region-focusable). Such a box joins the Tab order, named by the
+# table's own accessible name; the watch is installed once per page and follows Streamlit's redraws and resizes.
+SCROLLABLE_TABLES_JS = """
+if (!window.actionplanTablesWatched) {
+  window.actionplanTablesWatched = true;
+  const reachable = () => document.querySelectorAll("[data-testid='stTable'] > div").forEach(box => {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", box.querySelector("table")?.getAttribute("aria-label") || "table");
+    }
+  });
+  new MutationObserver(reachable).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener("resize", reachable);
+}
+"""
+
+
 def frame(lang: str) -> None:
-    """The captions' colour, the focus outline, and `<html lang>` set to the reader's language (WCAG 3.1.1)."""
+    """The captions' colour, the focus outline, reachable tables, and `<html lang>` in the reader's language."""
     st.html(ACCESS_CSS)
-    # Streamlit's page says lang="en" whatever the reader chose; only a script can change it (no public API).
-    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
+    # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
+    st.html(
+        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}</script>",
+        unsafe_allow_javascript=True,
+    )

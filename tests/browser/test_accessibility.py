@@ -1,0 +1,191 @@
+"""Accessibility in Chromium (WCAG 2.2 AA): an axe-core scan of every page with no serious or critical violation,
+every control reached with the Tab key with its focus visible, the pages reflowing at 320 px, the page's language.
+
+axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js (no network).
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import assert_no_exception, open_page
+
+axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+# (url path, query): every page, the Activities page with one activity open, and a date with every kind of status.
+PAGES = (
+    ("", "as_of=2022-06-01"),
+    ("timeline", "as_of=2022-06-01"),
+    ("domains", "as_of=2022-06-01"),
+    ("conventions", "as_of=2022-06-01"),
+    ("activities", ""),
+    ("activities", "id=2021-04"),
+    ("briefing", ""),
+    ("data", ""),
+)
+FAILING_IMPACTS = {"serious", "critical"}
+# Streamlit's own markup that the app cannot change: (axe rule, the element it is excused on), each with why.
+STREAMLIT_OWN = {
+    # Streamlit's page navigation puts each section's heading (a <div>, "Dashboard", "Work") inside the <ul> of
+    # links, and so wraps its <li>s in <div>s: the list and its items are Streamlit's, drawn by st.navigation.
+    ("list", "[data-testid='stSidebarNavItems']"),
+    ("listitem", "[data-testid='stSidebarNavItems'] li"),
+}
+CHART_TABLE = "Chart as a table"
+
+
+def _wait_for_charts(tab) -> None:
+    """Plotly draws after Streamlit settles: wait until every chart on the page has drawn its SVG."""
+    tab.wait_for_function(
+        "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
+        ".every(chart => chart.querySelector('.main-svg'))",
+        timeout=30_000,
+    )
+
+
+def _open_chart_tables(tab) -> int:
+    """Open every "Chart as a table" expander, so that the scan reads the tables too; how many were opened."""
+    summaries = tab.locator("[data-testid='stExpander'] summary", has_text=CHART_TABLE)
+    for index in range(summaries.count()):
+        summaries.nth(index).click()
+    if summaries.count():
+        tab.locator("[data-testid='stTable']").last.wait_for(state="visible")
+    return summaries.count()
+
+
+def _ours(tab, violation: dict) -> list[str]:
+    """The nodes of a violation that are not Streamlit's own markup excused above (as CSS selectors)."""
+    excused = [selector for rule, selector in STREAMLIT_OWN if rule == violation["id"]]
+    nodes = []
+    for node in violation["nodes"]:
+        target = node["target"][-1]
+        if excused and tab.evaluate(
+            "([target, excused]) => excused.some(s => document.querySelector(target)?.matches(s))", [target, excused]
+        ):
+            continue
+        nodes.append(f"{target}: {node['html'][:160]}")
+    return nodes
+
+
+def test_no_page_has_a_serious_or_critical_axe_violation(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    axe = axe_playwright.Axe()
+    found: list[str] = []
+    tables = 0
+    for path, query in PAGES:
+        open_page(page, server, path, query)
+        assert_no_exception(page)
+        _wait_for_charts(page)
+        tables += _open_chart_tables(page)
+        results = axe.run(page).response
+        for violation in results["violations"]:
+            if violation["impact"] not in FAILING_IMPACTS:
+                continue
+            nodes = _ours(page, violation)
+            if nodes:
+                found.append(
+                    f"/{path}?{query} {violation['id']} ({violation['impact']}): {violation['help']}: {nodes[:3]}"
+                )
+    assert tables == 7  # Overview 2, Timeline 1, Domains 3, Conventions 1: each chart's words were scanned too
+    assert not found, "\n".join(found)
+
+
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  const keyed = element.closest('[class*="st-key-"]');
+  return {
+    key: keyed ? Array.from(keyed.classList).find(name => name.startsWith('st-key-')).slice(7) : '',
+    name: element.getAttribute('aria-label') || element.innerText || element.tagName,
+    visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+    sidebar: !!element.closest('[data-testid=stSidebar]'),
+  };
+}"""
+SIDEBAR_FILTERS = {
+    "filter_year",
+    "filter_domain",
+    "filter_instrument",
+    "filter_status",
+    "filter_text",
+    "filter_as_of",
+    "filter_jump",
+    "filter_reset",
+}
+TIMELINE_CONTROLS = {"timeline_colour", "timeline_group", "timeline_zoom", "timeline_steps", "timeline_ids_only"}
+
+
+def test_every_filter_and_timeline_control_is_reached_by_tab_with_a_visible_focus(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    open_page(
+        page, server, "timeline", "year=2022"
+    )  # a filter set: Reset filters is enabled (a disabled one is skipped)
+    _wait_for_charts(page)
+    reached: dict[str, bool] = {}
+    names: list[str] = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        names.append(f"{focused['key'] or '-'}:{focused['name'][:30]}")
+        if focused["key"]:
+            reached[focused["key"]] = reached.get(focused["key"], True) and focused["visible"]
+        if focused["key"] == "gantt":
+            break
+    missing = (SIDEBAR_FILTERS | TIMELINE_CONTROLS) - set(reached)
+    assert not missing, f"not reached by Tab: {sorted(missing)}; the order was {names}"
+    hidden = [key for key, visible in reached.items() if not visible]
+    assert not hidden, f"focus not visible on {hidden}"
+    # The sidebar's filters come before the page's own controls, in the order they are drawn.
+    order = [name.split(":")[0] for name in names]
+    assert order.index("filter_year") < order.index("filter_reset") < order.index("timeline_colour")
+
+
+def test_a_keyboard_user_opens_a_chart_table_and_changes_a_control(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    open_page(page, server, "timeline", "as_of=2022-06-01")
+    _wait_for_charts(page)
+    summary = page.locator("[data-testid='stExpander'] summary", has_text=CHART_TABLE)
+    summary.focus()
+    page.keyboard.press("Enter")
+    table = page.locator("[data-testid='stTable']")
+    table.wait_for(state="visible")
+    assert "2021-04" in table.inner_text()
+    ids_only = page.locator(".st-key-timeline_ids_only input")
+    ids_only.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(
+        "document.querySelector('.st-key-timeline_ids_only input').checked "
+        "&& document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'",
+        timeout=30_000,
+    )
+    assert_no_exception(page)
+
+
+OVERFLOWING_CONTROLS = """() => Array.from(document.querySelectorAll(
+    '[data-testid=stMain] button, [data-testid=stMain] input, [data-testid=stMain] a, [data-testid=stMain] [role=radio]'))
+  // data grids, tables, tab lists and charts scroll inside themselves by design (WCAG 1.4.10 allows it for
+  // content whose meaning needs two dimensions)
+  .filter(e => !e.closest('[data-testid=stDataFrame], [data-testid=stTable], [role=tablist], [data-testid=stPlotlyChart]'))
+  .filter(e => { const box = e.getBoundingClientRect(); return box.width > 0 && box.right > window.innerWidth + 1; })
+  .map(e => (e.getAttribute('aria-label') || e.innerText || e.tagName).slice(0, 40))"""
+
+
+def test_every_page_reflows_at_320_px(app_server, plan_workbook, browser):
+    server = app_server(plan_workbook)
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    tab = context.new_page()
+    try:
+        for path, query in PAGES:
+            open_page(tab, server, path, query)
+            assert_no_exception(tab)
+            width = tab.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert width <= 320, f"/{path}: the page scrolls sideways at 320 px ({width} px wide)"
+            assert tab.evaluate(OVERFLOWING_CONTROLS) == [], f"/{path}: controls cut off at 320 px"
+    finally:
+        context.close()
+
+
+def test_the_page_says_its_language(app_server, plan_workbook, page):
+    server = app_server(plan_workbook)
+    open_page(page, server, "", "lang=ru")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    open_page(page, server, "domains", "lang=tk")
+    assert page.evaluate("document.documentElement.lang") == "tk"
