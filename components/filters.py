@@ -18,7 +18,7 @@ from actionplan import Plan, i18n, views, words
 from actionplan.i18n import _, n_
 from actionplan.plan import portfolio
 from actionplan.plan.status import label_of, meanings_inline, status_help
-from actionplan.plan.translations import ListLabels, plan_in_language
+from actionplan.plan.translations import plan_in_language
 
 from . import derived, frame, plan_store
 
@@ -37,13 +37,7 @@ WIDGET: dict[str, str] = {
 }
 
 
-def app_word(value: object, labels: ListLabels | None = None) -> str:
-    """A value a filter or a list offers: the app's own words ('Unclassified') translated, workbook text as it is,
-    or as the Lists sheet names it in the reader's language (`Domain (ru)`); the value stays the filter's key."""
-    text = str(value)
-    if text in (views.UNCLASSIFIED, views.NO_INSTRUMENT):
-        return _(text)
-    return labels.name(text, i18n.current().lang) if labels is not None else text
+app_word = views.app_word  # a value a filter or a list offers, as the reader sees it (views.classify.app_word)
 
 
 def _from_widgets() -> views.Filters:

@@ -9,6 +9,7 @@ from .activity import ACTIVITY_TABLE_COLUMNS, LINK_COLUMN, activity_facts, activ
 from .classify import (
     NO_INSTRUMENT,
     UNCLASSIFIED,
+    app_word,
     convention_order,
     domain_of,
     domain_order,
@@ -102,6 +103,7 @@ __all__ = [
     "Filters",
     "QuickDate",
     "activities_in_cell",
+    "app_word",
     "activity_facts",
     "activity_table",
     "by_domain",

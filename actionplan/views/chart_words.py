@@ -17,8 +17,8 @@ import pandas as pd
 from .. import words
 from ..i18n import _, n_
 from ..plan.contract import ActivityColumn
-from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
-from .classify import NO_INSTRUMENT
+from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
+from .classify import NO_INSTRUMENT, app_word
 from .gantt import COUNT_COLUMN, DOMAIN_COLUMN, INSTRUMENT_COLUMN, OPEN_COLUMN, STATUS_COUNTS_COLUMN, GanttWindow
 
 ROWS_LISTED = 150  # a Timeline table longer than this says how many more rows the chart has
@@ -32,10 +32,6 @@ class ChartText:
     summary: str
     table: pd.DataFrame
     title: str
-
-
-def _activities(number: int) -> str:
-    return n_("{n} activity", "{n} activities", number).format(n=number)
 
 
 def _listing(pairs: Sequence[tuple[object, int]]) -> str:
@@ -53,19 +49,19 @@ def status_counts(table: pd.DataFrame, *, by_domain: bool) -> ChartText:
     statuses = [status for status in AS_OF_ORDER if status in table.columns and table[status].sum() > 0]
     totals = table.sum(axis=1).astype(int) if len(table.columns) else pd.Series(0, index=table.index)
     total = int(totals.sum())
-    out = pd.DataFrame({row_title: [str(name) for name in table.index]})
+    out = pd.DataFrame({row_title: [app_word(name) for name in table.index]})
     for status in statuses:
-        out[_(str(status))] = [int(value) for value in table[status]]
+        out[label_of(status)] = [int(value) for value in table[status]]
     out[_("Total")] = [int(value) for value in totals]
     if total == 0:
         return ChartText(_("No activities are shown."), out, _("Activities by status"))
-    rows = _listing([(str(name), int(count)) for name, count in totals.items()])
-    by_status = _listing([(_(str(status)), int(table[status].sum())) for status in statuses])
+    rows = _listing([(app_word(name), int(count)) for name, count in totals.items()])
+    by_status = _listing([(label_of(status), int(table[status].sum())) for status in statuses])
     summary = (
         _("{activities} by domain: {rows}. By status as of the date: {statuses}.")
         if by_domain
         else _("{activities} by plan year: {rows}. By status as of the date: {statuses}.")
-    ).format(activities=_activities(total), rows=rows, statuses=by_status)
+    ).format(activities=words.activities(total), rows=rows, statuses=by_status)
     title = _("Activities by domain and status") if by_domain else _("Activities by plan year and status")
     return ChartText(summary, out, title)
 
@@ -75,7 +71,7 @@ def domains_by_year(table: pd.DataFrame) -> ChartText:
 
     `table`: rows = domains, columns = plan years (as `by_domain_and_year`). Table out: Domain, each year, Total.
     """
-    out = pd.DataFrame({_("Domain"): [str(name) for name in table.index]})
+    out = pd.DataFrame({_("Domain"): [app_word(name) for name in table.index]})
     for year in table.columns:
         out[str(year)] = [int(value) for value in table[year]]
     totals = table.sum(axis=1).astype(int) if len(table.columns) else pd.Series(0, index=table.index)
@@ -85,9 +81,9 @@ def domains_by_year(table: pd.DataFrame) -> ChartText:
         return ChartText(_("No activities are shown."), out, title)
     largest = table.stack().astype(int).idxmax()
     summary = _("{activities} by domain: {rows}. The most in one year: {domain} in {year} ({count}).").format(
-        activities=_activities(int(totals.sum())),
-        rows=_listing([(str(name), int(count)) for name, count in totals.items()]),
-        domain=largest[0],
+        activities=words.activities(int(totals.sum())),
+        rows=_listing([(app_word(name), int(count)) for name, count in totals.items()]),
+        domain=app_word(largest[0]),
         year=largest[1],
         count=int(table.loc[largest[0], largest[1]]),
     )
@@ -103,8 +99,8 @@ def drill_down(rows: pd.DataFrame) -> ChartText:
     counts = rows.groupby([DOMAIN_COLUMN, INSTRUMENT_COLUMN], sort=False).size() if len(rows) else pd.Series()
     out = pd.DataFrame(
         {
-            _("Domain"): [str(domain) for domain, _instrument in counts.index],
-            _("Convention or programme"): [str(instrument) for _domain, instrument in counts.index],
+            _("Domain"): [app_word(domain) for domain, _instrument in counts.index],
+            _("Convention or programme"): [app_word(instrument) for _domain, instrument in counts.index],
             _("Activities"): [int(count) for count in counts],
         }
     )
@@ -117,7 +113,7 @@ def drill_down(rows: pd.DataFrame) -> ChartText:
         "{activities} in {n} domain, implementing {instruments} conventions and programmes.",
         "{activities} in {n} domains, implementing {instruments} conventions and programmes.",
         domains,
-    ).format(activities=_activities(len(rows)), n=domains, instruments=instruments)
+    ).format(activities=words.activities(len(rows)), n=domains, instruments=instruments)
     return ChartText(summary, out, title)
 
 
@@ -127,7 +123,7 @@ def coverage(matrix: pd.DataFrame) -> ChartText:
     `matrix`: rows = conventions and programmes, columns = plan years, cells = activities. Table out: the
     instrument, each year, Total.
     """
-    out = pd.DataFrame({_("Convention or programme"): [str(name) for name in matrix.index]})
+    out = pd.DataFrame({_("Convention or programme"): [app_word(name) for name in matrix.index]})
     for year in matrix.columns:
         out[str(year)] = [int(value) for value in matrix[year]]
     out[_("Total")] = [int(value) for value in matrix.sum(axis=1)] if len(matrix.columns) else 0
@@ -143,7 +139,7 @@ def coverage(matrix: pd.DataFrame) -> ChartText:
     if gaps < cells:
         largest = matrix.stack().astype(int).idxmax()
         summary += " " + _("The most: {name} in {year} ({count}).").format(
-            name=largest[0], year=largest[1], count=int(matrix.loc[largest[0], largest[1]])
+            name=app_word(largest[0]), year=largest[1], count=int(matrix.loc[largest[0], largest[1]])
         )
     return ChartText(summary, out, title)
 
@@ -162,8 +158,8 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
             _("ID"): [str(value) for value in listed[ActivityColumn.ID]],
             _("Event"): [words.short_title(value, 120) for value in listed[ActivityColumn.EVENT]],
             _("Dates"): [words.span(s, e) for s, e in zip(listed[ActivityColumn.START], listed[ActivityColumn.END])],
-            _("Domain"): [str(value) for value in listed[DOMAIN_COLUMN]],
-            _("Status"): [_(str(value)) for value in listed[STATUS_AS_OF]],
+            _("Domain"): [app_word(value) for value in listed[DOMAIN_COLUMN]],
+            _("Status"): [label_of(value) for value in listed[STATUS_AS_OF]],
         }
     )
     closed = groups[~groups[OPEN_COLUMN].astype(bool)] if OPEN_COLUMN in groups.columns else groups.iloc[0:0]
@@ -176,7 +172,7 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
                         _("ID"): [""] * len(closed),
                         _("Event"): [
                             _("{group} (closed group): {activities}").format(
-                                group=group, activities=_activities(int(count))
+                                group=group, activities=words.activities(int(count))
                             )
                             for group, count in zip(closed.index, closed[COUNT_COLUMN])
                         ],
@@ -198,12 +194,12 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
     ends = [*rows[ActivityColumn.END], *closed[ActivityColumn.END]]
     statuses = rows[STATUS_AS_OF].astype(object).value_counts()
     summary = _("{activities} from {first} to {last}.").format(
-        activities=_activities(drawn), first=words.day(min(starts)), last=words.day(max(ends))
+        activities=words.activities(drawn), first=words.day(min(starts)), last=words.day(max(ends))
     )
     if len(statuses):
         summary += " " + _("As of {day}: {statuses}.").format(
             day=words.day(as_of),
-            statuses=_listing([(_(str(s)), int(statuses[s])) for s in AS_OF_ORDER if s in statuses.index]),
+            statuses=_listing([(label_of(s), int(statuses[s])) for s in AS_OF_ORDER if s in statuses.index]),
         )
     if len(rows) > ROWS_LISTED:
         summary += " " + _("The table lists the first {n}.").format(n=ROWS_LISTED)

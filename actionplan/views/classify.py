@@ -6,12 +6,22 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..i18n import N_
+from ..i18n import N_, _, current
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
+from ..plan.translations import ListLabels
 
 UNCLASSIFIED = N_("Unclassified")  # an activity whose Domain cell is blank
 NO_INSTRUMENT = N_("No convention or programme")  # translated where shown: _(NO_INSTRUMENT)
+
+
+def app_word(value: object, labels: ListLabels | None = None) -> str:
+    """A domain or instrument as shown: the app's own words ('Unclassified') translated, workbook text as it is,
+    or as the Lists sheet names it in the reader's language (`Domain (ru)`); the value stays the key."""
+    text = str(value)
+    if text in (UNCLASSIFIED, NO_INSTRUMENT):
+        return _(text)
+    return labels.name(text, current().lang) if labels is not None else text
 
 
 # ---------------------------------------------------------------------------------------------------------------

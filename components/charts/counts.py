@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from actionplan import views
-from actionplan.i18n import _, n_
+from actionplan import views, words
+from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn
-from actionplan.plan.status import AS_OF_ORDER, meaning_of
+from actionplan.plan.status import AS_OF_ORDER, label_of, meaning_of
 
 from .. import colours
 from .common import BAR_HEIGHT, FONT_SIZE, _wrap
@@ -41,7 +41,7 @@ def status_bar(counts: pd.Series) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=[_(str(s)) for s in shown.index],
+            y=[label_of(s) for s in shown.index],
             x=list(shown.values),
             text=list(shown.values),
             textposition="auto",
@@ -49,7 +49,7 @@ def status_bar(counts: pd.Series) -> go.Figure:
                 "color": [colours.status_colour(s) for s in shown.index],
                 "pattern": {**colours.pattern(""), "shape": [colours.STATUS_PATTERNS.get(s, "") for s in shown.index]},
             },
-            customdata=[_(meaning_of(s)) for s in shown.index],
+            customdata=[meaning_of(s) for s in shown.index],
             hovertemplate="<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>",
         )
     )
@@ -58,11 +58,6 @@ def status_bar(counts: pd.Series) -> go.Figure:
         title_text=_("Number of activities"), rangemode="tozero", dtick=_dtick(shown.max() if len(shown) else 1)
     )
     return _bar_layout(fig, 60 + BAR_HEIGHT * max(len(shown), 2), legend=False)
-
-
-def _activities(number: int) -> str:
-    """'1 activity', '3 activities', in the reader's language (a hover's count)."""
-    return n_("{n} activity", "{n} activities", number).format(n=number)
 
 
 def _dtick(largest: int) -> int:
@@ -86,7 +81,7 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
         fig.add_trace(
             go.Bar(
                 **bar,
-                name=_(str(status)),
+                name=label_of(status),
                 legendrank=rank,
                 marker={"color": colours.status_colour(status), "pattern": colours.status_pattern(status)},
                 text=[v or "" for v in values],
@@ -94,7 +89,7 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
                 textangle=0,
                 insidetextanchor="middle",
                 constraintext="none",
-                hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{_(str(status))}: "
+                hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{label_of(status)}: "
                 f"%{{{'x' if horizontal else 'y'}}}<extra></extra>",
             )
         )
@@ -122,7 +117,7 @@ def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) 
             go.Bar(
                 x=years,
                 y=list(counts),
-                name=str(domain),
+                name=views.app_word(domain),
                 legendrank=rank,
                 marker={
                     "color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR),
@@ -130,7 +125,7 @@ def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) 
                 },
                 text=[v or "" for v in counts],
                 textposition="outside",
-                hovertemplate=f"<b>{domain}</b><br>%{{x}}: %{{y}}<extra></extra>",
+                hovertemplate=f"<b>{views.app_word(domain)}</b><br>%{{x}}: %{{y}}<extra></extra>",
             )
         )
     largest = int(table.to_numpy().max()) if table.size else 1
@@ -161,17 +156,17 @@ def domain_sunburst(
     for domain, in_domain in rows.groupby(views.DOMAIN_COLUMN, sort=False):
         colour = domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)
         domain_id = f"d/{domain}"
-        nodes.append((domain_id, str(domain), "", len(in_domain), colour, _activities(len(in_domain))))
+        nodes.append((domain_id, views.app_word(domain), "", len(in_domain), colour, words.activities(len(in_domain))))
         for instrument, in_instrument in in_domain.groupby(views.INSTRUMENT_COLUMN, sort=True):
             node = f"{domain_id}/i/{instrument}"
             nodes.append(
                 (
                     node,
-                    str(instrument),
+                    views.app_word(instrument),
                     domain_id,
                     len(in_instrument),
                     colour,
-                    _activities(len(in_instrument)),
+                    words.activities(len(in_instrument)),
                 )
             )
             if leaves:
@@ -219,7 +214,7 @@ def coverage_heatmap(matrix: pd.DataFrame, *, titles: Mapping[str, str], convent
     ]
     hover = [
         [
-            f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: {_activities(count)}"
+            f"<b>{_wrap(titles.get(name, name), 60)}</b><br>{year}: {words.activities(count)}"
             for year, count in zip(years, row)
         ]
         for name, row in zip(instruments, counts)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from actionplan import views, words
 from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn, StepColumn
-from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, meaning_of
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of, meaning_of
 
 from .. import colours
 from .common import (
@@ -55,11 +55,7 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
                 labels.append(str(quarter.year))
             continue
         middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
-        labels.append(
-            _("Q{quarter} {year}").format(quarter=quarter.quarter, year=quarter.year)
-            if full or quarter.quarter == 1
-            else _("Q{quarter}").format(quarter=quarter.quarter)
-        )
+        labels.append(words.quarter(quarter.year, quarter.quarter, with_year=full or quarter.quarter == 1))
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
     return middles, labels, bounds
@@ -84,7 +80,7 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
     for record in rows[present].itertuples(index=False, name=None):
         row = dict(zip(present, record))
         lines = [
-            f"<b>{row['ID']}</b> ({row['Domain']})",
+            f"<b>{row['ID']}</b> ({views.app_word(row['Domain'])})",
             _wrap(row[ActivityColumn.EVENT]),
             "",
             _bold_lead(_("Terms as written:"), row["Terms"] if isinstance(row["Terms"], str) else ""),
@@ -97,7 +93,7 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
             if pd.notna(row.get(column)):
                 lines.append(_bold_lead(lead, row[column]))
         status = str(row[STATUS_AS_OF])
-        lines.append(_bold_lead(_("Status:"), f"{_(status)} ({_(meaning_of(status))})"))
+        lines.append(_bold_lead(_("Status:"), f"{label_of(status)} ({meaning_of(status)})"))
         steps = steps_text.get(row[ActivityColumn.ID], "")
         if steps:
             lines += ["", _bold_lead(_("Mechanism:"), ""), steps]
@@ -195,7 +191,7 @@ def gantt(
                 "y": list(members[label_column].astype(str)),
                 "x": _widths_ms(members[ActivityColumn.START], members[ActivityColumn.END]),
                 "base": _iso_days(members[ActivityColumn.START]),
-                "name": _(str(value)) if colour_by != COLOUR_BY_DOMAIN else str(value),
+                "name": label_of(value) if colour_by != COLOUR_BY_DOMAIN else views.app_word(value),
                 "legendrank": rank,
                 "marker": {
                     "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
