@@ -30,7 +30,7 @@ def _on_cell_click() -> None:
 
 grid, legend = st.columns([3, 2], gap="large")
 with grid:
-    st.subheader(_("Coverage: instrument × plan year"))
+    st.header(_("Coverage: instrument × plan year"))
     st.plotly_chart(
         derived.figure(charts.coverage_heatmap, model.matrix, titles=model.titles, conventions=model.conventions),
         config=charts.plotly_config("coverage-matrix"),
@@ -47,14 +47,14 @@ with grid:
         )
     )
 with legend:
-    st.subheader(_("Full titles"))
+    st.header(_("Full titles"))
     for name in model.titled:
         st.markdown(f"**{words.md_text(name)}**  \n{words.md_text(model.titles[name])}")
     if not model.titled:
         st.caption(_("The Lists sheet gives no full titles for these instruments (column Convention title)."))
     st.caption(_("Programmes and networks are named as in the Lists sheet."))
 
-st.subheader(_("Activities behind a cell"))
+st.header(_("Activities behind a cell"))
 if not model.cells:
     st.info(_("No activity here implements a convention or programme."), icon=":material/info:")
     st.stop()

@@ -15,7 +15,7 @@ domain_colours = colours.domain_colours(model.domains)
 
 by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
-    st.subheader(_("Activities by domain and year"))
+    st.header(_("Activities by domain and year"))
     st.plotly_chart(
         derived.figure(charts.domain_year_bars, model.by_year, domain_colours=domain_colours),
         config=charts.plotly_config("domains-by-year"),
@@ -23,7 +23,7 @@ with by_year:
     )
     chart_text.describe(chart_words.domains_by_year(model.by_year))
 with by_status:
-    st.subheader(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
+    st.header(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
         derived.figure(charts.stacked_status_bars, model.by_status, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
@@ -31,7 +31,7 @@ with by_status:
     )
     chart_text.describe(chart_words.status_counts(model.by_status, by_domain=True))
 
-st.subheader(_("Drill down: domain → convention or programme → activity"))
+st.header(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(

@@ -12,7 +12,7 @@ from components import activity, chart_text, charts, derived, filters, kpi
 plan, view, acts = filters.open_page(N_("Overview"))
 model = derived.overview(plan, view, acts)
 
-st.markdown(f"#### {model.headline}")  # numbers, dates and status words only: no workbook text
+st.markdown(f"## {model.headline}")  # numbers, dates and status words only: no workbook text
 if model.anyone_reported:
     st.markdown(model.reporting)
 else:
@@ -30,7 +30,7 @@ kpi.reported_line(model.reported)
 
 by_year, by_domain = st.columns(2, gap="large")
 with by_year:
-    st.subheader(_("By plan year"))
+    st.header(_("By plan year"))
     st.plotly_chart(
         derived.figure(charts.stacked_status_bars, model.by_year, axis_title=_("Plan year")),
         config=charts.plotly_config("status-by-year"),
@@ -38,7 +38,7 @@ with by_year:
     )
     chart_text.describe(chart_words.status_counts(model.by_year, by_domain=False))
 with by_domain:
-    st.subheader(_("By domain"))
+    st.header(_("By domain"))
     st.plotly_chart(
         derived.figure(charts.stacked_status_bars, model.by_domain, horizontal=True),
         config=charts.plotly_config("status-by-domain"),
@@ -55,7 +55,7 @@ if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 
-st.subheader(_("Reported progress over time"))
+st.header(_("Reported progress over time"))
 st.caption(model.trend.sentence)  # numbers and a date only
 if not model.trend.empty:
     st.plotly_chart(
@@ -64,7 +64,7 @@ if not model.trend.empty:
         key="overview_trend",
     )
 
-st.subheader(_("Next milestones"))
+st.header(_("Next milestones"))
 if model.no_milestone_ahead:
     st.info(words.md_text(model.no_milestone_ahead), icon=":material/event_busy:")
 for milestone in model.ahead:
