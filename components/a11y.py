@@ -18,7 +18,8 @@ import streamlit as st
 # Every focusable element gets an outline when focused from the keyboard (WCAG 2.4.7), on top of Streamlit's own
 # rings, which some widgets draw faintly or only as a colour change. A segmented control's options wrap onto a second
 # line on a narrow screen (WCAG 1.4.10 reflow at 320 px) instead of hiding behind a scroll of their own. A page's
-# sections are headings of the second level under its title (WCAG 1.3.1), drawn at the size of Streamlit's third.
+# sections are headings of the second level under its title (WCAG 1.3.1), drawn at the size of Streamlit's third
+# (smaller on a phone, so the Overview's headline leaves room for the cards).
 CAPTION_COLOUR = "#5A6068"
 FOCUS_COLOUR = "#1F4E79"  # colours.ACCENT: 8.8:1 on white
 ACCESS_CSS = (
@@ -29,6 +30,7 @@ ACCESS_CSS = (
     f":focus-visible{{outline:2px solid {FOCUS_COLOUR} !important;outline-offset:2px}}"
     "[data-testid='stButtonGroup'] [role='radiogroup']{flex-wrap:wrap}"
     "[data-testid='stMain'] h2{font-size:1.75rem}"
+    "@media (max-width:640px){[data-testid='stMain'] h2{font-size:1.4rem}}"
     "</style>"
 )
 

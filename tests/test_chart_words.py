@@ -97,7 +97,7 @@ def test_the_words_are_in_the_readers_language(plan, acts, lang):
     english = chart_words.status_counts(table, by_domain=False)
     with i18n.using(lang):
         said = chart_words.status_counts(table, by_domain=False)
-    assert said.summary != english.summary and "2021: 16" in said.summary
+    assert said.summary != english.summary and "2021 — 16" in said.summary
     assert list(said.table.columns)[0] != "Plan year" and said.title != english.title
 
 
