@@ -29,7 +29,7 @@ with by_status:
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
-    chart_text.describe(chart_words.status_counts(model.by_status, by_domain=True))
+    chart_text.describe(chart_words.status_counts(model.by_status, by=chart_words.BY_DOMAIN))
 
 st.header(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")

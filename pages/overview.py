@@ -36,7 +36,7 @@ with by_year:
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
-    chart_text.describe(chart_words.status_counts(model.by_year, by_domain=False))
+    chart_text.describe(chart_words.status_counts(model.by_year, by=chart_words.BY_YEAR))
 with by_domain:
     st.header(_("By domain"))
     st.plotly_chart(
@@ -44,14 +44,15 @@ with by_domain:
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
-    chart_text.describe(chart_words.status_counts(model.by_domain, by_domain=True))
+    chart_text.describe(chart_words.status_counts(model.by_domain, by=chart_words.BY_DOMAIN))
 if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
-    st.subheader(_("By plan"))
+    st.header(_("By plan"))
     st.plotly_chart(
         derived.figure(charts.stacked_status_bars, model.by_plan, horizontal=True),
         config=charts.plotly_config("status-by-plan"),
         key="overview_plans",
     )
+    chart_text.describe(chart_words.status_counts(model.by_plan, by=chart_words.BY_PLAN))
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 

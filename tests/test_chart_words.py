@@ -29,7 +29,7 @@ def acts(plan):
 
 def test_status_counts_by_year_sums_and_names_every_status_shown(plan, acts):
     table = views.by_year_and_status(acts, plan.years)
-    said = chart_words.status_counts(table, by_domain=False)
+    said = chart_words.status_counts(table, by=chart_words.BY_YEAR)
     assert said.summary.startswith("42 activities by plan year: 2021: 16, 2022: 12, 2023: 14.")
     shown = [str(s) for s in AS_OF_ORDER if table[s].sum()]
     for status in shown:
@@ -42,10 +42,10 @@ def test_status_counts_by_year_sums_and_names_every_status_shown(plan, acts):
 
 def test_status_counts_by_domain_and_nothing_shown(plan, acts):
     table = views.by_domain(acts, views.domain_order(plan.activities, plan.lists))
-    said = chart_words.status_counts(table, by_domain=True)
+    said = chart_words.status_counts(table, by=chart_words.BY_DOMAIN)
     assert said.summary.startswith("42 activities by domain: Culture: ")
     assert list(said.table["Domain"]) == [str(d) for d in table.index]
-    empty = chart_words.status_counts(table.iloc[0:0], by_domain=True)
+    empty = chart_words.status_counts(table.iloc[0:0], by=chart_words.BY_DOMAIN)
     assert empty.summary == "No activities are shown." and empty.table.empty
 
 
@@ -94,9 +94,9 @@ def test_timeline_lists_each_bar_and_each_closed_group(plan, acts):
 @pytest.mark.parametrize("lang", ["ru", "tk"])
 def test_the_words_are_in_the_readers_language(plan, acts, lang):
     table = views.by_year_and_status(acts, plan.years)
-    english = chart_words.status_counts(table, by_domain=False)
+    english = chart_words.status_counts(table, by=chart_words.BY_YEAR)
     with i18n.using(lang):
-        said = chart_words.status_counts(table, by_domain=False)
+        said = chart_words.status_counts(table, by=chart_words.BY_YEAR)
     assert said.summary != english.summary and "2021 — 16" in said.summary
     assert list(said.table.columns)[0] != "Plan year" and said.title != english.title
 
@@ -138,3 +138,12 @@ def test_domain_bars_carry_one_pattern_per_domain(plan, acts):
     )
     shapes = [trace.marker.pattern.shape for trace in fig.data]
     assert len(set(shapes)) == len(shapes) == len(fig.data)
+
+
+def test_status_counts_by_plan_names_each_workbook():
+    table = pd.DataFrame({AsOf.COMPLETED: [2, 0], AsOf.UPCOMING: [1, 4]}, index=["plan-a.xlsx", "plan-b.xlsx"])
+    said = chart_words.status_counts(table, by=chart_words.BY_PLAN)
+    assert said.summary == (
+        "7 activities by plan: plan-a.xlsx: 3, plan-b.xlsx: 4. By status as of the date: Completed: 2, Upcoming: 5."
+    )
+    assert list(said.table.columns) == ["Plan", "Completed", "Upcoming", "Total"]

@@ -39,13 +39,33 @@ def _listing(pairs: Sequence[tuple[object, int]]) -> str:
     return ", ".join(_("{name}: {count}").format(name=name, count=count) for name, count in pairs if count)
 
 
-def status_counts(table: pd.DataFrame, *, by_domain: bool) -> ChartText:
+BY_YEAR, BY_DOMAIN, BY_PLAN = "year", "domain", "plan"  # what the rows of a status table are
+
+
+def status_counts(table: pd.DataFrame, *, by: str) -> ChartText:
     """The stacked status bars said in words.
 
-    `table`: rows = plan years or domains, columns = as-of statuses (as `by_year_and_status` / `by_domain`).
-    Table out: the row's name, one column per status that has activities (in AS_OF_ORDER), the total.
+    `table`: rows = plan years, domains or plans (`by`: BY_YEAR, BY_DOMAIN, BY_PLAN), columns = as-of statuses (as
+    `by_year_and_status`, `by_domain`, `by_plan`). Table out: the row's name, one column per status that has
+    activities (in AS_OF_ORDER), the total.
     """
-    row_title = _("Domain") if by_domain else _("Plan year")
+    row_title, sentence, title = {
+        BY_YEAR: (
+            _("Plan year"),
+            _("{activities} by plan year: {rows}. By status as of the date: {statuses}."),
+            _("Activities by plan year and status"),
+        ),
+        BY_DOMAIN: (
+            _("Domain"),
+            _("{activities} by domain: {rows}. By status as of the date: {statuses}."),
+            _("Activities by domain and status"),
+        ),
+        BY_PLAN: (
+            _("Plan"),
+            _("{activities} by plan: {rows}. By status as of the date: {statuses}."),
+            _("Activities by plan and status"),
+        ),
+    }[by]
     statuses = [status for status in AS_OF_ORDER if status in table.columns and table[status].sum() > 0]
     totals = table.sum(axis=1).astype(int) if len(table.columns) else pd.Series(0, index=table.index)
     total = int(totals.sum())
@@ -54,16 +74,10 @@ def status_counts(table: pd.DataFrame, *, by_domain: bool) -> ChartText:
         out[label_of(status)] = [int(value) for value in table[status]]
     out[_("Total")] = [int(value) for value in totals]
     if total == 0:
-        return ChartText(_("No activities are shown."), out, _("Activities by status"))
+        return ChartText(_("No activities are shown."), out, title)
     rows = _listing([(app_word(name), int(count)) for name, count in totals.items()])
     by_status = _listing([(label_of(status), int(table[status].sum())) for status in statuses])
-    summary = (
-        _("{activities} by domain: {rows}. By status as of the date: {statuses}.")
-        if by_domain
-        else _("{activities} by plan year: {rows}. By status as of the date: {statuses}.")
-    ).format(activities=words.activities(total), rows=rows, statuses=by_status)
-    title = _("Activities by domain and status") if by_domain else _("Activities by plan year and status")
-    return ChartText(summary, out, title)
+    return ChartText(sentence.format(activities=words.activities(total), rows=rows, statuses=by_status), out, title)
 
 
 def domains_by_year(table: pd.DataFrame) -> ChartText:
@@ -206,4 +220,15 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
     return ChartText(summary, out, title)
 
 
-__all__ = ["ROWS_LISTED", "ChartText", "coverage", "domains_by_year", "drill_down", "status_counts", "timeline"]
+__all__ = [
+    "BY_DOMAIN",
+    "BY_PLAN",
+    "BY_YEAR",
+    "ROWS_LISTED",
+    "ChartText",
+    "coverage",
+    "domains_by_year",
+    "drill_down",
+    "status_counts",
+    "timeline",
+]
