@@ -25,6 +25,7 @@ def _escaped(table: pd.DataFrame) -> pd.DataFrame:
 
 def describe(text: ChartText) -> None:
     """The chart's summary as a caption, then "Chart as a table" (closed) holding its numbers."""
-    st.caption(words.md_text(text.summary))
+    if text.summary:  # '' where the page says the chart's sentence itself
+        st.caption(words.md_text(text.summary))
     with st.expander(_("Chart as a table"), icon=":material/table_view:"):
         st.table(_escaped(text.table), hide_index=True, alt=text.title)

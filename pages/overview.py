@@ -64,6 +64,7 @@ if not model.trend.empty:
         config=charts.plotly_config("reported-status-over-time"),
         key="overview_trend",
     )
+    chart_text.describe(chart_words.trend(model.trend))
 
 st.header(_("Next milestones"))
 if model.no_milestone_ahead:

@@ -13,6 +13,7 @@ from actionplan.plan.status import AS_OF_ORDER, AsOf
 from actionplan.views import chart_words
 from actionplan.views import pages as models
 from components import charts, colours
+from tests.test_progress import reported  # noqa: F401  (a fixture: the seed plan with check-ins)
 
 AS_OF = date(2022, 6, 1)  # the seed plan then has activities past their end, scheduled now and upcoming
 
@@ -147,3 +148,20 @@ def test_status_counts_by_plan_names_each_workbook():
         "7 activities by plan: plan-a.xlsx: 3, plan-b.xlsx: 4. By status as of the date: Completed: 2, Upcoming: 5."
     )
     assert list(said.table.columns) == ["Plan", "Completed", "Upcoming", "Total"]
+
+
+def test_the_trend_as_a_table_counts_every_activity_each_day_by_domain(reported):  # noqa: F811 (the fixture)
+    plan = load_plan(reported)
+    as_of = date(2021, 12, 1)
+    shown = views.Filters(as_of=as_of).apply(plan.activities, plan.checkins)
+    trend = views.reported_trend(shown, plan.checkins, as_of, views.domain_order(shown, plan.lists))
+    said = chart_words.trend(trend)
+    assert said.summary == ""  # the page says trend.sentence itself, above the chart
+    assert len(said.table) == len(trend.days) * len(trend.domains)
+    per_day = said.table.groupby("Day")["Total"].sum()
+    assert (per_day == len(shown)).all() and len(per_day) == 3
+    assert {"In progress", "Completed", "Not reported"} <= set(said.table.columns)
+    fig = charts.reported_trend(trend)
+    assert {trace.marker.pattern.shape for trace in fig.data} == {
+        colours.STATUS_PATTERNS[trace.name] for trace in fig.data
+    }

@@ -20,6 +20,11 @@ from ..plan.contract import ActivityColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
 from .classify import NO_INSTRUMENT, app_word
 from .gantt import COUNT_COLUMN, DOMAIN_COLUMN, INSTRUMENT_COLUMN, OPEN_COLUMN, STATUS_COUNTS_COLUMN, GanttWindow
+from .progress import COUNT_COLUMN as TREND_COUNT
+from .progress import DAY_COLUMN as TREND_DAY
+from .progress import DOMAIN_COLUMN as TREND_DOMAIN
+from .progress import STATUS_COLUMN as TREND_STATUS
+from .progress import TREND_ORDER, Trend
 
 ROWS_LISTED = 150  # a Timeline table longer than this says how many more rows the chart has
 
@@ -220,6 +225,32 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
     return ChartText(summary, out, title)
 
 
+def trend(progress: Trend) -> ChartText:
+    """The reported status by domain over time as a table (its sentence, `progress.sentence`, is the page's own).
+
+    Table out: one row per check-in day and domain, one column per reported status with activities, the total.
+    """
+    # (day, domain, status, count) rows -> one row per (day, domain), one column per status
+    wide = (
+        progress.table.pivot_table(
+            index=[TREND_DAY, TREND_DOMAIN], columns=TREND_STATUS, values=TREND_COUNT, aggfunc="sum", sort=False
+        )
+        if len(progress.table)
+        else pd.DataFrame()
+    )
+    out = pd.DataFrame(
+        {
+            _("Day"): [words.day(day) for day, _domain in wide.index],
+            _("Domain"): [app_word(domain) for _day, domain in wide.index],
+        }
+    )
+    for status in TREND_ORDER:
+        if str(status) in wide.columns and wide[str(status)].sum() > 0:
+            out[label_of(status)] = [int(value) for value in wide[str(status)]]
+    out[_("Total")] = [int(value) for value in wide.sum(axis=1)] if len(wide) else []
+    return ChartText("", out, _("Reported status by domain on each day someone reported"))
+
+
 __all__ = [
     "BY_DOMAIN",
     "BY_PLAN",
@@ -231,4 +262,5 @@ __all__ = [
     "drill_down",
     "status_counts",
     "timeline",
+    "trend",
 ]

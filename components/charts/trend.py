@@ -58,7 +58,7 @@ def reported_trend(trend: views.Trend) -> go.Figure:
                     legendgroup=str(status),
                     legendrank=rank,
                     showlegend=str(status) not in seen,
-                    marker={"color": colours.status_colour(status)},
+                    marker={"color": colours.status_colour(status), "pattern": colours.status_pattern(status)},
                     customdata=[html.escape(domain)] * len(values),
                     hovertemplate="<b>%{customdata}</b>, %{x}<br>"
                     + html.escape(status.label)
