@@ -19,7 +19,7 @@ from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
 from actionplan.plan.status import AsOf, Reported
 
-from . import colours, signin
+from . import activity, colours, signin
 
 NO_EARLIER = N_("None")
 UPLOAD = N_("Upload a file…")
@@ -210,7 +210,8 @@ def section(part: pack.Section, as_of_label: str) -> None:
     if part.empty:
         st.caption(_(pack.EMPTY_SECTION))
         return
-    table = _statuses_said(pack.compact(part.table), (STATUS_COLUMN, as_of_status.STATUS_AS_OF))
+    shown = activity.table_page(part.table, key=f"briefing_{part.key}_page")  # a long section: by pages
+    table = _statuses_said(pack.compact(shown), (STATUS_COLUMN, as_of_status.STATUS_AS_OF))
     st.dataframe(
         table, hide_index=True, key=f"briefing_{part.key}", column_config=_activity_columns(table, as_of_label)
     )

@@ -53,9 +53,10 @@ if model.unknown_id:
 if acts.empty:
     filters.no_match(len(plan.activities))
 else:
-    st.session_state[SHOWN_IDS] = list(model.table[ActivityColumn.ID])
+    table = activity.table_page(model.table, key="activities_table_page")  # over 1,000 rows: a page at a time
+    st.session_state[SHOWN_IDS] = list(table[ActivityColumn.ID])
     st.dataframe(
-        model.table,
+        table,
         key=TABLE,
         on_select=_on_table_select,
         selection_mode="single-row",
