@@ -145,7 +145,9 @@ def activity_table(activities: pd.DataFrame, link_prefix: str = "") -> pd.DataFr
     table = table[[c for c in ACTIVITY_TABLE_COLUMNS if c in table.columns] + [A.EVENT]].copy()
     for status in (STATUS_AS_OF, Derived.REPORTED_STATUS):  # the app's status words, in the reader's language
         if status in table.columns:
-            table[status] = table[status].astype(object).map(label_of, na_action="ignore")
+            values = table[status].astype(object)
+            said = {value: label_of(value) for value in values.dropna().unique()}  # a handful of distinct words
+            table[status] = values.map(said)
     for column in _TEXT_COLUMNS:
         table[column] = table[column].astype(object).where(table[column].notna(), "")  # blank, not "None"
     table[LINK_COLUMN] = [f"{link_prefix}?{Q_ACTIVITY}={activity_id}" for activity_id in table[A.ID]]

@@ -243,9 +243,11 @@ class ActivitiesModel:
 
 def activities_page(plan: Plan, view: Filters, acts: pd.DataFrame, opened_id: str | None) -> ActivitiesModel:
     """The Activities page: the selected activities and, when `opened_id` names one, that activity in full."""
-    everything = Filters(as_of=view.as_of).apply(plan.activities, plan.checkins)
+    everything = plan.activities
     ids = [str(activity_id) for activity_id in acts[ActivityColumn.ID]]
-    known = everything[everything[ActivityColumn.ID] == opened_id] if opened_id else everything.iloc[0:0]
+    # Only the opened activity needs its status as of the date (not every activity of a portfolio).
+    named = everything[everything[ActivityColumn.ID] == opened_id] if opened_id else everything.iloc[0:0]
+    known = Filters(as_of=view.as_of).apply(named, plan.checkins)
     opened = known.iloc[0] if len(known) else None
     outside = opened is not None and opened_id not in ids
     return ActivitiesModel(
