@@ -21,7 +21,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from actionplan import Plan, i18n, views
+from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.views import pages as models
+
+from . import charts
 
 
 def version_key(plan: Plan) -> str:
@@ -135,3 +138,37 @@ def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Fig
     """`build(*args, **kwargs)`, built once per content of its arguments and language (for small frames: counts,
     the Timeline's window of rows; Streamlit samples frames over 50,000 rows when it hashes them)."""
     return _figure(f"{build.__module__}.{build.__qualname__}", _lang(), args, kwargs, build)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _gantt_rows(key: str, view: views.Filters, group_by: str, _plan: Plan, _acts: pd.DataFrame) -> pd.DataFrame:
+    domains, instruments = _orders(key, _plan)
+    dated = _acts.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
+    return views.gantt_rows(dated, group_by=group_by, domains=domains, instruments=instruments, labels=False)
+
+
+def gantt_rows(plan: Plan, view: views.Filters, acts: pd.DataFrame, group_by: str) -> pd.DataFrame:
+    """The dated activities in Gantt order with their groups (unlabelled: the window labels what it draws)."""
+    return _gantt_rows(version_key(plan), view, group_by, plan, acts)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _gantt_window(
+    key: str, view: views.Filters, group_by: str, opened: str | None, page: int, _rows: pd.DataFrame
+) -> views.GanttWindow:
+    del key, view, group_by
+    return views.gantt_window(_rows, opened=opened, page=page)
+
+
+def gantt_window(
+    plan: Plan, view: views.Filters, group_by: str, rows: pd.DataFrame, opened: str | None = None, page: int = 1
+) -> views.GanttWindow:
+    """The rows the Timeline draws (`rows` is what `gantt_rows` returned for this plan, view and grouping)."""
+    return _gantt_window(version_key(plan), view, group_by, opened, page, rows)
+
+
+def gantt(plan: Plan, rows: pd.DataFrame, **options: Any) -> go.Figure:
+    """The Timeline's figure for the rows drawn, built once per content: the steps are narrowed to those rows
+    first (the builder reads only theirs), so the key is small."""
+    steps = plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(rows[ActivityColumn.ID])]
+    return figure(charts.gantt, rows, plan.milestones, steps=steps, **options)

@@ -62,14 +62,8 @@ ids_only = steps_col.toggle(
 filters.stop_if_empty(acts, len(plan.activities))
 
 domains = derived.domain_order(plan)
-rows = views.gantt_rows(
-    acts.dropna(subset=[ActivityColumn.START, "End"]),
-    group_by=group_by,
-    domains=domains,
-    instruments=derived.instrument_order(plan),
-    labels=False,  # the window labels the rows it draws
-)
-window = views.gantt_window(rows)
+rows = derived.gantt_rows(plan, view, acts, group_by)  # unlabelled: the window labels the rows it draws
+window = derived.gantt_window(plan, view, group_by, rows)
 if window.collapsed:
     counts = window.groups[views.COUNT_COLUMN]
     open_col, page_col, count_col = st.columns([3, 1.2, 2.2], vertical_alignment="bottom")
@@ -87,20 +81,19 @@ if window.collapsed:
     if opened != ALL_CLOSED and counts[opened] > views.PER_PAGE:
         pages = -(-int(counts[opened]) // views.PER_PAGE)
         page = page_col.number_input(_("Page"), min_value=1, max_value=pages, step=1, key="timeline_page")
-    window = views.gantt_window(rows, opened=None if opened == ALL_CLOSED else opened, page=int(page))
+    window = derived.gantt_window(plan, view, group_by, rows, None if opened == ALL_CLOSED else opened, int(page))
     in_groups = n_("{n} activity in {groups} groups", "{n} activities in {groups} groups", len(rows))
     count_col.caption(
         in_groups.format(n=words.number(len(rows)), groups=len(window.groups))
         + (f" · {window.opened}: {window.shown}" if window.opened else " · " + _("each group closed to one bar"))
     )
 
-fig = charts.gantt(
+fig = derived.gantt(
+    plan,
     window.rows,
-    plan.milestones,
     as_of=view.as_of,
     colour_by=colour_by,
     groups=window.groups,
-    steps=plan.steps,
     dated_steps=views.dated_steps(plan.steps, window.rows[ActivityColumn.ID]) if show_steps else None,
     domains=domains,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
