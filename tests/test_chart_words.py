@@ -165,3 +165,18 @@ def test_the_trend_as_a_table_counts_every_activity_each_day_by_domain(reported)
     assert {trace.marker.pattern.shape for trace in fig.data} == {
         colours.STATUS_PATTERNS[trace.name] for trace in fig.data
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("en", ["Q1 2021", "Q2 2021", "Q3 2021", "Q4 2021", "Q1 2022"]),
+        ("ru", ["2021", "2-й кв.", "3-й кв.", "4-й кв.", "2022"]),  # '1-й кв. 2021 г.' twelve times would overlap
+        ("tk", ["2021 1Ç", "2021 2Ç", "2021 3Ç", "2021 4Ç", "2022 1Ç"]),
+    ],
+)
+def test_the_gantts_quarter_labels_fit_in_each_language(lang, labels):
+    with i18n.using(lang):
+        assert charts.quarter_ticks(date(2021, 1, 1), date(2023, 12, 31))[1][:5] == labels
+        zoomed = charts.quarter_ticks(date(2022, 4, 1), date(2022, 12, 31))[1]
+    assert len(zoomed) == 3 and "2022" in zoomed[0]  # a year zoomed from its second quarter still names the year

@@ -17,6 +17,9 @@ GANTT_TOP = 150  # px above the rows: legend (up to 4 lines), milestone names, q
 MILESTONE_LABEL_SHIFT = 24  # px between the top of the rows and the milestone names (quarter labels go between)
 GANTT_BOTTOM = 30
 FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its year (labels stay level at 1366 px)
+QUARTER_LABEL_ROOM = (
+    8  # characters a quarter's label may take ('Q1 2021'); a longer one ('1-й кв. 2021 г.') drops its year
+)
 QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)

@@ -21,6 +21,7 @@ from .common import (
     GANTT_BOTTOM,
     GANTT_TOP,
     ONE_DAY,
+    QUARTER_LABEL_ROOM,
     QUARTER_LABELS_UP_TO,
     ROW_HEIGHT,
     _day,
@@ -42,7 +43,10 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
     the day after the last quarter), all positions as ISO dates.
     """
     starts = list(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q"))
-    full = len(starts) <= FULL_QUARTER_LABELS_UP_TO
+    # Where the language's quarter with its year is longer than the room (Russian: '1-й кв. 2021 г.'), a year's first
+    # quarter is labelled by the year alone and the others by their quarter ('2021', '2-й кв.', ...): labels stay level.
+    roomy = not starts or len(words.quarter(starts[0].year, 1)) <= QUARTER_LABEL_ROOM
+    full = roomy and len(starts) <= FULL_QUARTER_LABELS_UP_TO
     middles, labels, bounds = [], [], []
     for quarter in starts:
         begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
@@ -55,7 +59,11 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
                 labels.append(str(quarter.year))
             continue
         middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
-        labels.append(words.quarter(quarter.year, quarter.quarter, with_year=full or quarter.quarter == 1))
+        if not roomy and quarter.quarter == 1:
+            labels.append(str(quarter.year))
+        else:
+            with_year = full or quarter.quarter == 1 or (not roomy and quarter is starts[0])  # the axis names its year
+            labels.append(words.quarter(quarter.year, quarter.quarter, with_year=with_year))
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
     return middles, labels, bounds
