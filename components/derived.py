@@ -14,6 +14,7 @@ The plan is passed to the cached functions unhashed (`_plan`): its version key s
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -21,6 +22,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from actionplan import Plan, i18n, views
+from actionplan import briefing as pack
 from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.views import pages as models
 
@@ -172,3 +174,17 @@ def gantt(plan: Plan, rows: pd.DataFrame, **options: Any) -> go.Figure:
     first (the builder reads only theirs), so the key is small."""
     steps = plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(rows[ActivityColumn.ID])]
     return figure(charts.gantt, rows, plan.milestones, steps=steps, **options)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _briefing(
+    key: str, scope: pack.Scope, since_key: str, since_taken: datetime | None, _plan: Plan, _since: Plan | None
+) -> pack.Briefing:
+    del key, since_key
+    return pack.build_briefing(_plan, scope, _since, since_taken=since_taken)
+
+
+def briefing(plan: Plan, scope: pack.Scope, since: Plan | None, *, since_taken: datetime | None) -> pack.Briefing:
+    """The briefing pack for this version, scope (session or range, and its as-of date), earlier version compared
+    and language: a download click or a tab's rerun builds nothing again."""
+    return _briefing(version_key(plan), scope, version_key(since) if since else "", since_taken, plan, since)

@@ -9,7 +9,7 @@ from actionplan import briefing as pack
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.keeping import backups
-from components import briefing_view, frame, plan_store
+from components import briefing_view, derived, frame, plan_store
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -74,7 +74,7 @@ else:
 with since_column:
     since = briefing_view.choose_earlier(current.path)
 
-briefing = pack.build_briefing(
+briefing = derived.briefing(  # built once per version, scope, earlier version and language
     plan, scope, since, since_taken=backups.taken_at(since.source.path) if since and since.source else None
 )
 st.caption(words.md_text(f"{scope.rule} {_(pack.AT_SESSION_RULE)}"))

@@ -36,8 +36,10 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
     Shape: (activities in scope) x (quarters), True where the activity's Start..End overlaps the quarter.
     """
     dated = activities.dropna(subset=[ActivityColumn.START, "End"])
-    first = min([pd.Timestamp(scope.period_start), *dated[ActivityColumn.START]])
-    last = max([pd.Timestamp(scope.end), *dated[ActivityColumn.END]])
+    # Column minima, not Python's min over every Timestamp (thousands of activities in a portfolio).
+    first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
+    if len(dated):
+        first, last = min(first, dated[ActivityColumn.START].min()), max(last, dated[ActivityColumn.END].max())
     quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
     columns = [quarter_label(q) for q in quarters]
     cells = pd.DataFrame(False, index=pd.Index(activities[ActivityColumn.ID].astype(str), name="ID"), columns=columns)
