@@ -1,8 +1,10 @@
 """Applying changes to the workbook's bytes (pure: bytes in, bytes out), and what Excel holds that they might lose.
 
-Edits change only the cells that changed (openpyxl on the current file): other sheets, staff-added columns,
-drop-downs (data validations), formatting and column widths stay as they are. Text is always stored as text:
-"=1+1" typed in the editor is a string in the file, never a formula.
+Edits change only the cells that changed: other sheets, staff-added columns, drop-downs (data validations),
+formatting and column widths stay as they are. Changed cells of existing rows are patched into the sheet's XML with
+every other part kept byte for byte (`patch`); added and deleted rows, and what the patch does not handle, go
+through openpyxl on the current file. Text is always stored as text: "=1+1" typed in the editor is a string in the
+file, never a formula.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import io
 import re
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from copy import copy
 
 from openpyxl import load_workbook
@@ -23,12 +25,17 @@ from ..plan import contract
 from ..plan.workbook import put_value
 from .edits import ADD, CHANGE, DELETE, CellChange, header_row
 from .faults import SaveRefused
+from .patch import Unpatchable, patch_changes
 
 
 def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
     """The workbook with the changes made: changed cells rewritten, deleted rows closed up (values, styles and row
     heights move up, the tail is cleared, so drop-downs covering rows 2..2000 stay valid), new rows appended below
     the last used row with the formatting of the row above. Everything else is kept as it is."""
+    try:
+        return patch_changes(content, changes)
+    except Unpatchable:  # rows added or deleted, a formula, XML the patch does not know: the openpyxl way
+        pass
     workbook = load_workbook(io.BytesIO(content))
     by_sheet: dict[str, list[CellChange]] = defaultdict(list)
     for change in changes:
@@ -169,11 +176,13 @@ FEATURE_FOLDERS: dict[str, tuple[str, ...]] = {
 ROW_FEATURES = frozenset({N_("comments"), N_("hyperlinks")})  # deleting a row rightly deletes its own
 
 
-def features(content: bytes) -> Counter[str]:
-    """How many of each Excel feature the workbook holds (from its XML parts and folders)."""
+def features(content: bytes, parts: Collection[str] | None = None) -> Counter[str]:
+    """How many of each Excel feature the workbook holds (from its XML parts and folders), in `parts` if given."""
     found: Counter[str] = Counter()
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for member in archive.namelist():
+            if parts is not None and member not in parts:
+                continue
             for name, folders in FEATURE_FOLDERS.items():
                 found[name] += member.startswith(folders)
             if member.endswith(".xml"):
@@ -183,7 +192,17 @@ def features(content: bytes) -> Counter[str]:
     return found
 
 
+def changed_parts(before: bytes, after: bytes) -> set[str]:
+    """The parts of two workbooks that differ: in one only, or with another size or checksum (CRC-32)."""
+    with zipfile.ZipFile(io.BytesIO(before)) as old, zipfile.ZipFile(io.BytesIO(after)) as new:
+        old_parts = {item.filename: (item.file_size, item.CRC) for item in old.infolist()}
+        new_parts = {item.filename: (item.file_size, item.CRC) for item in new.infolist()}
+    return {name for name in old_parts.keys() | new_parts.keys() if old_parts.get(name) != new_parts.get(name)}
+
+
 def lost_features(before: bytes, after: bytes, *, rows_deleted: bool = False) -> list[str]:
-    """The features the edited workbook has fewer of than the original (what saving would lose)."""
-    old, new = features(before), features(after)
+    """The features the edited workbook has fewer of than the original (what saving would lose); only the parts
+    that changed are counted, the others hold the same features on both sides."""
+    parts = changed_parts(before, after)
+    old, new = features(before, parts), features(after, parts)
     return [name for name in old if new[name] < old[name] and not (rows_deleted and name in ROW_FEATURES)]

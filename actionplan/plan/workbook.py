@@ -74,7 +74,7 @@ DEFAULT_TITLE = "Action plan of cooperation with UNESCO"  # only where the plan 
 DEFAULT_CREATOR = "Action Plan dashboard"
 
 
-def _as_cell_value(value: object) -> object:
+def as_cell_value(value: object) -> object:
     """What goes into a cell: blanks for None/empty text, Excel dates for dates, everything else as is."""
     if value is None:
         return None
@@ -100,7 +100,7 @@ def _as_cell_value(value: object) -> object:
 def put_value(cell, value: object) -> None:
     """Write a value into an openpyxl cell with its type: text always as text (a leading = + - @ never makes a
     formula, and Excel keeps it text when the cell is re-entered), dates as dates, blanks as empty cells."""
-    value = _as_cell_value(value)
+    value = as_cell_value(value)
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell.value = text
@@ -159,7 +159,7 @@ def _write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Mappin
     for r, row in enumerate(rows, start=2):
         lines = 1
         for c, name in enumerate(headers, start=1):
-            value = _as_cell_value(row.get(name))
+            value = as_cell_value(row.get(name))
             cell = ws.cell(row=r, column=c)
             put_value(cell, value)
             column = by_name.get(name)
@@ -287,7 +287,7 @@ def _write_lists(ws: Worksheet, lists: Mapping[str, Sequence[object]]) -> None:
     _style_header(ws, headers, contract.LIST_COLUMNS)
     for c, name in enumerate(headers, start=1):
         for r, value in enumerate(lists.get(name) or (), start=2):
-            cell = ws.cell(row=r, column=c, value=_as_cell_value(value))
+            cell = ws.cell(row=r, column=c, value=as_cell_value(value))
             cell.alignment = WRAP_ALIGNMENT if name in WRAPPED_COLUMNS else TOP_ALIGNMENT
     ws.freeze_panes = FREEZE_PANES[contract.LISTS]
 
