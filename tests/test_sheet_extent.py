@@ -61,7 +61,12 @@ def test_the_bounds_grow_with_the_rows_and_cells_present_but_never_past_the_grid
 
 def test_a_reference_written_the_long_way_is_measured():
     # `r = '...'` and cells whose first attribute is not r go the exact way, so they cannot slip past the fast path
-    for cell in (b"<c r = 'XFD1048576'><v>1</v></c>", b'<c s="1" r="XFD1048576"><v>1</v></c>'):
+    cells = (
+        b"<c r = 'XFD1048576'><v>1</v></c>",
+        b'<c s="1" r="XFD1048576"><v>1</v></c>',
+        b'<c\nr="XFD1048576"><v>1</v></c>',
+    )
+    for cell in cells:
         xml = _sheet(3).replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")
         assert scan_sheet(xml).far_cell == "XFD1048576"
     prefixed = b'<x:worksheet><x:sheetData><x:row r="1"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'

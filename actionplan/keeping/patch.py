@@ -38,7 +38,7 @@ _ROW_TAG = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*?(/?)>')
 _ROW_END = b"</row>"
 _CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?)(/>|>(.*?)</c>)', re.DOTALL)
 _STYLE = re.compile(rb'\bs="([0-9]+)"')
-_UNREFERENCED_CELL = re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]+[0-9]+"))')  # <c>, <c s="1" r="A1">: r not first
+_UNREFERENCED_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Z]+[0-9]+"))')  # <c>, <c s="1" r="A1">: r not first
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c>
 FEW_ROWS = 8  # changed rows found one by one; more, by one pass over the sheet
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")

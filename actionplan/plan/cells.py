@@ -26,6 +26,7 @@ QUOTE_LIMIT = 60  # how much of a cell a finding quotes
 _LINE_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _ANY_CONTROL = re.compile(f"{_LINE_BREAKS.pattern}|{_CONTROLS.pattern}")
+_CONTROL_CHARACTER = re.compile(f"[{_LINE_BREAKS.pattern[1:-1]}{_CONTROLS.pattern[1:-1]}]")  # the same, one class
 _COPY_WORDS = r"(copyof)?{key}(\d+|copy|old|backup|new)?"
 
 
@@ -70,12 +71,30 @@ class Collector:
 
 @dataclass
 class Sheet:
-    """A sheet's rows as dicts keyed by canonical header, each with its Excel row number."""
+    """A sheet's non-blank rows, column by column under canonical headers, with their Excel row numbers."""
 
     name: str
     columns: list[str]  # canonical names of the columns found, then staff-added ones, in sheet order
-    records: list[tuple[int, dict[str, object]]]
+    numbers: list[int]  # the Excel row number of each row read
+    cells: dict[str, list[object]]  # column -> its cleaned cells, one per row read
     missing: list[str]
+
+    def column(self, name: str) -> list[object]:
+        """A column's cells (all blank for a column the sheet lacks)."""
+        return self.cells.get(name) or [None] * len(self.numbers)
+
+    @property
+    def records(self) -> list[tuple[int, dict[str, object]]]:
+        """The rows as (Excel row number, {column: cell}), each dict new."""
+        names = list(self.cells)
+        return (
+            [
+                (number, dict(zip(names, values, strict=True)))
+                for number, values in zip(self.numbers, zip(*self.cells.values(), strict=True), strict=True)
+            ]
+            if names
+            else [(number, {}) for number in self.numbers]
+        )
 
 
 def clean_text(text: str) -> tuple[str, str | None]:
@@ -133,22 +152,65 @@ def read_sheet(
     labels: list[str | None] = []
     header_index = next((i for i, row in enumerate(rows) if any(_present(cell) for cell in row)), None)
     if header_index is None:
-        return Sheet(name, [], [], [column.name for column in columns])
+        return Sheet(name, [], [], {}, [column.name for column in columns])
     header = [clean(cell, header_index + 1, i) for i, cell in enumerate(rows[header_index])]
     labels = [None] * len(header)
     for label, position in contract.header_positions(header, columns).items():
         labels[position - 1] = label
     _report_cells(scan, header_index + 1, labels, found)
-    records: list[tuple[int, dict[str, object]]] = []
     wanted = [(position, str(label)) for position, label in enumerate(labels) if label]
-    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+    present = [label for label in labels if label]
+    missing = [column.name for column in columns if column.name not in present]
+    first = header_index + 2
+    quick = _clean_columns(rows[header_index + 1 :], wanted)
+    if quick is not None:
+        numbers, cells = quick
+        return Sheet(name, present, [first + index for index in numbers], cells, missing)
+    # a cell with a control character or too long: cell by cell, so the findings come in the sheet's order
+    kept: list[int] = []
+    columns_read: dict[str, list[object]] = {label: [] for _, label in wanted}
+    for offset, row in enumerate(rows[header_index + 1 :], start=first):
         values = {label: clean(row[position], offset, position) for position, label in wanted if position < len(row)}
         if all(value is None for value in values.values()):
             continue
-        records.append((offset, values))
-    present = [label for label in labels if label]
-    missing = [column.name for column in columns if column.name not in present]
-    return Sheet(name, present, records, missing)
+        kept.append(offset)
+        for label, cells_of in columns_read.items():
+            cells_of.append(values.get(label))
+    return Sheet(name, present, kept, columns_read, missing)
+
+
+def _clean_columns(
+    body: Sequence[Sequence[object]], wanted: list[tuple[int, str]]
+) -> tuple[list[int], dict[str, list[object]]] | None:
+    """The wanted columns of the rows below the header, stripped, blank text as None, blank rows left out, with
+    the index of each row kept; None when a row is short or a text cell has a control character or is longer than
+    Excel keeps (those are read cell by cell, with their findings)."""
+    width = max((position for position, _ in wanted), default=-1) + 1
+    if any(len(row) < width for row in body):
+        return None
+    # rows [[a1, b1], [a2, b2]] -> columns (a1, a2), (b1, b2)
+    by_position = list(zip(*body, strict=False)) if body else [() for _ in range(width)]
+    cells: dict[str, list[object]] = {}
+    for position, label in wanted:
+        cleaned = [(value.strip() or None) if isinstance(value, str) else value for value in by_position[position]]
+        # every cell as text (a number or a date has no control character and is short), checked at once
+        texts = list(map(str, filter(None, cleaned)))
+        if texts and (max(map(len, texts)) > EXCEL_TEXT_LIMIT or _CONTROL_CHARACTER.search("\n".join(texts))):
+            return None
+        cells[label] = cleaned
+    # blank rows: those blank in the first column, narrowed column by column (usually to none at the second)
+    blank = [index for index, value in enumerate(next(iter(cells.values()), [])) if value is None]
+    for column in list(cells.values())[1:]:
+        if not blank:
+            break
+        blank = [index for index in blank if column[index] is None]
+    if not cells:
+        blank = list(range(len(body)))
+    if not blank:
+        return list(range(len(body))), cells
+    skipped = set(blank)
+    kept = [index for index in range(len(body)) if index not in skipped]
+    return kept, {label: [column[index] for index in kept] for label, column in cells.items()}
 
 
 def _present(cell: object) -> bool:

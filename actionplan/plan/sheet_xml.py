@@ -89,11 +89,12 @@ _VALUE_CELL = re.compile(rb"<(?:\w+:)?c\b[^>/]*>")
 # well inside every limit above, so only a reference of two letters or six digits (beyond Z or row 99,999), or a
 # cell that does not start with its reference, calls for measuring the whole sheet. Each pattern begins with a
 # literal, so the scan runs at the speed of a byte search (about 40 ms for the 11 MB sheet of 10,000 activities).
-# (`r` alone as an attribute: xmlns:r="http://..." on the root is not a reference: letters then ':'.)
-_LARGE_REFERENCE = re.compile(rb'r\s*=\s*["\']([A-Za-z]{2,}[0-9]|[A-Za-z]+[0-9]{6,})')
+# A cell is only looked at where it starts with its reference (<c r="B12"...): any other cell, a reference written
+# another way (r = 'B12') or placed after another attribute, and any namespaced <x:c>, send the sheet to be measured.
+_LARGE_REFERENCE = re.compile(rb'<c r="([A-Za-z]{2,}[0-9]|[A-Za-z]+[0-9]{6,})')
 assert MAX_CELLS >= 26 * 99_999 and MAX_ROWS >= 99_999 and MAX_COLUMNS >= 26
-# <c>, or <c ...> whose first attribute is not a plain reference r="B12"
-_UNREFERENCED_CELL = re.compile(rb'<c(?:[>/]|\s(?!r="[A-Za-z]+[0-9]+"))')
+# <c>, or <c ...> whose first attribute is not a plain reference r="B12" after one space
+_UNREFERENCED_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Za-z]+[0-9]+"))')
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c ...>: namespaced, measured the long way
 _CANONICAL_VALUE_CELL = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"[^>/]*>')  # not <c r="B2" s="1"/>: no value
 _REFERENCED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>/]*?\br\s*=\s*["\']([A-Za-z]*)([0-9]*)["\'][^>/]*>')

@@ -1,0 +1,96 @@
+"""A sheet's columns read at once: each distinct cell converted once, text and list checks as column operations, and
+the typed table built from columns, so that 10,000 activities cost little more than reading the file.
+
+Each helper returns the values and, beside them, whether each cell went through without a finding; the sheet
+readers (sheets.py) read the rows with a finding one by one, with the same code as always, so every finding is
+exactly what it was and comes in the sheet's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .. import words
+
+Convert = Callable[[object], object]
+_FAILED = object()
+_TEXT_OR_NONE = {str, type(None)}
+_DAY_OR_NONE = {date, type(None)}
+
+
+def texts(cells: Sequence[object]) -> list[object]:
+    """`words.cell_or_none` of each cell: already-cleaned text as it is, anything else (numbers, dates) as text."""
+    return [cell if cell is None or type(cell) is str else words.cell_or_none(cell) for cell in cells]
+
+
+def converted(cells: Sequence[object], convert: Convert) -> tuple[list[object], list[bool]]:
+    """Each cell converted (each distinct value once), and whether it converted (False: `convert` raised)."""
+    try:
+        if bool in set(map(type, cells)):  # True == 1 == 1.0: told apart by their type
+            keys: Sequence[object] = list(zip(map(type, cells), cells, strict=True))
+            done = {key: _convert(convert, key[1]) for key in set(keys)}  # type: ignore[index]
+        else:  # 2021 and 2021.0 convert alike: the value alone is the key
+            keys = cells
+            done = {cell: _convert(convert, cell) for cell in set(cells)}
+    except TypeError:  # an unhashable cell: one by one
+        results = [_convert(convert, cell) for cell in cells]
+    else:
+        results = [done[key] for key in keys]
+    return [None if value is _FAILED else value for value in results], [value is not _FAILED for value in results]
+
+
+def _convert(convert: Convert, cell: object) -> object:
+    try:
+        return convert(cell)
+    except (ValueError, TypeError, OverflowError):
+        return _FAILED
+
+
+def listed(cells: Sequence[object], allowed: Sequence[str]) -> tuple[list[object], list[bool]]:
+    """Each text cell in the list's own spelling (matched case- and space-insensitively), and whether it is blank or
+    in the list."""
+    by_key = {item.casefold().strip(): item for item in allowed}
+    match = {cell: by_key.get(str(cell).casefold().strip()) for cell in set(cells) if cell is not None}
+    match[None] = None
+    return [match[cell] or cell for cell in cells], [cell is None or match[cell] is not None for cell in cells]
+
+
+def typed_frame(
+    columns: dict[str, list[object]],
+    *,
+    dates: tuple[str, ...] = (),
+    ints: tuple[str, ...] = (),
+    floats: tuple[str, ...] = (),
+    index: pd.Index | None = None,
+) -> pd.DataFrame:
+    """A table from columns of Python values: date, whole-number and decimal columns in their pandas types, the rest
+    object, every missing value (None, NaN, NaT) as None or NA."""
+    typed: dict[str, object] = {}
+    for name, values in columns.items():
+        if name in dates:
+            if set(map(type, values)) <= _DAY_OR_NONE:  # days, as the sheet readers give them: numpy reads them
+                typed[name] = pd.array(np.array(values, dtype="datetime64[s]"))
+            else:
+                typed[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
+        elif name in ints or name in floats:
+            kind = "Int64" if name in ints else "Float64"
+            try:  # whole numbers and None, as the sheet readers give them
+                typed[name] = pd.array(values, dtype=kind)  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                convert = int if name in ints else float
+                typed[name] = pd.array([None if _missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
+        elif set(map(type, values)) <= _TEXT_OR_NONE:
+            typed[name] = pd.array(values, dtype=object)
+        else:
+            cells = np.array(values, dtype=object)
+            cells[pd.isna(cells)] = None  # NaN, NaT and NA as None
+            typed[name] = pd.array(cells, dtype=object)
+    return pd.DataFrame(typed, index=index, columns=list(columns))
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
