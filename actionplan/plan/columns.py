@@ -20,6 +20,7 @@ Convert = Callable[[object], object]
 _FAILED = object()
 _TEXT_OR_NONE = {str, type(None)}
 _DAY_OR_NONE = {date, type(None)}
+FEW_DAYS = 100
 
 
 def texts(cells: Sequence[object]) -> list[object]:
@@ -72,7 +73,8 @@ def typed_frame(
     typed: dict[str, object] = {}
     for name, values in columns.items():
         if name in dates:
-            if set(map(type, values)) <= _DAY_OR_NONE:  # days, as the sheet readers give them: numpy reads them
+            # a few days, as the sheet readers give them, numpy reads at once; many, pandas reads each distinct once
+            if len(values) < FEW_DAYS and set(map(type, values)) <= _DAY_OR_NONE:
                 typed[name] = pd.array(np.array(values, dtype="datetime64[s]"))
             else:
                 typed[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
