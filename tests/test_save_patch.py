@@ -14,8 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from actionplan import load_plan
-from actionplan.keeping import access, backups, patch, save
-from actionplan.keeping.edits import ADD, CellChange
+from actionplan.keeping import access, apply, backups, patch, save
+from actionplan.keeping.edits import ADD, DELETE, CellChange
 from actionplan.plan.load import WorkbookInfo, load_plan_bytes
 from tests.test_save import with_excel_2010_drop_down
 
@@ -129,7 +129,7 @@ def test_a_cell_missing_from_its_row_is_added_in_column_order(plan_workbook):
         content, [change("Locations", "Ashgabat", row=3), change("National lead", "Ministry", row=3)]
     )
     new_row = re.search(rb'<row r="3".*?</row>', parts(after)[ACTIVITIES_XML]).group(0)
-    assert re.findall(rb'<c r="([A-Z]+)3"', new_row) == [c.encode() for c in "ABCDEFGHIJKLMNOPQ"]
+    assert re.findall(rb'<c r="([A-Z]+)3"', new_row) == re.findall(rb'<c r="([A-Z]+)3"', row)  # L3, M3 back in place
     activity = loaded(after).activities.set_index("ID").loc["2021-02"]
     assert (activity["National lead"], activity["Locations"]) == ("Ministry", "Ashgabat")
 
@@ -159,11 +159,10 @@ def test_a_cell_edit_keeps_what_openpyxl_would_drop(plan_workbook, editor):
 
 def test_what_the_patch_does_not_handle_goes_the_openpyxl_way(plan_workbook):
     content = plan_workbook.read_bytes()
-    new_row = CellChange("Steps", None, "2021-01 step 9", "Description", None, "Report", action=ADD, added=1)
+    gone = CellChange("Steps", 3, "2021-01 step 2", "", None, None, action=DELETE)
     with pytest.raises(patch.Unpatchable):
-        patch.patch_changes(content, [new_row])
-    after = save.apply_changes(content, [new_row])  # openpyxl: the row is appended
-    assert "Report" in set(loaded(after).steps["Description"])
+        patch.patch_changes(content, [gone])
+    assert len(loaded(save.apply_changes(content, [gone])).steps) == len(loaded(content).steps) - 1  # openpyxl
     xml = parts(content)[ACTIVITIES_XML]
     with_formula = xml.replace(cell_xml(content, "C2"), b'<c r="C2" s="4"><f>1+0</f><v>1</v></c>')
     with zipfile.ZipFile(io.BytesIO(content)) as archive, io.BytesIO() as out:
@@ -183,3 +182,42 @@ def test_a_save_at_the_patch_keeps_the_file_small_and_backs_up(plan_workbook, ed
     after = plan_workbook.read_bytes()
     assert abs(len(after) - len(before)) < 200 and saved.sha256 == hashlib.sha256(after).hexdigest()
     assert saved.backup.read_bytes() == before
+
+
+def test_appended_rows_are_what_openpyxl_would_write(plan_workbook, monkeypatch):
+    content = plan_workbook.read_bytes()
+    added = [
+        CellChange("Steps", None, "2021-01 step 8", column, None, value, action=ADD, added=number)
+        for number, cells in ((1, {"Activity ID": "2021-01", "Step": 8, "Description": "=Report"}), (2, {"Step": 9}))
+        for column, value in cells.items()
+    ]
+    patched = save.apply_changes(content, added)
+    old, new = parts(content), parts(patched)
+    # Steps, and a format with the quote prefix for "=Report"
+    assert [name for name in old if old[name] != new[name]] == ["xl/worksheets/sheet2.xml", "xl/styles.xml"]
+
+    def refuse(*_):
+        raise patch.Unpatchable("the openpyxl way, for comparison")
+
+    monkeypatch.setattr(apply, "patch_changes", refuse)
+    rewritten = save.apply_changes(content, added)
+    first = len(loaded(content).steps) + 2
+    ours, theirs = (load_workbook(io.BytesIO(c))["Steps"] for c in (patched, rewritten))
+    for row in (first, first + 1):
+        for column in range(1, theirs.max_column + 1):
+            a, b = ours.cell(row, column), theirs.cell(row, column)
+            assert (a.value, a.data_type, a.number_format, a.quotePrefix) == (
+                b.value,
+                b.data_type,
+                b.number_format,
+                b.quotePrefix,
+            )
+            assert (repr(a.font), repr(a.fill), repr(a.alignment), repr(a.border)) == (
+                repr(b.font),
+                repr(b.fill),
+                repr(b.alignment),
+                repr(b.border),
+            )
+    assert ours.auto_filter.ref == theirs.auto_filter.ref and ours.auto_filter.ref.endswith(str(first + 1))
+    steps = loaded(patched).steps
+    assert steps["Step"].tolist()[-2:] == [8, 9] and steps["Description"].iloc[-2] == "=Report"

@@ -24,8 +24,8 @@ from ..i18n import N_, _
 from ..plan import contract
 from ..plan.workbook import put_value
 from .edits import ADD, CHANGE, DELETE, CellChange, header_row
-from .faults import SaveRefused
-from .patch import Unpatchable, patch_changes
+from .faults import SaveRefused, Unpatchable
+from .patch import patch_changes
 
 
 def apply_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:

@@ -105,3 +105,8 @@ def merge_message(conflicts: int) -> str:
         "Nothing was saved: choose which value each keeps, then save again.",
         conflicts,
     ).format(n=conflicts)
+
+
+class Unpatchable(Exception):
+    """Not a refusal: the change or the workbook is not one the XML patch handles (`patch`), so the save takes the
+    openpyxl way instead."""

@@ -26,9 +26,10 @@ from .. import words
 from ..i18n import _
 from ..plan import contract
 from ..plan.sheet_xml import SheetRef, column_letters, workbook_sheets
-from ..plan.workbook import DATE_FORMAT, as_cell_value
-from .edits import CHANGE, CellChange, header_row
-from .faults import SaveRefused
+from ..plan.workbook import as_cell_value
+from .cell_formats import CellFormats
+from .edits import ADD, CHANGE, CellChange, header_row
+from .faults import SaveRefused, Unpatchable
 from .zip_parts import ZipTooLarge, with_parts
 
 # What XML 1.0 cannot hold (tab, line feed and carriage return it can), as openpyxl's ILLEGAL_CHARACTERS_RE.
@@ -38,32 +39,25 @@ _ROW_TAG = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*?(/?)>')
 _ROW_END = b"</row>"
 _CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?)(/>|>(.*?)</c>)', re.DOTALL)
 _STYLE = re.compile(rb'\bs="([0-9]+)"')
+_HAS_VALUE = re.compile(rb"<v>[^<]|<t(?:\s[^>]*)?>[^<]")  # a cell with a value: a number, a string, inline text
+_DIMENSION = re.compile(rb'(<dimension ref="[A-Z]+[0-9]+:[A-Z]+)([0-9]+)')
+_FILTER = re.compile(rb'(<autoFilter ref="[A-Z]+([0-9]+):[A-Z]+)[0-9]+(")')  # its first row, then its last
 _UNREFERENCED_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Z]+[0-9]+"))')  # <c>, <c s="1" r="A1">: r not first
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c>
 FEW_ROWS = 8  # changed rows found one by one; more, by one pass over the sheet
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL_XFS = re.compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.DOTALL)
-_XF = re.compile(rb"<xf\b[^>]*?/>|<xf\b[^>]*?>.*?</xf>", re.DOTALL)
-_COUNT = re.compile(rb'\bcount="[0-9]+"')
-_NUMBER_FORMATS = re.compile(rb"<numFmts\b[^>]*>(.*?)</numFmts>", re.DOTALL)
-_NUMBER_FORMAT = re.compile(rb'<numFmt\b[^>]*\bnumFmtId="([0-9]+)"[^>]*\bformatCode="([^"]*)"')
-_STYLESHEET = re.compile(rb"<styleSheet\b[^>]*>")
 _EPOCH = {False: dt.datetime(1899, 12, 30), True: dt.datetime(1904, 1, 1)}
 _FIRST_TRUE_DATE = dt.datetime(1900, 3, 1)  # before it, Excel's 1900 system counts a 29 February that never was
 STYLES_PART = "xl/styles.xml"
 _WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-class Unpatchable(Exception):
-    """The change or the workbook is not one the patch handles: the openpyxl way is taken instead."""
-
-
 def patch_changes(content: bytes, changes: Sequence[CellChange]) -> bytes:
     """The workbook with the changed cells rewritten in their sheets' XML, every other part as it was.
 
     Raises Unpatchable for what the patch does not handle, SaveRefused for a change that cannot be saved at all."""
-    if any(change.action != CHANGE for change in changes):
-        raise Unpatchable("rows are added or deleted")
+    if any(change.action not in (CHANGE, ADD) for change in changes):
+        raise Unpatchable("rows are deleted")
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
@@ -81,7 +75,7 @@ def _patched_parts(content: bytes, archive: zipfile.ZipFile, changes: Sequence[C
     names = set(archive.namelist())
     parts = {name: archive.read(name) for name in (*_WORKBOOK_PARTS, STYLES_PART) if name in names}
     sheets, date1904 = workbook_sheets(parts)
-    styles = _Styles(parts.get(STYLES_PART))
+    styles = CellFormats(parts.get(STYLES_PART))
     changed: dict[str, bytes] = {}
     by_sheet: dict[str, list[CellChange]] = {}
     for change in changes:
@@ -95,11 +89,20 @@ def _patched_parts(content: bytes, archive: zipfile.ZipFile, changes: Sequence[C
             raise Unpatchable("the sheet's part is missing")
         positions = _positions(content, ref, sheet)
         cells = {}
+        added: dict[int, dict[int, object]] = {}  # a new row's ordinal -> its cells by column
         for change in sheet_changes:
+            if change.action == ADD:
+                added.setdefault(change.added or 0, {})[positions.of(change.column)] = change.new
+                continue
             if change.row is None or change.row <= positions.header_at:
                 raise SaveRefused(f"row {change.row} of {sheet} is not a data row")
             cells[(change.row, positions.of(change.column))] = change.new
-        changed[ref.part] = _patch_sheet(archive.read(ref.part), cells, styles, date1904)
+        xml = _patch_sheet(archive.read(ref.part), cells, styles, date1904) if cells else archive.read(ref.part)
+        if added:
+            xml = _append_rows(
+                xml, [added[ordinal] for ordinal in sorted(added)], positions.header_at, styles, date1904
+            )
+        changed[ref.part] = xml
     if styles.changed:
         changed[STYLES_PART] = styles.xml
     return changed
@@ -133,7 +136,7 @@ def _positions(content: bytes, ref: SheetRef, sheet: str) -> _Positions:
     return _Positions(sheet, *found)
 
 
-def _patch_sheet(xml: bytes, cells: dict[tuple[int, int], object], styles: _Styles, date1904: bool) -> bytes:
+def _patch_sheet(xml: bytes, cells: dict[tuple[int, int], object], styles: CellFormats, date1904: bool) -> bytes:
     """The sheet's XML with each (row, column) cell holding its new value; cells it lacks are added in order."""
     if _UNREFERENCED_CELL.search(xml) or _PREFIXED_CELL.search(xml):
         raise Unpatchable("a cell is written without its reference, or with a namespace prefix")
@@ -169,6 +172,60 @@ def _patch_sheet(xml: bytes, cells: dict[tuple[int, int], object], styles: _Styl
     for start, end, _column, new in sorted(edits, reverse=True):
         xml = xml[:start] + new + xml[end:]
     return xml
+
+
+def _append_rows(
+    xml: bytes, rows: list[dict[int, object]], header_at: int, styles: CellFormats, date1904: bool
+) -> bytes:
+    """New rows below the last row with a value, each cell in the format of the cell above (as `apply` does with
+    openpyxl: every formatted cell of that row, filled or not); the filter's range grows to cover them."""
+    last, above = header_at, b""
+    tags = list(_ROW_TAG.finditer(xml))
+    for match in tags:
+        number = int(match.group(1))
+        content = b"" if match.group(2) else xml[match.end() : xml.find(_ROW_END, match.end())]
+        if number > last and _HAS_VALUE.search(content):
+            last, above = number, content
+    formats = (
+        {}
+        if last <= header_at
+        else {
+            _column_number(cell.group(1)): int(style.group(1))
+            for cell in _CELL.finditer(above)
+            if (style := _STYLE.search(cell.group(3)))
+        }
+    )
+    targets = range(last + 1, last + 1 + len(rows))
+    if any(int(match.group(1)) in targets for match in tags):
+        raise Unpatchable("a row below the table is already in the sheet")
+    new = b""
+    for number, cells in zip(targets, rows, strict=True):
+        row_cells = {**dict.fromkeys(formats), **cells}
+        new += (
+            b'<row r="%d">' % number
+            + b"".join(
+                _cell_xml(f"{column_letters(column)}{number}", value, formats.get(column, 0), styles, date1904)
+                for column, value in sorted(row_cells.items())
+            )
+            + _ROW_END
+        )
+    later = next((match.start() for match in tags if int(match.group(1)) > targets[-1]), None)
+    at = later if later is not None else xml.rfind(b"</sheetData>")
+    if at < 0:
+        raise Unpatchable("the sheet has no sheetData")
+    xml = xml[:at] + new + xml[at:]
+    xml = _DIMENSION.sub(
+        lambda found: found.group(1) + str(max(int(found.group(2)), targets[-1])).encode(), xml, count=1
+    )
+    return _FILTER.sub(
+        lambda found: (
+            found.group(1) + str(targets[-1]).encode() + found.group(3)
+            if int(found.group(2)) == header_at
+            else found.group(0)
+        ),
+        xml,
+        count=1,
+    )
 
 
 def _rows(xml: bytes, wanted: set[int]) -> dict[int, tuple[int, int]]:
@@ -209,7 +266,7 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _cell_xml(reference: str, value: object, style: int, styles: _Styles, date1904: bool) -> bytes:
+def _cell_xml(reference: str, value: object, style: int, styles: CellFormats, date1904: bool) -> bytes:
     """One <c> element holding `value` as put_value would store it, in a style derived from `style`."""
     value = as_cell_value(value)
     if isinstance(value, str):
@@ -251,85 +308,3 @@ def _element(reference: str, style: int, kind: str, body: str | None) -> bytes:
     if body is None:
         return f'<c r="{reference}"{styled}/>'.encode()
     return f'<c r="{reference}"{styled}{kind}>{body}</c>'.encode()
-
-
-class _Styles:
-    """The workbook's cell formats (xl/styles.xml), with the formats a patched cell needs added at the end."""
-
-    def __init__(self, xml: bytes | None) -> None:
-        self.xml = xml or b""
-        self.changed = False
-        self._xfs: list[bytes] | None = None
-
-    def _cell_formats(self) -> list[bytes]:
-        if self._xfs is None:
-            found = _CELL_XFS.search(self.xml)
-            if found is None:
-                raise Unpatchable("the workbook's cell formats are not where expected")
-            self._xfs = _XF.findall(found.group(1))
-        return self._xfs
-
-    def derived(self, style: int, *, quote: bool | None = None, date: bool = False) -> int:
-        """The format like `style` with the quote prefix set (True), cleared (False) or kept (None), and a date
-        format if `date` and it has none (General): an existing one where it matches, else one added."""
-        xfs = self._cell_formats()
-        if style >= len(xfs):
-            raise Unpatchable("a cell's format is not in the workbook")
-        xf = xfs[style]
-        new = xf
-        quoted = bool(re.search(rb'\bquotePrefix="(?:1|true)"', xf))
-        if quote is True and not quoted:
-            new = _set_attribute(new, b"quotePrefix", b"1")
-        elif quote is False and quoted:
-            new = re.sub(rb'\s+quotePrefix="[^"]*"', b"", new)
-        if date:
-            number_format = re.search(rb'\bnumFmtId="([0-9]+)"', xf)
-            if number_format is None or number_format.group(1) == b"0":
-                new = _set_attribute(new, b"numFmtId", str(self._date_format()).encode())
-                new = _set_attribute(new, b"applyNumberFormat", b"1")
-        if new == xf:
-            return style
-        if new in xfs:
-            return xfs.index(new)
-        xfs.append(new)
-        self._write_cell_formats()
-        return len(xfs) - 1
-
-    def _write_cell_formats(self) -> None:
-        found = _CELL_XFS.search(self.xml)
-        assert found is not None and self._xfs is not None
-        opening = self.xml[found.start() : found.start(1)]
-        opening = _COUNT.sub(f'count="{len(self._xfs)}"'.encode(), opening, count=1)
-        section = opening + b"".join(self._xfs) + b"</cellXfs>"
-        self.xml = self.xml[: found.start()] + section + self.xml[found.end() :]
-        self.changed = True
-
-    def _date_format(self) -> int:
-        """The id of the number format DATE_FORMAT, added to the workbook's formats if it has none."""
-        found = _NUMBER_FORMATS.search(self.xml)
-        formats = _NUMBER_FORMAT.findall(found.group(1)) if found else []
-        for number, code in formats:
-            if code.decode("utf-8", "replace") == DATE_FORMAT:
-                return int(number)
-        number = max([163, *(int(number) for number, _ in formats)]) + 1
-        element = f'<numFmt numFmtId="{number}" formatCode="{DATE_FORMAT}"/>'.encode()
-        if found:
-            opening = self.xml[found.start() : found.start(1)]
-            opening = _COUNT.sub(f'count="{len(formats) + 1}"'.encode(), opening, count=1)
-            self.xml = self.xml[: found.start()] + opening + found.group(1) + element + self.xml[found.end(1) :]
-        else:
-            root = _STYLESHEET.search(self.xml)
-            if root is None:
-                raise Unpatchable("the workbook's styles are not where expected")
-            numbers = b'<numFmts count="1">' + element + b"</numFmts>"
-            self.xml = self.xml[: root.end()] + numbers + self.xml[root.end() :]
-        self.changed = True
-        return number
-
-
-def _set_attribute(tag: bytes, name: bytes, value: bytes) -> bytes:
-    """An <xf> start tag with the attribute set (replaced if present, else added after the element name)."""
-    pattern = re.compile(rb"\b" + name + rb'="[^"]*"')
-    if pattern.search(tag):
-        return pattern.sub(name + b'="' + value + b'"', tag, count=1)
-    return tag[:3] + b" " + name + b'="' + value + b'"' + tag[3:]
