@@ -90,11 +90,16 @@ def mutate(content: bytes, seed: int) -> bytes:
     return _zip(parts)
 
 
+# A fixed timestamp on every part: writestr(name) would stamp the current second, so one seed could give two
+# different files when the clock ticks between the two calls.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
 def _zip(parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, payload in parts.items():
-            archive.writestr(name, payload)
+            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), payload, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
