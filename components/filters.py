@@ -17,8 +17,8 @@ import streamlit as st
 from actionplan import Plan, i18n, views, words
 from actionplan.i18n import _, n_
 from actionplan.plan import portfolio
+from actionplan.plan.load import plan_in_language
 from actionplan.plan.status import label_of, meanings_inline, status_help
-from actionplan.plan.translations import plan_in_language
 
 from . import derived, frame, plan_store
 

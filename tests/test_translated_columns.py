@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 from actionplan import briefing as pack
 from actionplan import i18n, load_plan
 from actionplan.briefing.docx import briefing_docx
-from actionplan.plan.translations import in_language, plan_in_language, translated, translation_column
+from actionplan.plan.load import plan_in_language
+from actionplan.plan.translations import in_language, translated, translation_column
 from tests.conftest import ROOT
 
 RU_EVENT = "Участие в Сети творческих городов ЮНЕСКО"

@@ -41,9 +41,9 @@ from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import StepColumn
 from ..plan.facts import PlanFacts
-from ..plan.load import Plan, WorkbookInfo
+from ..plan.load import Plan, WorkbookInfo, plan_in_language
 from ..plan.status import AsOf, Reported
-from ..plan.translations import ListLabels, plan_in_language
+from ..plan.translations import ListLabels
 from . import summary
 from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from .facts import PlanFacts, plan_facts, with_properties
 from .findings import ERROR, WARNING, Finding, Phrase, has_errors
 from .messages import empty_messages, read_messages
 from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
-from .translations import ListLabels
+from .translations import STEP_TEXT, ListLabels, in_language
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
 WORKBOOK_ENV = "PLAN_WORKBOOK"
@@ -111,6 +111,16 @@ class Plan:
     def steps_of(self, activity_id: str) -> pd.DataFrame:
         """The mechanism steps of one activity, in order."""
         return self.steps[self.steps[S.ACTIVITY_ID] == activity_id].sort_values(S.STEP)
+
+
+def plan_in_language(plan: Plan, lang: str) -> Plan:
+    """The plan with its activities' and steps' text in `lang` where the workbook translates it (the same plan
+    when it does not)."""
+    activities = in_language(plan.activities, lang)
+    steps = in_language(plan.steps, lang, STEP_TEXT)
+    if activities is plan.activities and steps is plan.steps:
+        return plan
+    return replace(plan, activities=activities, steps=steps)
 
 
 # ---------------------------------------------------------------------------------------------------------------

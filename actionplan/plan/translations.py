@@ -11,7 +11,6 @@ Translated columns are staff-added columns: loaded, kept on save and exported li
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,7 +25,6 @@ from .contract import StepColumn as S
 
 if TYPE_CHECKING:
     from .cells import Sheet
-    from .load import Plan
     from .sheets import Lists
 
 # Text an activity row shows that a translation may replace; list-backed values (Domain, Convention, Programme,
@@ -65,16 +63,6 @@ def in_language(frame: pd.DataFrame, lang: str, columns: tuple[str, ...] = ACTIV
     present = [column for column in columns if column in frame.columns]
     chosen = {c: translated(frame, c, lang) for c in present if translation_column(frame.columns, c, lang)}
     return frame.assign(**chosen) if chosen else frame
-
-
-def plan_in_language(plan: Plan, lang: str) -> Plan:
-    """The plan with its activities' and steps' text in `lang` where the workbook translates it (the same plan
-    when it does not)."""
-    activities = in_language(plan.activities, lang)
-    steps = in_language(plan.steps, lang, STEP_TEXT)
-    if activities is plan.activities and steps is plan.steps:
-        return plan
-    return dataclasses.replace(plan, activities=activities, steps=steps)
 
 
 @dataclass(frozen=True)
