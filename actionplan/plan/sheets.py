@@ -294,15 +294,6 @@ def _year_of_id(activity_id: str | None) -> int | None:
     return None
 
 
-def _put(table: dict[str, list[object]], index: int, number: int, dated: tuple, status: object) -> None:
-    """The derived cells of one activity: its effective dates, where they come from, its row and reported status."""
-    start, end, source, precision = dated
-    table[A.START][index], table[A.END][index] = start, end
-    table[contract.ROW][index], table[contract.DATE_SOURCE][index] = number, source
-    table[contract.PRECISION][index] = precision
-    table[contract.REPORTED_STATUS][index] = status or Reported.NOT_REPORTED
-
-
 def _activity_record(
     record: dict[str, object], row: int, first_row: dict[object, int], lists: Lists, found: Collector, date1904: bool
 ) -> dict[str, object]:
