@@ -2,8 +2,8 @@
 the typed table built from columns, so that 10,000 activities cost little more than reading the file.
 
 Each helper returns the values and, beside them, whether each cell went through without a finding; the sheet
-readers (sheets.py) read the rows with a finding one by one, with the same code as always, so every finding is
-exactly what it was and comes in the sheet's order.
+readers (activities.py, steps.py) read the rows with a finding one by one, with the same code as always, so every
+finding is exactly what it was and comes in the sheet's order.
 """
 
 from __future__ import annotations

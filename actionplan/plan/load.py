@@ -1,5 +1,5 @@
 """Reading a plan workbook: the container checked (container.py), the sheets chosen and read cell by cell
-(cells.py), typed and dated (sheets.py), with findings.
+(cells.py), typed and dated (lists.py, activities.py, steps.py, milestones.py), with findings.
 
 `load_plan(path)` never raises for a broken or hostile workbook: it returns a Plan whose findings say what is wrong,
 with the sheet, the Excel row and the column, and a hint; anything unforeseen becomes an error finding naming the
@@ -23,6 +23,7 @@ import python_calamine
 from .. import words
 from ..i18n import N_
 from . import contract
+from .activities import empty_activities, read_activities
 from .cells import Collector, Sheet, choose_sheet, read_sheet, report_merged_header, shown
 from .checkins import empty_checkins, read_checkins
 from .container import MAX_WORKBOOK_BYTES, Container, open_container
@@ -30,8 +31,10 @@ from .contract import ActivityColumn as A
 from .contract import StepColumn as S
 from .facts import PlanFacts, plan_facts, with_properties
 from .findings import ERROR, WARNING, Finding, Phrase, has_errors
+from .lists import Lists, read_lists
 from .messages import empty_messages, read_messages
-from .sheets import Lists, empty_activities, read_activities, read_lists, read_milestones, read_steps
+from .milestones import read_milestones
+from .steps import read_steps
 from .translations import STEP_TEXT, ListLabels, in_language
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")

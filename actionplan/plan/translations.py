@@ -25,7 +25,7 @@ from .contract import StepColumn as S
 
 if TYPE_CHECKING:
     from .cells import Sheet
-    from .sheets import Lists
+    from .lists import Lists
 
 # Text an activity row shows that a translation may replace; list-backed values (Domain, Convention, Programme,
 # Status) are keys and keep their value, their names come from the Lists sheet (`ListLabels`).
