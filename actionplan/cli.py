@@ -180,25 +180,39 @@ def _import(args: argparse.Namespace) -> int:
 
     source, out = Path(args.source), Path(args.out)
     if not source.is_file():
-        print(f"import: {source} does not exist", file=sys.stderr)
+        print("import: " + _("{path} does not exist").format(path=source), file=sys.stderr)
         return 2
     if out.exists() and not args.force:
-        print(f"import: {out} already exists; choose another --out, or add --force to replace it", file=sys.stderr)
+        print(
+            "import: "
+            + _("{path} already exists; choose another --out, or add --force to replace it").format(path=out),
+            file=sys.stderr,
+        )
         return 2
     try:
         result = import_file(source, suggest=not args.no_suggest)
     except Exception as problem:  # a damaged or unexpected document: say so, never a traceback  # noqa: BLE001
-        print(f"import: {source} cannot be read as a plan ({problem})", file=sys.stderr)
+        print(
+            "import: " + _("{path} cannot be read as a plan ({problem})").format(path=source, problem=problem),
+            file=sys.stderr,
+        )
         return 2
     try:
         write_import(result, out, force=args.force)
     except FileExistsError:
-        print(f"import: {out} already exists; add --force to replace it", file=sys.stderr)
+        print("import: " + _("{path} already exists; add --force to replace it").format(path=out), file=sys.stderr)
         return 2
     for line in result.summary():
         print(line)
     plan = load_plan(out)
-    print(f"Wrote {out}: check finds {len(plan.errors)} errors, {len(plan.warnings)} warnings")
+    errors, warnings = len(plan.errors), len(plan.warnings)
+    found = ", ".join(
+        (
+            n_("{n} error", "{n} errors", errors).format(n=errors),
+            n_("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        )
+    )
+    print(_("Wrote {file}: check finds {found}").format(file=out, found=found))
     for finding in plan.findings:
         print(f"  {finding}")
     return 1 if plan.errors else 0
@@ -234,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_import.add_argument(
         "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
     )
+    _add_lang(plan_import, "the language of the summary and of the report's notes")
     plan_import.set_defaults(run=_import)
     add_round_command(commands, path_help)
     synth = commands.add_parser(

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from .. import words
+from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.facts import PlanFacts, about_rows
@@ -54,15 +55,21 @@ class PlanImport:
         return dict(sorted(Counter(a[ActivityColumn.YEAR] for a in self.activities).items()))
 
     def summary(self) -> list[str]:
-        """The import in a few lines: what was read, then the report's summary."""
-        per_year = ", ".join(f"{count} for {year}" for year, count in self.years.items())
+        """The import in a few lines, in the current language: what was read, then the report's summary."""
+        per_year = ", ".join(
+            _("{count} for {year}").format(count=count, year=year) for year, count in self.years.items()
+        )
         suggested = Counter(line.column for line in self.report.of(ReportKind.SUGGESTED))
-        shown = ", ".join(f"{column} {suggested[column]}" for column in sorted(suggested)) or "none"
+        shown = ", ".join(f"{_(column)} {suggested[column]}" for column in sorted(suggested)) or _("none")
+        steps = len(self.steps)
         return [
-            f"{self.facts.title or self.source_name} ({self.source_kind})",
-            f"{words.activities(len(self.activities))} ({per_year or 'none'}), "
-            f"{words.count(len(self.steps), 'step')}; Status left blank (Not reported)",
-            f"Suggested classification (for staff to confirm): {shown}",
+            f"{self.facts.title or self.source_name} ({_(self.source_kind)})",
+            _("{activities} ({per_year}), {steps}; Status left blank (Not reported)").format(
+                activities=words.activities(len(self.activities)),
+                per_year=per_year or _("none"),
+                steps=n_("{n} step", "{n} steps", steps).format(n=steps),
+            ),
+            _("Suggested classification (for staff to confirm): {shown}").format(shown=shown),
             *summary_lines(self.report),
         ]
 
@@ -78,7 +85,10 @@ def import_document(document: SourceDocument, *, suggest: bool = True) -> PlanIm
     facts = read_facts(document.heading, document.trailing, parsed.years, report)
     for line in document.trailing:
         report.add(
-            ReportKind.NOT_PLACED, where="below the table", source=line, note="text below the table is not imported"
+            ReportKind.NOT_PLACED,
+            where=_("below the table"),
+            source=line,
+            note=_("text below the table is not imported"),
         )
     activities = [dict(activity) for activity in parsed.activities]
     conventions = dict(CONVENTIONS)
@@ -91,14 +101,16 @@ def import_document(document: SourceDocument, *, suggest: bool = True) -> PlanIm
             ReportKind.ASSUMED,
             column=contract.MILESTONES,
             became=names,
-            note="the document names no milestone dates: the General Conference sessions the dashboard knows of "
-            "in and just after the plan's period were added; add later sessions when they are set",
+            note=_(
+                "the document names no milestone dates: the General Conference sessions the dashboard knows of "
+                "in and just after the plan's period were added; add later sessions when they are set"
+            ),
         )
     else:
         report.add(
             ReportKind.UNSURE,
             column=contract.MILESTONES,
-            note="no General Conference session known for the plan's period: add the milestones on their sheet",
+            note=_("no General Conference session known for the plan's period: add the milestones on their sheet"),
         )
     lists: dict[str, list] = {
         contract.LIST_DOMAIN: list(DOMAINS),
@@ -139,7 +151,7 @@ def _suggest(activities: list[dict], steps: tuple[dict, ...], report: ImportRepo
                 column=suggestion.column,
                 source=activity[ActivityColumn.EVENT] or "",
                 became=suggestion.value,
-                note=f"suggested because {suggestion.reason}; confirm or change it",
+                note=_("suggested because {reason}; confirm or change it").format(reason=suggestion.reason),
             )
         for doubt in found.unsure:
             report.add(
@@ -147,7 +159,7 @@ def _suggest(activities: list[dict], steps: tuple[dict, ...], report: ImportRepo
                 activity_id=aid,
                 column=doubt.column,
                 source=activity[ActivityColumn.EVENT] or "",
-                note=f"left blank: {doubt.reason}",
+                note=_("left blank: {reason}").format(reason=doubt.reason),
             )
         columns = [str(s.column) for s in found.suggestions]
         activity[SUGGESTED_COLUMN] = (

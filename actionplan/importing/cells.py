@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..i18n import _
 from ..plan.terms import MONTHS, parse_terms
 from .source import Paragraph, SourceRow, clean
 
@@ -179,7 +180,7 @@ def split_steps(paragraphs: list[Paragraph]) -> tuple[list[str], list[str]]:
             pieces[-1:] = [head, tail]
             expected += 1
         if len(pieces) > 1:
-            notes.append(f"one paragraph held {len(pieces)} numbered steps")
+            notes.append(_("one paragraph held {n} numbered steps").format(n=len(pieces)))
         steps.extend(piece for piece in pieces if piece)
     return steps, notes
 
@@ -195,8 +196,12 @@ def split_terms(fragments: list[str]) -> tuple[str, list[str], str]:
         return "", [], ""
     pieces = [piece for fragment in fragments for piece in DATE_BOUNDARY.split(fragment) if piece.strip()]
     if len(pieces) > 1 and all(parse_terms(piece) is not None for piece in pieces):
-        how = "lines" if len(fragments) > 1 else "dates run together on one line"
-        return "; ".join(pieces), pieces, f"{len(pieces)} dates ({how}) kept as a list separated by '; '"
+        kept = (
+            _("{n} dates (lines) kept as a list separated by '; '")
+            if len(fragments) > 1
+            else _("{n} dates (dates run together on one line) kept as a list separated by '; '")
+        )
+        return "; ".join(pieces), pieces, kept.format(n=len(pieces))
     text = clean(" ".join(fragments))
-    note = f"{len(fragments)} pieces joined with a space" if len(fragments) > 1 else ""
+    note = _("{n} pieces joined with a space").format(n=len(fragments)) if len(fragments) > 1 else ""
     return text, [], note

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..plan.contract import ActivityColumn
 
 SUGGESTED_COLUMN = "Suggested by import"
@@ -93,6 +94,7 @@ class Suggestion:
     column: str
     value: str
     reason: str
+    in_event: bool = False  # named by the event itself (not by its steps or its section)
 
 
 @dataclass(frozen=True)
@@ -132,14 +134,20 @@ def programmes_in(text: str) -> list[tuple[str, str | None, str]]:
 
 def _one(column: str, event: str, steps: str, finder) -> tuple[Suggestion | None, Unsure | None, str | None]:
     """A single value named by the event, else by the steps; several named -> unsure."""
-    for where, text in (("the event", event), ("its steps", steps)):
+    for in_event, text in ((True, event), (False, steps)):
         named = finder(text)
         if len(named) == 1:
             value, domain, words = named[0]
-            return Suggestion(column, value, f"{where} names \u201c{words}\u201d"), None, domain
+            names = _("the event names \u201c{words}\u201d") if in_event else _("its steps name \u201c{words}\u201d")
+            return Suggestion(column, value, names.format(words=words), in_event), None, domain
         if len(named) > 1:
-            listed = ", ".join(value for value, _, _ in named)
-            return None, Unsure(column, f"several are named in {where}: {listed}"), None
+            listed = ", ".join(found[0] for found in named)
+            several = (
+                _("several are named in the event: {listed}")
+                if in_event
+                else _("several are named in its steps: {listed}")
+            )
+            return None, Unsure(column, several.format(listed=listed)), None
     return None, None, None
 
 
@@ -148,7 +156,7 @@ def classify(event: str, steps: Iterable[str], section: str = "", domains: Itera
     steps_text = " ".join(steps)
     suggestions: list[Suggestion] = []
     unsure: list[Unsure] = []
-    convention, doubt, _ = _one(
+    convention, doubt, _convention_domain = _one(
         ActivityColumn.CONVENTION, event, steps_text, lambda text: [(c, CULTURE, c) for c in conventions_in(text)]
     )
     programme, programme_doubt, programme_domain = _one(ActivityColumn.PROGRAMME, event, steps_text, programmes_in)
@@ -176,11 +184,15 @@ def _domain(
     column = ActivityColumn.DOMAIN
     for name in domains:
         if section and re.search(rf"\b{re.escape(name)}\b", section, re.I):
-            return Suggestion(column, name, f"it is listed under the section \u201c{section}\u201d")
-    if convention is not None and convention.reason.startswith("the event"):
-        return Suggestion(column, CONVENTION_DOMAIN, f"the event names the {convention.value}")
-    if programme is not None and programme_domain and programme.reason.startswith("the event"):
-        return Suggestion(column, programme_domain, f"the event names the programme {programme.value}")
+            return Suggestion(
+                column, name, _("it is listed under the section \u201c{section}\u201d").format(section=section)
+            )
+    if convention is not None and convention.in_event:
+        names = _("the event names the {convention}").format(convention=convention.value)
+        return Suggestion(column, CONVENTION_DOMAIN, names)
+    if programme is not None and programme_domain and programme.in_event:
+        names = _("the event names the programme {programme}").format(programme=programme.value)
+        return Suggestion(column, programme_domain, names)
     text = re.sub(r"social and human sciences", " SHS ", event, flags=re.I)
     scores = {domain: pattern.findall(text) for domain, pattern in _DOMAIN_PATTERNS.items()}
     thematic = {domain: words for domain, words in scores.items() if words and domain != COOPERATION}
@@ -188,12 +200,16 @@ def _domain(
         thematic = {COOPERATION: scores[COOPERATION]}
     if not thematic:
         if programme is not None and programme_domain:
-            return Suggestion(column, programme_domain, f"its steps name the programme {programme.value}")
-        return Unsure(column, "the event names no domain's words")
+            return Suggestion(
+                column,
+                programme_domain,
+                _("its steps name the programme {programme}").format(programme=programme.value),
+            )
+        return Unsure(column, _("the event names no domain's words"))
     best = max(len(words) for words in thematic.values())
     leaders = [domain for domain, words in thematic.items() if len(words) == best]
     if len(leaders) > 1:
         listed = "; ".join(f"{domain} (\u201c{', '.join(thematic[domain])}\u201d)" for domain in leaders)
-        return Unsure(column, f"the event's words point to several domains: {listed}")
+        return Unsure(column, _("the event's words point to several domains: {listed}").format(listed=listed))
     words = ", ".join(dict.fromkeys(word.lower() for word in thematic[leaders[0]]))
-    return Suggestion(column, leaders[0], f"the event says \u201c{words}\u201d")
+    return Suggestion(column, leaders[0], _("the event says \u201c{words}\u201d").format(words=words))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..i18n import _
 from ..plan.facts import Fact, PlanFacts
 from .report import ImportReport, ReportKind
 from .source import clean
@@ -66,10 +67,10 @@ def read_facts(
     first_year = last_year = None
     if period:
         first_year, last_year = int(period.group(1)), int(period.group(2))
-        period_source = "the heading"
+        period_source = _("the heading")
     elif years:
         first_year, last_year = min(years), max(years)
-        period_source = "the years of the table (the heading gives no period)"
+        period_source = _("the years of the table (the heading gives no period)")
     parties: tuple[str, ...] = ()
     if country and re.search(_UNESCO_NAMES, title, re.I):
         parties = (country, UNESCO)
@@ -83,11 +84,11 @@ def read_facts(
         body = next((clean(line) for line in heading if line != title and _BODY.match(clean(line))), "")
     facts = PlanFacts(title, country, first_year, last_year, parties, body)
     stated = {
-        Fact.TITLE: (title, "the heading above the table"),
-        Fact.COUNTRY: (country, "the title"),
+        Fact.TITLE: (title, _("the heading above the table")),
+        Fact.COUNTRY: (country, _("the title")),
         Fact.PERIOD: (facts.period, period_source if first_year else ""),
-        Fact.PARTIES: ("; ".join(parties), "the title"),
-        Fact.ISSUING_BODY: (body, "the heading"),
+        Fact.PARTIES: ("; ".join(parties), _("the title")),
+        Fact.ISSUING_BODY: (body, _("the heading")),
     }
     for fact, (value, source) in stated.items():
         if value:
@@ -96,9 +97,13 @@ def read_facts(
             report.add(
                 ReportKind.UNSURE,
                 column=fact.value,
-                note=f"the document does not state the plan's {fact.value.lower()}: add it on the About sheet",
+                note=_("the document does not state the plan's \u201c{fact}\u201d: add it on the About sheet").format(
+                    fact=_(fact.value)
+                ),
             )
     for line in heading[used:]:
         if clean(line) and clean(line) != body and not _ISSUED.match(clean(line)):
-            report.add(ReportKind.FACT, source=clean(line), became="(heading line, not a fact the About sheet keeps)")
+            report.add(
+                ReportKind.FACT, source=clean(line), became=_("(heading line, not a fact the About sheet keeps)")
+            )
     return facts

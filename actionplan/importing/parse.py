@@ -12,6 +12,7 @@ the import report with the source row it came from.
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.terms import parse_terms
 from .cells import (
@@ -57,7 +58,7 @@ class _Reader:
             self.report.add(
                 ReportKind.ASSUMED,
                 where=rows[0].where if rows else "",
-                note="no header row naming the columns was found; read as No. | Event | Mechanism | Terms",
+                note=_("no header row naming the columns was found; read as No. | Event | Mechanism | Terms"),
             )
             first_header = -1
         for index, row in enumerate(rows):
@@ -70,7 +71,7 @@ class _Reader:
         return self.drafts
 
     def _before_table(self, row: SourceRow) -> None:
-        self.became[row.where] = "heading above the table"
+        self.became[row.where] = _("heading above the table")
 
     def _header(self, row: SourceRow) -> None:
         self.layout = header_layout(row)
@@ -78,7 +79,8 @@ class _Reader:
         assert self.layout is not None
         read = ", ".join(f"{row.cells[i].text} -> {role.value}" for role, i in self.layout.roles.items())
         extra = ", ".join(self.layout.extra)
-        self.became[row.where] = f"header: {read}" + (f"; kept as extra columns: {extra}" if extra else "")
+        kept = _("; kept as extra columns: {extra}").format(extra=extra) if extra else ""
+        self.became[row.where] = _("header: {read}").format(read=read) + kept
 
     def _row(self, row: SourceRow) -> None:
         layout = self.layout
@@ -88,12 +90,12 @@ class _Reader:
             if any(cell.merged_above and cell.text for cell in row.cells):
                 self._continue(row)  # only cells merged from above: nothing new, but part of the activity
             else:
-                self.report.add(ReportKind.SKIPPED, where=row.where, source=row.shown(), note="blank row")
-                self.became[row.where] = "skipped (blank)"
+                self.report.add(ReportKind.SKIPPED, where=row.where, source=row.shown(), note=_("blank row"))
+                self.became[row.where] = _("skipped (blank)")
             return
         if tuple(header_words(text) for text in texts) == self.header_key or header_layout(row) is not None:
-            self.report.add(ReportKind.SKIPPED, where=row.where, source=row.shown(), note="the header row repeated")
-            self.became[row.where] = "skipped (header repeated)"
+            self.report.add(ReportKind.SKIPPED, where=row.where, source=row.shown(), note=_("the header row repeated"))
+            self.became[row.where] = _("skipped (header repeated)")
             return
         number_cell = row.cell(layout.column(Role.NO))
         number_text = "" if number_cell.merged_above else number_cell.text
@@ -102,13 +104,14 @@ class _Reader:
             if year:
                 self.year = int(year.group(1))
                 self.section = ""
-                self.became[row.where] = f"year row: {self.year}"
+                self.became[row.where] = _("year row: {year}").format(year=self.year)
                 return
             lone = next(cell for cell in row.cells if cell.text and not cell.spanned and not cell.merged_above)
             spans = sum(1 for cell in row.cells if cell.spanned) > 0
             if (spans or lone is number_cell) and not NUMBER_CELL.match(texts[0]):
                 self.section = texts[0]
-                self.became[row.where] = f"section row: '{self.section}' (kept in the Section column)"
+                kept = _("section row: '{section}' (kept in the Section column)")
+                self.became[row.where] = kept.format(section=self.section)
                 return
         number = NUMBER_CELL.match(number_text)
         if number:
@@ -122,9 +125,9 @@ class _Reader:
                 ReportKind.NOT_PLACED,
                 where=row.where,
                 source=row.shown(),
-                note="no activity number in this row and no activity above it to continue",
+                note=_("no activity number in this row and no activity above it to continue"),
             )
-            self.became[row.where] = "not placed"
+            self.became[row.where] = _("not placed")
 
     def _continues(self, row: SourceRow) -> bool:
         """Without a No. column: a row continues the activity above when its event text continues a sentence."""
@@ -145,16 +148,15 @@ class _Reader:
             return self.year, ""
         span = parse_terms(row.cell(layout.column(Role.TERMS)).text)
         if span is not None:
-            return span.start.year, "no year row above it: the year is taken from its terms"
+            return span.start.year, _("no year row above it: the year is taken from its terms")
         return None, ""
 
     def _start(self, row: SourceRow, number: int | None) -> None:
         year, assumption = self._year_for(row)
         if number is None:
             number = 1 + sum(1 for draft in self.drafts if draft.year == year)
-            self.report.add(
-                ReportKind.ASSUMED, where=row.where, note=f"the table has no No. column: numbered {number} in order"
-            )
+            numbered = _("the table has no No. column: numbered {number} in order").format(number=number)
+            self.report.add(ReportKind.ASSUMED, where=row.where, note=numbered)
         draft = Draft(year, number, row.where, self.section)
         if assumption:
             self.report.add(ReportKind.ASSUMED, where=row.where, source=row.shown(), note=assumption)
@@ -198,7 +200,7 @@ class _Reader:
                     activity_id=f"{draft.year}-{draft.no:02d}" if draft.year and draft.no else "",
                     column=ActivityColumn.TERMS,
                     source=terms.text,
-                    note="terms cell merged over several activities: each takes its terms",
+                    note=_("terms cell merged over several activities: each takes its terms"),
                 )
         elif not terms.merged_above:
             draft.terms.extend(p.text for p in terms.paragraphs)
@@ -217,7 +219,7 @@ class _Reader:
                 activity_id=f"{draft.year}-{draft.no:02d}" if draft.year and draft.no else "",
                 column=", ".join(joined),
                 source=row.shown(),
-                note="the row continues the activity above (a cell broken across a page); its text joined on",
+                note=_("the row continues the activity above (a cell broken across a page); its text joined on"),
             )
 
 
@@ -236,7 +238,7 @@ def parse_document(document: SourceDocument, report: ImportReport) -> ParsedPlan
                 ReportKind.NOT_PLACED,
                 where=draft.where,
                 source=" / ".join(p.text for p in draft.event),
-                note="no year row above it, no Year column and no year in its terms: it cannot get an ID",
+                note=_("no year row above it, no Year column and no year in its terms: it cannot get an ID"),
             )
             continue
         activity_id = _free_id(draft, used, report)
@@ -270,7 +272,9 @@ def _free_id(draft: Draft, used: set[str], report: ImportReport) -> str:
             column=ActivityColumn.ID,
             source=activity_id,
             became=f"{draft.year}-{number:02d}",
-            note=f"number {draft.no} appears twice under {draft.year}: the second takes the next free number",
+            note=_("number {no} appears twice under {year}: the second takes the next free number").format(
+                no=draft.no, year=draft.year
+            ),
         )
         draft.no = number
         activity_id = f"{draft.year}-{number:02d}"
@@ -283,7 +287,7 @@ def _activity_rows(draft: Draft, report: ImportReport) -> tuple[dict, list[dict]
     aid = draft.activity_id
     event = "\n".join(clean(p.text) for p in draft.event if clean(p.text))
     if not event:
-        report.add(ReportKind.ASSUMED, where=draft.where, activity_id=aid, column="Event", note="the event is blank")
+        report.add(ReportKind.ASSUMED, where=draft.where, activity_id=aid, column="Event", note=_("the event is blank"))
     terms, dates, terms_note = split_terms(draft.terms)
     if terms_note:
         kind = ReportKind.SPLIT if dates else ReportKind.JOINED
@@ -294,12 +298,12 @@ def _activity_rows(draft: Draft, report: ImportReport) -> tuple[dict, list[dict]
     if not terms:
         report.add(
             ReportKind.TERMS_NOT_READ, where=draft.where, activity_id=aid, column="Terms",
-            note=f"no terms given: the activity is shown across its plan year {draft.year}",
+            note=_("no terms given: the activity is shown across its plan year {year}").format(year=draft.year),
         )  # fmt: skip
     elif parse_terms(terms, default_year=draft.year) is None:
         report.add(
             ReportKind.TERMS_NOT_READ, where=draft.where, activity_id=aid, column="Terms", source=terms,
-            note=f"no date could be read: the activity is shown across its plan year {draft.year}",
+            note=_("no date could be read: the activity is shown across its plan year {year}").format(year=draft.year),
         )  # fmt: skip
     descriptions, notes = split_steps(draft.mechanism)
     for note in notes:
@@ -312,16 +316,20 @@ def _activity_rows(draft: Draft, report: ImportReport) -> tuple[dict, list[dict]
         if len(descriptions) >= len(dates):
             for index in range(len(descriptions)):
                 step_terms[index] = dates[min(index, len(dates) - 1)]
-            note = f"the {len(dates)} dates of its terms given to steps 1-{len(dates)} in order"
+            note = _("the {n} dates of its terms given to steps 1-{n} in order").format(n=len(dates))
             if len(descriptions) > len(dates):
-                rest = len(dates) + 1, len(descriptions)
-                which = f"step {rest[0]} takes" if rest[0] == rest[1] else f"steps {rest[0]}-{rest[1]} take"
-                note += f"; {which} the last date, '{dates[-1]}'"
+                first, last = len(dates) + 1, len(descriptions)
+                which = (
+                    _("; step {first} takes the last date, '{date}'")
+                    if first == last
+                    else _("; steps {first}-{last} take the last date, '{date}'")
+                )
+                note += which.format(first=first, last=last, date=dates[-1])
             report.add(ReportKind.ASSUMED, where=draft.where, activity_id=aid, column="Steps Terms", note=note)
         else:
             report.add(
                 ReportKind.ASSUMED, where=draft.where, activity_id=aid, column="Steps Terms",
-                note=f"{len(dates)} dates for {len(descriptions)} steps: not given to the steps",
+                note=_("{dates} dates for {steps} steps: not given to the steps").format(dates=len(dates), steps=len(descriptions)),
             )  # fmt: skip
     for index, description in enumerate(descriptions):
         if step_terms[index] is None:
@@ -331,7 +339,7 @@ def _activity_rows(draft: Draft, report: ImportReport) -> tuple[dict, list[dict]
                 report.add(
                     ReportKind.ASSUMED, where=draft.where, activity_id=aid, column="Steps Terms",
                     source=description, became=mentions[0],
-                    note=f"step {index + 1} names its own date in its text: taken as its terms",
+                    note=_("step {n} names its own date in its text: taken as its terms").format(n=index + 1),
                 )  # fmt: skip
     activity = {
         ActivityColumn.ID.value: aid,
@@ -358,9 +366,9 @@ def _side_by_side(document: SourceDocument, drafts: list[Draft], became: dict[st
     """A 'Source row' line for every row of the document, in its order: what the row became."""
     activity_of: dict[str, str] = {}
     for draft in drafts:
-        label = draft.activity_id or "not placed (no year)"
+        label = draft.activity_id or _("not placed (no year)")
         for index, (where, filled) in enumerate(draft.rows):
-            what = f"{label}" + (" (continued)" if index else "")
+            what = _("{activity} (continued)").format(activity=label) if index else label
             became[where] = what + (f": {', '.join(filled)}" if filled else "")
             activity_of[where] = draft.activity_id
     for row in document.rows:

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..plan.workbook import HEADER_ALIGNMENT, HEADER_BORDER, HEADER_FILL, HEADER_FONT, put_value
 
 REPORT_SHEET = "Import report"
@@ -31,20 +31,24 @@ class ReportKind(StrEnum):
     meaning: str
     needs_look: bool
 
-    NOT_PLACED = N_("Not placed"), "a row of the document the importer could not turn into anything", True
+    NOT_PLACED = N_("Not placed"), N_("a row of the document the importer could not turn into anything"), True
     TERMS_NOT_READ = (
         N_("Terms not read"),
-        "terms the dashboard cannot turn into dates; shown across the plan year",
+        N_("terms the dashboard cannot turn into dates; shown across the plan year"),
         True,
     )
-    UNSURE = N_("Unsure, left blank"), "left blank: the document states none, or several; for staff to fill in", True
-    ASSUMED = N_("Assumed"), "a reading the document does not state outright; check it", True
-    SUGGESTED = N_("Suggested"), "a classification proposed from the text, for staff to confirm or change", False
-    JOINED = N_("Joined"), "text split across rows or paragraphs, joined into one", False
-    SPLIT = N_("Split"), "one cell's text split into several steps or dates", False
-    SKIPPED = N_("Skipped"), "a row that holds no activity (a repeated header, a blank row)", False
-    FACT = N_("Plan fact"), "a fact of the plan read from the document's heading", False
-    SOURCE_ROW = N_("Source row"), "a row of the document and what it became", False
+    UNSURE = (
+        N_("Unsure, left blank"),
+        N_("left blank: the document states none, or several; for staff to fill in"),
+        True,
+    )
+    ASSUMED = N_("Assumed"), N_("a reading the document does not state outright; check it"), True
+    SUGGESTED = N_("Suggested"), N_("a classification proposed from the text, for staff to confirm or change"), False
+    JOINED = N_("Joined"), N_("text split across rows or paragraphs, joined into one"), False
+    SPLIT = N_("Split"), N_("one cell's text split into several steps or dates"), False
+    SKIPPED = N_("Skipped"), N_("a row that holds no activity (a repeated header, a blank row)"), False
+    FACT = N_("Plan fact"), N_("a fact of the plan read from the document's heading"), False
+    SOURCE_ROW = N_("Source row"), N_("a row of the document and what it became"), False
 
     @classmethod
     def of(cls, value: object) -> ReportKind:
@@ -132,18 +136,19 @@ class ImportReport:
 def summary_lines(report: ImportReport, limit: int = 12) -> list[str]:
     """What the CLI prints: a count per kind, then the lines staff must look at (at most `limit` per kind)."""
     counts = report.counts()
-    shown = ", ".join(f"{kind.value.lower()} {counts[kind]}" for kind in KIND_ORDER if counts[kind])
-    lines = [f"Report: {shown or 'nothing to report'}"]
+    shown = ", ".join(f"{_(kind.value).lower()} {counts[kind]}" for kind in KIND_ORDER if counts[kind])
+    lines = [_("Report: {shown}").format(shown=shown or _("nothing to report"))]
     for kind in KIND_ORDER:
         if not kind.needs_look or not counts[kind]:
             continue
-        lines.append(f"{kind.value} ({counts[kind]}): {kind.meaning}")
+        lines.append(f"{_(kind.value)} ({counts[kind]}): {_(kind.meaning)}")
         for line in report.of(kind)[:limit]:
             place = " ".join(part for part in (line.where, line.activity_id, line.column) if part)
             what = line.became or line.source
             lines.append(f"  {place}: {_short(what)}" + (f" ({line.note})" if line.note else ""))
         if counts[kind] > limit:
-            lines.append(f"  ... and {counts[kind] - limit} more in the sheet '{REPORT_SHEET}'")
+            more = _("... and {n} more in the sheet '{sheet}'").format(n=counts[kind] - limit, sheet=REPORT_SHEET)
+            lines.append(f"  {more}")
     return lines
 
 
@@ -167,7 +172,7 @@ def write_report_sheet(ws: Worksheet, lines: Sequence[ReportLine] | Iterable[Rep
     for row, line in enumerate(lines, start=2):
         count += 1
         record = line.as_record()
-        for index, (name, _) in enumerate(REPORT_COLUMNS, start=1):
+        for index, (name, _width) in enumerate(REPORT_COLUMNS, start=1):
             cell = ws.cell(row=row, column=index)
             put_value(cell, record[name])
             cell.alignment = wrap

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..i18n import N_, _
+
 WHITESPACE = re.compile(r"\s+")
 
 # Formats the importer reads, by file suffix.
@@ -164,8 +166,8 @@ def read_text(text: str, name: str = "plan.txt") -> SourceDocument:
             heading.extend(p.text for p in fragment_paragraphs(line))
             continue
         cells = tuple(SourceCell(fragment_paragraphs(part)) for part in line.split("\t"))
-        rows.append(SourceRow(f"line {number}", cells))
-    return SourceDocument(name, "text export", tuple(heading), tuple(rows))
+        rows.append(SourceRow(_("line {number}").format(number=number), cells))
+    return SourceDocument(name, N_("text export"), tuple(heading), tuple(rows))
 
 
 def decode(content: bytes) -> str:
@@ -273,8 +275,12 @@ def read_html(text: str, name: str = "plan.html") -> SourceDocument:
                     carried[column + offset] = (paragraphs, rowspan - 1)
             column += colspan
         width = max(cells, default=-1) + 1
-        rows.append(SourceRow(f"table row {number}", tuple(cells.get(i, SourceCell()) for i in range(width))))
-    return SourceDocument(name, "HTML table", tuple(parser.before_table), tuple(rows), tuple(parser.outside))
+        rows.append(
+            SourceRow(
+                _("table row {number}").format(number=number), tuple(cells.get(i, SourceCell()) for i in range(width))
+            )
+        )
+    return SourceDocument(name, N_("HTML table"), tuple(parser.before_table), tuple(rows), tuple(parser.outside))
 
 
 # ------------------------------------------------------------------------------------------------ Word
@@ -325,7 +331,7 @@ def read_docx(content: bytes, name: str = "plan.docx") -> SourceDocument:
             table_number += 1
             trailing.clear()  # text between two tables is a caption, kept with the rows below
             rows.extend(_docx_rows(child, list_styles, table_number, qn))
-    return SourceDocument(name, "Word table", tuple(heading), tuple(rows), tuple(trailing))
+    return SourceDocument(name, N_("Word table"), tuple(heading), tuple(rows), tuple(trailing))
 
 
 def _docx_rows(table, list_styles: frozenset[str], table_number: int, qn) -> list[SourceRow]:
@@ -336,7 +342,7 @@ def _docx_rows(table, list_styles: frozenset[str], table_number: int, qn) -> lis
         cells: list[SourceCell] = []
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
         if before is not None:
-            cells.extend(SourceCell() for _ in range(_int(before.get(qn("w:val")))))
+            cells.extend(SourceCell() for _gap in range(_int(before.get(qn("w:val")))))
         for tc in tr.findall(qn("w:tc")):
             paragraphs = tuple(
                 paragraph
@@ -354,9 +360,11 @@ def _docx_rows(table, list_styles: frozenset[str], table_number: int, qn) -> lis
                 started[column] = paragraphs
             cells.append(cell)
             cells.extend(
-                SourceCell(cell.paragraphs, spanned=True, merged_above=cell.merged_above) for _ in range(span - 1)
+                SourceCell(cell.paragraphs, spanned=True, merged_above=cell.merged_above)
+                for _spanned in range(span - 1)
             )
-        rows.append(SourceRow(f"table {table_number} row {number}", tuple(cells)))
+        where = _("table {table} row {number}").format(table=table_number, number=number)
+        rows.append(SourceRow(where, tuple(cells)))
     return rows
 
 

@@ -1,0 +1,74 @@
+"""The command line and the plan importer speak the reader's language: the import report's notes and places in
+Russian with the document's own text as written, `import` and `check` summaries through the CLI in ru and tk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from actionplan import cli, i18n
+from actionplan.importing import ReportKind, import_file
+from tests.conftest import ROOT, SHIPPED_WORKBOOK
+from tests.plan_documents import norland_plan_docx
+
+
+@pytest.fixture(scope="module")
+def norland(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return norland_plan_docx(tmp_path_factory.mktemp("norland") / "plan.docx")
+
+
+def test_import_report_in_russian_translates_notes_and_keeps_quoted_text(norland: Path) -> None:
+    english = import_file(norland)
+    with i18n.using("ru"):
+        russian = import_file(norland)
+    assert len(english.report.lines) == len(russian.report.lines)
+    pairs = list(zip(english.report.lines, russian.report.lines, strict=True))
+    for en, ru in pairs:
+        assert ru.kind == en.kind
+        if en.kind != ReportKind.FACT:  # a fact's Source names the part of the document it came from
+            assert ru.source == en.source  # the document's text, as written
+    notes = {en.note: ru.note for en, ru in pairs if en.note}
+    assert notes["text below the table is not imported"] == "текст под таблицей не импортируется"
+    assert notes["terms cell merged over several activities: each takes its terms"].startswith("ячейка сроков")
+    where = {en.where: ru.where for en, ru in pairs if en.where}
+    assert where["table 1 row 2"] == "таблица 1, строка 2" and where["below the table"] == "под таблицей"
+    # the quoted words a suggestion came from stay as the document has them
+    unsure = next(ru for en, ru in pairs if en.kind == ReportKind.UNSURE and en.column == "Domain")
+    assert unsure.note.startswith("оставлено пустым: слова мероприятия") and "(\u201csport\u201d)" in unsure.note
+    assert all(not any("a" <= c <= "z" for c in ru.note[:3]) for en, ru in pairs if en.note)
+
+
+def test_import_summary_in_russian_through_the_cli(norland: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "norland.xlsx"
+    code = cli.main(["import", str(norland), "--out", str(out), "--lang", "ru"])
+    printed = capsys.readouterr().out
+    assert code == 0 and out.is_file()
+    assert "7 мероприятий (3 на 2025 г., 2 на 2026 г., 2 на 2027 г.), 9 шагов" in printed
+    assert "Отчёт: не размещено 2" in printed
+    assert "Не размещено (2): строка документа, из которой импорт ничего не смог получить" in printed
+    assert "  под таблицей: * Activities are financed from the national budget." in printed
+    assert f"Файл {out} записан: проверка находит 0 ошибок, 1 предупреждение" in printed
+    assert "Report:" not in printed and "Wrote" not in printed
+
+
+def test_import_refusal_in_russian(norland: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "taken.xlsx"
+    out.write_bytes(b"")
+    assert cli.main(["import", str(norland), "--out", str(out), "--lang", "ru"]) == 2
+    assert f"import: {out} уже существует; выберите другой --out" in capsys.readouterr().err
+
+
+def test_check_in_turkmen_through_a_subprocess() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "actionplan", "check", "--lang", "tk", str(SHIPPED_WORKBOOK)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().endswith(": 42 çäre, 79 ädim, 0 ýalňyşlyk, 0 duýduryş")
