@@ -117,7 +117,7 @@ def reminder(round_: Round, state: FormState, today: date) -> str:
                 "what was done and a link or a document that shows it, then send the file back to us as it is. "
                 "Where there is no news, leave the row as it is."
             ),
-            _("With thanks,\nthe National Commission of Turkmenistan for UNESCO"),
+            _("With thanks,\nthe National Commission for UNESCO"),  # no country: a round serves any plan,
         )
     )
 
