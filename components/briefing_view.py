@@ -13,6 +13,7 @@ import streamlit as st
 from actionplan import Plan, i18n, load_plan, words
 from actionplan import briefing as pack
 from actionplan.briefing.build import STATUS_COLUMN
+from actionplan.briefing.text import header
 from actionplan.i18n import N_, _
 from actionplan.keeping.backups import backup_time, list_backups
 from actionplan.plan import contract
@@ -310,8 +311,8 @@ def _labelled(config: dict[str, Any]) -> dict[str, Any]:
     may carry the English names or names already translated, so each setting is given under both."""
     labelled: dict[str, Any] = {}
     for name, column in config.items():
-        column = {**column, "label": _(name)}
-        labelled[name] = labelled[_(name)] = column
+        column = {**column, "label": header(name)}
+        labelled[name] = labelled[header(name)] = column
     return labelled
 
 

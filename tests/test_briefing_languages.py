@@ -43,7 +43,13 @@ EXPECTED = {
     "ru": {
         "tag": "ru-RU",
         "title": "Справочные материалы",
-        "headings": {"Сводка", "Ключевые тезисы", "График по кварталам", "Открытые и просроченные", "К сессии"},
+        "headings": {
+            "Сводка",
+            "Ключевые тезисы",
+            "График по кварталам",
+            "Открытые и просроченные",
+            "До, во время и после сессии",
+        },
         "sheets": {"Титул", "Содержание", "Сводка по статусам", "График"},
         "cover": "Отчётный период",
         "footer": "страница",
@@ -51,7 +57,7 @@ EXPECTED = {
     "tk": {
         "tag": "tk-TM",
         "title": "Maglumatnama",
-        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Sessiýanyň töwereginde"},
+        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Sessiýadan öň, dowamynda we soň"},
         "sheets": {"Daşky sahypa", "Mazmuny", "Ýagdaýlar boýunça jemleme"},
         "cover": "Hasabat döwri",
         "footer": "sahypadan",

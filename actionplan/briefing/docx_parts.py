@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from ..i18n import _, current
-from .text import printable
+from .text import header, printable
 
 # A4 portrait; landscape is never used, so the quarter grid is sized to fit the 17 cm text width.
 PAGE_WIDTH_CM = 21.0
@@ -195,7 +195,7 @@ def table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_las
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     fixed_layout(table, widths_cm)
     for cell, column in zip(table.rows[0].cells, frame.columns):
-        write(cell, _(str(column)), TABLE_STYLE, bold=True, colour="FFFFFF")  # the frame's keys stay English
+        write(cell, header(column), TABLE_STYLE, bold=True, colour="FFFFFF")  # the frame's keys stay English
         shade(cell, HEADER_FILL)
     repeat_header(table)
     for row_index, record in enumerate(frame.itertuples(index=False), start=1):

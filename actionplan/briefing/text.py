@@ -8,6 +8,7 @@ import functools
 import re
 
 from .. import words
+from ..i18n import N_, _
 
 # Line and paragraph separators staff paste from Word: read as a new line.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u000b\u000c\u0085\u2028\u2029]")
@@ -15,7 +16,16 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\u000b\u000c\u0085\u2028\u2029]")
 # forbids: python-docx and openpyxl refuse a document holding any of them.
 _UNPRINTABLE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]")
 
+# A column whose English key names another concept elsewhere in the app, headed in the pack by the pack's own word:
+# the Messages sheet's "Message" is a key message (the data report's "Message" is a finding's).
+HEADER_WORDS: dict[str, str] = {"Message": N_("Key message")}
+
 PROPERTY_LIMIT = 255  # python-docx and Excel refuse longer core properties (title, subject, ...)
+
+
+def header(column: object) -> str:
+    """A table column's header in the pack, in the reader's language (the frame's keys stay English)."""
+    return _(HEADER_WORDS.get(str(column), str(column)))
 
 
 def printable(value: object) -> str:

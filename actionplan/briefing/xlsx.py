@@ -30,6 +30,7 @@ from .docx_parts import LANGUAGE_TAGS
 from .grid import quarter_name
 from .scope import AT_SESSION_RULE
 from .summary import KEY_ITEMS_RULE
+from .text import header as header_label
 from .text import printable, within
 
 SHEET_NAME_LIMIT = 31  # Excel's limit
@@ -228,7 +229,7 @@ def _write(sheet: Worksheet, table: pd.DataFrame) -> None:
     The frame's column names are English keys (widths and wrapping go by them); the header row says each in the
     reader's language, and the Timeline's quarters ('2023 Q2') as the reader names a quarter."""
     headers = [str(column) for column in table.columns]
-    sheet.append([quarter_name(header) if QUARTER.fullmatch(header) else _(header) for header in headers])
+    sheet.append([quarter_name(header) if QUARTER.fullmatch(header) else header_label(header) for header in headers])
     widths = [_width(header, table[column]) for header, column in zip(headers, table.columns)]
     for position, width in enumerate(widths, start=1):
         cell = sheet.cell(1, position)
