@@ -142,16 +142,21 @@ def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Fig
     return _figure(f"{build.__module__}.{build.__qualname__}", _lang(), args, kwargs, build)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _gantt_rows(key: str, view: views.Filters, group_by: str, _plan: Plan, _acts: pd.DataFrame) -> pd.DataFrame:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _gantt_order(key: str, group_by: str, _plan: Plan) -> pd.DataFrame:
+    """Every dated activity's place in the Gantt and its group: by version and grouping, not by filter or date."""
     domains, instruments = _orders(key, _plan)
-    dated = _acts.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
-    return views.gantt_rows(dated, group_by=group_by, domains=domains, instruments=instruments, labels=False)
+    dated = _plan.activities.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
+    return views.gantt_order(dated, group_by=group_by, domains=domains, instruments=instruments)
 
 
 def gantt_rows(plan: Plan, view: views.Filters, acts: pd.DataFrame, group_by: str) -> pd.DataFrame:
-    """The dated activities in Gantt order with their groups (unlabelled: the window labels what it draws)."""
-    return _gantt_rows(version_key(plan), view, group_by, plan, acts)
+    """The dated activities in Gantt order with their groups (unlabelled: the window labels what it draws). The
+    order is sorted once per version and grouping; the rows `acts` holds for the view (its statuses as of its date)
+    are only taken in it, which costs less than caching them would (a pickle of every row)."""
+    del view  # `acts` is what `selected` returned for it
+    dated = acts.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
+    return views.in_gantt_order(_gantt_order(version_key(plan), group_by, plan), dated)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

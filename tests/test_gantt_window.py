@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -116,3 +117,21 @@ def test_timeline_page_opens_a_group_and_pages_it(big, use_workbook):
     figure = json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-gantt")).proto.spec)
     assert any(not label.startswith("<b>") for label in figure["layout"]["yaxis"]["categoryarray"])
     assert group.split(" (")[0] in captions
+
+
+@pytest.mark.parametrize("grouping", views.GROUPINGS)
+def test_rows_taken_in_the_order_sorted_once_are_the_rows_sorted_for_each_filter(big, grouping):
+    plan = load_plan(big)
+    domains = views.domain_order(plan.activities, plan.lists)
+    instruments = views.instrument_order(plan.activities, plan.lists)
+    every = plan.activities.dropna(subset=["Start", "End"])
+    order = views.gantt_order(every, group_by=grouping, domains=domains, instruments=instruments)
+    for view in (
+        views.Filters(as_of=AS_OF),
+        views.Filters(as_of=date(2022, 1, 1), years=(2022,)),
+        views.Filters(as_of=AS_OF, domains=tuple(domains[1:3])),
+    ):
+        acts = view.apply(plan.activities, plan.checkins).dropna(subset=["Start", "End"])
+        expected = views.gantt_rows(acts, group_by=grouping, domains=domains, instruments=instruments, labels=False)
+        assert len(expected) > 0
+        pd.testing.assert_frame_equal(views.in_gantt_order(order, acts), expected)

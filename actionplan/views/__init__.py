@@ -58,8 +58,10 @@ from .gantt import (
     TITLE_COLUMN,
     GanttWindow,
     dated_steps,
+    gantt_order,
     gantt_rows,
     gantt_window,
+    in_gantt_order,
 )
 from .milestones import QuickDate, due_before, milestone_eves, next_milestones
 from .progress import CheckinLine, Trend, checkin_lines, evidence_link, reported_trend
@@ -122,7 +124,9 @@ __all__ = [
     "domain_order",
     "due_before",
     "filter_options",
+    "gantt_order",
     "gantt_rows",
+    "in_gantt_order",
     "headline",
     "instrument_of",
     "instrument_order",

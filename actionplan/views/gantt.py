@@ -73,6 +73,31 @@ def gantt_rows(
     return with_labels(rows) if labels else rows
 
 
+def gantt_order(
+    activities: pd.DataFrame,
+    *,
+    group_by: str = GROUP_YEAR_DOMAIN,
+    domains: Sequence[str] = (),
+    instruments: Sequence[str] = (),
+) -> pd.DataFrame:
+    """The Gantt order of these activities and their Domain, Instrument and Group, without their other columns:
+    what `gantt_rows` (same options, labels aside) derives that depends on neither the as-of date nor the
+    filters. `in_gantt_order` takes any subset of the activities in this order (one sort for every filter)."""
+    keys = [ActivityColumn.ID, ActivityColumn.YEAR, ActivityColumn.START, ActivityColumn.DOMAIN]
+    keys += [ActivityColumn.CONVENTION, ActivityColumn.PROGRAMME]
+    some = activities[[key for key in keys if key in activities.columns]]
+    rows = gantt_rows(some, group_by=group_by, domains=domains, instruments=instruments, labels=False)
+    return rows[[DOMAIN_COLUMN, INSTRUMENT_COLUMN, GROUP_COLUMN]]
+
+
+def in_gantt_order(order: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
+    """`gantt_rows(activities, labels=False)` from `gantt_order` of a superset of them (same index): the sort is
+    stable on keys of each row alone, and an unlisted value ranks alphabetically after the listed ones in both,
+    so a subset keeps the relative order the whole set has."""
+    chosen = order.index[order.index.isin(activities.index)]
+    return activities.loc[chosen].assign(**{column: order.loc[chosen, column] for column in order.columns})
+
+
 def with_labels(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows with `Title` (the event's first line, cut short) and `Label` (`ID · title`), if not there yet."""
     if LABEL_COLUMN in rows.columns:
