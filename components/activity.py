@@ -16,15 +16,15 @@ LIST_LIMIT = 25
 TABLE_PAGE_ROWS = 1_000  # a long table is sent this many rows at a time (the browser scrolls within them)
 
 
-def table_page(table: pd.DataFrame, key: str) -> pd.DataFrame:
-    """The rows of a table to send now: all of them up to TABLE_PAGE_ROWS, else one page of them, with a page
-    picker and the count (a portfolio's tens of thousands of rows took seconds to send at each rerun)."""
-    if len(table) <= TABLE_PAGE_ROWS:
+def table_page(table: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS) -> pd.DataFrame:
+    """The rows of a table to send now: all of them up to `rows`, else one page of them, with a page picker and
+    the count (a portfolio's tens of thousands of rows took seconds to send at each rerun)."""
+    if len(table) <= rows:
         return table
-    pages = -(-len(table) // TABLE_PAGE_ROWS)
+    pages = -(-len(table) // rows)
     page = st.number_input(_("Page"), min_value=1, max_value=pages, step=1, key=key)
-    start = (int(page) - 1) * TABLE_PAGE_ROWS
-    shown = table.iloc[start : start + TABLE_PAGE_ROWS]
+    start = (int(page) - 1) * rows
+    shown = table.iloc[start : start + rows]
     st.caption(
         _("Rows {first}–{last} of {total}; the downloads hold every row.").format(
             first=words.number(start + 1), last=words.number(start + len(shown)), total=words.number(len(table))

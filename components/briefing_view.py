@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -55,6 +56,8 @@ CARD_PADDING = 9  # characters' worth of a card's help icon and padding
 WIDE_LETTERS = frozenset("mwMWмшщжюыфМШЩЖЮЫФ")  # half as wide again as most letters
 LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
 QUARTER_WIDTH = 64  # "1 кв. ’21" in full
+SUMMARY_LISTS_UP_TO = 30  # activities named in a list of the summary on screen (a plan's session has up to 26)
+SECTION_PAGE_ROWS = 100  # a section's rows sent at a time; the downloads hold every row
 SHADED_UP_TO = 150  # rows of the quarter grid drawn shaded (a plan's worth); a portfolio's thousands as marks
 
 
@@ -172,7 +175,8 @@ def summary(briefing: pack.Briefing) -> None:
     ]
     for column, (label, count, meaning) in zip(st.columns(widths, gap="small"), cards):
         column.metric(label, count, help=meaning, border=True)
-    st.markdown(words.md_text(briefing.summary_lead))
+    # Each list in the summary cut to SUMMARY_LISTS_UP_TO activities on screen; the documents name every one.
+    st.markdown(words.md_text(" ".join(briefing.summary_listing(SUMMARY_LISTS_UP_TO))))
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
@@ -211,7 +215,9 @@ def section(part: pack.Section, as_of_label: str) -> None:
     if part.empty:
         st.caption(_(pack.EMPTY_SECTION))
         return
-    shown = activity.table_page(part.table, key=f"briefing_{part.key}_page")  # a long section: by pages
+    # A long section by pages of SECTION_PAGE_ROWS: a page holds more sections (one per domain and convention,
+    # every tab drawn at each rerun) than the Activities page's one table.
+    shown = activity.table_page(part.table, key=f"briefing_{part.key}_page", rows=SECTION_PAGE_ROWS)
     table = _statuses_said(pack.compact(shown), (STATUS_COLUMN, as_of_status.STATUS_AS_OF))
     st.dataframe(
         table, hide_index=True, key=f"briefing_{part.key}", column_config=_activity_columns(table, as_of_label)
@@ -222,7 +228,7 @@ def messages(briefing: pack.Briefing) -> None:
     """The key messages staff wrote for the session, by topic; or that none were recorded."""
     st.subheader(_("Key messages"))
     if briefing.messages.empty:
-        st.text(briefing.summary[-1])
+        st.text(briefing.summary_listing(SUMMARY_LISTS_UP_TO)[-1])
         return
     st.dataframe(
         briefing.messages,
@@ -264,7 +270,8 @@ def timeline(briefing: pack.Briefing) -> None:
     )
     st.caption(shading.format(quarters=quarters))
     # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
-    shown = grid.cells.map(lambda scheduled: SCHEDULED_TEXT if scheduled else "")
+    marks = np.where(grid.cells.to_numpy(dtype=bool), SCHEDULED_TEXT, "").astype(object)
+    shown = pd.DataFrame(marks, index=grid.cells.index, columns=grid.cells.columns)
     shown.insert(0, "Activity", grid.labels)
     # Shading goes through a pandas Styler, about 1 ms a row: past SHADED_UP_TO rows the marks alone are shown.
     styled = shown.style.apply(_shade_quarters, session_quarters=grid.session_quarters, axis=None)
@@ -295,8 +302,10 @@ def _statuses_said(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
     shown = table.copy()
     for column in columns:
         if column in shown.columns:
-            said = {value: _(value) for value in shown[column].unique() if isinstance(value, str)}
-            shown[column] = shown[column].replace(said)  # each name translated once, not once per row
+            values = shown[column].tolist()
+            said = {value: _(value) for value in dict.fromkeys(values) if isinstance(value, str)}
+            said_values = [said.get(value, value) if isinstance(value, str) else value for value in values]
+            shown[column] = pd.Series(said_values, index=shown.index, dtype=shown[column].dtype)
     return shown
 
 
@@ -318,13 +327,14 @@ def _labelled(config: dict[str, Any]) -> dict[str, Any]:
 
 def _shade_quarters(shown: pd.DataFrame, session_quarters: tuple[str, ...]) -> pd.DataFrame:
     """CSS per cell: the accent colour where scheduled, a light column for the session's quarter."""
-    styles = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    for quarter in shown.columns[1:]:
-        scheduled = shown[quarter] == SCHEDULED_TEXT
-        styles.loc[scheduled, quarter] = f"background-color: {colours.ACCENT}; color: {colours.ACCENT}"
-        if quarter in session_quarters:
-            styles.loc[~scheduled, quarter] = f"background-color: {SESSION_QUARTER_FILL}"
-    return styles
+    scheduled = shown.to_numpy() == SCHEDULED_TEXT  # every cell at once, not a .loc per quarter
+    in_session = np.isin(shown.columns, session_quarters)
+    in_session[0] = False  # the label column
+    styles = np.full(shown.shape, "", dtype=object)
+    styles[:, in_session] = f"background-color: {SESSION_QUARTER_FILL}"
+    scheduled[:, 0] = False
+    styles[scheduled] = f"background-color: {colours.ACCENT}; color: {colours.ACCENT}"
+    return pd.DataFrame(styles, index=shown.index, columns=shown.columns)
 
 
 def _activity_columns(table: pd.DataFrame, as_of_label: str) -> dict[str, Any]:

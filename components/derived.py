@@ -181,7 +181,7 @@ def gantt(plan: Plan, rows: pd.DataFrame, **options: Any) -> go.Figure:
     return figure(charts.gantt, rows, plan.milestones, steps=steps, **options)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)  # one pack, never changed (what shows it copies first)
 def _briefing(
     key: str, scope: pack.Scope, since_key: str, since_taken: datetime | None, _plan: Plan, _since: Plan | None
 ) -> pack.Briefing:

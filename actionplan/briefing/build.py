@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
@@ -103,7 +103,6 @@ class Briefing:
     scope: Scope
     source: WorkbookInfo | None
     activities: pd.DataFrame  # in scope, sorted by ID, with "Status as of"
-    summary: tuple[str, ...]  # the summary paragraph, sentence by sentence
     messages: pd.DataFrame  # Topic | Message | Activity ID | Activity | Owner, as staff wrote them
     key_items: pd.DataFrame  # the three open items to watch (summary.KEY_ITEMS_RULE)
     status_summary: pd.DataFrame  # Status as of | Activities | Meaning
@@ -120,6 +119,7 @@ class Briefing:
     grid: QuarterGrid
     steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in the annex
     since: WorkbookInfo | None = None
+    until: date | None = None  # the follow-up's last day (summary.follow_up)
 
     def cover_lines(self, *, as_of_label: str = N_("Status as of")) -> list[tuple[str, str]]:
         """The cover's facts, label (in the reader's language) and value, in reading order (a fact the workbook
@@ -132,6 +132,26 @@ class Briefing:
             (_(as_of_label), words.day(scope.as_of)),
             (_("Reporting period"), words.span(scope.period_start, scope.end)),
         ]
+
+    @property
+    def summary(self) -> tuple[str, ...]:
+        """The summary paragraph, sentence by sentence, every activity it names listed (the documents)."""
+        return self.summary_listing()
+
+    def summary_listing(self, limit: int | None = None) -> tuple[str, ...]:
+        """The summary's sentences with at most `limit` activities named in each list ('… and 1,204 more'; the
+        screen), or all of them (None). Built when asked: the page names a few of thousands."""
+        return summary.summary_sentences(
+            self.scope,
+            self.activities,
+            self.delivered.table,
+            self.open.table,
+            self.at_session.table,
+            self.after.table,
+            self.until,
+            self.messages,
+            limit=limit,
+        )
 
     @property
     def summary_lead(self) -> str:
@@ -201,7 +221,6 @@ def build_briefing(
         scope=scope,
         source=plan.source,
         activities=activities,
-        summary=summary.summary_sentences(scope, activities, delivered, still_open, at_session, after, until, messages),
         messages=messages,
         key_items=summary.key_items(still_open, at_session),
         status_summary=_status_summary(activities),
@@ -240,8 +259,10 @@ def build_briefing(
         by_convention=sections_convention,
         changes=changes,
         grid=quarter_grid(activities, scope),
-        steps=plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(annex_ids)].copy(),
+        # object values: pandas' hash table (a str column's isin makes an Arrow scalar of each of thousands of IDs)
+        steps=plan.steps[plan.steps[StepColumn.ACTIVITY_ID].astype(object).isin(annex_ids)].copy(),
         since=since_info,
+        until=until,
     )
 
 
@@ -260,7 +281,8 @@ def compact(table: pd.DataFrame) -> pd.DataFrame:
     notes = table[A.NOTES].astype(object)
     note_texts = {n: words.cell_text(n) for n in dict.fromkeys(notes)}
     progress = pd.to_numeric(table[A.PROGRESS], errors="coerce").astype(object)
-    last_update = pd.to_datetime(table[A.LAST_UPDATE], errors="coerce")
+    # datetime64 -> whole days -> datetime.date objects, NaT -> None (not a Timestamp at a time per row)
+    last_update = pd.to_datetime(table[A.LAST_UPDATE], errors="coerce").to_numpy(dtype="datetime64[D]").astype(object)
     shown = pd.DataFrame(
         {
             A.ID: table[A.ID].astype(str).tolist(),
@@ -269,7 +291,7 @@ def compact(table: pd.DataFrame) -> pd.DataFrame:
             as_of_status.STATUS_AS_OF: table[as_of_status.STATUS_AS_OF].astype(str).tolist(),
             A.PROGRESS: progress.where(progress.notna(), None).tolist(),
             A.NOTES: [note_texts[n] for n in notes],
-            A.LAST_UPDATE: [None if pd.isna(d) else d.date() for d in last_update],
+            A.LAST_UPDATE: last_update.tolist(),
         },
         columns=list(COMPACT_COLUMNS),
     )

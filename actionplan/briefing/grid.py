@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .. import words
@@ -42,21 +43,25 @@ def quarter_grid(activities: pd.DataFrame, scope: Scope) -> QuarterGrid:
         first, last = min(first, dated[ActivityColumn.START].min()), max(last, dated[ActivityColumn.END].max())
     quarters = pd.period_range(first.to_period("Q"), last.to_period("Q"), freq="Q")
     columns = [quarter_label(q) for q in quarters]
-    cells = pd.DataFrame(False, index=pd.Index(activities[ActivityColumn.ID].astype(str), name="ID"), columns=columns)
-    for quarter, label in zip(quarters, columns):
-        q_start, q_end = quarter.start_time.normalize(), quarter.end_time.normalize()
-        cells[label] = (
-            ((activities[ActivityColumn.START] <= q_end) & (activities[ActivityColumn.END] >= q_start))
-            .fillna(False)
-            .to_numpy()
-        )
+    # activities x quarters in one comparison (a missing date compares False: not scheduled there)
+    starts = activities[ActivityColumn.START].to_numpy(dtype="datetime64[ns]")[:, None]
+    ends = activities[ActivityColumn.END].to_numpy(dtype="datetime64[ns]")[:, None]
+    q_starts = np.array([q.start_time.normalize().to_datetime64() for q in quarters], dtype="datetime64[ns]")
+    q_ends = np.array([q.end_time.normalize().to_datetime64() for q in quarters], dtype="datetime64[ns]")
+    cells = pd.DataFrame(
+        (starts <= q_ends[None, :]) & (ends >= q_starts[None, :]),
+        index=pd.Index(activities[ActivityColumn.ID].astype(str), name="ID"),
+        columns=columns,
+    )
     touched = tuple(
         label
         for quarter, label in zip(quarters, columns)
         if quarter.start_time.date() <= scope.end and quarter.end_time.date() >= scope.start
     )
+    events = activities[ActivityColumn.EVENT].astype(object)
+    lines = {event: one_line(event) for event in dict.fromkeys(events)}  # each distinct event once
     labels = pd.Series(
-        [f"{i} {one_line(e)}" for i, e in zip(activities[ActivityColumn.ID], activities[ActivityColumn.EVENT])],
+        [f"{i} {lines[e]}" for i, e in zip(activities[ActivityColumn.ID], events)],
         index=cells.index,
         name="Activity",
     )

@@ -4,9 +4,11 @@ watch. Every sentence is a count, a date, a name or a Note as staff wrote it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from .. import words
@@ -110,13 +112,13 @@ def key_items(still_open: pd.DataFrame, at_session: pd.DataFrame) -> pd.DataFram
     """The three open items to watch (KEY_ITEMS_RULE), from the open activities in scope."""
     if still_open.empty:
         return still_open
-    at = set(at_session[A.ID].astype(str))
-    status = still_open[as_of_status.STATUS_AS_OF].astype(str)
-    rank = [
-        (0 if str(i) in at else 1 + KEY_ORDER.index(s), end if pd.notna(end) else pd.Timestamp.max, str(i))
-        for i, s, end in zip(still_open[A.ID], status, still_open[A.END])
-    ]
-    order = sorted(range(len(rank)), key=rank.__getitem__)[:KEY_ITEMS]
+    # Sorted on columns (stable: rows equal on every key keep their order), not a Python tuple per open activity.
+    ids = still_open[A.ID].astype(str).to_numpy(dtype=object)
+    rank = {str(status): 1 + position for position, status in enumerate(KEY_ORDER)}
+    at = pd.Series(ids).isin(set(at_session[A.ID].astype(str))).to_numpy()
+    statuses = still_open[as_of_status.STATUS_AS_OF].astype(str).map(rank).fillna(len(rank) + 1).to_numpy()
+    keys = pd.DataFrame({"rank": np.where(at, 0, statuses), "end": still_open[A.END].to_numpy(), "id": ids})
+    order = keys.sort_values(["rank", "end", "id"], na_position="last").index[:KEY_ITEMS]
     return still_open.iloc[order].reset_index(drop=True)
 
 
@@ -129,8 +131,11 @@ def summary_sentences(
     after: pd.DataFrame,
     until: date | None,
     messages: pd.DataFrame,
+    *,
+    limit: int | None = None,
 ) -> tuple[str, ...]:
-    """The summary paragraph as sentences, each from the workbook: counts, names, dates and Notes as written."""
+    """The summary paragraph as sentences, each from the workbook: counts, names, dates and Notes as written; each
+    list of activities cut to `limit` of them with how many more ('… and 1,204 more'), where a limit is given."""
     if activities.empty:
         return (_("No activity of the plan is in scope for {title}.").format(title=scope.title),)
     period, n = words.span(scope.period_start, scope.end), len(activities)
@@ -157,7 +162,7 @@ def summary_sentences(
             _end(
                 n_(
                     "{n} is reported Completed: {listed}", "{n} are reported Completed: {listed}", len(delivered)
-                ).format(n=len(delivered), listed=_listed(delivered, notes=True))
+                ).format(n=len(delivered), listed=_listed(delivered, notes=True, limit=limit))
             )
         )
     if not still_open.empty:
@@ -193,7 +198,10 @@ def summary_sentences(
             sentences.append(
                 _end(
                     _("At the {session} ({held}) the plan sets {activities}: {listed}").format(
-                        session=name, held=held, activities=words.activities(len(mine)), listed=_listed(mine)
+                        session=name,
+                        held=held,
+                        activities=words.activities(len(mine)),
+                        listed=_listed(mine, limit=limit),
                     )
                 )
             )
@@ -209,7 +217,7 @@ def summary_sentences(
                         "After it, {n} follows by {day}: {listed}",
                         "After it, {n} follow by {day}: {listed}",
                         len(after),
-                    ).format(n=len(after), day=words.day(until), listed=_listed(after))
+                    ).format(n=len(after), day=words.day(until), listed=_listed(after, limit=limit))
                 )
             )
     if len(messages):
@@ -235,15 +243,27 @@ def _end(sentence: str) -> str:
     return sentence if sentence.endswith((".", "\u2026")) else sentence + "."
 
 
-def _listed(table: pd.DataFrame, *, notes: bool = False) -> str:
-    """'2023-13 Implementation of the UNESCO 2003 …; 2023-14 …', with the Notes quoted where asked and written."""
+@functools.lru_cache(maxsize=2**16)
+def _item_title(event: object) -> str:
+    """An event on one line, cut at a word to TITLE_LENGTH (each distinct event once per process)."""
+    return words.short_title(one_line(event), TITLE_LENGTH)
+
+
+def _listed(table: pd.DataFrame, *, notes: bool = False, limit: int | None = None) -> str:
+    """'2023-13 Implementation of the UNESCO 2003 …; 2023-14 …', with the Notes quoted where asked and written;
+    past `limit` activities, how many more ('…; 2023-14 …; … and 1,204 more')."""
     items = []
     ordered = table.sort_values(A.ID, kind="stable")
+    more = len(ordered) - limit if limit is not None and len(ordered) > limit else 0
+    if more:
+        ordered = ordered.head(limit)
     noted = ordered[A.NOTES] if notes and A.NOTES in ordered.columns else [None] * len(ordered)
     for activity_id, event, written in zip(ordered[A.ID], ordered[A.EVENT], noted, strict=True):
-        item = f"{activity_id} {words.short_title(one_line(event), TITLE_LENGTH)}"
+        item = f"{activity_id} {_item_title(event)}"
         note = one_line(written) if notes else ""
         if note:
             item += " " + _("(Notes: \u201c{note}\u201d)").format(note=words.short_title(note, NOTE_LENGTH))
         items.append(item)
+    if more:
+        items.append(_("… and {n} more").format(n=words.number(more)))
     return "; ".join(items)
