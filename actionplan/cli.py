@@ -55,11 +55,16 @@ def _synth(args: argparse.Namespace) -> int:
 
     rows = write_synth(args.out, args.activities, args.seed)
     size = Path(args.out).stat().st_size
-    print(
-        f"Wrote {args.out}: {len(rows.activities)} activities, {len(rows.steps)} steps, "
-        f"{len(rows.planted)} planted findings, {size / 2**20:.1f} MB",
-        file=sys.stderr,
+    steps, planted = len(rows.steps), len(rows.planted)
+    counts = ", ".join(
+        (
+            words.activities(len(rows.activities)),
+            n_("{n} step", "{n} steps", steps).format(n=steps),
+            n_("{n} planted finding", "{n} planted findings", planted).format(n=planted),
+            _("{size} MB").format(size=words.number(round(size / 2**20, 1))),
+        )
     )
+    print(_("Wrote {file}: {counts}").format(file=args.out, counts=counts), file=sys.stderr)
     return 0
 
 
@@ -67,7 +72,7 @@ def _day_argument(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a day; write it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a day; write it as YYYY-MM-DD").format(text=text)) from None
 
 
 def _add_briefing_command(commands, path_help: str) -> None:
@@ -100,7 +105,7 @@ def _add_briefing_command(commands, path_help: str) -> None:
         "LibreOffice); default: from the suffix of --out (.pdf: brief-pdf), else docx",
     )
     command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<suffix>)")
-    _add_lang(command, "the language of the pack")
+    i18n.add_lang_argument(command, "the language of the pack")
     command.set_defaults(run=_briefing)
 
 
@@ -225,10 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
     path_help = f"the workbook (default: ${WORKBOOK_ENV}, else data/plan.xlsx)"
     check = commands.add_parser("check", help="print the findings, one a line; exit 1 when there is an error")
     check.add_argument("path", nargs="?", help=path_help)
-    _add_lang(check, "the language of the findings")
+    i18n.add_lang_argument(check, "the language of the findings")
     check.set_defaults(run=_check)
     export = commands.add_parser("export", help="write the activities as CSV to stdout")
     export.add_argument("path", nargs="?", help=path_help)
+    i18n.add_lang_argument(export, "the language of the errors it prints (the CSV stays as the workbook has it)")
     export.set_defaults(run=_export)
     password = commands.add_parser(
         "set-password",
@@ -236,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty",
     )
     password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
+    i18n.add_lang_argument(password, "the language of its questions and messages")
     password.set_defaults(run=_set_password)
     _add_briefing_command(commands, path_help)
     plan_import = commands.add_parser(
@@ -248,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_import.add_argument(
         "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
     )
-    _add_lang(plan_import, "the language of the summary and of the report's notes")
+    i18n.add_lang_argument(plan_import, "the language of the summary and of the report's notes")
     plan_import.set_defaults(run=_import)
     add_round_command(commands, path_help)
     synth = commands.add_parser(
@@ -257,18 +264,21 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--activities", type=int, default=10_000, help="how many activities (default 10000)")
     synth.add_argument("--out", required=True, help="the .xlsx file to write")
     synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
+    i18n.add_lang_argument(synth, "the language of its summary line")
     synth.set_defaults(run=_synth)
     return parser
 
 
-def _add_lang(command: argparse.ArgumentParser, what: str) -> None:
-    command.add_argument(
-        "--lang", choices=tuple(i18n.LANGUAGES), default=i18n.DEFAULT, help=f"{what}: en, ru or tk (default en)"
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line in the language asked for (--lang, where the command takes it); returns the exit code."""
-    args = build_parser().parse_args(argv)
-    with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
+    with i18n.using(_lang_asked(argv)):  # argument errors (a day not understood) in that language too
+        args = build_parser().parse_args(argv)
         return args.run(args)
+
+
+def _lang_asked(argv: Sequence[str] | None) -> str:
+    """The --lang given anywhere on the line (English when none, or one not spoken: the parser then says so)."""
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--lang", default=i18n.DEFAULT)
+    asked, _rest = first.parse_known_args(argv)
+    return i18n.supported(asked.lang) or i18n.DEFAULT

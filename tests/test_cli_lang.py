@@ -72,3 +72,49 @@ def test_check_in_turkmen_through_a_subprocess() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().endswith(": 42 çäre, 79 ädim, 0 ýalňyşlyk, 0 duýduryş")
+
+
+def test_set_password_speaks_turkmen(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "actionplan", "set-password", "--secrets", str(tmp_path / "s.toml"), "--lang", "tk"],
+        input="short\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and not (tmp_path / "s.toml").exists()
+    assert done.stderr.startswith("Parol üýtgedilmedi: azyndan ") and "nyşan ulanyň." in done.stderr
+
+
+def test_a_day_not_understood_is_said_in_russian(capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["briefing", str(SHIPPED_WORKBOOK), "--from", "soon", "--to", "2023-12-31", "--lang", "ru"])
+    assert "«soon» — не дата; напишите её как ГГГГ-ММ-ДД" in capsys.readouterr().err
+
+
+def test_synth_summary_in_russian(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "synth.xlsx"
+    assert cli.main(["synth", "--activities", "21", "--out", str(out), "--lang", "ru"]) == 0
+    said = capsys.readouterr().err
+    assert said.startswith(f"Файл {out} записан: 21 мероприятие, ") and " МБ" in said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["check"],
+        ["export"],
+        ["briefing"],
+        ["import", "plan.docx", "--out", "plan.xlsx"],
+        ["set-password"],
+        ["synth", "--out", "synth.xlsx"],
+        ["round", "start", "--name", "GC 44", "--due", "2027-09-30", "--out", "forms"],
+        ["round", "status"],
+        ["round", "return", "form.xlsx", "--editor", "Aman"],
+    ],
+)
+def test_every_command_that_speaks_takes_lang(line: list[str]) -> None:
+    assert cli.build_parser().parse_args([*line, "--lang", "tk"]).lang == "tk"
+    assert cli.build_parser().parse_args(line).lang == "en"

@@ -12,6 +12,7 @@ A catalogue is one `.po` file per capability and language (`locales/ru/ui.po`, `
 `tests/test_catalogues.py` checks that together they translate every marked string, with no stale entry.
 """
 
+from .arguments import add_lang_argument
 from .translator import (
     DEFAULT,
     LANGUAGES,
@@ -34,6 +35,7 @@ __all__ = [
     "Translator",
     "_",
     "activate",
+    "add_lang_argument",
     "current",
     "language_name",
     "n_",

@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from ..i18n import N_, _
+from ..i18n import N_, _, n_
 from .files import write_atomically
 from .throttle import FAIL_DELAY_BASE, FAIL_DELAY_CAP, OVERALL, Throttle, Throttling  # noqa: F401 (named here for callers)
 
@@ -282,14 +282,18 @@ def exposed_secrets_warning(paths: Iterable[Path] = SECRETS_PATHS) -> str | None
 def read_new_password(stdin: TextIO = sys.stdin, prompt: Callable[[str], str] = getpass.getpass) -> str:
     """The new password: asked twice without echo at a terminal, else the first line of standard input."""
     if stdin.isatty():
-        first = prompt("New editor password: ")
-        if prompt("Once more: ") != first:
-            raise ValueError("the two passwords differ")
+        first = prompt(_("New editor password: "))
+        if prompt(_("Once more: ")) != first:
+            raise ValueError(_("the two passwords differ"))
         password = first
     else:
         password = stdin.readline().rstrip("\r\n")
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"use at least {MIN_PASSWORD_LENGTH} characters")
+        raise ValueError(
+            n_("use at least {n} character", "use at least {n} characters", MIN_PASSWORD_LENGTH).format(
+                n=MIN_PASSWORD_LENGTH
+            )
+        )
     return password
 
 
@@ -300,14 +304,12 @@ def set_password_command(
     try:
         password = read_new_password(stdin)
     except ValueError as exc:
-        print(f"Password not changed: {exc}.", file=sys.stderr)
+        print(_("Password not changed: {reason}.").format(reason=exc), file=sys.stderr)
         return 1
     write_password_hash(secrets_path, hash_password(password))
     for exposed in exposed_secrets([secrets_path]):
-        print(f"Warning: {exposed} can be read by other users of this machine: chmod 600 {exposed}", file=sys.stderr)
-    print(
-        f"Editor password set in {secrets_path} ([{SECRETS_SECTION}] {SECRETS_HASH_KEY}). "
-        "Restart the app if it is running.",
-        file=out,
-    )
+        warning = _("Warning: {path} can be read by other users of this machine: chmod 600 {path}")
+        print(warning.format(path=exposed), file=sys.stderr)
+    done = _("Editor password set in {path} ([{section}] {key}). Restart the app if it is running.")
+    print(done.format(path=secrets_path, section=SECRETS_SECTION, key=SECRETS_HASH_KEY), file=out)
     return 0

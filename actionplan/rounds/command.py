@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import i18n
+from ..i18n import _, n_
 from ..keeping import access
 from ..keeping.faults import SaveRefused
 from ..keeping.merge import MergeNeeded
@@ -34,12 +35,13 @@ def add_round_command(commands: argparse._SubParsersAction, path_help: str) -> N
     start.add_argument("--name", required=True, help='the round\'s name, e.g. "Before GC 44"')
     start.add_argument("--due", required=True, type=_day, help="when the forms are due back (YYYY-MM-DD)")
     start.add_argument("--out", required=True, help="the folder to write the forms into")
-    start.add_argument("--lang", default=i18n.DEFAULT, choices=sorted(i18n.LANGUAGES), help="the forms' language")
+    i18n.add_lang_argument(start, "the language of the forms and of what the command says")
     start.add_argument("path", nargs="?", help=path_help)
     start.set_defaults(run=_start)
     status = actions.add_parser("status", help="who has returned their form, who has not, with reminders")
     status.add_argument("--round", help="the round's ID (default: the latest)")
     status.add_argument("path", nargs="?", help=path_help)
+    i18n.add_lang_argument(status, "the language of the listing and the reminders")
     status.set_defaults(run=_status)
     taken = actions.add_parser("return", help="take returned forms into the workbook (an editor's password)")
     taken.add_argument("files", nargs="+", help="the returned .xlsx forms")
@@ -47,6 +49,7 @@ def add_round_command(commands: argparse._SubParsersAction, path_help: str) -> N
     taken.add_argument("--round", help="the round's ID (default: the latest)")
     taken.add_argument("--secrets", default=".streamlit/secrets.toml", help="where the editor password hash is")
     taken.add_argument("--path", dest="path", help=path_help)
+    i18n.add_lang_argument(taken, "the language of what the command says")
     taken.set_defaults(run=_return)
 
 
@@ -54,7 +57,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2027-09-30") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a date such as 2027-09-30").format(text=text)) from None
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -66,7 +69,7 @@ def _start(args: argparse.Namespace) -> int:
     path = workbook_path(args.path)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        return _fail(f"{out} is not a folder")
+        return _fail(_("{path} is not a folder").format(path=out))
     try:
         issued = issue.start_round(
             Store.beside(path), path, name=args.name, due=args.due, lang=args.lang, started_by=_who()
@@ -81,10 +84,9 @@ def _start(args: argparse.Namespace) -> int:
         (out / form.filename).write_bytes(content)
         print(f"{out / form.filename}\t{len(form.activities)}\t{lead_name(form.lead)}")
     round_ = issued.round
-    print(
-        f'Round "{round_.name}" ({round_.id}) started: {len(issued.forms)} forms in {out}, due {round_.due}.',
-        file=sys.stderr,
-    )
+    forms = n_("{n} form", "{n} forms", len(issued.forms)).format(n=len(issued.forms))
+    started = _('Round "{name}" ({id}) started: {forms} in {folder}, due {due}.')
+    print(started.format(name=round_.name, id=round_.id, forms=forms, folder=out, due=round_.due), file=sys.stderr)
     return 0
 
 
@@ -107,20 +109,27 @@ def _status(args: argparse.Namespace) -> int:
     store = Store.beside(path)
     round_ = _round(store, path, args.round)
     if round_ is None:
-        return _fail("no reporting round has been started for this workbook (round start starts one)")
+        return _fail(_("no reporting round has been started for this workbook (round start starts one)"))
     seen = glance.glance(store, round_, date.today())
-    print(f'Round "{round_.name}" ({round_.id}): {seen.headline()}; {seen.news()}. {seen.due()}')
+    title = _('Round "{name}" ({id})').format(name=round_.name, id=round_.id)
+    print(f"{title}: {seen.headline()}; {seen.news()}. {seen.due()}")
     for state in seen.forms:
-        when = (
-            f"returned {state.latest.received_at:%Y-%m-%d %H:%M}"
-            + (f" ({state.times_returned} times, the latest counts)" if state.times_returned > 1 else "")
-            if state.latest
-            else ("OVERDUE" if seen.overdue else "missing")
-        )
-        print(f"  form {state.form.number:>2}  {when:<24}  {lead_name(state.form.lead)}")
+        when = _returned(state) if state.latest else (_("OVERDUE") if seen.overdue else _("missing"))
+        form = _("form {number}").format(number=f"{state.form.number:>2}")
+        print(f"  {form}  {when:<24}  {lead_name(state.form.lead)}")
     for state in seen.missing:
-        print(f"\n--- reminder for {lead_name(state.form.lead)} ---\n{glance.reminder(round_, state, seen.today)}")
+        heading = _("--- reminder for {lead} ---").format(lead=lead_name(state.form.lead))
+        print(f"\n{heading}\n{glance.reminder(round_, state, seen.today)}")
     return 0
+
+
+def _returned(state) -> str:
+    """When a form came back, and how often when more than once."""
+    when = _("returned {time}").format(time=f"{state.latest.received_at:%Y-%m-%d %H:%M}")
+    if state.times_returned > 1:
+        times = n_("{n} time", "{n} times", state.times_returned).format(n=state.times_returned)
+        when += " " + _("({times}, the latest counts)").format(times=times)
+    return when
 
 
 def _editor(args: argparse.Namespace, store: Store) -> access.Editor:
@@ -129,7 +138,7 @@ def _editor(args: argparse.Namespace, store: Store) -> access.Editor:
     if secrets.is_file():
         with secrets.open("rb") as source:
             section = tomllib.load(source).get(access.SECRETS_SECTION) or {}
-    password = getpass.getpass("Editor password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass(_("Editor password: ")) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     throttle = StoreThrottle(store)
     return access.sign_in_with_password(args.editor, password, access.configured_hash(section, os.environ), throttle)
 
@@ -139,7 +148,7 @@ def _return(args: argparse.Namespace) -> int:
     store = Store.beside(path)
     round_ = _round(store, path, args.round)
     if round_ is None:
-        return _fail("no reporting round has been started for this workbook")
+        return _fail(_("no reporting round has been started for this workbook"))
     try:
         editor = _editor(args, store)
     except access.SignInRefused as refused:
@@ -151,21 +160,28 @@ def _return(args: argparse.Namespace) -> int:
         try:
             returned = returns.read_return(round_, forms, file.name, file.read_bytes())
             if any(r.sha256 == returned.sha256 for r in records.returns(store, round_.id)):
-                print(f"already taken: {file.name} (the same file is not taken twice)")
+                print(_("already taken: {file} (the same file is not taken twice)").format(file=file.name))
                 continue
             taken = take.take(editor, store, path, take.prepare_taking(store, path, round_, returned))
         except returns.NotAccepted as refused:
             failed += 1
-            print(f"refused: {refused}", file=sys.stderr)
+            print(_("refused: {reason}").format(reason=refused), file=sys.stderr)
             continue
         except MergeNeeded as needed:
             failed += 1
             cells = ", ".join(f"{c.key} {c.column}" for c in needed.conflicts)
-            print(f"not taken: {file.name}: changed since by someone else too ({cells}); choose on the Data page")
+            changed = _("not taken: {file}: changed since by someone else too ({cells}); choose on the Data page")
+            print(changed.format(file=file.name, cells=cells))
             continue
         except (SaveRefused, OSError) as problem:
             failed += 1
-            print(f"not taken: {file.name}: {problem}", file=sys.stderr)
+            print(_("not taken: {file}: {problem}").format(file=file.name, problem=problem), file=sys.stderr)
             continue
-        print(f"taken: {file.name} from {lead_name(returned.form.lead)}: {len(taken.activities)} activities changed")
+        changed = n_("{n} activity changed", "{n} activities changed", len(taken.activities))
+        took = _("taken: {file} from {lead}: {changed}")
+        print(
+            took.format(
+                file=file.name, lead=lead_name(returned.form.lead), changed=changed.format(n=len(taken.activities))
+            )
+        )
     return 1 if failed else 0
