@@ -3,6 +3,8 @@ the workbook in Turkmen."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actionplan import i18n
@@ -34,3 +36,14 @@ def test_the_key_message_column_says_the_headings_word(lang: str, heading: str, 
 def test_the_workbook_is_one_term_in_turkmen() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in (LOCALES / "tk").glob("*.po"))
     assert "Iş kitab" not in text and "iş kitab" not in text
+
+
+def test_the_workbook_is_excel_kitaby_not_a_bare_kitap() -> None:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in (LOCALES / "tk").glob("*.po"))
+    strings = "\n".join(line for line in text.splitlines() if not line.startswith(("msgid", "#")))
+    assert not re.findall(r"(?<!Excel )\bkita[pb]\w*", strings)
+
+
+def test_the_national_lead_is_one_word_in_russian() -> None:
+    with i18n.using("ru"):
+        assert i18n._("National lead") == "Национальный исполнитель"
