@@ -54,6 +54,7 @@ SCHEDULED_TEXT = "■"
 QUARTER_LABEL = re.compile(r"(\d{4}) Q([1-4])")  # the grid's column names: 2023 Q2
 CARD_PADDING = 9  # characters' worth of a card's help icon and padding
 WIDE_LETTERS = frozenset("mwMWмшщжюыфМШЩЖЮЫФ")  # half as wide again as most letters
+DIGIT_WIDTH = 2.2  # a digit of a card's number, in label letters (the number is drawn about twice as large)
 LABEL_WIDTH = 340  # pixels: the activity label column of the on-screen quarter grid
 QUARTER_WIDTH = 64  # "1 кв. ’21" in full
 SUMMARY_LISTS_UP_TO = 30  # activities named in a list of the summary on screen (a plan's session has up to 26)
@@ -169,9 +170,14 @@ def summary(briefing: pack.Briefing) -> None:
         ),
         (_("At the session"), len(briefing.at_session.table), _(pack.AT_SESSION_RULE)),
     )
-    # Each card as wide as its label needs (plus its help icon), so no label is cut short in any language.
+    # Each card as wide as its label (plus its help icon) or its number needs, whichever is wider, so neither is cut
+    # short in any language or at thousands of activities.
     widths = [
-        len(label) + sum(letter in WIDE_LETTERS for letter in label) / 2 + CARD_PADDING for label, *_rest in cards
+        max(
+            len(label) + sum(letter in WIDE_LETTERS for letter in label) / 2 + CARD_PADDING,
+            len(str(count)) * DIGIT_WIDTH + CARD_PADDING,
+        )
+        for label, count, _meaning in cards
     ]
     for column, (label, count, meaning) in zip(st.columns(widths, gap="small"), cards):
         column.metric(label, count, help=meaning, border=True)
