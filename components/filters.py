@@ -241,7 +241,9 @@ def summary(view: views.Filters, shown: int, total: int) -> None:
     """A caption under the page title: how many activities are shown, as of when, and which filters apply."""
     described = view.describe(lambda value: label_of(app_word(value)))
     narrowed = " · " + _("filtered: {filters}").format(filters=described) if described else ""
-    counted = n_("{shown} of {n} activity", "{shown} of {n} activities", total).format(shown=shown, n=total)
+    counted = n_("{shown} of {n} activity", "{shown} of {n} activities", total).format(
+        shown=words.number(shown), n=words.number(total)
+    )
     as_of = _("status as of {day}").format(day=f"**{words.day(view.as_of)}**")
     st.caption(f"{counted} · {as_of}{narrowed}")
 

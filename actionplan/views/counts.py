@@ -113,10 +113,12 @@ def headline(counts: pd.Series, as_of: date) -> str:
     if len(present) == 1:
         return n_(
             "As of {day}, the only activity is {phrase}.", "As of {day}, all {n} activities are {phrase}.", total
-        ).format(day=when, n=total, phrase=_phrase(present[0][0]))
-    listed = ", ".join(_("{count} {phrase}").format(count=n, phrase=_phrase(status)) for status, n in present)
+        ).format(day=when, n=words.number(total), phrase=_phrase(present[0][0]))
+    listed = ", ".join(
+        _("{count} {phrase}").format(count=words.number(n), phrase=_phrase(status)) for status, n in present
+    )
     return n_("As of {day}, of {n} activity: {listed}.", "As of {day}, of {n} activities: {listed}.", total).format(
-        day=when, n=total, listed=listed
+        day=when, n=words.number(total), listed=listed
     )
 
 
@@ -131,7 +133,7 @@ def reporting(reported: pd.Series) -> str:
             "{reported} of {n} activity has a reported status; {unreported} not reported.",
             "{reported} of {n} activities have a reported status; {unreported} not reported.",
             total,
-        ).format(reported=total - unreported, n=total, unreported=unreported)
+        ).format(reported=words.number(total - unreported), n=words.number(total), unreported=words.number(unreported))
     return _("Every activity has a reported status.")
 
 
