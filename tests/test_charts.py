@@ -324,6 +324,61 @@ def test_gantt_compact_for_a_phone(plan):
     assert "Exhibition of the Best photos" in hover["2022-05"]  # the hover keeps the whole event
 
 
+def test_gantt_compact_cuts_headings_not_categories(plan):
+    fig = gantt(plan, compact=True)
+    axis = fig.layout.yaxis
+    assert list(axis.tickvals) == list(axis.categoryarray)  # every row keeps its own category, whole
+    shown = dict(zip(axis.tickvals, axis.ticktext))
+    assert shown["<b>2021 · Social and Human Sciences</b>"] == "<b>2021 · Social and…</b>"
+    assert shown["<b>2021 · Culture</b>"] == "<b>2021 · Culture</b>" and shown["2021-11"] == "2021-11"
+    assert all(len(text.removeprefix("<b>").removesuffix("</b>")) <= 18 for text in axis.ticktext)
+    whole = gantt(plan)  # a laptop: headings and row labels as before
+    assert (
+        whole.layout.yaxis.ticktext is None
+        and "<b>2021 · Social and Human Sciences</b>" in whole.layout.yaxis.categoryarray
+    )
+
+
+def test_gantt_compact_names_closed_groups_briefly(plan):
+    acts = views.Filters(as_of=TODAY).apply(plan.activities)
+    rows = prepared(plan, acts)
+    window = views.gantt_window(rows, collapse_over=10)  # every group closed to one bar
+    for compact, name in ((True, "Group (closed)"), (False, "Group (closed): first start to last end")):
+        fig = charts.gantt(window.rows, plan.milestones, as_of=TODAY, groups=window.groups, compact=compact)
+        assert [t.name for t in bars(fig)] == [name]
+
+
+def test_gantt_compact_labels_every_second_year_over_five(plan):
+    fig = gantt(plan, compact=True, x_range=(date(2021, 1, 1), date(2027, 12, 31)))
+    assert list(fig.layout.xaxis.ticktext) == ["2021", "2023", "2025", "2027"]
+    lines = list(fig.layout.xaxis.minor.tickvals)  # 28 quarters: lines at the years only
+    assert lines == [f"{year}-01-01" for year in range(2021, 2029)]
+    wide = gantt(plan, x_range=(date(2021, 1, 1), date(2027, 12, 31)))
+    assert len(wide.layout.xaxis.ticktext) == 7 and len(wide.layout.xaxis.minor.tickvals) == 29
+
+
+def test_gantt_compact_staggers_milestone_names_close_together(plan):
+    near = plan.milestones.iloc[[0]].assign(Date=pd.Timestamp(2022, 1, 10), End=pd.NaT, Name="Forum of youth")
+    milestones = pd.concat([plan.milestones, near]).sort_values("Date")
+    acts = views.Filters(as_of=TODAY).apply(plan.activities)
+    fig = charts.gantt(prepared(plan, acts), milestones, as_of=TODAY, compact=True)
+    shifts = {a.text: a.yshift for a in fig.layout.annotations if (a.name or "").startswith("milestone")}
+    assert shifts["Forum"] > shifts["41st"] == shifts["42nd"]  # the close one raised, the far one back down
+    whole = charts.gantt(prepared(plan, acts), milestones, as_of=TODAY)
+    assert len({a.yshift for a in whole.layout.annotations if (a.name or "").startswith("milestone")}) == 1
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_gantt_as_of_label_under_the_rows_clear_of_milestone_names(plan, compact):
+    fig = gantt(plan, as_of=EVE_41, compact=compact)
+    (label,) = [a for a in fig.layout.annotations if a.name == "as of"]
+    assert "As of 8 Nov 2021" in label.text
+    assert (label.y, label.yanchor) == (0, "top")  # under the rows; the milestone names are above them
+    assert all(a.y == 1 for a in fig.layout.annotations if (a.name or "").startswith("milestone"))
+    late = [a for a in gantt(plan, as_of=date(2023, 6, 1), compact=compact).layout.annotations if a.name == "as of"]
+    assert (label.xanchor, late[0].xanchor) == ("left", "right")  # on the side with room
+
+
 def test_quarter_ticks_label_years_over_six_years():
     middles, labels, bounds = charts.quarter_ticks(date(2021, 1, 1), date(2027, 12, 31))
     assert labels == [str(year) for year in range(2021, 2028)] and middles[0] == "2021-07-01"

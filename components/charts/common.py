@@ -20,6 +20,10 @@ FULL_QUARTER_LABELS_UP_TO = 12  # more quarters than this: only Q1 carries its y
 QUARTER_LABEL_ROOM = (
     8  # characters a quarter's label may take ('Q1 2021'); a longer one ('1-й кв. 2021 г.') drops its year
 )
+COMPACT_HEADING_LENGTH = 18  # characters of a group heading in compact mode ('2021 · Social and…'): bars keep the width
+COMPACT_YEAR_LABELS = 5  # compact mode labels at most about this many years (every second year over that)
+COMPACT_QUARTER_LINES_UP_TO = 16  # compact mode over more quarters: lines at the years only (no run of grid lines)
+MILESTONE_LEVEL_HEIGHT = 14  # px between the two levels of milestone names in compact mode
 QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)

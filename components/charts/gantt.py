@@ -16,6 +16,9 @@ from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of, meaning_
 from .. import colours
 from .common import (
     COLOUR_BY_DOMAIN,
+    COMPACT_HEADING_LENGTH,
+    COMPACT_QUARTER_LINES_UP_TO,
+    COMPACT_YEAR_LABELS,
     FONT_SIZE,
     FULL_QUARTER_LABELS_UP_TO,
     GANTT_BOTTOM,
@@ -69,9 +72,30 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
     return middles, labels, bounds
 
 
+def compact_ticks(middles: list[str], labels: list[str], bounds: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """`quarter_ticks` for a narrow screen: at most about COMPACT_YEAR_LABELS labels (every second year, third...
+    over that) and, over COMPACT_QUARTER_LINES_UP_TO quarters, grid lines at the years only."""
+    step = -(-len(labels) // COMPACT_YEAR_LABELS) if labels and all(label.isdigit() for label in labels) else 1
+    if len(bounds) - 1 > COMPACT_QUARTER_LINES_UP_TO:
+        bounds = [bounds[0], *(b for b in bounds[1:-1] if b.endswith("-01-01")), bounds[-1]]
+    return middles[::step], labels[::step], bounds
+
+
 def gantt_height(rows: int) -> int:
     """The figure height for this many rows: fixed room above and below, ROW_HEIGHT per row."""
     return GANTT_TOP + GANTT_BOTTOM + ROW_HEIGHT * max(rows, 3)
+
+
+def _compact_label(category: str) -> str:
+    """A row's text in compact mode: a group heading or a dated step cut to COMPACT_HEADING_LENGTH characters.
+
+    Cut within a word ('2021 · Cooperati…'): a cut at a word would leave '2021 ·…' of '2021 · Cooperation'.
+    """
+    heading = category.startswith("<b>")
+    text = category.removeprefix("<b>").removesuffix("</b>") if heading else category
+    if len(text) > COMPACT_HEADING_LENGTH:
+        text = text[: COMPACT_HEADING_LENGTH - 1].rstrip() + "…"
+    return _heading(text) if heading else text
 
 
 def _step_label(step: Mapping[str, object]) -> str:
@@ -153,7 +177,9 @@ def gantt(
     as 'YYYY-MM-DD', widths in ms, one hover text per bar). Quarter labels ("Q1 2021") on a top axis; milestones
     as shaded spans with their names; the as-of date as a solid line. `x_range` zooms (e.g. one year). The height
     grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
-    it spans more than a year), milestone names cut to their first words, so the bars keep most of 390 px.
+    it spans more than a year, every second year over five), group headings cut to COMPACT_HEADING_LENGTH
+    characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. The
+    as-of label goes under the rows in either mode, where no milestone name or quarter label can meet it.
     """
     label_column = "ID" if compact else views.LABEL_COLUMN
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
@@ -210,7 +236,7 @@ def gantt(
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
             }
         )
-    _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {})
+    _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {}, short=compact)
     if dated is not None:
         colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows[ActivityColumn.ID], values)}
         for step in dated.to_dict("records"):
@@ -259,6 +285,14 @@ def gantt(
     )
 
     middles, labels, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
+    if compact:
+        middles, labels, bounds = compact_ticks(middles, labels, bounds)
+    # In compact mode the categories stay whole (two long headings may share a beginning); only their text is cut.
+    row_texts: dict[str, object] = (
+        {"tickmode": "array", "tickvals": categories, "ticktext": [_compact_label(c) for c in categories]}
+        if compact
+        else {}
+    )
     layout = {
         "height": gantt_height(len(categories)),
         "barmode": "overlay",
@@ -302,6 +336,7 @@ def gantt(
             "fixedrange": True,
             "showgrid": False,
             "tickfont": {"size": 12},
+            **row_texts,
         },
     }
     # Shapes and annotations are set once: each add_shape/add_vline call re-processes every shape before it.

@@ -12,11 +12,16 @@ from actionplan.i18n import _, n_
 from actionplan.plan.contract import ActivityColumn, MilestoneColumn
 
 from .. import colours
-from .common import MILESTONE_LABEL_SHIFT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
+from .common import MILESTONE_LABEL_SHIFT, MILESTONE_LEVEL_HEIGHT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
 
 
-def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colours: Mapping[str, str]) -> None:
-    """Each closed group as one hatched bar on its heading row, from its first start to its last end."""
+def _add_group_summaries(
+    traces: list[dict], groups: pd.DataFrame, domain_colours: Mapping[str, str], *, short: bool = False
+) -> None:
+    """Each closed group as one hatched bar on its heading row, from its first start to its last end.
+
+    `short` (compact mode): named in the legend in two words, clear of the chart's toolbar on a phone (the hover
+    says what the bar spans)."""
     closed = groups[~groups[views.OPEN_COLUMN].astype(bool)] if len(groups) else groups
     if closed.empty:
         return
@@ -47,7 +52,7 @@ def _add_group_summaries(traces: list[dict], groups: pd.DataFrame, domain_colour
             "y": [_heading(str(group)) for group in closed.index],
             "x": _widths_ms(closed[ActivityColumn.START], closed[ActivityColumn.END]),
             "base": _iso_days(closed[ActivityColumn.START]),
-            "name": _("Group (closed): first start to last end"),
+            "name": _("Group (closed)") if short else _("Group (closed): first start to last end"),
             "legendrank": 999,
             "marker": {"color": fills, "pattern": {"shape": "/", "fgcolor": "white"}, "line": {"width": 0}},
             "opacity": 0.75,
@@ -74,9 +79,14 @@ def _add_milestones(
 ) -> None:
     """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
 
-    A name near the right edge is written to the left of its band so that it is not cut off.
+    A name near the right edge is written to the left of its band so that it is not cut off. `short` (compact
+    mode): each name cut to its first word, and a name close after the one before it raised a level, so that
+    neighbouring names do not run into each other on a narrow screen.
     """
     right_side = first + (last - first) * 0.78
+    near = (last - first) * 0.15  # in compact mode, names closer than this share no level
+    previous: date | None = None
+    level = 0
     for milestone in milestones.to_dict("records"):
         start = _day(milestone[MilestoneColumn.DATE])
         end = _day(milestone[MilestoneColumn.END]) if pd.notna(milestone.get(MilestoneColumn.END)) else start
@@ -99,13 +109,15 @@ def _add_milestones(
             }
         )
         to_left = start > right_side
+        level = 1 - level if short and previous is not None and start - previous < near else 0
+        previous = start
         annotations.append(
             {
                 "x": (end + ONE_DAY if to_left else start).isoformat(),
                 "xref": "x",
                 "y": 1,
                 "yref": "paper",
-                "yshift": MILESTONE_LABEL_SHIFT,
+                "yshift": MILESTONE_LABEL_SHIFT + level * MILESTONE_LEVEL_HEIGHT,
                 "yanchor": "bottom",
                 "xanchor": "right" if to_left else "left",
                 "align": "right" if to_left else "left",
@@ -122,7 +134,11 @@ def _add_milestones(
 def _add_as_of(
     traces: list[dict], shapes: list[dict], annotations: list[dict], as_of: date, first: date, last: date
 ) -> None:
-    """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis."""
+    """The as-of date as a solid line, named in the legend; labelled on the plot too when it lies on the axis.
+
+    The label sits under the rows, where nothing else is written (the milestone names and the quarters are above
+    them), on the side of the line with more room.
+    """
     label = _("As of {day}").format(day=words.day(as_of))
     inside = first <= as_of < last
     shapes.append(
@@ -156,11 +172,11 @@ def _add_as_of(
             {
                 "x": as_of.isoformat(),
                 "xref": "x",
-                "y": 1,
+                "y": 0,
                 "yref": "paper",
-                "yshift": MILESTONE_LABEL_SHIFT,
-                "yanchor": "bottom",
-                "xanchor": "right",
+                "yshift": -4,
+                "yanchor": "top",
+                "xanchor": "left" if as_of < first + (last - first) / 2 else "right",
                 "showarrow": False,
                 "text": f"<b>{label}</b>",
                 "font": {"size": 12, "color": colours.ACCENT},
