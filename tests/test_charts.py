@@ -332,6 +332,7 @@ def test_gantt_compact_cuts_headings_not_categories(plan):
     assert shown["<b>2021 · Social and Human Sciences</b>"] == "<b>2021 · Social and…</b>"
     assert shown["<b>2021 · Culture</b>"] == "<b>2021 · Culture</b>" and shown["2021-11"] == "2021-11"
     assert all(len(text.removeprefix("<b>").removesuffix("</b>")) <= 18 for text in axis.ticktext)
+    assert fig.layout.legend.y < 1 and fig.layout.margin.t > gantt(plan).layout.margin.t  # the legend under the toolbar
     whole = gantt(plan)  # a laptop: headings and row labels as before
     assert (
         whole.layout.yaxis.ticktext is None

@@ -27,6 +27,7 @@ from .common import (
     QUARTER_LABEL_ROOM,
     QUARTER_LABELS_UP_TO,
     ROW_HEIGHT,
+    TOOLBAR_HEIGHT,
     _day,
     _heading,
     _iso_days,
@@ -293,15 +294,18 @@ def gantt(
         if compact
         else {}
     )
+    # On a phone Plotly's toolbar stays over the top right: the legend starts under it, the rows that much lower.
+    toolbar = TOOLBAR_HEIGHT if compact else 0
+    height = gantt_height(len(categories)) + toolbar
     layout = {
-        "height": gantt_height(len(categories)),
+        "height": height,
         "barmode": "overlay",
         "bargap": 0.25,
-        "margin": {"l": 10, "r": 20, "t": GANTT_TOP, "b": GANTT_BOTTOM},
+        "margin": {"l": 10, "r": 20, "t": GANTT_TOP + toolbar, "b": GANTT_BOTTOM},
         "legend": {
             "orientation": "h",
             "yref": "container",
-            "y": 1,
+            "y": 1 - toolbar / height,
             "yanchor": "top",
             "xref": "container",
             "x": 0,
