@@ -3,6 +3,8 @@ stale, placeholders and plural forms agree."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from babel.messages.pofile import read_po
 
@@ -106,3 +108,25 @@ def test_no_string_is_marked_inside_an_f_string():
             ):
                 hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert not hidden, f"strings marked inside f-strings (not extracted): {hidden}"
+
+
+def test_a_russian_date_ends_its_sentence_itself():
+    """A Russian date ends in 'г.' ('30 сентября 2027 г.'), so a sentence that ends with one adds no full stop of its
+    own ('г..' was printed)."""
+    import re
+
+    from actionplan import words
+
+    with i18n.using("ru"):
+        assert words.day(date(2027, 9, 30)).endswith("г.")
+    doubled = re.compile(r"\{(?:due|day|date|when|as_of)\}\.$")
+    found = [
+        message.id
+        for message in catalogue("ru")
+        if message.id
+        and any(
+            doubled.search(text)
+            for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+        )
+    ]
+    assert not found, f"Russian sentences ending with a date and a full stop: {found}"
