@@ -13,7 +13,7 @@ import streamlit as st
 
 from actionplan import Plan, i18n, load_plan, words
 from actionplan import briefing as pack
-from actionplan.briefing.build import STATUS_COLUMN
+from actionplan.briefing.compact import STATUS_COLUMN
 from actionplan.briefing.text import header
 from actionplan.i18n import N_, _
 from actionplan.keeping.backups import backup_time, list_backups

@@ -1,8 +1,10 @@
-"""The General Conference briefing pack: which activities are in scope (`scope`), the sections built from them
-(`build`), the summary, key messages and follow-up (`summary`), what changed since an earlier version (`changes`),
-and the pack as Word, Excel or a one-page brief (`render`)."""
+"""The General Conference briefing pack: which activities are in scope (`scope`), the pack and its sections built
+from them (`build`, `sections`, each section's table by `compact`), the summary, key messages and follow-up
+(`summary`), what changed since an earlier version (`changes`), and the pack as Word, Excel or a one-page brief
+(`render`)."""
 
-from .build import EMPTY_SECTION, PAST_END, Briefing, Section, build_briefing, compact
+from .build import Briefing, build_briefing
+from .compact import compact
 from .pdf import PdfUnavailable
 from .pdf import available as pdf_available
 from .render import FORMATS, LABELS, SUFFIXES, file_name, file_stem, render
@@ -18,6 +20,7 @@ from .scope import (
     session_scope,
     sessions,
 )
+from .sections import EMPTY_SECTION, PAST_END, Section
 from .versions import earlier_version
 
 __all__ = [

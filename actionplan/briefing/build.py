@@ -27,71 +27,32 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import pandas as pd
 
 from .. import words
-from ..i18n import N_, _, current, n_
+from ..i18n import N_, _, current
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import StepColumn
 from ..plan.facts import PlanFacts
 from ..plan.load import Plan, WorkbookInfo, plan_in_language
-from ..plan.status import AsOf, Reported
-from ..plan.translations import ListLabels
+from ..plan.status import AsOf
 from . import summary
-from .changes import compare_plans, count_changes
 from .grid import QuarterGrid, quarter_grid
 from .leads import after_lead, at_session_lead, delivered_lead, due_before_lead, due_during_lead, open_lead
 from .scope import CLOSED, Scope, at_session_mask, in_scope
-from .text import one_line
-from .versions import SHORT_SHA, workbook_version
+from .sections import Section, changes_section, domain_summary, grouped_sections, status_summary
+from .versions import workbook_version
 
-EMPTY_SECTION = N_("No activity in this section.")  # marked; translated where shown
 UNCLASSIFIED = N_("Unclassified")
 DEFAULT_TITLE = N_("The plan")
 
-# The compact table every section shows on screen, in Word and in Excel: each activity named by ID and a short
-# title (cut at a word); the full text and steps are in the annex.
-# The frames' column names stay English (the keys every view uses); documents show them through `_`.
-STATUS_COLUMN = N_("Reported status")
-TITLE_COLUMN = N_("Activity")
-ROW_TITLE_LENGTH = 70
-COMPACT_COLUMNS: tuple[str, ...] = (
-    A.ID,
-    TITLE_COLUMN,
-    STATUS_COLUMN,
-    as_of_status.STATUS_AS_OF,
-    A.PROGRESS,
-    A.NOTES,
-    A.LAST_UPDATE,
-)
-
-# Open = anything not reported Completed or Cancelled; past end = the two "past its end" as-of statuses.
-PAST_END = AsOf.values("past_end")
-
 # ---------------------------------------------------------------------------------------------------------------
 # The briefing
-
-
-@dataclass(frozen=True, eq=False)
-class Section:
-    """One section of the pack: a heading, one sentence from the data, and its activities (or changes)."""
-
-    key: str
-    title: str
-    lead: str
-    table: pd.DataFrame  # activities (all loaded columns + Status as of), or changes for the changes section
-    level: int = 1  # 1: a main section; 2: one domain or convention, or one part of "Around the session"
-
-    @property
-    def empty(self) -> bool:
-        return self.table.empty
 
 
 @dataclass(frozen=True, eq=False)
@@ -207,12 +168,12 @@ def build_briefing(
     after, until, reason = summary.follow_up(plan, scope)
     messages = summary.session_messages(plan, scope)
 
-    sections_domain = _grouped(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain", plan.labels)
+    sections_domain = grouped_sections(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain", plan.labels)
     titles = {name: plan.labels.title(plan.lists, name, lang) for name in plan.lists.conventions}
-    sections_convention = _grouped(
+    sections_convention = grouped_sections(
         activities, A.CONVENTION, plan.lists.conventions, None, "convention", plan.labels, titles=titles
     )
-    changes, since_info = _changes(plan, since, scope, activities, since_taken)
+    changes, since_info = changes_section(plan, since, scope, activities, since_taken)
     facts = plan.facts
     annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
@@ -223,8 +184,8 @@ def build_briefing(
         activities=activities,
         messages=messages,
         key_items=summary.key_items(still_open, at_session),
-        status_summary=_status_summary(activities),
-        domain_summary=_domain_summary(activities, sections_domain),
+        status_summary=status_summary(activities),
+        domain_summary=domain_summary(activities, sections_domain),
         delivered=Section("delivered", _("Delivered"), delivered_lead(activities, delivered, reported), delivered),
         open=Section("open", _("Open and overdue"), open_lead(still_open), still_open),
         due_before=Section(
@@ -264,167 +225,3 @@ def build_briefing(
         since=since_info,
         until=until,
     )
-
-
-@functools.lru_cache(maxsize=2**16)
-def _row_title(event: object) -> str:
-    """The event on one line, cut at a word to ROW_TITLE_LENGTH characters."""
-    return words.short_title(one_line(event), ROW_TITLE_LENGTH)
-
-
-def compact(table: pd.DataFrame) -> pd.DataFrame:
-    """The rows every section shows: ID, Activity (short title), Reported status, Status as of, Progress %, Notes,
-    Last update (a date, or None). Text is the workbook's own; the title is cut at a word."""
-    # Each distinct event is shortened once per process (every section and every rerun asks again), not per row.
-    events = table[A.EVENT].astype(object)
-    titles = {e: _row_title(e) for e in dict.fromkeys(events)}
-    notes = table[A.NOTES].astype(object)
-    note_texts = {n: words.cell_text(n) for n in dict.fromkeys(notes)}
-    progress = pd.to_numeric(table[A.PROGRESS], errors="coerce").astype(object)
-    # datetime64 -> whole days -> datetime.date objects, NaT -> None (not a Timestamp at a time per row)
-    last_update = pd.to_datetime(table[A.LAST_UPDATE], errors="coerce").to_numpy(dtype="datetime64[D]").astype(object)
-    shown = pd.DataFrame(
-        {
-            A.ID: table[A.ID].astype(str).tolist(),
-            TITLE_COLUMN: [titles[e] for e in events],
-            STATUS_COLUMN: table[contract.REPORTED_STATUS].astype(str).tolist(),
-            as_of_status.STATUS_AS_OF: table[as_of_status.STATUS_AS_OF].astype(str).tolist(),
-            A.PROGRESS: progress.where(progress.notna(), None).tolist(),
-            A.NOTES: [note_texts[n] for n in notes],
-            A.LAST_UPDATE: last_update.tolist(),
-        },
-        columns=list(COMPACT_COLUMNS),
-    )
-    return shown.astype(object)
-
-
-def _grouped(
-    activities: pd.DataFrame,
-    column: str,
-    listed: tuple[str, ...],
-    blank_label: str | None,
-    noun: str,
-    labels: ListLabels,
-    titles: dict[str, str] | None = None,
-) -> tuple[Section, ...]:
-    """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks; each
-    titled as the Lists sheet names the value in the reader's language (the key keeps the value)."""
-    values = activities[column].fillna("").astype(str)
-    used = [value for value in dict.fromkeys(values) if value and value not in listed]
-    sections = []
-    for value in [*listed, *used]:
-        table = activities[values == value]
-        title = labels.name(value, current().lang)
-        full = (titles or {}).get(value)
-        n = len(table)
-        if table.empty:
-            lead = (
-                _("No activity in scope for this domain.")
-                if noun == "domain"
-                else _("No activity in scope for this convention.")
-            )
-        elif full and full != value:
-            lead = n_(
-                "{n} activity in scope implementing the {title}.",
-                "{n} activities in scope implementing the {title}.",
-                n,
-            ).format(n=n, title=full)
-        else:
-            lead = n_("{n} activity in scope.", "{n} activities in scope.", n).format(n=n)
-        sections.append(Section(f"{noun}:{value}", title, lead, table, level=2))
-    if blank_label is not None:
-        table = activities[values == ""]
-        if not table.empty:
-            sections.append(
-                Section(
-                    f"{noun}:",
-                    blank_label,
-                    n_(
-                        "{n} activity in scope with no {column}.",
-                        "{n} activities in scope with no {column}.",
-                        len(table),
-                    ).format(n=len(table), column=column),
-                    table,
-                    level=2,
-                )
-            )
-    return tuple(sections)
-
-
-def _status_summary(activities: pd.DataFrame) -> pd.DataFrame:
-    """Status as of | Activities | Meaning: every as-of status, zero where none."""
-    counts = as_of_status.tally(activities[as_of_status.STATUS_AS_OF])
-    return pd.DataFrame(
-        {
-            "Status as of": list(as_of_status.AS_OF_ORDER),
-            "Activities": counts.tolist(),
-            "Meaning": [value.meaning for value in as_of_status.AS_OF_ORDER],
-        }
-    )
-
-
-def _domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) -> pd.DataFrame:
-    """Domain | Activities | Reported Completed | Open | Past end | Not reported, one row per domain section."""
-    rows: list[dict[str, Any]] = []
-    for section in by_domain:
-        table = section.table
-        status = table[as_of_status.STATUS_AS_OF].astype(str)
-        rows.append(
-            {
-                "Domain": section.title,
-                "Activities": len(table),
-                "Reported Completed": int((status == AsOf.COMPLETED).sum()),
-                "Open": int((~status.isin(CLOSED)).sum()),
-                "Past end": int(status.isin(PAST_END).sum()),
-                "Not reported": int((table[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
-            }
-        )
-    rows.append(
-        {
-            "Domain": _("Total"),
-            "Activities": len(activities),
-            **{
-                key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end", "Not reported")
-            },
-        }
-    )
-    return pd.DataFrame(rows)
-
-
-def _changes(
-    plan: Plan, since: Plan | None, scope: Scope, activities: pd.DataFrame, since_taken: datetime | None
-) -> tuple[Section, WorkbookInfo | None]:
-    """The changes section: rows of compare_plans for activities in scope now or in the earlier version."""
-    title = _("Changes since an earlier version")
-    empty = pd.DataFrame(columns=["Change", "ID", "Event", "What", "Before", "After"])
-    if since is None:
-        return Section("changes", title, _("No earlier version of the workbook was chosen."), empty), None
-    label = workbook_version(since.source)
-    if since.source is not None:
-        taken = since_taken
-        title = _("Changes since {file}").format(file=since.source.path.name)
-        if taken is not None:  # a backup: its name says when it was taken, which is what readers know it by
-            when = f"{words.day(taken.date())} {taken:%H:%M}"
-            title = _("Changes since the backup of {when}").format(when=when)
-            label = _("the backup of {when} ({file}, sha256 {digest})").format(
-                when=when, file=since.source.path.name, digest=since.source.sha256[:SHORT_SHA]
-            )
-    if not since.usable:
-        first = since.errors[0].sentence if since.errors else _("it has errors")
-        lead = _("The earlier version ({version}) cannot be read: {problem}.").format(version=label, problem=first)
-        return Section("changes", title, lead, empty), since.source
-    earlier = in_scope(since.activities, scope)
-    ids = set(activities[A.ID].astype(str)) | set(earlier[A.ID].astype(str))
-    changes = compare_plans(since, plan)
-    changes = changes[changes[A.ID].isin(ids)].reset_index(drop=True)
-    if changes.empty:
-        lead = _("No activity in scope changed since {version}.").format(version=label)
-    else:
-        counts = count_changes(changes)
-        listed = ", ".join(
-            _("{status}: {n}").format(status=_(kind), n=number) for kind, number in counts.items() if number
-        )
-        lead = _("Since {version}: {counts} (activities in scope in either version).").format(
-            version=label, counts=listed
-        )
-    return Section("changes", title, lead, changes), since.source

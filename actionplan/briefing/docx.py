@@ -21,11 +21,13 @@ from .. import words
 from ..i18n import N_, _
 from ..plan.contract import ActivityColumn as A
 from . import docx_parts as parts
-from .build import Briefing, Section, compact
+from .build import Briefing
 from .changes import shown_changes
+from .compact import compact
 from .docx_annex import ANNEX_TITLE, about_and_source, activity_dates, annex
 from .docx_parts import GRID_STYLE, HEADER_FILL, SCHEDULED_FILL, SESSION_FILL, TEXT_WIDTH_CM
 from .grid import quarter_head, quarter_name
+from .sections import Section
 from .summary import KEY_ITEMS_RULE
 from .text import one_line, printable, within
 

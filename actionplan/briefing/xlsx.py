@@ -24,11 +24,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import words
 from ..i18n import DEFAULT, N_, _, current
 from ..plan.contract import ActivityColumn as A
-from .build import Briefing, Section
+from .build import Briefing
 from .changes import shown_changes
 from .docx_parts import LANGUAGE_TAGS
 from .grid import quarter_name
 from .scope import AT_SESSION_RULE
+from .sections import Section
 from .summary import KEY_ITEMS_RULE
 from .text import header as header_label
 from .text import printable, within
