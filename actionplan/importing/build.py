@@ -23,9 +23,10 @@ from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.facts import PlanFacts, about_rows
+from ..plan.guide import guide
 from ..plan.seed import CONVENTIONS, DOMAINS, PROGRAMMES, SEED_MILESTONES
 from ..plan.status import Reported
-from ..plan.workbook import DEFAULT_ABOUT, write_workbook
+from ..plan.workbook import write_workbook
 from .classify import SUGGESTED_COLUMN, classify
 from .facts import read_facts
 from .parse import parse_document
@@ -177,13 +178,21 @@ def _sessions(facts: PlanFacts) -> list[dict]:
 
 def workbook_bytes(result: PlanImport) -> bytes:
     """The workbook in the contract (all sheets, drop-downs, formatting) with the sheet 'Import report'."""
+    paragraphs = guide()  # in the current language: the CLI's --lang, the Data page's reader's language
     about = [
-        result.facts.title or "About this plan",
+        result.facts.title or _("About this plan"),
         *about_rows(result.facts),
-        f"Imported from {result.source_name} on {dt.date.today():%Y-%m-%d} with python -m actionplan import. "
-        f"Domain, Convention and Programme are suggestions read from the text (see the column "
-        f"'{SUGGESTED_COLUMN}' and the sheet '{REPORT_SHEET}'); confirm or change them, then clear that column.",
-        *DEFAULT_ABOUT,
+        _(
+            "Imported from {source} on {day} with python -m actionplan import. Domain, Convention and Programme "
+            "are suggestions read from the text (see the column '{column}' and the sheet '{sheet}'); confirm or "
+            "change them, then clear that column."
+        ).format(
+            source=result.source_name,
+            day=f"{dt.date.today():%Y-%m-%d}",
+            column=SUGGESTED_COLUMN,
+            sheet=REPORT_SHEET,
+        ),
+        *paragraphs,
     ]
     with tempfile.TemporaryDirectory() as folder:
         written = Path(folder) / "plan.xlsx"
@@ -197,7 +206,7 @@ def workbook_bytes(result: PlanImport) -> bytes:
         )
         workbook = load_workbook(written)
     about_sheet = workbook[contract.ABOUT]
-    guide_row = len(about) - len(DEFAULT_ABOUT) + 1
+    guide_row = len(about) - len(paragraphs) + 1
     about_sheet.cell(row=guide_row, column=1).font = Font(bold=True, size=12)
     write_report_sheet(workbook.create_sheet(REPORT_SHEET), result.report.ordered())
     workbook.properties.title = result.facts.title or result.source_name

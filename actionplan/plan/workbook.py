@@ -25,7 +25,7 @@ from .. import words
 from . import contract
 from .contract import Column
 from .facts import PlanFacts, about_rows
-from .guide import DEFAULT_ABOUT
+from .guide import guide
 
 # Rows that carry data validation, so rows staff type below the data get the drop-downs too.
 VALIDATION_LAST_ROW = 2000
@@ -356,7 +356,7 @@ def write_workbook(
     _write_table(ws_messages, contract.MESSAGE_COLUMNS, list(messages or ()))
     _write_lists(ws_lists, lists)
     if about is None:
-        about = [facts.title, *about_rows(facts), *DEFAULT_ABOUT] if facts and facts.known else list(DEFAULT_ABOUT)
+        about = [facts.title, *about_rows(facts), *guide()] if facts and facts.known else guide()
     _write_about(ws_about, [paragraph for paragraph in about if paragraph])
 
     wb.properties.title = (facts.title if facts else "") or DEFAULT_TITLE
