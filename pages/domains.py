@@ -17,11 +17,11 @@ by_year, by_status = st.columns([3, 2], gap="large")
 with by_year:
     st.header(_("Activities by domain and year"))
     st.plotly_chart(
-        derived.figure(charts.domain_year_bars, model.by_year, domain_colours=domain_colours),
+        derived.figure(charts.domain_year_bars, model.by_year, domain_colours=domain_colours, labels=plan.labels),
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
-    chart_text.describe(chart_words.domains_by_year(model.by_year))
+    chart_text.describe(chart_words.domains_by_year(model.by_year, plan.labels))
 with by_status:
     st.header(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
@@ -35,11 +35,11 @@ st.header(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(
-        charts.domain_sunburst(model.rows, domain_colours=domain_colours),
+        charts.domain_sunburst(model.rows, domain_colours=domain_colours, labels=plan.labels),
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
-    chart_text.describe(chart_words.drill_down(model.rows))
+    chart_text.describe(chart_words.drill_down(model.rows, plan.labels))
     st.caption(_("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities."))
 with choose:
     counted = dict(model.present)

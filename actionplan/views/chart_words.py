@@ -18,6 +18,7 @@ from .. import words
 from ..i18n import _, n_
 from ..plan.contract import ActivityColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
+from ..plan.translations import ListLabels
 from .classify import NO_INSTRUMENT, app_word
 from .gantt import COUNT_COLUMN, DOMAIN_COLUMN, INSTRUMENT_COLUMN, OPEN_COLUMN, STATUS_COUNTS_COLUMN, GanttWindow
 from .progress import COUNT_COLUMN as TREND_COUNT
@@ -85,12 +86,13 @@ def status_counts(table: pd.DataFrame, *, by: str) -> ChartText:
     return ChartText(sentence.format(activities=words.activities(total), rows=rows, statuses=by_status), out, title)
 
 
-def domains_by_year(table: pd.DataFrame) -> ChartText:
+def domains_by_year(table: pd.DataFrame, labels: ListLabels | None = None) -> ChartText:
     """The grouped bars of domains by plan year said in words.
 
-    `table`: rows = domains, columns = plan years (as `by_domain_and_year`). Table out: Domain, each year, Total.
+    `table`: rows = domains, columns = plan years (as `by_domain_and_year`). Table out: Domain, each year, Total;
+    domains named as the Lists sheet names them in the reader's language (`labels`).
     """
-    out = pd.DataFrame({_("Domain"): [app_word(name) for name in table.index]})
+    out = pd.DataFrame({_("Domain"): [app_word(name, labels) for name in table.index]})
     for year in table.columns:
         out[str(year)] = [int(value) for value in table[year]]
     totals = table.sum(axis=1).astype(int) if len(table.columns) else pd.Series(0, index=table.index)
@@ -101,25 +103,25 @@ def domains_by_year(table: pd.DataFrame) -> ChartText:
     largest = table.stack().astype(int).idxmax()
     summary = _("{activities} by domain: {rows}. The most in one year: {domain} in {year} ({count}).").format(
         activities=words.activities(int(totals.sum())),
-        rows=_listing([(app_word(name), int(count)) for name, count in totals.items()]),
-        domain=app_word(largest[0]),
+        rows=_listing([(app_word(name, labels), int(count)) for name, count in totals.items()]),
+        domain=app_word(largest[0], labels),
         year=largest[1],
         count=int(table.loc[largest[0], largest[1]]),
     )
     return ChartText(summary, out, title)
 
 
-def drill_down(rows: pd.DataFrame) -> ChartText:
+def drill_down(rows: pd.DataFrame, labels: ListLabels | None = None) -> ChartText:
     """The sunburst domain -> convention or programme said in words.
 
     `rows`: one per activity with Domain and Instrument (as `gantt_rows`). Table out: Domain, Convention or
-    programme, Activities, in the rows' order.
+    programme, Activities, in the rows' order; names as the Lists sheet gives them in the reader's language.
     """
     counts = rows.groupby([DOMAIN_COLUMN, INSTRUMENT_COLUMN], sort=False).size() if len(rows) else pd.Series()
     out = pd.DataFrame(
         {
-            _("Domain"): [app_word(domain) for domain, _instrument in counts.index],
-            _("Convention or programme"): [app_word(instrument) for _domain, instrument in counts.index],
+            _("Domain"): [app_word(domain, labels) for domain, _instrument in counts.index],
+            _("Convention or programme"): [app_word(instrument, labels) for _domain, instrument in counts.index],
             _("Activities"): [int(count) for count in counts],
         }
     )

@@ -24,6 +24,12 @@ def app_word(value: object, labels: ListLabels | None = None) -> str:
     return labels.name(text, current().lang) if labels is not None else text
 
 
+def named_rows(table: pd.DataFrame, labels: ListLabels) -> pd.DataFrame:
+    """A display table (counts by domain, by instrument) with its rows named as the reader sees them (`app_word`):
+    for a table whose row names are only shown, never keys of colours or filters."""
+    return table.rename(index=lambda value: app_word(value, labels))
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Classification
 

@@ -18,7 +18,7 @@ from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import Reported
 from .activity import activity_table
-from .classify import NO_INSTRUMENT, UNCLASSIFIED, domain_order, instrument_order
+from .classify import NO_INSTRUMENT, UNCLASSIFIED, domain_order, instrument_order, named_rows
 from .counts import (
     by_domain,
     by_domain_and_year,
@@ -110,7 +110,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
         reporting=reporting(reported),
         total=len(acts),
         by_year=by_year_and_status(acts, plan.years),
-        by_domain=by_domain(acts, domain_order(plan.activities, plan.lists)),
+        by_domain=named_rows(by_domain(acts, domain_order(plan.activities, plan.lists)), plan.labels),
         by_plan=by_plan(acts),
         ahead=tuple(ahead),
         no_milestone_ahead="" if ahead else _no_milestone_ahead(plan.milestones, view.as_of),
@@ -169,7 +169,7 @@ def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
     return DomainsModel(
         domains=tuple(domains),
         by_year=by_domain_and_year(acts, domains, plan.years),
-        by_status=by_domain(acts, domains),
+        by_status=named_rows(by_domain(acts, domains), plan.labels),
         rows=rows,
         present=tuple((domain, int(counts[domain])) for domain in domains if domain in counts.index),
         instrument_order=(*instrument_order(plan.activities, plan.lists), NO_INSTRUMENT),

@@ -11,6 +11,7 @@ from actionplan import views, words
 from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER, label_of, meaning_of
+from actionplan.plan.translations import ListLabels
 
 from .. import colours
 from .common import BAR_HEIGHT, FONT_SIZE, _wrap
@@ -104,10 +105,13 @@ def stacked_status_bars(table: pd.DataFrame, *, horizontal: bool = False, axis_t
     return _bar_layout(fig, 340)
 
 
-def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) -> go.Figure:
+def domain_year_bars(
+    table: pd.DataFrame, *, domain_colours: Mapping[str, str], labels: ListLabels | None = None
+) -> go.Figure:
     """Grouped bars: for each plan year, one bar per domain in its own colour and fill pattern.
 
-    `table`: rows = domains, columns = years (as `views.by_domain_and_year` returns).
+    `table`: rows = domains, columns = years (as `views.by_domain_and_year` returns). Colours and patterns are keyed
+    on the domain's value; its name is as the Lists sheet gives it in the reader's language (`labels`).
     """
     fig = go.Figure()
     years = [str(year) for year in table.columns]
@@ -117,7 +121,7 @@ def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) 
             go.Bar(
                 x=years,
                 y=list(counts),
-                name=views.app_word(domain),
+                name=views.app_word(domain, labels),
                 legendrank=rank,
                 marker={
                     "color": domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR),
@@ -125,7 +129,7 @@ def domain_year_bars(table: pd.DataFrame, *, domain_colours: Mapping[str, str]) 
                 },
                 text=[v or "" for v in counts],
                 textposition="outside",
-                hovertemplate=f"<b>{views.app_word(domain)}</b><br>%{{x}}: %{{y}}<extra></extra>",
+                hovertemplate=f"<b>{views.app_word(domain, labels)}</b><br>%{{x}}: %{{y}}<extra></extra>",
             )
         )
     largest = int(table.to_numpy().max()) if table.size else 1
@@ -142,27 +146,33 @@ SUNBURST_LEAF_LIMIT = 600  # activities drawn one by one in the sunburst's outer
 
 
 def domain_sunburst(
-    rows: pd.DataFrame, *, domain_colours: Mapping[str, str], leaf_limit: int = SUNBURST_LEAF_LIMIT
+    rows: pd.DataFrame,
+    *,
+    domain_colours: Mapping[str, str],
+    leaf_limit: int = SUNBURST_LEAF_LIMIT,
+    labels: ListLabels | None = None,
 ) -> go.Figure:
     """Domain → convention or programme → activity, each ring sized by the number of activities.
 
     `rows`: the activities as `views.gantt_rows` orders them (Domain and Instrument filled in). Every wedge takes
     its domain's colour; two rings show at once, a click on a wedge drills down. Beyond `leaf_limit` activities the
     ring of single activities is left out (thousands of slivers say nothing and cost seconds): the instruments are
-    the outer ring, and the list beside the chart names the activities.
+    the outer ring, and the list beside the chart names the activities. Wedges are keyed (ids, colours) on the
+    values; their names are as the Lists sheet gives them in the reader's language (`labels`).
     """
     nodes: list[tuple[str, str, str, int, str, str]] = []  # id, label, parent, value, colour, hover
     leaves = len(rows) <= leaf_limit
     for domain, in_domain in rows.groupby(views.DOMAIN_COLUMN, sort=False):
         colour = domain_colours.get(str(domain), colours.UNCLASSIFIED_COLOUR)
         domain_id = f"d/{domain}"
-        nodes.append((domain_id, views.app_word(domain), "", len(in_domain), colour, words.activities(len(in_domain))))
+        name = views.app_word(domain, labels)
+        nodes.append((domain_id, name, "", len(in_domain), colour, words.activities(len(in_domain))))
         for instrument, in_instrument in in_domain.groupby(views.INSTRUMENT_COLUMN, sort=True):
             node = f"{domain_id}/i/{instrument}"
             nodes.append(
                 (
                     node,
-                    views.app_word(instrument),
+                    views.app_word(instrument, labels),
                     domain_id,
                     len(in_instrument),
                     colour,
@@ -174,11 +184,11 @@ def domain_sunburst(
                     (f"{node}/a/{activity_id}", str(activity_id), node, 1, colour, _wrap(event, 60))
                     for activity_id, event in zip(in_instrument[ActivityColumn.ID], in_instrument[ActivityColumn.EVENT])
                 ]
-    ids, labels, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
+    ids, shown, parents, values, fills, hover = (list(column) for column in zip(*nodes)) if nodes else ([],) * 6
     fig = go.Figure(
         go.Sunburst(
             ids=ids,
-            labels=labels,
+            labels=shown,
             parents=parents,
             values=values,
             branchvalues="total",

@@ -1,0 +1,78 @@
+"""Translated Lists titles in the charts: a domain named in `Domain (ru)` is shown by that name in the Overview's and
+the Domains page's charts and their text summaries, in Russian only; colours and keys stay on the original value."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actionplan import i18n, load_plan, views
+from actionplan.views import chart_words
+from actionplan.views import pages as models
+from components import charts, colours
+
+RU_CULTURE = "Культура"
+RU_SCIENCE = "Наука"
+
+
+@pytest.fixture
+def plan(make_workbook):
+    def name(_acts, _steps, _milestones, lists):
+        russian = {"Culture": RU_CULTURE, "Science": RU_SCIENCE}
+        lists["Domain (ru)"] = [russian.get(domain) for domain in lists["Domain"]]
+
+    return load_plan(make_workbook(edit=name))
+
+
+def _figures(plan) -> dict:
+    view = views.Filters(as_of=date(2023, 6, 1))
+    acts = view.apply(plan.activities)
+    overview, domains = models.overview(plan, view, acts), models.domains_page(plan, acts)
+    domain_colours = colours.domain_colours(domains.domains)
+    return {
+        "overview": charts.stacked_status_bars(overview.by_domain, horizontal=True),
+        "status": charts.stacked_status_bars(domains.by_status, horizontal=True),
+        "years": charts.domain_year_bars(domains.by_year, domain_colours=domain_colours, labels=plan.labels),
+        "sunburst": charts.domain_sunburst(domains.rows, domain_colours=domain_colours, labels=plan.labels),
+        "words": chart_words.domains_by_year(domains.by_year, plan.labels),
+        "drill": chart_words.drill_down(domains.rows, plan.labels),
+        "overview_words": chart_words.status_counts(overview.by_domain, by=chart_words.BY_DOMAIN),
+    }
+
+
+def _bar_names(fig) -> set[str]:
+    return {str(name) for trace in fig.data for name in trace.y}
+
+
+def test_the_charts_name_the_domains_as_lists_names_them_in_russian(plan):
+    assert {"Culture", "Science"} <= set(plan.lists.domains), "the fixture's domains changed"
+    with i18n.using("ru"):
+        ru = _figures(plan)
+    en = _figures(plan)
+
+    for key in ("overview", "status"):  # the status bars: one bar per domain
+        assert {RU_CULTURE, RU_SCIENCE} <= _bar_names(ru[key]) and "Culture" not in _bar_names(ru[key])
+        assert {"Culture", "Science"} <= _bar_names(en[key]) and RU_CULTURE not in _bar_names(en[key])
+
+    ru_years = {trace.name: trace.marker.color for trace in ru["years"].data}
+    en_years = {trace.name: trace.marker.color for trace in en["years"].data}
+    assert ru_years[RU_CULTURE] == en_years["Culture"] and ru_years[RU_SCIENCE] == en_years["Science"]  # colours kept
+    assert "Culture" not in ru_years
+
+    sun_ru, sun_en = ru["sunburst"].data[0], en["sunburst"].data[0]
+    assert list(sun_ru.ids) == list(sun_en.ids)  # keyed on the values: a click opens the same wedge
+    assert list(sun_ru.marker.colors) == list(sun_en.marker.colors)
+    assert sun_ru.labels[list(sun_ru.ids).index("d/Culture")] == RU_CULTURE
+    assert sun_en.labels[list(sun_en.ids).index("d/Culture")] == "Culture"
+
+    assert RU_CULTURE in set(ru["words"].table.iloc[:, 0]) and RU_CULTURE in ru["words"].summary
+    assert "Culture" in set(en["words"].table.iloc[:, 0])
+    assert RU_CULTURE in set(ru["drill"].table.iloc[:, 0]) and "Culture" in set(en["drill"].table.iloc[:, 0])
+    assert RU_CULTURE in ru["overview_words"].summary and "Culture" in en["overview_words"].summary
+
+
+def test_turkmen_falls_back_to_the_original_name(plan):
+    with i18n.using("tk"):
+        tk = _figures(plan)
+    assert {"Culture", "Science"} <= _bar_names(tk["overview"])
