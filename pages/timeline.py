@@ -71,7 +71,11 @@ if window.collapsed:
         _("Open a group"),
         [ALL_CLOSED, *window.groups.index],
         key="timeline_open",
-        format_func=lambda group: _(ALL_CLOSED) if group == ALL_CLOSED else f"{group} ({words.number(counts[group])})",
+        format_func=lambda group: (
+            _(ALL_CLOSED)
+            if group == ALL_CLOSED
+            else f"{views.group_name(group, plan.labels)} ({words.number(counts[group])})"
+        ),
         help=_(
             "Over {limit} activities, each group is one hatched bar from its first start to its last end; "
             "open one to see its activities."
@@ -98,6 +102,7 @@ fig = derived.gantt(
     domains=domains,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
     compact=ids_only,
+    labels=plan.labels,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
 chart_text.describe(chart_words.timeline(window, as_of=view.as_of))

@@ -76,3 +76,24 @@ def test_turkmen_falls_back_to_the_original_name(plan):
     with i18n.using("tk"):
         tk = _figures(plan)
     assert {"Culture", "Science"} <= _bar_names(tk["overview"])
+
+
+def _gantt(plan, **options):
+    view = views.Filters(as_of=date(2023, 6, 1))
+    rows = views.gantt_rows(
+        view.apply(plan.activities).dropna(subset=["Start", "End"]), group_by=views.GROUP_YEAR_DOMAIN
+    )
+    return charts.gantt(rows, plan.milestones, as_of=view.as_of, labels=plan.labels, **options)
+
+
+def test_the_timeline_names_its_groups_and_domains_in_russian(plan):
+    with i18n.using("ru"):
+        ru = _gantt(plan)
+    en = _gantt(plan)
+    ru_categories, en_categories = list(ru.layout.yaxis.categoryarray), list(en.layout.yaxis.categoryarray)
+    assert "<b>2021 · Культура</b>" in ru_categories and "<b>2021 · Culture</b>" not in ru_categories
+    assert "<b>2021 · Culture</b>" in en_categories
+    ru_legend = {trace.name: trace.marker.color for trace in ru.data if trace.type == "bar"}
+    en_legend = {trace.name: trace.marker.color for trace in en.data if trace.type == "bar"}
+    assert ru_legend[RU_CULTURE] == en_legend["Culture"]  # the colour stays the domain's
+    assert views.group_name("2021 · Culture", plan.labels) == "2021 · Culture"  # English: as written

@@ -61,6 +61,7 @@ from .gantt import (
     gantt_order,
     gantt_rows,
     gantt_window,
+    group_name,
     in_gantt_order,
 )
 from .milestones import QuickDate, due_before, milestone_eves, next_milestones
@@ -86,6 +87,7 @@ __all__ = [
     "STATUS_COUNTS_COLUMN",
     "GanttWindow",
     "gantt_window",
+    "group_name",
     "INSTRUMENT_COLUMN",
     "LABEL_COLUMN",
     "NO_INSTRUMENT",

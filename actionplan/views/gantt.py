@@ -11,7 +11,8 @@ from .. import words
 from ..i18n import N_, _
 from ..plan.contract import ActivityColumn, StepColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
-from .classify import NO_INSTRUMENT, domain_of, instrument_of
+from ..plan.translations import ListLabels
+from .classify import NO_INSTRUMENT, app_word, domain_of, instrument_of
 
 # How the Gantt groups its rows.
 GROUP_YEAR_DOMAIN = N_("Year, then domain")  # the values stay English; shown with _(value)
@@ -19,6 +20,7 @@ GROUP_INSTRUMENT = N_("Convention or programme")
 GROUPINGS: tuple[str, ...] = (GROUP_YEAR_DOMAIN, GROUP_INSTRUMENT)
 
 SHORT_TITLE_LENGTH = 50  # a Gantt row label: the hover and the Activities page have the whole event
+YEAR_JOIN = " · "  # a year-and-domain group: "2021 · Culture"
 GROUP_COLUMN = "Group"
 LABEL_COLUMN = "Label"
 TITLE_COLUMN = "Title"
@@ -48,7 +50,7 @@ def gantt_rows(
     instrument = instrument_of(activities).astype(object)
     year = activities[ActivityColumn.YEAR].astype("Int64").fillna(0).astype(int)
     if group_by == GROUP_YEAR_DOMAIN:
-        group = (year.astype(str) + " · " + domain).where(year != 0, domain)
+        group = (year.astype(str) + YEAR_JOIN + domain).where(year != 0, domain)
         keys = [year, _rank(domain, domains)]
     else:
         group = instrument
@@ -96,6 +98,15 @@ def in_gantt_order(order: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFram
     so a subset keeps the relative order the whole set has."""
     chosen = order.index[order.index.isin(activities.index)]
     return activities.loc[chosen].assign(**{column: order.loc[chosen, column] for column in order.columns})
+
+
+def group_name(group: object, labels: ListLabels | None = None) -> str:
+    """A Gantt group as the reader sees it (the group itself stays the key): '2021 · Культура' for
+    '2021 · Culture', a domain or instrument as the Lists sheet names it in the reader's language (`app_word`)."""
+    year, joined, domain = str(group).partition(YEAR_JOIN)
+    if joined and year.isdigit():
+        return year + YEAR_JOIN + app_word(domain, labels)
+    return app_word(group, labels)
 
 
 def with_labels(rows: pd.DataFrame) -> pd.DataFrame:

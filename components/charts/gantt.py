@@ -12,6 +12,7 @@ from actionplan import views, words
 from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of, meaning_of
+from actionplan.plan.translations import ListLabels
 
 from .. import colours
 from .common import (
@@ -105,7 +106,7 @@ def _step_label(step: Mapping[str, object]) -> str:
     )
 
 
-def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[str]:
+def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str], labels: ListLabels | None = None) -> list[str]:
     """One hover text per activity row: the full event, terms as written, dates, instruments, status, steps."""
     hovers = []
     columns = ("ID", "Domain", "Event", "Terms", "Start", "End", "Convention", "Programme", STATUS_AS_OF)
@@ -113,7 +114,7 @@ def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str]) -> list[
     for record in rows[present].itertuples(index=False, name=None):
         row = dict(zip(present, record))
         lines = [
-            f"<b>{row['ID']}</b> ({views.app_word(row['Domain'])})",
+            f"<b>{row['ID']}</b> ({views.app_word(row['Domain'], labels)})",
             _wrap(row[ActivityColumn.EVENT]),
             "",
             _bold_lead(_("Terms as written:"), row["Terms"] if isinstance(row["Terms"], str) else ""),
@@ -164,6 +165,7 @@ def gantt(
     domains: Sequence[str] = (),
     x_range: tuple[date, date] | None = None,
     compact: bool = False,
+    labels: ListLabels | None = None,
 ) -> go.Figure:
     """One bar per activity row from Start to End (inclusive), under a bold heading per group.
 
@@ -181,6 +183,8 @@ def gantt(
     it spans more than a year, every second year over five), group headings cut to COMPACT_HEADING_LENGTH
     characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. The
     as-of label goes under the rows in either mode, where no milestone name or quarter label can meet it.
+    Domains and instruments (headings, legend, hover) are named as the Lists sheet names them in the reader's
+    language (`labels`); colours, patterns and groups stay keyed on the values.
     """
     label_column = "ID" if compact else views.LABEL_COLUMN
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
@@ -200,7 +204,7 @@ def gantt(
     }
     categories: list[str] = []
     for group, is_open in zip(groups.index, groups[views.OPEN_COLUMN]):
-        categories.append(_heading(str(group)))
+        categories.append(_heading(views.group_name(group, labels)))
         if is_open:
             for activity_id, label in members_of.get(group, ()):
                 categories += [label, *step_labels.get(activity_id, [])]
@@ -214,7 +218,9 @@ def gantt(
     pattern_of = domain_patterns.get if colour_by == COLOUR_BY_DOMAIN else colours.status_pattern
     values = rows[key].astype(object)
     hovers = pd.Series(
-        _activity_hovers(rows, _steps_texts(steps, list(rows[ActivityColumn.ID]))), index=rows.index, dtype=object
+        _activity_hovers(rows, _steps_texts(steps, list(rows[ActivityColumn.ID])), labels),
+        index=rows.index,
+        dtype=object,
     )
     present = set(values)
     for rank, value in enumerate(v for v in order if v in present):
@@ -226,7 +232,7 @@ def gantt(
                 "y": list(members[label_column].astype(str)),
                 "x": _widths_ms(members[ActivityColumn.START], members[ActivityColumn.END]),
                 "base": _iso_days(members[ActivityColumn.START]),
-                "name": label_of(value) if colour_by != COLOUR_BY_DOMAIN else views.app_word(value),
+                "name": label_of(value) if colour_by != COLOUR_BY_DOMAIN else views.app_word(value, labels),
                 "legendrank": rank,
                 "marker": {
                     "color": colour_of(value) or colours.UNCLASSIFIED_COLOUR,
@@ -237,7 +243,9 @@ def gantt(
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
             }
         )
-    _add_group_summaries(traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {}, short=compact)
+    _add_group_summaries(
+        traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {}, short=compact, labels=labels
+    )
     if dated is not None:
         colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows[ActivityColumn.ID], values)}
         for step in dated.to_dict("records"):
@@ -285,9 +293,9 @@ def gantt(
         }
     )
 
-    middles, labels, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
+    middles, ticks, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
     if compact:
-        middles, labels, bounds = compact_ticks(middles, labels, bounds)
+        middles, ticks, bounds = compact_ticks(middles, ticks, bounds)
     # In compact mode the categories stay whole (two long headings may share a beginning); only their text is cut.
     row_texts: dict[str, object] = (
         {"tickmode": "array", "tickvals": categories, "ticktext": [_compact_label(c) for c in categories]}
@@ -321,7 +329,7 @@ def gantt(
             "range": [first.isoformat(), last.isoformat()],
             "tickmode": "array",
             "tickvals": middles,
-            "ticktext": labels,
+            "ticktext": ticks,
             "ticks": "",
             "showgrid": False,
             "minor": {"tickmode": "array", "tickvals": bounds, "showgrid": True, "gridcolor": colours.GRID_COLOUR},

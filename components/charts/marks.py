@@ -10,13 +10,19 @@ import pandas as pd
 from actionplan import views, words
 from actionplan.i18n import _, n_
 from actionplan.plan.contract import ActivityColumn, MilestoneColumn
+from actionplan.plan.translations import ListLabels
 
 from .. import colours
 from .common import MILESTONE_LABEL_SHIFT, MILESTONE_LEVEL_HEIGHT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
 
 
 def _add_group_summaries(
-    traces: list[dict], groups: pd.DataFrame, domain_colours: Mapping[str, str], *, short: bool = False
+    traces: list[dict],
+    groups: pd.DataFrame,
+    domain_colours: Mapping[str, str],
+    *,
+    short: bool = False,
+    labels: ListLabels | None = None,
 ) -> None:
     """Each closed group as one hatched bar on its heading row, from its first start to its last end.
 
@@ -30,7 +36,7 @@ def _add_group_summaries(
         for domain in closed[views.DOMAIN_COLUMN]
     ]
     hovers = [
-        f"<b>{group}</b><br>"
+        f"<b>{views.group_name(group, labels)}</b><br>"
         + n_("{n} activity, {dates}", "{n} activities, {dates}", int(count)).format(
             n=f"{int(count):,}", dates=words.span(start, end)
         )
@@ -49,7 +55,7 @@ def _add_group_summaries(
         {
             "type": "bar",
             "orientation": "h",
-            "y": [_heading(str(group)) for group in closed.index],
+            "y": [_heading(views.group_name(group, labels)) for group in closed.index],
             "x": _widths_ms(closed[ActivityColumn.START], closed[ActivityColumn.END]),
             "base": _iso_days(closed[ActivityColumn.START]),
             "name": _("Group (closed)") if short else _("Group (closed): first start to last end"),
