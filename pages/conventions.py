@@ -32,13 +32,19 @@ grid, legend = st.columns([3, 2], gap="large")
 with grid:
     st.header(_("Coverage: instrument × plan year"))
     st.plotly_chart(
-        derived.figure(charts.coverage_heatmap, model.matrix, titles=model.titles, conventions=model.conventions),
+        derived.figure(
+            charts.coverage_heatmap,
+            model.matrix,
+            titles=model.titles,
+            conventions=model.conventions,
+            labels=plan.labels,
+        ),
         config=charts.plotly_config("coverage-matrix"),
         key="coverage_matrix",
         on_select=_on_cell_click,
         selection_mode="points",
     )
-    chart_text.describe(chart_words.coverage(model.matrix))
+    chart_text.describe(chart_words.coverage(model.matrix, plan.labels))
     st.caption(
         _(
             "Each cell counts the activities implementing the convention (above the line) or programme "
@@ -49,7 +55,7 @@ with grid:
 with legend:
     st.header(_("Full titles"))
     for name in model.titled:
-        st.markdown(f"**{words.md_text(name)}**  \n{words.md_text(model.titles[name])}")
+        st.markdown(f"**{words.md_text(filters.app_word(name, plan.labels))}**  \n{words.md_text(model.titles[name])}")
     if not model.titled:
         st.caption(_("The Lists sheet gives no full titles for these instruments (column Convention title)."))
     st.caption(_("Programmes and networks are named as in the Lists sheet."))

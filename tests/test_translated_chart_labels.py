@@ -14,6 +14,7 @@ from components import charts, colours
 
 RU_CULTURE = "Культура"
 RU_SCIENCE = "Наука"
+RU_1972 = "Конвенция 1972 года"
 
 
 @pytest.fixture
@@ -21,6 +22,7 @@ def plan(make_workbook):
     def name(_acts, _steps, _milestones, lists):
         russian = {"Culture": RU_CULTURE, "Science": RU_SCIENCE}
         lists["Domain (ru)"] = [russian.get(domain) for domain in lists["Domain"]]
+        lists["Convention (ru)"] = [RU_1972 if c == "1972 Convention" else None for c in lists["Convention"]]
 
     return load_plan(make_workbook(edit=name))
 
@@ -97,3 +99,16 @@ def test_the_timeline_names_its_groups_and_domains_in_russian(plan):
     en_legend = {trace.name: trace.marker.color for trace in en.data if trace.type == "bar"}
     assert ru_legend[RU_CULTURE] == en_legend["Culture"]  # the colour stays the domain's
     assert views.group_name("2021 · Culture", plan.labels) == "2021 · Culture"  # English: as written
+
+
+def test_the_coverage_matrix_names_its_rows_in_russian_and_keeps_the_keys(plan):
+    acts = views.Filters(as_of=date(2023, 6, 1)).apply(plan.activities)
+    with i18n.using("ru"):
+        model = models.coverage_page(plan, acts, keep_empty=False)
+        ru = charts.coverage_heatmap(model.matrix, titles=model.titles, labels=plan.labels)
+        words = chart_words.coverage(model.matrix, plan.labels)
+    en = charts.coverage_heatmap(model.matrix, titles=model.titles, labels=plan.labels)
+    assert "1972 Convention" in list(ru.data[0].y) and list(ru.data[0].y) == list(en.data[0].y)  # a click's key
+    assert RU_1972 in list(ru.layout.yaxis.ticktext) and "1972 Convention" not in list(ru.layout.yaxis.ticktext)
+    assert "1972 Convention" in list(en.layout.yaxis.ticktext)
+    assert RU_1972 in set(words.table.iloc[:, 0])

@@ -138,13 +138,13 @@ def drill_down(rows: pd.DataFrame, labels: ListLabels | None = None) -> ChartTex
     return ChartText(summary, out, title)
 
 
-def coverage(matrix: pd.DataFrame) -> ChartText:
+def coverage(matrix: pd.DataFrame, labels: ListLabels | None = None) -> ChartText:
     """The coverage matrix said in words.
 
     `matrix`: rows = conventions and programmes, columns = plan years, cells = activities. Table out: the
     instrument, each year, Total.
     """
-    out = pd.DataFrame({_("Convention or programme"): [app_word(name) for name in matrix.index]})
+    out = pd.DataFrame({_("Convention or programme"): [app_word(name, labels) for name in matrix.index]})
     for year in matrix.columns:
         out[str(year)] = [int(value) for value in matrix[year]]
     out[_("Total")] = [int(value) for value in matrix.sum(axis=1)] if len(matrix.columns) else 0
@@ -160,7 +160,7 @@ def coverage(matrix: pd.DataFrame) -> ChartText:
     if gaps < cells:
         largest = matrix.stack().astype(int).idxmax()
         summary += " " + _("The most: {name} in {year} ({count}).").format(
-            name=app_word(largest[0]), year=largest[1], count=int(matrix.loc[largest[0], largest[1]])
+            name=app_word(largest[0], labels), year=largest[1], count=int(matrix.loc[largest[0], largest[1]])
         )
     return ChartText(summary, out, title)
 

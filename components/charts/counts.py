@@ -204,12 +204,16 @@ def domain_sunburst(
     return fig
 
 
-def coverage_heatmap(matrix: pd.DataFrame, *, titles: Mapping[str, str], conventions: int = 0) -> go.Figure:
+def coverage_heatmap(
+    matrix: pd.DataFrame, *, titles: Mapping[str, str], conventions: int = 0, labels: ListLabels | None = None
+) -> go.Figure:
     """The coverage matrix as a grid: instruments down, plan years across, the count in each cell.
 
     `matrix` as `views.coverage_matrix` returns it; `titles`: instrument -> full title for the hover;
     `conventions`: how many of the first rows are conventions (a line then separates them from the programmes).
-    An empty cell is a pale grey box (a gap), a filled one a shade of blue that deepens with its count.
+    An empty cell is a pale grey box (a gap), a filled one a shade of blue that deepens with its count. Rows stay
+    keyed on the instrument (a click reports it); their tick text names it as the Lists sheet does in the reader's
+    language (`labels`).
     """
     years = [str(year) for year in matrix.columns]
     instruments = [str(name) for name in matrix.index]
@@ -273,7 +277,16 @@ def coverage_heatmap(matrix: pd.DataFrame, *, titles: Mapping[str, str], convent
         plot_bgcolor="white",
     )
     fig.update_xaxes(type="category", side="top", showgrid=False, tickfont={"size": 14})
-    fig.update_yaxes(type="category", autorange="reversed", automargin=True, showgrid=False, tickfont={"size": 13})
+    fig.update_yaxes(
+        type="category",
+        autorange="reversed",
+        automargin=True,
+        showgrid=False,
+        tickfont={"size": 13},
+        tickmode="array",
+        tickvals=instruments,
+        ticktext=[views.app_word(name, labels) for name in instruments],
+    )
     if 0 < conventions < len(instruments):
         fig.add_hline(y=conventions - 0.5, line={"color": colours.ACCENT, "width": 2}, name="conventions | programmes")
     return fig
