@@ -60,11 +60,11 @@ st.header(_("Reported progress over time"))
 st.caption(model.trend.sentence)  # numbers and a date only
 if not model.trend.empty:
     st.plotly_chart(
-        charts.reported_trend(model.trend),
+        charts.reported_trend(model.trend, plan.labels),
         config=charts.plotly_config("reported-status-over-time"),
         key="overview_trend",
     )
-    chart_text.describe(chart_words.trend(model.trend))
+    chart_text.describe(chart_words.trend(model.trend, plan.labels))
 
 st.header(_("Next milestones"))
 if model.no_milestone_ahead:

@@ -89,7 +89,11 @@ if window.collapsed:
     in_groups = n_("{n} activity in {groups} groups", "{n} activities in {groups} groups", len(rows))
     count_col.caption(
         in_groups.format(n=words.number(len(rows)), groups=len(window.groups))
-        + (f" · {window.opened}: {window.shown}" if window.opened else " · " + _("each group closed to one bar"))
+        + (
+            f" · {words.md_text(views.group_name(window.opened, plan.labels))}: {window.shown}"
+            if window.opened
+            else " · " + _("each group closed to one bar")
+        )
     )
 
 fig = derived.gantt(
@@ -105,7 +109,7 @@ fig = derived.gantt(
     labels=plan.labels,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
-chart_text.describe(chart_words.timeline(window, as_of=view.as_of))
+chart_text.describe(chart_words.timeline(window, as_of=view.as_of, labels=plan.labels))
 
 notes = [
     _("Each bar runs from the first to the last day its terms give (a year alone is the whole year)."),

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from actionplan import i18n, load_plan, views
+from actionplan.plan.status import Reported
 from actionplan.views import chart_words
 from actionplan.views import pages as models
+from actionplan.views.progress import COUNT_COLUMN, DAY_COLUMN, DOMAIN_COLUMN, STATUS_COLUMN
 from components import charts, colours
 
 RU_CULTURE = "Культура"
@@ -112,3 +115,57 @@ def test_the_coverage_matrix_names_its_rows_in_russian_and_keeps_the_keys(plan):
     assert RU_1972 in list(ru.layout.yaxis.ticktext) and "1972 Convention" not in list(ru.layout.yaxis.ticktext)
     assert "1972 Convention" in list(en.layout.yaxis.ticktext)
     assert RU_1972 in set(words.table.iloc[:, 0])
+
+
+def test_the_timeline_in_words_names_domains_and_closed_groups_in_russian(plan):
+    view = views.Filters(as_of=date(2023, 6, 1))
+    rows = views.gantt_rows(view.apply(plan.activities), group_by=views.GROUP_YEAR_DOMAIN, labels=False)
+    with i18n.using("ru"):
+        listed = chart_words.timeline(views.gantt_window(rows), as_of=view.as_of, labels=plan.labels)
+        window = views.gantt_window(rows, collapse_over=1)
+        closed = chart_words.timeline(window, as_of=view.as_of, labels=plan.labels)
+    assert RU_CULTURE in set(listed.table.iloc[:, 3]) and "Culture" not in set(listed.table.iloc[:, 3])
+    culture = [group for group in window.groups.index if str(group).endswith("Culture")]
+    assert culture, "the fixture has no Culture group"
+    events = list(closed.table.iloc[:, 1])
+    with i18n.using("ru"):
+        named = views.group_name(culture[0], plan.labels)
+    assert named.endswith(RU_CULTURE) and any(event.startswith(f"{named} (") for event in events)
+    assert any(RU_CULTURE in event for event in events) and not any("Culture" in event for event in events)
+    english = chart_words.timeline(window, as_of=view.as_of, labels=plan.labels)
+    assert any(str(event).startswith(f"{culture[0]} (closed group)") for event in english.table.iloc[:, 1])
+
+
+def _trend() -> views.Trend:
+    day = date(2022, 3, 1)
+    table = pd.DataFrame(
+        {
+            DAY_COLUMN: [day, day],
+            DOMAIN_COLUMN: ["Culture", "Science"],
+            STATUS_COLUMN: [str(Reported.IN_PROGRESS)] * 2,
+            COUNT_COLUMN: [2, 1],
+        }
+    )
+    return views.Trend(table, (day,), ("Culture", "Science"), "")
+
+
+def test_the_trend_names_its_domain_panels_in_russian_and_keeps_the_keys(plan):
+    trend = _trend()
+    with i18n.using("ru"):
+        ru, ru_words = charts.reported_trend(trend, plan.labels), chart_words.trend(trend, plan.labels)
+    en = charts.reported_trend(trend, plan.labels)
+    assert [a.text for a in ru.layout.annotations] == [RU_CULTURE, RU_SCIENCE]
+    assert [a.text for a in en.layout.annotations] == ["Culture", "Science"]
+    assert [trace.customdata[0] for trace in ru.data] == [RU_CULTURE, RU_SCIENCE]  # the hover names it too
+    assert [list(t.y) for t in ru.data] == [list(t.y) for t in en.data]  # the counts stay the domain's
+    assert list(ru_words.table.iloc[:, 1]) == [RU_CULTURE, RU_SCIENCE]
+
+
+def test_the_coverage_cell_picker_names_the_instrument_in_russian(plan):
+    acts = views.Filters(as_of=date(2023, 6, 1)).apply(plan.activities)
+    with i18n.using("ru"):
+        model = models.coverage_page(plan, acts, keep_empty=False)
+    cell = next(cell for cell in model.cells if cell[0] == "1972 Convention")  # the key stays the value
+    assert model.cell_label(cell).startswith(f"{RU_1972} · {cell[1]} (")
+    english = models.coverage_page(plan, acts, keep_empty=False)
+    assert english.cell_label(cell).startswith(f"1972 Convention · {cell[1]} (")

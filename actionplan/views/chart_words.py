@@ -20,7 +20,15 @@ from ..plan.contract import ActivityColumn
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
 from ..plan.translations import ListLabels
 from .classify import NO_INSTRUMENT, app_word
-from .gantt import COUNT_COLUMN, DOMAIN_COLUMN, INSTRUMENT_COLUMN, OPEN_COLUMN, STATUS_COUNTS_COLUMN, GanttWindow
+from .gantt import (
+    COUNT_COLUMN,
+    DOMAIN_COLUMN,
+    INSTRUMENT_COLUMN,
+    OPEN_COLUMN,
+    STATUS_COUNTS_COLUMN,
+    GanttWindow,
+    group_name,
+)
 from .progress import COUNT_COLUMN as TREND_COUNT
 from .progress import DAY_COLUMN as TREND_DAY
 from .progress import DOMAIN_COLUMN as TREND_DOMAIN
@@ -165,12 +173,13 @@ def coverage(matrix: pd.DataFrame, labels: ListLabels | None = None) -> ChartTex
     return ChartText(summary, out, title)
 
 
-def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
+def timeline(window: GanttWindow, *, as_of: date, labels: ListLabels | None = None) -> ChartText:
     """The Gantt said in words: what it draws, from when to when, and each activity's dates and status.
 
     `window`: what the Gantt draws (`gantt_window`): its rows (ID, Event, Start, End, Domain, Status as of) one bar
     each, and its closed groups one bar each. Table out: ID, Event, Dates, Domain, Status (the first ROWS_LISTED
-    rows), then each closed group.
+    rows), then each closed group; domains and groups named as the Lists sheet names them in the reader's language
+    (`labels`).
     """
     rows, groups = window.rows, window.groups
     listed = rows.head(ROWS_LISTED)
@@ -179,7 +188,7 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
             _("ID"): [str(value) for value in listed[ActivityColumn.ID]],
             _("Event"): [words.short_title(value, 120) for value in listed[ActivityColumn.EVENT]],
             _("Dates"): [words.span(s, e) for s, e in zip(listed[ActivityColumn.START], listed[ActivityColumn.END])],
-            _("Domain"): [app_word(value) for value in listed[DOMAIN_COLUMN]],
+            _("Domain"): [app_word(value, labels) for value in listed[DOMAIN_COLUMN]],
             _("Status"): [label_of(value) for value in listed[STATUS_AS_OF]],
         }
     )
@@ -193,7 +202,7 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
                         _("ID"): [""] * len(closed),
                         _("Event"): [
                             _("{group} (closed group): {activities}").format(
-                                group=group, activities=words.activities(int(count))
+                                group=group_name(group, labels), activities=words.activities(int(count))
                             )
                             for group, count in zip(closed.index, closed[COUNT_COLUMN])
                         ],
@@ -227,10 +236,11 @@ def timeline(window: GanttWindow, *, as_of: date) -> ChartText:
     return ChartText(summary, out, title)
 
 
-def trend(progress: Trend) -> ChartText:
+def trend(progress: Trend, labels: ListLabels | None = None) -> ChartText:
     """The reported status by domain over time as a table (its sentence, `progress.sentence`, is the page's own).
 
-    Table out: one row per check-in day and domain, one column per reported status with activities, the total.
+    Table out: one row per check-in day and domain (named as the Lists sheet names it in the reader's language,
+    `labels`), one column per reported status with activities, the total.
     """
     # (day, domain, status, count) rows -> one row per (day, domain), one column per status
     wide = (
@@ -243,7 +253,7 @@ def trend(progress: Trend) -> ChartText:
     out = pd.DataFrame(
         {
             _("Day"): [words.day(day) for day, _domain in wide.index],
-            _("Domain"): [app_word(domain) for _day, domain in wide.index],
+            _("Domain"): [app_word(domain, labels) for _day, domain in wide.index],
         }
     )
     for status in TREND_ORDER:

@@ -18,7 +18,7 @@ from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import Reported
 from .activity import activity_table
-from .classify import NO_INSTRUMENT, UNCLASSIFIED, domain_order, instrument_order, named_rows
+from .classify import NO_INSTRUMENT, UNCLASSIFIED, app_word, domain_order, instrument_order, named_rows
 from .counts import (
     by_domain,
     by_domain_and_year,
@@ -195,6 +195,7 @@ class CoverageModel:
     titles: dict[str, str]  # instrument -> full title (its own name where Lists gives none)
     conventions: int  # how many of the matrix's first rows are conventions
     cells: tuple[tuple[str, int], ...]
+    names: dict[str, str] = field(default_factory=dict)  # instrument -> its name in the reader's language (Lists)
 
     @property
     def titled(self) -> tuple[str, ...]:
@@ -202,9 +203,9 @@ class CoverageModel:
         return tuple(name for name in self.matrix.index if self.titles[name] != name)
 
     def cell_label(self, cell: tuple[str, int]) -> str:
-        """'1972 Convention · 2021 (3)'."""
+        """'1972 Convention · 2021 (3)', the instrument named as in `names`; the cell stays keyed on the value."""
         name, year = cell
-        return f"{name} · {year} ({int(self.matrix.loc[name, year])})"
+        return f"{self.names.get(name, name)} · {year} ({int(self.matrix.loc[name, year])})"
 
 
 def coverage_page(plan: Plan, acts: pd.DataFrame, *, keep_empty: bool) -> CoverageModel:
@@ -217,6 +218,7 @@ def coverage_page(plan: Plan, acts: pd.DataFrame, *, keep_empty: bool) -> Covera
         titles={name: plan.labels.title(plan.lists, name, current().lang) for name in matrix.index},
         conventions=convention_rows(matrix, plan.activities, plan.lists),
         cells=tuple(counted_cells(matrix)),
+        names={name: app_word(name, plan.labels) for name in matrix.index},
     )
 
 
