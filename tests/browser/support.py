@@ -1,4 +1,4 @@
-"""Helpers for browser tests: a running `streamlit run app.py`, waiting for Streamlit to settle."""
+"""Helpers for browser tests: a running `streamlit run app.py`, waiting for Streamlit to settle, signing in."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+from actionplan.keeping import access
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -26,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+EDITOR_PASSWORD = "browser test password"
 
 
 def _free_port() -> int:
@@ -94,6 +98,38 @@ def open_page(tab, server: AppServer, path: str = "", query: str = "") -> None:
     """Go to a page of the app (`""` for Overview, else its url path such as "timeline") and wait for it."""
     tab.goto(f"{server.url}/{path}{('?' + query) if query else ''}")
     wait_idle(tab)
+
+
+def editor_env(tmp_path: Path) -> dict[str, str]:
+    """Server environment for tests that edit: the editor password is EDITOR_PASSWORD, and the secrets file is one
+    that does not exist (never the secrets of this machine). Use as `app_server(workbook, editor_env(tmp_path))`."""
+    return {
+        access.PASSWORD_HASH_ENV: access.hash_password(EDITOR_PASSWORD),
+        "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
+    }
+
+
+def go_to(tab, title: str) -> None:
+    """Follow a link of the sidebar navigation (e.g. "Data") and wait for the page."""
+    tab.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
+    wait_idle(tab)
+
+
+def sign_in(tab, name: str = "Browser Editor") -> None:
+    """On the Data page: open its Edit tab, sign in with EDITOR_PASSWORD, and wait until it says "Signed in as"."""
+    tab.get_by_role("tab", name="Edit").click()
+    tab.get_by_role("textbox", name="Your name").fill(name)
+    tab.get_by_role("textbox", name="Editor password").fill(EDITOR_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    wait_idle(tab)
+    expect(tab.get_by_text("Signed in as")).to_be_visible()
+
+
+def open_editor(tab, server: AppServer, name: str = "Browser Editor") -> None:
+    """Open the app (so app.py frames the pages), follow the navigation to Data and sign in there as `name`."""
+    open_page(tab, server)
+    go_to(tab, "Data")
+    sign_in(tab, name)
 
 
 def stable_box(locator, settle_ms: int = 250, tries: int = 20) -> dict[str, float]:

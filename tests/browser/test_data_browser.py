@@ -7,14 +7,13 @@ import os
 from pathlib import Path
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
+from support import assert_no_exception, editor_env, go_to, open_editor, open_grid_cell_editor, open_page, wait_idle
 
 from actionplan import load_plan
-from actionplan.keeping import access, audit, backups
+from actionplan.keeping import audit, backups
 
 # The product promise: a save shows on every open page within 5 seconds (the watcher looks every 2 s).
 LIVE_REFRESH_MS = 5_000
-PASSWORD = "browser test password"
 SIDEBAR = "[data-testid='stSidebar']"
 CHART = "[data-testid='stPlotlyChart']"
 
@@ -22,12 +21,6 @@ CHART = "[data-testid='stPlotlyChart']"
 def chart_with(page, text: str):
     """The chart drawing this text (while Streamlit redraws, the old chart may briefly stand beside the new one)."""
     return page.locator(CHART).filter(has_text=text).first
-
-
-def go_to(page, title: str) -> None:
-    """Follow a link of the navigation (after opening the root, so app.py frames the page and watches the file)."""
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
-    wait_idle(page)
 
 
 def rewrite(make_workbook, workbook: Path, event: str) -> None:
@@ -68,21 +61,8 @@ def test_open_pages_follow_the_workbook_and_keep_the_last_good_data(app_server, 
 
 
 def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server, plan_workbook, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),  # never the secrets of this machine
-        },
-    )
-    open_page(page, server)
-    go_to(page, "Data")
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill("Browser Editor")
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
-    expect(page.get_by_text("Signed in as")).to_be_visible()
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_editor(page, server)  # the root first, so app.py frames the page and watches the file; then Data
 
     # Glide data grid: select the Event cell of the first row, Enter opens its editor, Enter again commits.
     canvas = page.locator(".st-key-edit_activities [data-testid='data-grid-canvas']")

@@ -4,35 +4,11 @@ coming back, and after a reload and signing in again."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
-
-from actionplan.keeping import access
-
-PASSWORD = "browser test password"
-
-
-def go_to(page, title: str) -> None:
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
-    wait_idle(page)
-
-
-def sign_in(page, name: str) -> None:
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill(name)
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
-    expect(page.get_by_text("Signed in as")).to_be_visible()
+from support import assert_no_exception, editor_env, go_to, open_grid_cell_editor, open_page, sign_in, wait_idle
 
 
 def test_a_typed_edit_survives_a_page_switch_and_a_reload(app_server, plan_workbook, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
+    server = app_server(plan_workbook, editor_env(tmp_path))
     original = plan_workbook.read_bytes()
     open_page(page, server)
     go_to(page, "Data")

@@ -4,26 +4,13 @@ workbook holds both changes."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
+from support import assert_no_exception, editor_env, open_editor, open_grid_cell_editor, wait_idle
 
 from actionplan import load_plan
-from actionplan.keeping import access, audit
+from actionplan.keeping import audit
 
-PASSWORD = "browser test password"
 FIRST_ROW_Y, SECOND_ROW_Y = 52, 87  # centres of the first two rows of the grid, below its header
 EVENT_X = 420
-
-
-def open_editor(page, server, name: str) -> None:
-    open_page(page, server)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Data").click()
-    wait_idle(page)
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill(name)
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
-    expect(page.get_by_text("Signed in as")).to_be_visible()
 
 
 def type_event(page, y: int, text: str) -> None:
@@ -36,13 +23,7 @@ def type_event(page, y: int, text: str) -> None:
 
 
 def test_two_editors_changing_different_cells_both_save(app_server, plan_workbook, browser, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
+    server = app_server(plan_workbook, editor_env(tmp_path))
     other_context = browser.new_context(viewport={"width": 1440, "height": 1000})
     other = other_context.new_page()
     try:
@@ -68,13 +49,7 @@ def test_two_editors_changing_different_cells_both_save(app_server, plan_workboo
 
 
 def test_a_cell_both_changed_is_settled_by_choosing(app_server, plan_workbook, browser, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
+    server = app_server(plan_workbook, editor_env(tmp_path))
     other_context = browser.new_context(viewport={"width": 1440, "height": 1000})
     other = other_context.new_page()
     try:

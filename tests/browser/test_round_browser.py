@@ -10,13 +10,11 @@ from pathlib import Path
 
 import openpyxl
 from playwright.sync_api import expect
-from support import assert_no_exception, open_page, wait_idle
+from support import assert_no_exception, editor_env, open_editor, open_page, sign_in, wait_idle
 
-from actionplan.keeping import access
 from actionplan.keeping.store import Store
 from actionplan.rounds import issue, records
 
-PASSWORD = "browser test password"
 SHOTS = os.environ.get("ROUND_SCREENSHOTS")  # a folder to keep screenshots in, when looking at the tab by hand
 
 
@@ -30,21 +28,8 @@ def _filled(content: bytes, status: str, notes: str) -> bytes:
 
 
 def test_two_returns_are_taken_and_the_round_shows_who_is_missing(app_server, plan_workbook, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
-    open_page(page, server)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Data").click()
-    wait_idle(page)
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill("Browser Editor")
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_editor(page, server)
     page.get_by_role("tab", name="Reporting round").click()
     expect(page.get_by_text("Only 3 of 42 activities name a National lead")).to_be_visible()
     page.get_by_role("textbox", name="Name of the round").fill("Before GC 44")
@@ -91,19 +76,9 @@ def test_joint_leads_who_disagree_are_settled_by_choice_in_the_browser(app_serve
         path = tmp_path / form.filename
         path.write_bytes(_filled(content, status, f"From form {form.number}"))
         files.append(str(path))
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
+    server = app_server(plan_workbook, editor_env(tmp_path))
     open_page(page, server, "data")
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill("Browser Editor")
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
+    sign_in(page)
     page.get_by_role("tab", name="Reporting round").click()
     page.locator("[class*='st-key-round_upload'] [data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
     wait_idle(page)

@@ -6,32 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
+from support import assert_no_exception, editor_env, open_editor, open_grid_cell_editor, open_page, wait_idle
 
 from actionplan import load_plan, words
-from actionplan.keeping import access
 
-PASSWORD = "browser test password"
 EVENT_TO_STATUS = 10  # cells from Event to Status: Terms, Start, End, Domain, Convention, Programme, ... Status
 
 
 def test_a_status_picked_in_the_grid_shows_in_the_activity_history(app_server, plan_workbook, page, tmp_path):
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),  # never the secrets of this machine
-        },
-    )
-    open_page(page, server)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Data").click()
-    wait_idle(page)
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill("Browser Editor")
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
-    expect(page.get_by_text("Signed in as")).to_be_visible()
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_editor(page, server)
 
     # Glide data grid: the Event cell of the first row (2021-01), then along its row to Status, whose editor is
     # the drop-down of the Lists sheet's statuses. Arrow keys pressed while the grid scrolls sideways can be lost,

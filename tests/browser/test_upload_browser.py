@@ -6,31 +6,14 @@ from __future__ import annotations
 import shutil
 
 from playwright.sync_api import expect
-from support import assert_no_exception, open_grid_cell_editor, open_page, wait_idle
-
-from actionplan.keeping import access
-
-PASSWORD = "browser test password"
+from support import assert_no_exception, editor_env, open_editor, open_grid_cell_editor, wait_idle
 
 
 def test_uploading_an_older_workbook_lists_the_saves_it_would_undo(app_server, plan_workbook, page, tmp_path):
     older = tmp_path / "downloaded-yesterday.xlsx"
     shutil.copy(plan_workbook, older)
-    server = app_server(
-        plan_workbook,
-        {
-            access.PASSWORD_HASH_ENV: access.hash_password(PASSWORD),
-            "STREAMLIT_SECRETS_FILES": str(tmp_path / "no-secrets.toml"),
-        },
-    )
-    open_page(page, server)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Data").click()
-    wait_idle(page)
-    page.get_by_role("tab", name="Edit").click()
-    page.get_by_role("textbox", name="Your name").fill("Browser Editor")
-    page.get_by_role("textbox", name="Editor password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_idle(page)
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_editor(page, server)
     canvas = page.locator(".st-key-edit_activities [data-testid='data-grid-canvas']")
     editor = open_grid_cell_editor(page, canvas, x=420, y=52)
     editor.fill("Saved in the app today")
