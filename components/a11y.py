@@ -11,6 +11,9 @@ import json
 
 import streamlit as st
 
+from actionplan import i18n
+from actionplan.i18n import _
+
 # Streamlit draws captions and quotes faded (text colour at 60% opacity, down to 2.6:1 on white, under the 4.5:1 of
 # WCAG 1.4.3); an opaque darker grey keeps them quieter than body text and readable on white and on the sidebar's
 # background. A table's cells wrap, so a chart's table fits its column rather than scrolling sideways inside a box
@@ -54,9 +57,33 @@ if (!window.actionplanTablesWatched) {
 """
 
 
+# Streamlit writes its file uploader's button word ('Upload') in English whatever the page's language, with no
+# option to change it: in another language a rule hides it and shows the word in the reader's language instead (the
+# button's accessible name follows, generated content being part of it). The line under it ('10MB per file • XLSX')
+# stays: its size and types differ per uploader, in one piece of text a page-wide rule cannot rebuild.
+UPLOAD_WORD = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']"
+
+
+def css_string(text: str) -> str:
+    """`text` as a double-quoted CSS string: every character but letters, digits and spaces as a CSS escape."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+def uploader_css(lang: str) -> str:
+    """The file uploader's button word in `lang` (nothing for English, Streamlit's own)."""
+    if lang == i18n.DEFAULT:
+        return ""
+    with i18n.using(lang):
+        word = _("Upload")
+    return f"<style>{UPLOAD_WORD} p{{display:none}}{UPLOAD_WORD}::after{{content:{css_string(word)}}}</style>"
+
+
 def frame(lang: str) -> None:
-    """The captions' colour, the focus outline, reachable tables, and `<html lang>` in the reader's language."""
+    """The captions' colour, the focus outline, reachable tables, the uploader's button word and `<html lang>` in
+    the reader's language."""
     st.html(ACCESS_CSS)
+    if lang != i18n.DEFAULT:
+        st.html(uploader_css(lang))
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
         f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}</script>",
