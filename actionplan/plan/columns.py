@@ -84,7 +84,7 @@ def typed_frame(
                 typed[name] = pd.array(values, dtype=kind)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 convert = int if name in ints else float
-                typed[name] = pd.array([None if _missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
+                typed[name] = pd.array([None if missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
         elif set(map(type, values)) <= _TEXT_OR_NONE:
             typed[name] = pd.array(values, dtype=object)
         else:
@@ -94,5 +94,6 @@ def typed_frame(
     return pd.DataFrame(typed, index=index, columns=list(columns))
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
+    """A missing cell as the sheet readers give it: None, NaN or NaT (blank text is not missing here)."""
     return value is None or (isinstance(value, float) and value != value) or value is pd.NaT

@@ -9,6 +9,7 @@ import pandas as pd
 from ..i18n import N_
 from . import contract
 from .cells import Collector, Sheet, shown
+from .columns import missing
 from .findings import Phrase
 from .terms import DateSpan, parse_date_cell, parse_terms_cached
 
@@ -78,13 +79,9 @@ def typed(
         if name in dates:
             columns[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
         elif name in ints:
-            columns[name] = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+            columns[name] = pd.array([None if missing(v) else int(v) for v in values], dtype="Int64")
         elif name in floats:
-            columns[name] = pd.array([None if _missing(v) else float(v) for v in values], dtype="Float64")
+            columns[name] = pd.array([None if missing(v) else float(v) for v in values], dtype="Float64")
         else:
-            columns[name] = pd.array([None if _missing(v) else v for v in values], dtype=object)
+            columns[name] = pd.array([None if missing(v) else v for v in values], dtype=object)
     return pd.DataFrame(columns, index=frame.index)
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
