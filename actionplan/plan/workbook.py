@@ -214,6 +214,32 @@ def _column_range(headers: Sequence[str], name: str) -> str | None:
     return f"{letter}2:{letter}{VALIDATION_LAST_ROW}"
 
 
+def percent_rule(**messages: str | bool) -> DataValidation:
+    """Excel's check of a Progress % cell: a whole number from 0 to 100, or blank (titles, messages and their switches as given)."""
+    return DataValidation(
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        **messages,
+    )
+
+
+def date_rule(**messages: str | bool) -> DataValidation:
+    """Excel's check of a date cell: a date from 1990 to 2100, or blank (titles, messages and their switches as given)."""
+    return DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(1990,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        **messages,
+    )
+
+
 def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Column]) -> None:
     """Drop-downs from the Lists sheet on list columns; a 0-100 whole number on Progress %; dates on date columns."""
     for column in columns:
@@ -240,13 +266,7 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
                 prompt=column.help or f"Pick from the {contract.LISTS} sheet",
             )
         elif column.kind == "percent":
-            dv = DataValidation(
-                type="whole",
-                operator="between",
-                formula1="0",
-                formula2="100",
-                allow_blank=True,
-                showErrorMessage=True,
+            dv = percent_rule(
                 errorStyle="warning",
                 errorTitle=f"{column.name}: 0 to 100",
                 error="Please type a whole number from 0 to 100, or leave the cell blank.",
@@ -255,13 +275,7 @@ def _add_validations(ws: Worksheet, headers: Sequence[str], columns: Sequence[Co
                 prompt="A whole number from 0 to 100; blank if not reported.",
             )
         elif column.kind == "date":
-            dv = DataValidation(
-                type="date",
-                operator="between",
-                formula1="DATE(1990,1,1)",
-                formula2="DATE(2100,12,31)",
-                allow_blank=True,
-                showErrorMessage=True,
+            dv = date_rule(
                 errorStyle="warning",
                 errorTitle=f"{column.name}: a date",
                 error="Please type a date, for example 2024-03-15, or leave the cell blank.",

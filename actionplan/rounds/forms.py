@@ -27,7 +27,7 @@ from .. import i18n, words
 from ..i18n import N_, _
 from ..plan.contract import ActivityColumn as A
 from ..plan.status import Reported
-from ..plan.workbook import DATE_FORMAT, HEADER_FILL, HEADER_FONT, WRAP_ALIGNMENT, put_value
+from ..plan.workbook import DATE_FORMAT, HEADER_FILL, HEADER_FONT, WRAP_ALIGNMENT, date_rule, percent_rule, put_value
 from .leads import lead_name
 from .records import Form, Round
 
@@ -211,23 +211,11 @@ def _validations(sheet: Worksheet, count: int) -> None:
         errorTitle=_("Status now"),
         error=_("Please pick a status from the list."),
     )
-    progress = DataValidation(
-        type="whole",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        showErrorMessage=True,
+    progress = percent_rule(
         errorTitle=_("Progress, %"),
         error=_("Please type a whole number from 0 to 100."),
     )
-    when = DataValidation(
-        type="date",
-        operator="between",
-        formula1="DATE(1990,1,1)",
-        formula2="DATE(2100,12,31)",
-        allow_blank=True,
-        showErrorMessage=True,
+    when = date_rule(
         errorTitle=_("Date of this news"),
         error=_("Please type a date, for example 2027-09-15."),
     )
