@@ -3,7 +3,7 @@ side by side (base, theirs, mine) with a choice; nothing is saved until every on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
@@ -15,6 +15,8 @@ from actionplan.keeping.merge import CellConflict, Side
 
 _CONFLICTS = "_merge_conflicts"  # (base sha256, my changes, the conflicts) from the last save that needed choices
 SIDE_LABELS = {Side.BASE: N_("As it was"), Side.THEIRS: N_("Theirs"), Side.MINE: N_("Mine")}
+COLUMN_HEADINGS = {Side.BASE: N_("As it was"), Side.THEIRS: N_("Theirs (saved since)"), Side.MINE: N_("Mine")}
+RECORD_FIELD = {Side.BASE: "Base", Side.THEIRS: "Theirs", Side.MINE: "Mine"}  # CellConflict.as_record's columns
 SHOWN_MERGED = 6
 
 
@@ -51,26 +53,45 @@ def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
             "value it keeps; your other changes are merged with theirs when you save."
         )
     )
+    return side_by_side(
+        conflicts,
+        key="merge",
+        where=lambda record: (record["ID"], record["Sheet"], record["Column"]),
+        headings=COLUMN_HEADINGS,
+        labels=SIDE_LABELS,
+        blank="*" + _("(blank)") + "*",
+    )
+
+
+def side_by_side(
+    conflicts: Sequence[CellConflict],
+    *,
+    key: str,
+    where: Callable[[dict[str, str]], Sequence[str]],
+    headings: Mapping[Side, str],
+    labels: Mapping[Side, str],
+    blank: str,
+    scope: str = "",
+) -> dict[str, Side] | None:
+    """Each conflicting cell in a box: where it is (`where` of its record: the first part in bold), its three values
+    under `headings`, and a choice among `labels` (msgids, translated here). The choices once every cell has one,
+    else None. The widgets' keys start with `key` and `scope` (the editor's save and each returned form)."""
     choices: dict[str, Side] = {}
     for number, conflict in enumerate(conflicts):
         record = conflict.as_record()
-        with st.container(border=True, key=f"merge_cell_{number}"):
-            st.markdown(
-                f"**{words.md_text(record['ID'])}** · {words.md_text(record['Sheet'])} · "
-                f"{words.md_text(record['Column'])}"
-            )
-            values = st.columns(3)
-            blank = "*" + _("(blank)") + "*"
-            for column, side, label in zip(values, Side, (_("As it was"), _("Theirs (saved since)"), _("Mine"))):
-                shown = record[{Side.BASE: "Base", Side.THEIRS: "Theirs", Side.MINE: "Mine"}[side]]
-                column.markdown(f":gray[{label}]  \n{words.md_text(shown) or blank}")
+        with st.container(border=True, key=f"{key}_cell_{scope}{number}"):
+            first, *rest = (words.md_text(part) for part in where(record))
+            st.markdown(" · ".join((f"**{first}**", *rest)))
+            for column, side in zip(st.columns(3), Side):
+                shown = record[RECORD_FIELD[side]]
+                column.markdown(f":gray[{_(headings[side])}]  \n{words.md_text(shown) or blank}")
             choice = st.radio(
                 _("Keep"),
                 list(Side),
                 index=None,
                 horizontal=True,
-                format_func=lambda side: _(SIDE_LABELS[side]),
-                key=f"merge_choice_{number}_{abs(hash(conflict.id)) % 10**8}",
+                format_func=lambda side: _(labels[side]),
+                key=f"{key}_choice_{scope}{number}_{abs(hash(conflict.id)) % 10**8}",
             )
             if choice is not None:
                 choices[conflict.id] = Side(choice)

@@ -18,6 +18,7 @@ from actionplan.keeping.store import Store
 from actionplan.rounds import records, returns, take
 from actionplan.rounds.forms import FORM_COLUMNS, day_text
 from actionplan.rounds.leads import lead_name
+from components import merge_panel
 
 NOTICE = "_round_notice"  # (done, message) pairs for the next run: started, saved, taken or refused
 _UPLOADS = "_round_upload_generation"
@@ -140,26 +141,15 @@ def _chooser(sha256: str, conflicts: tuple[CellConflict, ...]) -> dict[str, Side
         icon=":material/call_split:",
     )
     headings = _headings()
-    chosen: dict[str, Side] = {}
-    for number, conflict in enumerate(conflicts):
-        record = conflict.as_record()
-        with st.container(border=True, key=f"round_cell_{sha256[:10]}_{number}"):
-            column = headings.get(conflict.column, conflict.column)
-            st.markdown(f"**{words.md_text(conflict.key)}** · {words.md_text(column)}")
-            values = (record["Base"], record["Theirs"], record["Mine"])
-            for place, side, shown in zip(st.columns(3), SIDES, values):
-                place.markdown(f":gray[{_(SIDES[side])}]  \n{words.md_text(shown) or '—'}")
-            choice = st.radio(
-                _("Keep"),
-                list(SIDES),
-                index=None,
-                horizontal=True,
-                format_func=lambda side: _(SIDES[side]),
-                key=f"round_choice_{sha256[:10]}_{number}",
-            )
-            if choice is not None:
-                chosen[conflict.id] = Side(choice)
-    return chosen if len(chosen) == len(conflicts) else None
+    return merge_panel.side_by_side(
+        conflicts,
+        key="round",
+        scope=f"{sha256[:10]}_",
+        where=lambda record: (record["ID"], headings.get(record["Column"], record["Column"])),
+        headings=SIDES,
+        labels=SIDES,
+        blank="—",
+    )
 
 
 def _take_all(
