@@ -7,6 +7,7 @@ axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support import assert_no_exception, open_page
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -149,13 +150,22 @@ def test_a_keyboard_user_opens_a_chart_table_and_changes_a_control(app_server, p
     table.wait_for(state="visible")
     assert "2021-04" in table.inner_text()
     ids_only = page.locator(".st-key-timeline_ids_only input")
-    ids_only.focus()
-    page.keyboard.press("Space")
-    page.wait_for_function(
-        "document.querySelector('.st-key-timeline_ids_only input').checked "
-        "&& document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'",
-        timeout=30_000,
-    )
+    # A key pressed while the page is still settling after the expander opened can be lost (seen once in CI): the
+    # toggle is pressed again from the keyboard only while it is still off, so it is never switched back.
+    for attempt in range(3):
+        if not ids_only.is_checked():
+            ids_only.focus()
+            page.keyboard.press("Space")
+        try:
+            page.wait_for_function(
+                "document.querySelector('.st-key-timeline_ids_only input').checked "
+                "&& document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'",
+                timeout=10_000,
+            )
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     assert_no_exception(page)
 
 
