@@ -47,3 +47,43 @@ def test_the_workbook_is_excel_kitaby_not_a_bare_kitap() -> None:
 def test_the_national_lead_is_one_word_in_russian() -> None:
     with i18n.using("ru"):
         assert i18n._("National lead") == "Национальный исполнитель"
+
+
+GLOSSARY = LOCALES.parent / "GLOSSARY.md"
+
+
+def _glossary_rows(heading: str) -> list[list[str]]:
+    """The body rows of the table under '## heading' in GLOSSARY.md, each as its stripped cells."""
+    section = GLOSSARY.read_text(encoding="utf-8").split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.strip().strip("|").split("|") for line in section.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in row] for row in rows[2:]]  # after the header and its --- line
+
+
+def _labels() -> list[tuple[str, str, str]]:
+    return [(en.strip("`"), ru, tk) for en, ru, tk, _note in _glossary_rows("Labels") if en.startswith("`")]
+
+
+def test_the_glossary_lists_the_key_terms() -> None:
+    english = {en for en, _ru, _tk in _labels()}
+    assert {"Activity", "Domain", "National lead", "Briefing pack", "Reporting round", "Completed"} <= english
+    assert len(_glossary_rows("Avoid")) >= 5
+
+
+@pytest.mark.parametrize(("en", "ru", "tk"), _labels())
+def test_a_key_label_says_the_glossarys_word(en: str, ru: str, tk: str) -> None:
+    for lang, word in (("ru", ru), ("tk", tk)):
+        with i18n.using(lang):
+            assert i18n._(en) == word, (lang, en)
+
+
+def _msgstrs(lang: str) -> str:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in (LOCALES / lang).glob("*.po"))
+    return "\n".join(line for line in text.splitlines() if not line.startswith(("msgid", "#")))
+
+
+@pytest.mark.parametrize(
+    ("lang", "avoid", "instead"), [(lang, avoid, use) for lang, avoid, use, _ in _glossary_rows("Avoid")]
+)
+def test_a_word_the_glossary_retired_is_not_back(lang: str, avoid: str, instead: str) -> None:
+    found = re.findall(rf"\b{re.escape(avoid)}\w*", _msgstrs(lang), flags=re.IGNORECASE)
+    assert not found, f"{lang}: {found[:3]} (use {instead})"
