@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel.messages.pofile import read_po
 
 from actionplan import i18n
 from actionplan.briefing.text import header
@@ -77,8 +78,15 @@ def test_a_key_label_says_the_glossarys_word(en: str, ru: str, tk: str) -> None:
 
 
 def _msgstrs(lang: str) -> str:
-    text = "\n".join(path.read_text(encoding="utf-8") for path in (LOCALES / lang).glob("*.po"))
-    return "\n".join(line for line in text.splitlines() if not line.startswith(("msgid", "#")))
+    """Every translation in the language's catalogues, one line each (plural forms one after another)."""
+    strings: list[str] = []
+    for path in sorted((LOCALES / lang).glob("*.po")):
+        with path.open("rb") as po:
+            for message in read_po(po, locale=lang):
+                if message.id:
+                    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+                    strings.extend(str(form).replace("\n", " ") for form in forms)
+    return "\n".join(strings)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +95,11 @@ def _msgstrs(lang: str) -> str:
 def test_a_word_the_glossary_retired_is_not_back(lang: str, avoid: str, instead: str) -> None:
     found = re.findall(rf"\b{re.escape(avoid)}\w*", _msgstrs(lang), flags=re.IGNORECASE)
     assert not found, f"{lang}: {found[:3]} (use {instead})"
+
+
+def test_a_russian_date_inside_a_sentence_adds_no_full_stop() -> None:
+    """'… до {due}. Серые столбцы …' printed '30 сентября 2027 г.. Серые' on the update form: a date ends in 'г.'
+    (test_catalogues checks the end of a message; this checks inside it)."""
+    doubled = re.compile(r"\{(?:due|day|date|as_of)\}\.\s")
+    found = [line for line in _msgstrs("ru").splitlines() if doubled.search(line)]
+    assert not found, found
