@@ -85,6 +85,18 @@ def framed() -> Iterator[None]:
 
 
 def require() -> None:
-    """A page's first call: draw the frame around this page when app.py did not."""
-    if not _FRAMED.get():
-        draw()
+    """A page's first call: when app.py did not draw the frame, draw it and run this page inside it, exactly as
+    app.py does, then stop this run.
+
+    Why run the page again rather than carry on: Streamlit names every widget after the page that draws it
+    (`StreamlitPage.run` draws under the page's own hash; a page script running alone draws under the main
+    script's). Had this run carried on, each widget here would be a different widget in the next run, which goes
+    through app.py, and the browser would forget them: a deep link to /data whose first click is Sign in would
+    show the first tab again instead of the Edit tab the editor was on.
+    """
+    if _FRAMED.get():
+        return
+    page = draw()
+    with framed():
+        page.run()
+    st.stop()

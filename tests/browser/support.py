@@ -115,16 +115,15 @@ def go_to(tab, title: str) -> None:
     wait_idle(tab)
 
 
-def sign_in(tab, name: str = "Browser Editor", *, expect_edit_tab: bool = True) -> None:
-    """On the Data page: open its Edit tab and sign in with EDITOR_PASSWORD; then (unless told not to) expect the
-    Edit tab to be showing "Signed in as"."""
+def sign_in(tab, name: str = "Browser Editor") -> None:
+    """On the Data page: open its Edit tab and sign in with EDITOR_PASSWORD; then expect the Edit tab to be showing
+    "Signed in as"."""
     tab.get_by_role("tab", name="Edit").click()
     tab.get_by_role("textbox", name="Your name").fill(name)
     tab.get_by_role("textbox", name="Editor password").fill(EDITOR_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
     wait_idle(tab)
-    if expect_edit_tab:
-        expect(tab.get_by_text("Signed in as")).to_be_visible()
+    expect(tab.get_by_text("Signed in as")).to_be_visible()
 
 
 def open_editor(tab, server: AppServer, name: str = "Browser Editor") -> None:

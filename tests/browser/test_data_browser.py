@@ -7,7 +7,16 @@ import os
 from pathlib import Path
 
 from playwright.sync_api import expect
-from support import assert_no_exception, editor_env, go_to, open_editor, open_grid_cell_editor, open_page, wait_idle
+from support import (
+    assert_no_exception,
+    editor_env,
+    go_to,
+    open_editor,
+    open_grid_cell_editor,
+    open_page,
+    sign_in,
+    wait_idle,
+)
 
 from actionplan import load_plan
 from actionplan.keeping import audit, backups
@@ -83,4 +92,18 @@ def test_an_edit_typed_in_the_grid_is_saved_and_shows_on_the_timeline(app_server
 
     go_to(page, "Timeline")
     expect(chart_with(page, "Edited in the browser grid")).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_signing_in_on_a_deep_link_to_data_stays_on_the_edit_tab(app_server, plan_workbook, page, tmp_path):
+    # The first request after the server starts is /data itself (a bookmark, a restart): the page draws the frame
+    # itself. Signing in reruns it through app.py; the Edit tab the editor chose must still be the one showing.
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_page(page, server, "data")
+    sign_in(page)
+    expect(page.get_by_role("tab", name="Edit", exact=True)).to_have_attribute("aria-selected", "true")
+    page.get_by_role("tab", name="Change log").click()
+    page.get_by_role("button", name="Reload").click()  # any rerun keeps the tab chosen
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Change log")).to_have_attribute("aria-selected", "true")
     assert_no_exception(page)

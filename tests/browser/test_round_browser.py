@@ -78,9 +78,7 @@ def test_joint_leads_who_disagree_are_settled_by_choice_in_the_browser(app_serve
         files.append(str(path))
     server = app_server(plan_workbook, editor_env(tmp_path))
     open_page(page, server, "data")
-    # Opened at /data directly, the page shows its first tab again after signing in ("Signed in as" is hidden):
-    # the steps below go to the Reporting round tab themselves.
-    sign_in(page, expect_edit_tab=False)
+    sign_in(page)
     page.get_by_role("tab", name="Reporting round").click()
     page.locator("[class*='st-key-round_upload'] [data-testid='stFileUploaderDropzoneInput']").set_input_files(files)
     wait_idle(page)
