@@ -119,7 +119,7 @@ def test_overview_with_a_reported_status(make_workbook, use_workbook):
 
     use_workbook(make_workbook(edit=edit))
     text = text_of(open_app())
-    assert "1 of 42 activities have a reported status; 41 not reported." in text
+    assert "1 of 42 activities has a reported status; 41 not reported." in text
     assert "No activity has a reported status yet" not in text
 
 

@@ -35,7 +35,7 @@ def test_start_writes_one_form_per_lead_and_says_most_activities_name_none(plan_
     written = sorted(Path(line.split("\t")[0]).name for line in printed.splitlines())
     assert sorted(path.name for path in out.iterdir()) == written
     assert len(list(out.iterdir())) == 5
-    assert "Only 3 of 42 activities name a National lead. The other 39 go on one form" in said
+    assert "Only 3 of 42 activities name a National lead. Those without one (39) go on one form" in said
     assert 'Round "Before GC 44"' in said and "5 forms" in said
     commission = openpyxl.load_workbook(out / "form-05-national-commission.xlsx").worksheets[0]
     assert commission.max_row == HEADER_ROW + 39

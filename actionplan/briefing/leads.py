@@ -39,7 +39,7 @@ def delivered_lead(activities: pd.DataFrame, delivered: pd.DataFrame, reported: 
         return n_(
             "No activity in scope is reported Completed; {blank} of {n} has no status reported (Not reported).",
             "No activity in scope is reported Completed; {blank} of {n} have no status reported (Not reported).",
-            len(activities),
+            blank,  # the verb agrees with those without a status ("1 of 12 has"), not with all of them
         ).format(blank=blank, n=len(activities))
     return n_("{n} activity reported Completed.", "{n} activities reported Completed.", len(delivered)).format(
         n=len(delivered)
@@ -51,13 +51,20 @@ def open_lead(still_open: pd.DataFrame) -> str:
         return _("Every activity in scope is reported Completed or Cancelled.")
     status = still_open[as_of_status.STATUS_AS_OF].astype(str)
     not_reported = int((still_open[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum())
-    return n_(
-        "{n} activity not reported Completed or Cancelled: {counts}. {blank} of them have no status reported "
-        "(Not reported).",
-        "{n} activities not reported Completed or Cancelled: {counts}. {blank} of them have no status reported "
-        "(Not reported).",
+    counted = n_(
+        "{n} activity not reported Completed or Cancelled: {counts}.",
+        "{n} activities not reported Completed or Cancelled: {counts}.",
         len(still_open),
-    ).format(n=len(still_open), counts=status_counts(status, OPEN_ORDER), blank=not_reported)
+    ).format(n=len(still_open), counts=status_counts(status, OPEN_ORDER))
+    if not not_reported:
+        return counted
+    # A sentence of its own: its verb agrees with those without a status ("1 of them has"), not with all of them.
+    unreported = n_(
+        "{blank} of them has no status reported (Not reported).",
+        "{blank} of them have no status reported (Not reported).",
+        not_reported,
+    ).format(blank=not_reported)
+    return f"{counted} {unreported}"
 
 
 def due_before_lead(table: pd.DataFrame, scope: Scope) -> str:

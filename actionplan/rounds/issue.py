@@ -95,13 +95,13 @@ def lead_warning(found: Asked) -> str | None:
     """What to say before starting when most activities name no National lead; None when every one names one."""
     if found.without_lead == 0:
         return None
-    return i18n.n_(
-        "Only {named} of {total} activities names a National lead. The other {rest} go on one form for the National "
-        "Commission itself. To ask the right people, assign leads first (Edit tab, column National lead; separate "
-        "joint leads with ;).",
-        "Only {named} of {total} activities name a National lead. The other {rest} go on one form for the National "
-        "Commission itself. To ask the right people, assign leads first (Edit tab, column National lead; separate "
-        "joint leads with ;).",
+    return i18n.n_(  # chosen by the activities that name a lead: "Only 1 of 42 activities names"
+        "Only {named} of {total} activities names a National lead. Those without one ({rest}) go on one form for the "
+        "National Commission itself. To ask the right people, assign leads first (Edit tab, column National lead; "
+        "separate joint leads with ;).",
+        "Only {named} of {total} activities name a National lead. Those without one ({rest}) go on one form for the "
+        "National Commission itself. To ask the right people, assign leads first (Edit tab, column National lead; "
+        "separate joint leads with ;).",
         found.with_lead,
     ).format(named=found.with_lead, total=found.total, rest=found.without_lead)
 

@@ -128,12 +128,13 @@ def reporting(reported: pd.Series) -> str:
     unreported = int(reported.get(Reported.NOT_REPORTED, 0))
     if unreported == total:
         return _("No activity has a reported status yet.")
-    if unreported:
-        return n_(
-            "{reported} of {n} activity has a reported status; {unreported} not reported.",
+    if unreported:  # then some are reported too: at least two activities, so "of {n} activities" in every form
+        reported_now = total - unreported
+        return n_(  # the verb agrees with the activities reported ("1 of 42 activities has"), not with all of them
+            "{reported} of {n} activities has a reported status; {unreported} not reported.",
             "{reported} of {n} activities have a reported status; {unreported} not reported.",
-            total,
-        ).format(reported=words.number(total - unreported), n=words.number(total), unreported=words.number(unreported))
+            reported_now,
+        ).format(reported=words.number(reported_now), n=words.number(total), unreported=words.number(unreported))
     return _("Every activity has a reported status.")
 
 
