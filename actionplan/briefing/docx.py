@@ -240,8 +240,13 @@ def _timeline(document, briefing: Briefing) -> None:
     header = rows[0].cells
     parts.write(header[0], _("Activity"), GRID_STYLE, bold=True, colour="FFFFFF")
     parts.shade(header[0], HEADER_FILL)
-    for position, quarter in enumerate(quarters, start=1):
-        parts.write(header[position], quarter_head(quarter), GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
+    heads = [quarter_head(quarter) for quarter in quarters]
+    # Two short lines ('Q3' over '23', 'III кв.' over '2023') while they fit the column; else one line, turned.
+    if not parts.fits(heads, quarter_cm, GRID_STYLE, GRID_CELL_MARGIN_TWIPS):
+        heads = [head.replace("\n", " ") for head in heads]
+        parts.turn_upward(rows[0], header[1:], heads, GRID_STYLE)
+    for position, (quarter, head) in enumerate(zip(quarters, heads), start=1):
+        parts.write(header[position], head, GRID_STYLE, bold=True, colour="FFFFFF", centre=True)
         parts.shade(header[position], HEADER_FILL if quarter in grid.session_quarters else OTHER_QUARTER_FILL)
     parts.repeat_header(table)
     reported = grid.reported if grid.reported is not None else pd.Series(dtype=object)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .. import words
-from ..i18n import DEFAULT, current
+from ..i18n import DEFAULT, N_, _, current
 from ..plan import contract
 from ..plan.contract import ActivityColumn
 from .scope import Scope
@@ -85,7 +85,12 @@ def quarter_name(label: str) -> str:
     return words.quarter(*quarter_parts(label))
 
 
+# A quarter over a narrow column of the grid, shorter than CLDR's abbreviation where that is long ('3-й кв.'):
+# 'Q3' in English, 'III кв.' in Russian, '3Ç' in Turkmen.
+QUARTER_HEADS: tuple[str, ...] = (N_("Q1"), N_("Q2"), N_("Q3"), N_("Q4"))
+
+
 def quarter_head(label: str) -> str:
-    """A quarter column's narrow heading on two lines: 'Q2' over '23' ('2-й кв.' over '2023')."""
+    """A quarter column's narrow heading on two lines: 'Q2' over '23' ('II кв.' over '2023')."""
     year, quarter = quarter_parts(label)
-    return f"{words.quarter(year, quarter, with_year=False)}\n{str(year)[2:] if current().lang == DEFAULT else year}"
+    return f"{_(QUARTER_HEADS[quarter - 1])}\n{str(year)[2:] if current().lang == DEFAULT else year}"
