@@ -9,7 +9,10 @@ import streamlit as st
 
 from actionplan import Plan, views, words
 from actionplan.i18n import _
+from actionplan.plan import portfolio
 from actionplan.plan.contract import ActivityColumn
+from actionplan.plan.portfolio import WORKBOOK_COLUMN
+from components import filters
 
 ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
@@ -61,7 +64,7 @@ def detail(activity: pd.Series, plan: Plan) -> None:
         column.markdown(
             "\n".join(f"- **{label}:** {words.md_text(' '.join(text.splitlines()))}" for label, text in part)
         )
-    history(activity_id, plan)
+    history(activity_id, plan, activity.get(WORKBOOK_COLUMN))
     steps = plan.steps_of(activity_id)
     if len(steps):
         st.markdown("**" + _("Mechanism (steps)") + "**")
@@ -83,10 +86,41 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     st.markdown(f"[{link}](?{urlencode({views.Q_ACTIVITY: activity_id})})")
 
 
-def history(activity_id: str, plan: Plan) -> None:
-    """The activity's check-ins from the Updates sheet, newest first: what was reported, by whom and when, with the
-    notes and the evidence (a link only when it is an http(s) address; workbook text never becomes markup)."""
-    lines = views.checkin_lines(plan.checkins, activity_id)
+def shared_ids_note(ids: tuple[str, ...]) -> None:
+    """Above a portfolio's table: the IDs more than one plan shown uses, if any (the Plan column tells them apart)."""
+    if ids:
+        st.caption(
+            _("The Plan column tells apart the IDs used by more than one plan shown ({n}): {ids}").format(
+                n=len(ids), ids=words.md_text(portfolio.ids_sample(ids))
+            )
+        )
+
+
+def pick_plan(activity_id: str, plans: tuple[str, ...]) -> None:
+    """An ID that several plans shown use (IDs are unique only within a plan): which plan's activity to open. A
+    button narrows the Plan filter to that plan, as the sidebar would."""
+    st.info(
+        _("{id} is an activity ID in {n} of the plans shown. Open it in:").format(
+            id=words.md_text(activity_id), n=len(plans)
+        ),
+        icon=":material/call_split:",
+    )
+    with st.container(horizontal=True):
+        for position, name in enumerate(plans):
+            st.button(
+                words.md_text(name),
+                key=f"open_in_plan_{position}",
+                on_click=filters.only_plan,
+                args=(name,),
+                icon=":material/folder_open:",
+            )
+
+
+def history(activity_id: str, plan: Plan, workbook: str | None = None) -> None:
+    """The activity's check-ins from the Updates sheet (in a portfolio, its own `workbook`'s), newest first: what
+    was reported, by whom and when, with the notes and the evidence (a link only when it is an http(s) address;
+    workbook text never becomes markup)."""
+    lines = views.checkin_lines(plan.checkins, activity_id, workbook)
     st.markdown("**" + _("Reported progress") + "**")
     if not lines:
         st.caption(_("No report on this activity is recorded in the Updates sheet yet."))

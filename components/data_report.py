@@ -12,7 +12,8 @@ import streamlit as st
 from actionplan import words, workbook_path
 from actionplan.i18n import N_, _, n_
 from actionplan.keeping import access, audit, backups, compare, history, save
-from actionplan.plan import export
+from actionplan.plan import export, portfolio
+from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.export import XLSX_MIME
 from actionplan.plan.findings import ERROR, WARNING
 from components import app_store, lang, plan_store, replace_preview, signin
@@ -362,12 +363,13 @@ def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -
     )
 
 
-def activity_history(activity_id: str) -> None:
-    """Editors only, under an activity's detail: every cell of it and its steps changed in the app (viewers see
-    its Last update date among the facts instead)."""
+def activity_history(activity: pd.Series) -> None:
+    """Editors only, under an activity's detail: every cell of it and its steps changed in the app, from the change
+    log of its own workbook (in a portfolio, its plan's file); viewers see its Last update date among the facts."""
     if signin.current_editor() is None:
         return
-    path = workbook_path()
+    activity_id = str(activity[ActivityColumn.ID])
+    path = portfolio.workbook_of(activity, workbook_path())
     records = audit.search(app_store.current(), path, action=audit.Action.EDIT, limit=CELL_LOG_RECORDS)
     cells = history.cell_changes(records, activity=activity_id)
     with st.expander(_("Changes made in the app ({n})").format(n=len(cells)), icon=":material/history:"):

@@ -8,6 +8,7 @@ read on a session's first run, so a link reproduces the view.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -67,6 +68,12 @@ def _jump() -> None:
         st.session_state[WIDGET[views.Q_AS_OF]] = day
         st.session_state[STORE] = _from_widgets()
     st.session_state[JUMP] = None
+
+
+def only_plan(name: str) -> None:
+    """A callback: the Plan filter shows this one workbook of the portfolio (the rest of the view as it is)."""
+    st.session_state[STORE] = replace(_from_widgets(), plans=(name,))
+    _seed(st.session_state[STORE])
 
 
 def _reset() -> None:

@@ -50,6 +50,7 @@ if model.unknown_id:
         icon=":material/search_off:",
     )
 
+activity.shared_ids_note(model.shared_ids)  # a portfolio: IDs are unique only within a plan
 if acts.empty:
     filters.no_match(len(plan.activities))
 else:
@@ -64,6 +65,7 @@ else:
         height=420,
         column_order=[
             ActivityColumn.ID,
+            Derived.WORKBOOK,  # a portfolio's plan (absent for one workbook)
             views.TITLE_COLUMN,
             Derived.STATUS_AS_OF,
             ActivityColumn.TERMS,
@@ -82,6 +84,7 @@ else:
             ActivityColumn.ID: st.column_config.TextColumn(
                 views.column_label(ActivityColumn.ID), width="small", pinned=True
             ),
+            Derived.WORKBOOK: st.column_config.TextColumn(_("Plan"), width="medium"),
             ActivityColumn.TERMS: st.column_config.TextColumn(views.column_label(ActivityColumn.TERMS), width="medium"),
             ActivityColumn.YEAR: st.column_config.NumberColumn(
                 views.column_label(ActivityColumn.YEAR), format="%d", width="small"
@@ -133,8 +136,10 @@ st.selectbox(
     placeholder=_("Pick an ID, or select a row"),
     format_func=lambda i: words.activity_label(i, model.titles.get(i, ""), 90),
 )
+if model.plans_with_id:
+    activity.pick_plan(str(st.query_params.get(views.Q_ACTIVITY)), model.plans_with_id)
 if model.opened is not None:
     if model.opened_outside_filters:
         st.caption(_("This activity is outside the current filters; it is shown because the link names it."))
     activity.detail(model.opened, plan)
-    data_report.activity_history(str(model.opened[ActivityColumn.ID]))  # editors only
+    data_report.activity_history(model.opened)  # editors only

@@ -29,6 +29,8 @@ from .status import Reported
 from .terms import parse_date_cell
 
 CHECKIN_COLUMNS: tuple[str, ...] = (*contract.column_names(contract.UPDATE_COLUMNS), contract.ROW)
+WORKBOOK = contract.Derived.WORKBOOK  # in a portfolio, the plan a row belongs to (`portfolio.combine` tags both tables)
+_KEY = "_activity"  # a working column: the activity a check-in is about
 _TEXT_COLUMNS = (U.ACTIVITY_ID, U.STATUS, U.NOTES, U.EVIDENCE, U.SOURCE)
 # What a check-in says about its activity, column by column (the Date becomes its Last update).
 REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -155,9 +157,27 @@ def read_checkins(
     return _typed(pd.DataFrame(records, columns=list(CHECKIN_COLUMNS))), findings
 
 
-def history(checkins: pd.DataFrame, activity_id: str) -> pd.DataFrame:
-    """One activity's check-ins, newest first (a later row of the sheet first on the same day)."""
-    own = checkins[checkins[U.ACTIVITY_ID] == activity_id]
+def _activity_keys(frame: pd.DataFrame, id_column: str, by_plan: bool) -> pd.Series:
+    """Which activity each row is about: its ID; in a portfolio (`by_plan`), where an ID is unique only within its
+    plan, its workbook and ID together."""
+    ids = frame[id_column].astype(object)
+    if not by_plan:
+        return ids
+    return frame[WORKBOOK].astype(str) + "\x1f" + ids.astype(str)
+
+
+def _by_plan(activities: pd.DataFrame, checkins: pd.DataFrame) -> bool:
+    """True for a portfolio's tables: both tagged with their workbook (`portfolio.combine`)."""
+    return WORKBOOK in activities.columns and WORKBOOK in checkins.columns
+
+
+def history(checkins: pd.DataFrame, activity_id: str, workbook: str | None = None) -> pd.DataFrame:
+    """One activity's check-ins, newest first (a later row of the sheet first on the same day); in a portfolio,
+    those of its own `workbook` only (another plan may use the same ID)."""
+    mine = checkins[U.ACTIVITY_ID] == activity_id
+    if workbook is not None and WORKBOOK in checkins.columns:
+        mine &= checkins[WORKBOOK] == workbook
+    own = checkins[mine]
     return own.sort_values([U.DATE, contract.ROW], ascending=False, kind="stable")
 
 
@@ -170,22 +190,25 @@ def reported_as_of(activities: pd.DataFrame, checkins: pd.DataFrame, as_of: date
       have been edited in Excel since);
     - before that, its latest check-in on or before `as_of` gives Status, Progress %, Last update (the check-in's
       Date), Notes and Evidence; before its first check-in nothing had been reported: Not reported, all blank.
+    In a portfolio an activity's check-ins are those of its own plan's Updates sheet (matched by workbook and ID).
     """
     if checkins.empty or activities.empty:
         return activities
     when = pd.Timestamp(as_of)
-    latest = checkins.groupby(U.ACTIVITY_ID)[U.DATE].max()
-    ids = activities[A.ID].astype(object)
+    by_plan = _by_plan(activities, checkins)
+    keys = _activity_keys(checkins, U.ACTIVITY_ID, by_plan)
+    latest = checkins[U.DATE].groupby(keys).max()
+    ids = _activity_keys(activities, A.ID, by_plan)
     last_day = pd.to_datetime(ids.map(latest))
     earlier = (last_day.notna() & (when < last_day)).to_numpy()
     if not earlier.any():
         return activities
     # check-ins (one row per report) -> the latest on or before as_of, one row per activity, indexed by ID
     by_then = (
-        checkins[checkins[U.DATE] <= when]
+        checkins.assign(**{_KEY: keys})[checkins[U.DATE] <= when]
         .sort_values([U.DATE, contract.ROW], kind="stable")
-        .drop_duplicates(U.ACTIVITY_ID, keep="last")
-        .set_index(U.ACTIVITY_ID)
+        .drop_duplicates(_KEY, keep="last")
+        .set_index(_KEY)
         .reindex(ids[earlier].tolist())
     )
     out = activities.copy()

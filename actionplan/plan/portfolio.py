@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n import N_
 from .contract import ActivityColumn, Derived, MilestoneColumn
 from .facts import PlanFacts
 from .findings import WARNING, Finding
@@ -67,6 +68,13 @@ class Part:
         return self.plan.facts.title if self.plan is not None else ""
 
 
+def workbook_of(activity: pd.Series, path: Path) -> Path:
+    """The workbook an activity was read from: `path` itself, or in a portfolio (`path` a folder) the file its
+    Workbook column names. Its backups, change log and check-ins are that file's."""
+    name = activity.get(WORKBOOK_COLUMN)
+    return path / str(name) if isinstance(name, str) and name and is_portfolio(path) else path
+
+
 def plan_label(name: str, title: str) -> str:
     """'plan-2024-2026.xlsx · The Country Action Plan ... 2024-2026' (the file alone when the plan has no title)."""
     return f"{name} · {title}" if title else name
@@ -93,7 +101,7 @@ def combine(folder: str | os.PathLike[str], parts: Sequence[Part]) -> Plan:
         .reset_index(drop=True)
     )
     messages = pd.concat([plan.messages for plan in plans], ignore_index=True) if plans else empty_messages()
-    checkins = pd.concat([plan.checkins for plan in plans], ignore_index=True)  # each plan's Updates, one after another
+    checkins = _tagged([plan.checkins for plan in plans], shown)  # each plan's Updates, tagged with its workbook
     findings: list[Finding] = []
     for part in shown:
         findings += [_named(finding, part.name) for finding in part.plan.findings] if part.plan else []
@@ -170,21 +178,35 @@ def _left_out(parts: Sequence[Part]) -> list[Finding]:
     return found
 
 
+def shared_ids(activities: pd.DataFrame) -> tuple[str, ...]:
+    """The activity IDs that more than one plan of a portfolio uses, in order (an ID is unique only within its plan;
+    a repeat within one plan is that workbook's own error). None for a single workbook."""
+    if WORKBOOK_COLUMN not in activities.columns:
+        return ()
+    pairs = activities[[ActivityColumn.ID, WORKBOOK_COLUMN]].drop_duplicates()
+    return tuple(pairs[pairs[ActivityColumn.ID].duplicated(keep=False)][ActivityColumn.ID].astype(str).unique())
+
+
+def ids_sample(ids: Sequence[str], limit: int = 5) -> str:
+    """'2021-01, 2021-02, … ' : the first few IDs, for a sentence."""
+    return ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
+
+
 def _repeated_ids(activities: pd.DataFrame) -> list[Finding]:
     """A warning when two workbooks use the same activity ID (each plan's IDs are unique only within it)."""
-    pairs = activities[[ActivityColumn.ID, WORKBOOK_COLUMN]].drop_duplicates()
-    repeated = pairs[pairs[ActivityColumn.ID].duplicated(keep=False)][ActivityColumn.ID].astype(str).unique()
-    if not len(repeated):
+    repeated = shared_ids(activities)
+    if not repeated:
         return []
-    named = ", ".join(repeated[:5]) + (" …" if len(repeated) > 5 else "")
     return [
-        Finding(
+        Finding.of(
             WARNING,
             None,
             None,
             ActivityColumn.ID.value,
-            f"{len(repeated)} activity IDs are used in more than one workbook ({named})",
-            "pick one plan in the sidebar's Plan filter to tell them apart",
+            N_("Activity IDs used in more than one workbook ({n}): {named}"),
+            N_("pick one plan in the sidebar's Plan filter to tell them apart"),
+            n=len(repeated),
+            named=ids_sample(repeated),
         )
     ]
 

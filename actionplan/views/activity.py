@@ -120,6 +120,7 @@ def steps_table(steps: pd.DataFrame) -> pd.DataFrame:
 
 ACTIVITY_TABLE_COLUMNS: tuple[str, ...] = (
     A.ID,
+    Derived.WORKBOOK,  # in a portfolio only: the plan's file, which tells apart the IDs two plans share
     A.YEAR,
     TITLE_COLUMN,
     A.TERMS,

@@ -16,6 +16,7 @@ from .. import words
 from ..i18n import N_, _, current, n_
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
+from ..plan.portfolio import WORKBOOK_COLUMN, shared_ids
 from ..plan.status import Reported
 from .activity import activity_table
 from .classify import NO_INSTRUMENT, UNCLASSIFIED, app_word, domain_order, instrument_order, named_rows
@@ -241,15 +242,22 @@ class ActivitiesModel:
     opened: pd.Series | None  # the opened activity with its status as of the date
     opened_outside_filters: bool
     unknown_id: str  # an ?id= that names no activity ('' when none)
+    # In a portfolio, the plans shown whose activities include the ?id= when more than one does (IDs are unique
+    # only within a plan): none is opened until one plan is picked.
+    plans_with_id: tuple[str, ...] = ()
+    shared_ids: tuple[str, ...] = ()  # IDs that more than one of the plans shown uses (the Plan column tells apart)
 
 
 def activities_page(plan: Plan, view: Filters, acts: pd.DataFrame, opened_id: str | None) -> ActivitiesModel:
     """The Activities page: the selected activities and, when `opened_id` names one, that activity in full."""
     everything = plan.activities
-    ids = [str(activity_id) for activity_id in acts[ActivityColumn.ID]]
+    ids = list(dict.fromkeys(str(activity_id) for activity_id in acts[ActivityColumn.ID]))  # a portfolio repeats some
     # Only the opened activity needs its status as of the date (not every activity of a portfolio).
     named = everything[everything[ActivityColumn.ID] == opened_id] if opened_id else everything.iloc[0:0]
-    known = Filters(as_of=view.as_of).apply(named, plan.checkins)
+    if view.plans and WORKBOOK_COLUMN in named.columns:  # the Plan filter says which plan's activity is meant
+        named = named[named[WORKBOOK_COLUMN].isin(view.plans)]
+    plans_with_id = tuple(named[WORKBOOK_COLUMN]) if len(named) > 1 and WORKBOOK_COLUMN in named.columns else ()
+    known = Filters(as_of=view.as_of).apply(named, plan.checkins) if not plans_with_id else named.iloc[0:0]
     opened = known.iloc[0] if len(known) else None
     outside = opened is not None and opened_id not in ids
     return ActivitiesModel(
@@ -258,5 +266,7 @@ def activities_page(plan: Plan, view: Filters, acts: pd.DataFrame, opened_id: st
         titles=dict(zip(everything[ActivityColumn.ID].astype(str), everything[ActivityColumn.EVENT], strict=True)),
         opened=opened,
         opened_outside_filters=outside,
-        unknown_id=opened_id if opened_id and opened is None else "",
+        unknown_id=opened_id if opened_id and named.empty else "",
+        plans_with_id=plans_with_id,
+        shared_ids=shared_ids(acts),
     )

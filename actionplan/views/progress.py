@@ -59,10 +59,11 @@ def evidence_link(text: object) -> str:
     return value if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
 
 
-def checkin_lines(checkins: pd.DataFrame, activity_id: str) -> tuple[CheckinLine, ...]:
-    """The activity's check-ins, newest first, each said in one line with its notes and evidence."""
+def checkin_lines(checkins: pd.DataFrame, activity_id: str, workbook: str | None = None) -> tuple[CheckinLine, ...]:
+    """The activity's check-ins (in a portfolio, from its own `workbook`), newest first, each said in one line with
+    its notes and evidence."""
     lines = []
-    for _row, checkin in history(checkins, activity_id).iterrows():
+    for _row, checkin in history(checkins, activity_id, workbook).iterrows():
         status = words.cell_text(checkin[U.STATUS]) or Reported.NOT_REPORTED
         progress = checkin[U.PROGRESS]
         source = words.cell_text(checkin[U.SOURCE])
