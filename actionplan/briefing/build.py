@@ -154,7 +154,7 @@ def build_briefing(
     translated column (`Event (ru)`, `Domain (ru)` in Lists, ...; see `plan.translations`)."""
     lang = current().lang
     plan = plan_in_language(plan, lang)
-    activities = in_scope(plan.activities, scope)
+    activities = in_scope(plan.activities, scope, plan.checkins)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
     reported = activities[contract.REPORTED_STATUS].astype(str)
     starts, ends = activities[A.START], activities[A.END]

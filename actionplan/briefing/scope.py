@@ -11,6 +11,7 @@ import pandas as pd
 from .. import words
 from ..i18n import DEFAULT, N_, _, current
 from ..plan import status as as_of_status
+from ..plan.checkins import activities_as_of
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import AsOf
@@ -197,12 +198,13 @@ def range_scope(plan: Plan, start: date, end: date, as_of: date | None = None) -
     return Scope(words.span(start, end), start, end, start, as_of or end, None, inside, None)
 
 
-def in_scope(activities: pd.DataFrame, scope: Scope) -> pd.DataFrame:
-    """The activities the scope covers (see the module docstring), sorted by ID, with Status as of.
+def in_scope(activities: pd.DataFrame, scope: Scope, checkins: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The activities the scope covers (see the module docstring), sorted by ID, each with its report and Status as
+    of the scope's date by the dashboard's own rule (`checkins.activities_as_of`, given the plan's `checkins`).
 
     Activities without dates cannot be placed in time: they are kept when still open, so nothing vanishes.
     """
-    dated = as_of_status.with_status(activities, scope.as_of)
+    dated = activities_as_of(activities, checkins, scope.as_of)
     status = dated[as_of_status.STATUS_AS_OF].astype(str)
     first, last = pd.Timestamp(scope.period_start), pd.Timestamp(scope.end)
     overlaps = (dated[ActivityColumn.START] <= last) & (dated[ActivityColumn.END] >= first)

@@ -157,7 +157,7 @@ def changes_section(
         first = since.errors[0].sentence if since.errors else _("it has errors")
         lead = _("The earlier version ({version}) cannot be read: {problem}.").format(version=label, problem=first)
         return Section("changes", title, lead, empty), since.source
-    earlier = in_scope(since.activities, scope)
+    earlier = in_scope(since.activities, scope, since.checkins)
     ids = set(activities[A.ID].astype(str)) | set(earlier[A.ID].astype(str))
     changes = compare_plans(since, plan)
     changes = changes[changes[A.ID].isin(ids)].reset_index(drop=True)

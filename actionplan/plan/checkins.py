@@ -25,7 +25,7 @@ from .cells import percent, shown
 from .contract import ActivityColumn as A
 from .contract import UpdateColumn as U
 from .findings import WARNING, Finding
-from .status import Reported
+from .status import Reported, with_status
 from .terms import parse_date_cell
 
 CHECKIN_COLUMNS: tuple[str, ...] = (*contract.column_names(contract.UPDATE_COLUMNS), contract.ROW)
@@ -223,6 +223,14 @@ def reported_as_of(activities: pd.DataFrame, checkins: pd.DataFrame, as_of: date
         out[target] = column
     out[contract.REPORTED_STATUS] = out[A.STATUS].where(out[A.STATUS].notna(), str(Reported.NOT_REPORTED))
     return out
+
+
+def activities_as_of(activities: pd.DataFrame, checkins: pd.DataFrame | None, as_of: date) -> pd.DataFrame:
+    """The activities as they stood on `as_of`: each one's report as it stood that day (`reported_as_of`), then its
+    Status as of that day (`status.with_status`). The one way the pages and the briefing say an activity's status
+    on a date, so the Overview and the Briefing agree; without check-ins, the Activities sheet as it is."""
+    reported = activities if checkins is None else reported_as_of(activities, checkins, as_of)
+    return with_status(reported, as_of)
 
 
 def checkin_days(checkins: pd.DataFrame, activity_ids: Collection[str], as_of: date) -> list[date]:

@@ -8,11 +8,11 @@ from datetime import date
 
 import pandas as pd
 
-from ..plan.checkins import reported_as_of
+from ..plan.checkins import activities_as_of
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
 from ..plan.portfolio import WORKBOOK_COLUMN
-from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, with_status
+from ..plan.status import AS_OF_ORDER, STATUS_AS_OF
 from .classify import domain_of, domain_order, instrument_order
 
 # Columns the free-text search looks in.
@@ -71,9 +71,7 @@ class Filters:
     def apply(self, activities: pd.DataFrame, checkins: pd.DataFrame | None = None) -> pd.DataFrame:
         """A copy of the matching activities with a `Status as of` column (as of `self.as_of`), each with its
         report as it stood that day when the plan's `checkins` are given (`checkins.reported_as_of`)."""
-        if checkins is not None:
-            activities = reported_as_of(activities, checkins, self.as_of)
-        shown = with_status(activities, self.as_of)
+        shown = activities_as_of(activities, checkins, self.as_of)
         keep = pd.Series(True, index=shown.index)
         if self.plans and WORKBOOK_COLUMN in shown.columns:
             keep &= shown[WORKBOOK_COLUMN].isin(self.plans).to_numpy()
