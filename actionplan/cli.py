@@ -225,7 +225,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="python -m actionplan", description=__doc__)
+    parser = i18n.ArgumentParser(prog="python -m actionplan", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     path_help = f"the workbook (default: ${WORKBOOK_ENV}, else data/plan.xlsx)"
     check = commands.add_parser("check", help="print the findings, one a line; exit 1 when there is an error")

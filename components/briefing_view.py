@@ -21,7 +21,7 @@ from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
 from actionplan.plan.status import AsOf, Reported
 
-from . import activity, colours, signin
+from . import activity, colours, signin, widget_words
 
 NO_EARLIER = N_("None")
 UPLOAD = N_("Upload a file…")
@@ -105,7 +105,7 @@ def choose_earlier(workbook: Path) -> Plan | None:
         with st.spinner(_("Reading the earlier version…")):
             return _earlier_file(str(picked), stat.st_mtime_ns, stat.st_size, i18n.current().lang)
     if picked == UPLOAD and signin.current_editor() is not None:
-        upload = st.file_uploader(_("Earlier version (.xlsx)"), type=["xlsx"], key="briefing_since_upload")
+        upload = widget_words.uploader(_("Earlier version (.xlsx)"), types=["xlsx"], key="briefing_since_upload")
         if upload is not None:
             with st.spinner(_("Reading the uploaded file…")):
                 return _earlier_upload(upload.name, upload.getvalue(), i18n.current().lang)

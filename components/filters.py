@@ -164,6 +164,7 @@ def sidebar(plan: Plan) -> views.Filters:
     _seed(view)
     with st.sidebar:
         st.subheader(_("Filters"))
+        # No "Select all" in the lists: no choice already means all (and Streamlit writes it in English).
         if len(options.plans) > 1:  # a portfolio: a folder of plan workbooks
             titles = {part.name: part.title for part in plan_store.current().parts}
             st.multiselect(
@@ -172,17 +173,24 @@ def sidebar(plan: Plan) -> views.Filters:
                 key=WIDGET[views.Q_PLAN],
                 on_change=_commit,
                 placeholder=_("All plans"),
+                select_all=False,
                 format_func=lambda name: portfolio.plan_label(name, words.short_title(titles.get(name, ""), 50)),
                 help=_("The workbooks in the plans folder, by file name and title."),
             )
         st.multiselect(
-            _("Year"), options.years, key=WIDGET[views.Q_YEAR], on_change=_commit, placeholder=_("All years")
+            _("Year"),
+            options.years,
+            key=WIDGET[views.Q_YEAR],
+            on_change=_commit,
+            placeholder=_("All years"),
+            select_all=False,
         )
         st.multiselect(
             _("Domain"),
             options.domains,
             key=WIDGET[views.Q_DOMAIN],
             on_change=_commit,
+            select_all=False,
             format_func=lambda domain: app_word(domain, plan.labels),
             placeholder=_("All domains"),
         )
@@ -191,6 +199,7 @@ def sidebar(plan: Plan) -> views.Filters:
             options.instruments,
             key=WIDGET[views.Q_INSTRUMENT],
             on_change=_commit,
+            select_all=False,
             format_func=lambda instrument: app_word(instrument, plan.labels),
             placeholder=_("All conventions and programmes"),
         )
@@ -199,6 +208,7 @@ def sidebar(plan: Plan) -> views.Filters:
             options.statuses,
             key=WIDGET[views.Q_STATUS],
             on_change=_commit,
+            select_all=False,
             format_func=label_of,
             placeholder=_("All statuses"),
             help=_("Status as of the date below:") + "\n" + status_help(),

@@ -24,7 +24,7 @@ import streamlit as st
 from actionplan import i18n, words
 from actionplan.i18n import N_, _
 
-from . import a11y, lang, plan_store, sidebar
+from . import a11y, lang, plan_store, sidebar, widget_words
 
 if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
@@ -62,6 +62,7 @@ def draw() -> StreamlitPage:
     st.set_page_config(page_title=_(PAGE_TITLE), page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto")
     st.html(LAYOUT_CSS)
     a11y.frame(i18n.current().lang)
+    widget_words.frame(i18n.current().lang)
     page = st.navigation(pages())
     current = plan_store.current()
     title = current.plan.facts.title

@@ -16,7 +16,7 @@ from actionplan.importing import REPORT_SHEET, SUFFIXES, SUGGESTED_COLUMN, Repor
 from actionplan.keeping import access, save
 from actionplan.plan.export import XLSX_MIME
 from components import editor as editor_panel
-from components import replace_preview
+from components import replace_preview, widget_words
 
 DOCUMENT = "_plan_import_document"  # (file name, bytes) of the document being imported
 UPLOAD_KEY = "plan_import_upload"
@@ -72,10 +72,10 @@ def panel(editor: access.Editor | None, path: Path) -> None:
     if editor is None:
         st.caption(_("Sign in on the Edit tab to import a plan document."))
         return
-    upload = st.file_uploader(
+    upload = widget_words.uploader(
         _("The plan document (at most {limit} MB)").format(limit=editor_panel.MAX_UPLOAD_MB),
-        type=DOCUMENT_TYPES,
-        max_upload_size=editor_panel.MAX_UPLOAD_MB,
+        types=DOCUMENT_TYPES,
+        limit_mb=editor_panel.MAX_UPLOAD_MB,
         key=UPLOAD_KEY,
     )
     if upload is not None:

@@ -11,7 +11,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from actionplan import words
 from actionplan.i18n import _, n_
 from actionplan.keeping import access, save
-from components import replace_preview
+from components import replace_preview, widget_words
 
 from .editor import MAX_UPLOAD_MB, findings_list, notify, start_again
 
@@ -32,10 +32,10 @@ def upload_bytes(upload: UploadedFile) -> bytes | str:
 def upload_panel(editor: access.Editor, path: Path) -> None:
     """Replace the workbook with an uploaded one, after the same checks the dashboard applies when reading."""
     generation = st.session_state.setdefault(_UPLOADS, 0)
-    upload = st.file_uploader(
+    upload = widget_words.uploader(
         _("Replace the workbook with an .xlsx file (at most {limit} MB)").format(limit=MAX_UPLOAD_MB),
-        type=["xlsx"],
-        max_upload_size=MAX_UPLOAD_MB,
+        types=["xlsx"],
+        limit_mb=MAX_UPLOAD_MB,
         key=f"upload_{generation}",
     )
     if upload is None:

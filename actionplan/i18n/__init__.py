@@ -12,7 +12,7 @@ A catalogue is one `.po` file per capability and language (`locales/ru/ui.po`, `
 `tests/test_catalogues.py` checks that together they translate every marked string, with no stale entry.
 """
 
-from .arguments import add_lang_argument
+from .arguments import ArgumentParser, add_lang_argument
 from .translator import (
     DEFAULT,
     LANGUAGES,
@@ -29,6 +29,7 @@ from .translator import (
 )
 
 __all__ = [
+    "ArgumentParser",
     "DEFAULT",
     "LANGUAGES",
     "N_",
