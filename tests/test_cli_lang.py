@@ -118,3 +118,33 @@ def test_synth_summary_in_russian(tmp_path: Path, capsys) -> None:
 def test_every_command_that_speaks_takes_lang(line: list[str]) -> None:
     assert cli.build_parser().parse_args([*line, "--lang", "tk"]).lang == "tk"
     assert cli.build_parser().parse_args(line).lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "options"), [("ru", "использование:", "параметры:"), ("tk", "ulanylyşy:", "opsiýalar:")]
+)
+@pytest.mark.parametrize("command", [[], ["briefing"], ["round", "start"]])
+def test_help_speaks_the_language_not_argparses_english(
+    capsys: pytest.CaptureFixture[str], lang: str, usage: str, options: str, command: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main([*command, "--help", "--lang", lang])
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith(usage) and f"\n{options}\n" in shown
+    assert "usage:" not in shown and "options:" not in shown and "show this help message" not in shown
+
+
+def test_an_argument_error_says_error_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["briefing", "--from", "soon", "--lang", "ru"])
+    assert done.value.code == 2
+    said = capsys.readouterr().err
+    assert said.startswith("использование:") and "briefing: ошибка: argument --from" in said and "error:" not in said
+
+
+def test_help_in_english_is_argparses_own(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("usage: python -m actionplan") and "\noptions:\n" in shown
