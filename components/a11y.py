@@ -65,8 +65,9 @@ UPLOAD_WORD = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMar
 
 
 def css_string(text: str) -> str:
-    """`text` as a double-quoted CSS string: every character but letters, digits and spaces as a CSS escape."""
-    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x}" for ch in text) + '"'
+    """`text` as a double-quoted CSS string: every character but letters, digits and spaces as a CSS escape (each
+    ended by a space, which CSS takes as part of the escape, so a space written after it is kept)."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):06x} " for ch in text) + '"'
 
 
 def uploader_css(lang: str) -> str:
