@@ -9,7 +9,8 @@ from components import a11y, widget_words
 
 
 @pytest.mark.parametrize(
-    ("lang", "download", "drop"), [("ru", "Скачать как CSV", "Перетащите файл сюда"), ("tk", "CSV görnüşinde ýükle", "")]
+    ("lang", "download", "drop"),
+    [("ru", "Скачать как CSV", "Перетащите файл сюда"), ("tk", "CSV görnüşinde ýükle", "")],
 )
 def test_the_page_rules_say_streamlits_words_in_the_language(lang, download, drop):
     css = widget_words.page_css(lang)
