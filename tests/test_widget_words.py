@@ -10,7 +10,7 @@ from components import a11y, widget_words
 
 @pytest.mark.parametrize(
     ("lang", "download", "drop"),
-    [("ru", "Скачать как CSV", "Перетащите файл сюда"), ("tk", "CSV görnüşinde ýükle", "Faýly şu ýere taşlaň")],
+    [("ru", "Скачать как CSV", "Перетащите файл сюда"), ("tk", "CSV görnüşinde ýükläp al", "Faýly şu ýere taşlaň")],
 )
 def test_the_page_rules_say_streamlits_words_in_the_language(lang, download, drop):
     css = widget_words.page_css(lang)
