@@ -44,6 +44,9 @@ def test_each_plan_keeps_its_own_checkins(folder: Path):
     assert set(earlier[earlier[A.ID] == "2021-01"][Derived.REPORTED_STATUS]) == {"Not reported"}
     assert [line.notes for line in views.checkin_lines(plan.checkins, "2021-01", "a.xlsx")] == ["A's report"]
     assert views.checkin_lines(plan.checkins, "2021-01", "b.xlsx") == ()
+    only_b = seen[seen[Derived.WORKBOOK] == "b.xlsx"]
+    assert views.reported_trend(only_b, plan.checkins, date(2021, 7, 1), ()).empty  # nobody reported on b.xlsx
+    assert not views.reported_trend(seen, plan.checkins, date(2021, 7, 1), ()).empty
 
 
 def test_the_plan_filter_opens_that_plan_s_activity_and_a_shared_id_asks(folder: Path):

@@ -233,7 +233,10 @@ def activities_as_of(activities: pd.DataFrame, checkins: pd.DataFrame | None, as
     return with_status(reported, as_of)
 
 
-def checkin_days(checkins: pd.DataFrame, activity_ids: Collection[str], as_of: date) -> list[date]:
-    """The days on or before `as_of` on which any of these activities was reported, ascending."""
-    own = checkins[checkins[U.ACTIVITY_ID].isin(list(activity_ids)) & (checkins[U.DATE] <= pd.Timestamp(as_of))]
+def checkin_days(checkins: pd.DataFrame, activities: pd.DataFrame, as_of: date) -> list[date]:
+    """The days on or before `as_of` on which any of these activities was reported (in a portfolio, in its own
+    plan's Updates), ascending."""
+    by_plan = _by_plan(activities, checkins)
+    mine = _activity_keys(checkins, U.ACTIVITY_ID, by_plan).isin(set(_activity_keys(activities, A.ID, by_plan)))
+    own = checkins[mine & (checkins[U.DATE] <= pd.Timestamp(as_of))]
     return sorted({stamp.date() for stamp in own[U.DATE]})

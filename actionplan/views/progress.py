@@ -19,7 +19,6 @@ from .. import words
 from ..i18n import _, n_
 from ..plan import contract
 from ..plan.checkins import checkin_days, history, reported_as_of
-from ..plan.contract import ActivityColumn as A
 from ..plan.contract import UpdateColumn as U
 from ..plan.status import Reported, label_of
 from .classify import domain_of
@@ -118,7 +117,7 @@ class Trend:
 def reported_trend(acts: pd.DataFrame, checkins: pd.DataFrame, as_of: date, domains: Sequence[str]) -> Trend:
     """How many of the shown activities stood in each reported status, by domain, on each check-in day up to
     `as_of` (the latest TREND_DAYS of them). An activity not reported on by a day counts as Not reported."""
-    days = checkin_days(checkins, acts[A.ID].dropna().astype(str).tolist(), as_of)[-TREND_DAYS:]
+    days = checkin_days(checkins, acts, as_of)[-TREND_DAYS:]
     columns = [DAY_COLUMN, DOMAIN_COLUMN, STATUS_COLUMN, COUNT_COLUMN]
     if not days:
         sentence = _(
