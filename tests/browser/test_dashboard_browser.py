@@ -1,6 +1,7 @@
 """The dashboard in Chromium: every page opens without an exception, the Gantt draws a bar per activity, and the
 filters follow the user from page to page and into the URL."""
 
+from playwright.sync_api import expect
 from support import assert_no_exception, open_page, wait_idle
 
 PAGES = ("", "timeline", "domains", "conventions", "activities", "briefing", "data")
@@ -47,4 +48,16 @@ def test_an_activity_link_opens_it_on_a_fresh_server(app_server, plan_workbook, 
     main = page.locator("[data-testid='stMain']").inner_text()
     assert "2021-04 · Implementation of the UNESCO 1972 World Heritage Convention" in main
     assert "Mechanism (steps)" in main
+    assert_no_exception(page)
+
+
+def test_the_first_choice_on_a_page_opened_first_after_a_restart_is_kept(app_server, plan_workbook, page):
+    # The deep link is the server's first request, so the page draws the frame itself; its widgets must be the same
+    # widgets in the next run (through app.py), or the reader's first choice is dropped.
+    server = app_server(plan_workbook)
+    open_page(page, server, "timeline")
+    colour_by = page.locator(".st-key-timeline_colour")
+    colour_by.get_by_text("Status", exact=True).click()
+    wait_idle(page)
+    expect(colour_by.get_by_role("radio", name="Status")).to_have_attribute("aria-checked", "true")
     assert_no_exception(page)
