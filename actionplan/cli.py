@@ -9,11 +9,15 @@ from datetime import date
 from pathlib import Path
 
 from . import briefing, i18n, words
-from .i18n import _, n_
+from .i18n import N_, _, n_
 from .keeping import backups
 from .plan.export import plan_csv
 from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
 from .rounds.command import add_round_command
+
+DESCRIPTION = N_(
+    "The Action Plan dashboard's command line: check, export, briefing, set-password, import, synth, round."
+)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -79,33 +83,43 @@ def _add_briefing_command(commands, path_help: str) -> None:
     """The `briefing` subcommand."""
     command = commands.add_parser(
         "briefing",
-        help="write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)",
-        description="The briefing pack the Briefing page shows, as a file. "
-        "Choose a session (--session 42) or a date range (--from/--to).",
+        help=_("write the General Conference briefing pack as Word (.docx) or Excel (.xlsx)"),
+        description=_(
+            "The briefing pack the Briefing page shows, as a file. "
+            "Choose a session (--session 42) or a date range (--from/--to)."
+        ),
     )
     command.add_argument("path", nargs="?", help=path_help)
-    command.add_argument("--workbook", help="the workbook, as PATH (either may be given)")
-    command.add_argument("--session", help="a General Conference session in Milestones: 42, 42nd or part of its name")
+    command.add_argument("--workbook", help=_("the workbook, as PATH (either may be given)"))
     command.add_argument(
-        "--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD", help="first day of a date range"
+        "--session", help=_("a General Conference session in Milestones: 42, 42nd or part of its name")
     )
-    command.add_argument("--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD", help="last day of a date range")
+    command.add_argument(
+        "--from", dest="start", type=_day_argument, metavar="YYYY-MM-DD", help=_("first day of a date range")
+    )
+    command.add_argument(
+        "--to", dest="end", type=_day_argument, metavar="YYYY-MM-DD", help=_("last day of a date range")
+    )
     command.add_argument(
         "--as-of",
         dest="as_of",
         type=_day_argument,
         metavar="YYYY-MM-DD",
-        help="status as of this day (default: the eve of the session, or the range's last day)",
+        help=_("status as of this day (default: the eve of the session, or the range's last day)"),
     )
-    command.add_argument("--since", help="an earlier version of the workbook (e.g. a backup) to list changes against")
+    command.add_argument(
+        "--since", help=_("an earlier version of the workbook (e.g. a backup) to list changes against")
+    )
     command.add_argument(
         "--format",
         choices=tuple(briefing.FORMATS),
-        help="docx (the Word pack), xlsx (the Excel pack), brief-docx or brief-pdf (the one-page brief; PDF needs "
-        "LibreOffice); default: from the suffix of --out (.pdf: brief-pdf), else docx",
+        help=_(
+            "docx (the Word pack), xlsx (the Excel pack), brief-docx or brief-pdf (the one-page brief; PDF needs "
+            "LibreOffice); default: from the suffix of --out (.pdf: brief-pdf), else docx"
+        ),
     )
-    command.add_argument("--out", help="the file to write (default: briefing-<session>-as-of-<day>.<suffix>)")
-    i18n.add_lang_argument(command, "the language of the pack")
+    command.add_argument("--out", help=_("the file to write (default: briefing-<session>-as-of-<day>.<suffix>)"))
+    i18n.add_lang_argument(command, _("the language of the pack"))
     command.set_defaults(run=_briefing)
 
 
@@ -225,46 +239,48 @@ def _import(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = i18n.ArgumentParser(prog="python -m actionplan", description=__doc__)
+    parser = i18n.ArgumentParser(prog="python -m actionplan", description=_(DESCRIPTION))
     commands = parser.add_subparsers(dest="command", required=True)
-    path_help = f"the workbook (default: ${WORKBOOK_ENV}, else data/plan.xlsx)"
-    check = commands.add_parser("check", help="print the findings, one a line; exit 1 when there is an error")
+    path_help = _("the workbook (default: ${env}, else data/plan.xlsx)").format(env=WORKBOOK_ENV)
+    check = commands.add_parser("check", help=_("print the findings, one a line; exit 1 when there is an error"))
     check.add_argument("path", nargs="?", help=path_help)
-    i18n.add_lang_argument(check, "the language of the findings")
+    i18n.add_lang_argument(check, _("the language of the findings"))
     check.set_defaults(run=_check)
-    export = commands.add_parser("export", help="write the activities as CSV to stdout")
+    export = commands.add_parser("export", help=_("write the activities as CSV to stdout"))
     export.add_argument("path", nargs="?", help=path_help)
-    i18n.add_lang_argument(export, "the language of the errors it prints (the CSV stays as the workbook has it)")
+    i18n.add_lang_argument(export, _("the language of the errors it prints (the CSV stays as the workbook has it)"))
     export.set_defaults(run=_export)
     password = commands.add_parser(
         "set-password",
-        help="set the editor password (stored as a salted hash in "
-        "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty",
+        help=_(
+            "set the editor password (stored as a salted hash in "
+            "[editors] password_hash of .streamlit/secrets.toml); read from stdin if not a tty"
+        ),
     )
-    password.add_argument("--secrets", default=".streamlit/secrets.toml", help="the secrets file to update")
-    i18n.add_lang_argument(password, "the language of its questions and messages")
+    password.add_argument("--secrets", default=".streamlit/secrets.toml", help=_("the secrets file to update"))
+    i18n.add_lang_argument(password, _("the language of its questions and messages"))
     password.set_defaults(run=_set_password)
     _add_briefing_command(commands, path_help)
     plan_import = commands.add_parser(
         "import",
-        help="read a plan document (.docx, text export, .html) into a new workbook with an import report",
+        help=_("read a plan document (.docx, text export, .html) into a new workbook with an import report"),
     )
-    plan_import.add_argument("source", help="the plan document: .docx, a text export (.txt) or an HTML table")
-    plan_import.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
-    plan_import.add_argument("--force", action="store_true", help="replace --out if it exists")
+    plan_import.add_argument("source", help=_("the plan document: .docx, a text export (.txt) or an HTML table"))
+    plan_import.add_argument("--out", required=True, help=_("the workbook to write (.xlsx)"))
+    plan_import.add_argument("--force", action="store_true", help=_("replace --out if it exists"))
     plan_import.add_argument(
-        "--no-suggest", action="store_true", help="leave Domain, Convention and Programme blank (no suggestions)"
+        "--no-suggest", action="store_true", help=_("leave Domain, Convention and Programme blank (no suggestions)")
     )
-    i18n.add_lang_argument(plan_import, "the language of the summary and of the report's notes")
+    i18n.add_lang_argument(plan_import, _("the language of the summary and of the report's notes"))
     plan_import.set_defaults(run=_import)
     add_round_command(commands, path_help)
     synth = commands.add_parser(
-        "synth", help="write a synthetic plan workbook of any size (invented data, for benchmarks and tests)"
+        "synth", help=_("write a synthetic plan workbook of any size (invented data, for benchmarks and tests)")
     )
-    synth.add_argument("--activities", type=int, default=10_000, help="how many activities (default 10000)")
-    synth.add_argument("--out", required=True, help="the .xlsx file to write")
-    synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
-    i18n.add_lang_argument(synth, "the language of its summary line")
+    synth.add_argument("--activities", type=int, default=10_000, help=_("how many activities (default 10000)"))
+    synth.add_argument("--out", required=True, help=_("the .xlsx file to write"))
+    synth.add_argument("--seed", type=int, default=1, help=_("the same seed gives the same workbook (default 1)"))
+    i18n.add_lang_argument(synth, _("the language of its summary line"))
     synth.set_defaults(run=_synth)
     return parser
 

@@ -148,3 +148,12 @@ def test_help_in_english_is_argparses_own(capsys: pytest.CaptureFixture[str]) ->
         cli.main(["--help"])
     shown = capsys.readouterr().out
     assert shown.startswith("usage: python -m actionplan") and "\noptions:\n" in shown
+
+
+@pytest.mark.parametrize(("lang", "first_day"), [("ru", "первый день периода"), ("tk", "sene aralygynyň ilkinji güni")])
+def test_the_commands_own_help_is_translated(capsys: pytest.CaptureFixture[str], lang: str, first_day: str) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["briefing", "--help", "--lang", lang])
+    shown = " ".join(capsys.readouterr().out.split())  # as one line: argparse wraps at the terminal's width
+    assert first_day in shown and "first day of a date range" not in shown
+    assert {"ru": "(по умолчанию en)", "tk": "(deslapky en)"}[lang] in shown  # the --lang line itself

@@ -46,8 +46,11 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def add_lang_argument(command: argparse.ArgumentParser, what: str) -> None:
-    """`--lang` on a (sub)command: `what` says what follows the language (its findings, the pack, the forms)."""
+    """`--lang` on a (sub)command: `what` (translated) says what follows the language (its findings, the pack)."""
     codes = ", ".join(LANGUAGES)
     command.add_argument(
-        "--lang", choices=tuple(LANGUAGES), default=DEFAULT, help=f"{what}: {codes} (default {DEFAULT})"
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=DEFAULT,
+        help=_("{what}: {codes} (default {default})").format(what=what, codes=codes, default=DEFAULT),
     )
