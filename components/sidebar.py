@@ -79,7 +79,7 @@ def _portfolio_status(current: Current) -> None:
         )
         changed = updated_at()
         if changed:
-            st.caption(f"Updated at {changed:%H:%M}")
+            st.caption(_("Updated at {time}").format(time=f"{changed:%H:%M}"))
     for part in current.parts:
         if part.problem is None:
             continue

@@ -108,3 +108,15 @@ def test_a_repeated_id_within_one_plan_leaves_that_workbook_out(make_workbook, t
     left_out = next(part for part in parts if part.name == "a.xlsx")
     assert left_out.plan is None and left_out.problem is not None and "2021-01" in left_out.problem.message
     assert set(plan.activities[Derived.WORKBOOK]) == {"b.xlsx"} and not portfolio.shared_ids(plan.activities)
+
+
+def test_the_portfolio_s_sidebar_speaks_the_reader_s_language(folder: Path, use_workbook):
+    use_workbook(folder)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "ru"
+    at.run()
+    with_checkins(folder / "b.xlsx", [(datetime(2021, 6, 2), "2021-02", "In progress", 10, None, None, "Bahar")])
+    at.run()  # the session sees the folder change: "Updated at HH:MM"
+    captions = [caption.value for caption in at.sidebar.caption]
+    assert any(text.startswith("Обновлено в ") for text in captions), captions
+    assert not any(text.startswith("Updated at") for text in captions)
