@@ -63,3 +63,26 @@ def test_the_rule_is_the_report_by_then_and_the_status_as_of_then(plan):
     stood = activities_as_of(plan.activities, plan.checkins, day).set_index(A.ID)
     assert stood.loc["2021-01", A.PROGRESS] == 40 and stood.loc["2021-01", STATUS_AS_OF] == AsOf.SCHEDULED_NOW
     assert (plan.activities.set_index(A.ID).loc["2021-01", A.STATUS]) == "Completed"  # the input is not changed
+
+
+def test_the_briefing_s_follow_up_says_the_status_by_the_same_rule(plan_workbook: Path):
+    """2021-02 (March-December 2021) reported In progress on 1 Jun 2021, Completed on 30 Sep 2021 (the sheet says
+    Completed): in a pack for January-February 2021 as of 1 Jul 2021 it is followed up, In progress, not Completed."""
+    with_checkins(
+        plan_workbook,
+        [
+            (datetime(2021, 6, 1), "2021-02", "In progress", 40, None, None, "Ministry of Culture"),
+            (datetime(2021, 9, 30), "2021-02", "Completed", 100, None, None, "Ministry of Culture"),
+        ],
+    )
+    book = openpyxl.load_workbook(plan_workbook)
+    sheet = book[contract.ACTIVITIES]
+    sheet.cell(3, [cell.value for cell in sheet[1]].index(A.STATUS) + 1, "Completed")
+    book.save(plan_workbook)
+    plan = load_plan(plan_workbook)
+    day = date(2021, 7, 1)
+    scope = pack.range_scope(plan, date(2021, 1, 1), date(2021, 2, 28), as_of=day)
+    after = pack.build_briefing(plan, scope).after.table.set_index(A.ID).loc["2021-02"]
+    overview = views.Filters(as_of=day).apply(plan.activities, plan.checkins).set_index(A.ID).loc["2021-02"]
+    assert after[STATUS_AS_OF] == overview[STATUS_AS_OF] == AsOf.SCHEDULED_NOW
+    assert after[contract.REPORTED_STATUS] == overview[contract.REPORTED_STATUS] == "In progress"

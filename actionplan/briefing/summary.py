@@ -15,6 +15,7 @@ from .. import words
 from ..i18n import N_, _, n_
 from ..plan import contract
 from ..plan import status as as_of_status
+from ..plan.checkins import activities_as_of
 from ..plan.contract import ActivityColumn as A
 from ..plan.contract import MessageColumn as M
 from ..plan.contract import MilestoneColumn
@@ -104,7 +105,7 @@ def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]
     until, reason = min(ends)
     starts = activities[A.START]
     chosen = activities[(starts > pd.Timestamp(scope.end)) & (starts <= pd.Timestamp(until))]
-    dated = as_of_status.with_status(chosen, scope.as_of)
+    dated = activities_as_of(chosen, plan.checkins, scope.as_of)  # the pages' rule, as in_scope
     return dated.sort_values(A.ID, kind="stable").reset_index(drop=True), until, reason
 
 
