@@ -211,12 +211,20 @@ def summary(briefing: pack.Briefing) -> None:
     )
 
 
+def sections(parts: tuple[pack.Section, ...], as_of_label: str) -> None:
+    """The sections of one tab, each in turn."""
+    for part in parts:
+        section(part, as_of_label)
+
+
 def section(part: pack.Section, as_of_label: str) -> None:
-    """A heading, the section's sentence, and its activities (or that it is empty)."""
+    """A heading, the section's sentence, and its activities (or that it is empty). A main section's heading is
+    at level 3, under the briefing's title (level 2); a part of one (a domain, a convention, before the session) at
+    level 4."""
     if part.level == 1:
         st.subheader(words.md_text(part.title))
     else:
-        st.markdown(f"##### {words.md_text(part.title)}")
+        st.markdown(f"#### {words.md_text(part.title)}")
     st.markdown(words.md_text(part.lead))
     if part.empty:
         st.caption(_(pack.EMPTY_SECTION))

@@ -9,7 +9,7 @@ from actionplan import briefing as pack
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.keeping import backups
-from components import briefing_view, derived, frame, plan_store
+from components import briefing_view, derived, frame, plan_store, tabs
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -80,37 +80,24 @@ briefing = derived.briefing(  # built once per version, scope, earlier version a
 st.caption(words.md_text(f"{scope.rule} {_(pack.AT_SESSION_RULE)}"))
 briefing_view.downloads(briefing)
 
-st.subheader(words.md_text(scope.title), divider="gray")
+st.header(words.md_text(scope.title), divider="gray")
 briefing_view.summary(briefing)
 briefing_view.messages(briefing)
 
 as_of_label = _("As of {day}").format(day=words.day(scope.as_of))
-tabs = st.tabs(
-    [
-        _("Delivered ({n})").format(n=len(briefing.delivered.table)),
-        _("Open and overdue ({n})").format(n=len(briefing.open.table)),
-        _("Around the session") if scope.session else _("Around the period"),
-        _("By domain"),
-        _("By convention"),
-        _("Timeline"),
-        _("Changes"),
-    ]
-)
-with tabs[0]:
-    briefing_view.section(briefing.delivered, as_of_label)
-with tabs[1]:
-    briefing_view.section(briefing.open, as_of_label)
-with tabs[2]:
-    for part in briefing.around:
-        briefing_view.section(part, as_of_label)
-with tabs[3]:
-    for part in briefing.by_domain:
-        briefing_view.section(part, as_of_label)
-with tabs[4]:
-    for part in briefing.by_convention:
-        briefing_view.section(part, as_of_label)
-with tabs[5]:
-    briefing_view.timeline(briefing)
-with tabs[6]:
-    briefing_view.changes(briefing.changes)
+draws = {  # each tab and what it draws; only the open tab is drawn (opening another reruns the page)
+    _("Delivered ({n})").format(n=len(briefing.delivered.table)): lambda: (briefing.delivered,),
+    _("Open and overdue ({n})").format(n=len(briefing.open.table)): lambda: (briefing.open,),
+    _("Around the session") if scope.session else _("Around the period"): lambda: briefing.around,
+    _("By domain"): lambda: briefing.by_domain,
+    _("By convention"): lambda: briefing.by_convention,
+}
+opened, tab = tabs.open_tab([*draws, _("Timeline"), _("Changes")], key="briefing_tab")
+with tab:
+    if opened < len(draws):
+        briefing_view.sections(list(draws.values())[opened](), as_of_label)
+    elif opened == len(draws):
+        briefing_view.timeline(briefing)
+    else:
+        briefing_view.changes(briefing.changes)
 st.caption(words.md_text(_("Source: {version}").format(version=briefing.version)))

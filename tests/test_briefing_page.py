@@ -55,6 +55,16 @@ def choose_session(at: AppTest, label: str) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Opens the tab whose label starts with `label` ('Open and overdue' for 'Open and overdue (40)'); the page
+    draws only the open tab's sections."""
+    (full,) = [tab.label for tab in at.tabs if tab.label.startswith(label)]
+    at.session_state["briefing_tab"] = full
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _in_order(node):
     """The page's elements in the order they are drawn (tabs and columns flattened)."""
     children = getattr(node, "children", None)
@@ -66,16 +76,16 @@ def _in_order(node):
 
 
 def table_under(at: AppTest, title: str):
-    """The table drawn under the heading `title` (a subheader, or a '#####' line for a part of a section), before
+    """The table drawn under the heading `title` (a subheader, or a '####' line for a part of a section), before
     the next heading; None when the section has none. Titles are compared as the page escapes them."""
     seen = False
     for element in _in_order(at.main):
         kind = type(element).__name__
         value = getattr(element, "value", None)
-        if kind == "Subheader" or (kind == "Markdown" and str(value).startswith("##### ")):
+        if kind == "Subheader" or (kind == "Markdown" and str(value).startswith("#### ")):
             if seen:
                 return None
-            seen = str(value).removeprefix("##### ") == words.md_text(title)
+            seen = str(value).removeprefix("#### ") == words.md_text(title)
         elif seen and kind == "Dataframe":
             return element.value
     return None
@@ -110,20 +120,32 @@ def test_a_session_shows_its_scope_rule_counts_and_sections(plan_workbook, use_w
     }
     delivered = "No activity in scope is reported Completed; 40 of 40 have no status reported (Not reported)."
     assert words.md_text(delivered) in markdown(at)
-    assert at.subheader[0].value == SESSION_42
+    assert at.header[0].value == SESSION_42
+    assert [tab.label for tab in at.tabs] == [
+        "Delivered (0)",
+        "Open and overdue (40)",
+        "Around the session",
+        "By domain",
+        "By convention",
+        "Timeline",
+        "Changes",
+    ]
     subheaders = [s.value for s in at.subheader]
-    for title in ("Delivered", "Open and overdue", "Key messages", "Timeline by quarter"):
-        assert title in subheaders
-    assert "Changes since an earlier version" in subheaders
-    parts = [m.removeprefix("##### ") for m in markdown(at) if m.startswith("##### ")]
-    for title in ("Before the session", "During the session: its own events", "After the session: follow-up"):
-        assert words.md_text(title) in parts
+    assert subheaders == ["Key messages", "Delivered"]  # the first tab is open; the others are drawn when opened
+    assert table_under(at, "Delivered") is None
+    assert len(table_under(open_tab(at, "Open and overdue"), "Open and overdue")) == 40
+    assert "Timeline by quarter" in [s.value for s in open_tab(at, "Timeline").subheader]
+    assert "Changes since an earlier version" in [s.value for s in open_tab(at, "Changes").subheader]
+    open_tab(at, "Around the session")
+    parts = [m.removeprefix("#### ") for m in markdown(at) if m.startswith("#### ")]
+    assert parts == [
+        words.md_text(title)
+        for title in ("Before the session", "During the session: its own events", "After the session: follow-up")
+    ]
     at_session = table_under(at, "During the session: its own events")
     assert list(at_session["ID"]) == ["2023-10", "2023-11", "2023-12"]
     assert list(table_under(at, "After the session: follow-up")["ID"]) == ["2023-13", "2023-14"]
     assert set(at_session["Reported status"]) == {"Not reported"}
-    assert table_under(at, "Delivered") is None
-    assert len(table_under(at, "Open and overdue")) == 40
 
 
 def test_the_as_of_date_changes_the_statuses(plan_workbook, use_workbook):
@@ -142,8 +164,9 @@ def test_a_date_range_replaces_the_session(plan_workbook, use_workbook):
     at.date_input(key="briefing_range").set_value((date(2022, 1, 1), date(2022, 12, 31)))
     at.run()
     assert not at.exception, at.exception
-    assert at.subheader[0].value == "1 Jan \u2013 31 Dec 2022"
-    assert words.md_text("##### Before the period") in markdown(at) or "##### Before the period" in markdown(at)
+    assert at.header[0].value == "1 Jan \u2013 31 Dec 2022"
+    open_tab(at, "Around the period")
+    assert words.md_text("#### Before the period") in markdown(at) or "#### Before the period" in markdown(at)
     assert metrics(at)["In scope"] == "28"  # 2022's twelve, and the sixteen of 2021 nobody reported
 
 
@@ -175,7 +198,7 @@ def test_changes_since_a_backup(make_workbook, use_workbook):
     since.select_index(1)
     at.run()
     assert not at.exception, at.exception
-    changes = table_under(at, "Changes since the backup of 2 Jan 2023 10:30")
+    changes = table_under(open_tab(at, "Changes"), "Changes since the backup of 2 Jan 2023 10:30")
     assert set(zip(changes["Change"], changes["ID"])) == {
         ("Added", "2023-15"),
         ("Removed", "2022-09"),
