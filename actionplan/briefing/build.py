@@ -27,13 +27,14 @@ the key messages are built in `summary`; a message is only ever one staff wrote 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 import pandas as pd
 
 from .. import words
-from ..i18n import N_, _, current
+from ..i18n import N_, _, current, using
 from ..plan import contract
 from ..plan import status as as_of_status
 from ..plan.contract import ActivityColumn as A
@@ -45,7 +46,7 @@ from . import summary
 from .grid import QuarterGrid, quarter_grid
 from .leads import after_lead, at_session_lead, delivered_lead, due_before_lead, due_during_lead, open_lead
 from .scope import CLOSED, Scope, at_session_mask, in_scope
-from .sections import Section, changes_section, domain_summary, grouped_sections, status_summary
+from .sections import Section, changes_section, domain_summary, grouped_sections, groups, status_summary
 from .versions import workbook_version
 
 UNCLASSIFIED = N_("Unclassified")
@@ -57,7 +58,11 @@ DEFAULT_TITLE = N_("The plan")
 
 @dataclass(frozen=True, eq=False)
 class Briefing:
-    """The whole pack: title facts, summary, key messages, sections, the quarter grid and the annex's steps."""
+    """The whole pack: title facts, summary, key messages, sections, the quarter grid and the annex's steps.
+
+    What only a document or one tab of the page shows (the sections by domain and by convention, the key items,
+    the quarter grid, the annex's steps) is built when first asked, once, in the pack's language: a page that
+    shows the summary and one tab builds no more than that."""
 
     plan_title: str
     facts: PlanFacts
@@ -65,7 +70,6 @@ class Briefing:
     source: WorkbookInfo | None
     activities: pd.DataFrame  # in scope, sorted by ID, with "Status as of"
     messages: pd.DataFrame  # Topic | Message | Activity ID | Activity | Owner, as staff wrote them
-    key_items: pd.DataFrame  # the three open items to watch (summary.KEY_ITEMS_RULE)
     status_summary: pd.DataFrame  # Status as of | Activities | Meaning
     domain_summary: pd.DataFrame  # Domain | Activities | Reported Completed | Open | Past end | Not reported
     delivered: Section
@@ -74,13 +78,47 @@ class Briefing:
     due_during: Section
     at_session: Section
     after: Section
-    by_domain: tuple[Section, ...]
-    by_convention: tuple[Section, ...]
     changes: Section
-    grid: QuarterGrid
-    steps: pd.DataFrame  # Activity ID, Step, Description, Terms, Status ... of the activities in the annex
+    plan: Plan = field(repr=False)  # in the pack's language: what the parts built when asked read
+    lang: str = field(default="en", repr=False)
     since: WorkbookInfo | None = None
     until: date | None = None  # the follow-up's last day (summary.follow_up)
+
+    # Built when first asked (functools.cached_property: once per pack, under a lock; the value never changes).
+
+    @cached_property
+    def by_domain(self) -> tuple[Section, ...]:
+        plan = self.plan
+        with using(self.lang):
+            return grouped_sections(
+                self.activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain", plan.labels
+            )
+
+    @cached_property
+    def by_convention(self) -> tuple[Section, ...]:
+        plan = self.plan
+        with using(self.lang):
+            titles = {name: plan.labels.title(plan.lists, name, self.lang) for name in plan.lists.conventions}
+            return grouped_sections(
+                self.activities, A.CONVENTION, plan.lists.conventions, None, "convention", plan.labels, titles=titles
+            )
+
+    @cached_property
+    def key_items(self) -> pd.DataFrame:
+        """The three open items to watch (summary.KEY_ITEMS_RULE)."""
+        return summary.key_items(self.open.table, self.at_session.table)
+
+    @cached_property
+    def grid(self) -> QuarterGrid:
+        return quarter_grid(self.activities, self.scope)
+
+    @cached_property
+    def steps(self) -> pd.DataFrame:
+        """Activity ID, Step, Description, Terms, Status ... of the activities in the annex."""
+        annex_ids = set(self.activities[A.ID].astype(str)) | set(self.after.table[A.ID].astype(str))
+        steps = self.plan.steps
+        # object values: pandas' hash table (a str column's isin makes an Arrow scalar of each of thousands of IDs)
+        return steps[steps[StepColumn.ACTIVITY_ID].astype(object).isin(annex_ids)].copy()
 
     def cover_lines(self, *, as_of_label: str = N_("Status as of")) -> list[tuple[str, str]]:
         """The cover's facts, label (in the reader's language) and value, in reading order (a fact the workbook
@@ -168,14 +206,12 @@ def build_briefing(
     after, until, reason = summary.follow_up(plan, scope)
     messages = summary.session_messages(plan, scope)
 
-    sections_domain = grouped_sections(activities, A.DOMAIN, plan.lists.domains, _(UNCLASSIFIED), "domain", plan.labels)
-    titles = {name: plan.labels.title(plan.lists, name, lang) for name in plan.lists.conventions}
-    sections_convention = grouped_sections(
-        activities, A.CONVENTION, plan.lists.conventions, None, "convention", plan.labels, titles=titles
-    )
+    domains = [
+        (plan.labels.name(value, lang) if value else _(UNCLASSIFIED), positions)
+        for value, positions in groups(activities, A.DOMAIN, plan.lists.domains)
+    ]
     changes, since_info = changes_section(plan, since, scope, activities, since_taken)
     facts = plan.facts
-    annex_ids = set(activities[A.ID].astype(str)) | set(after[A.ID].astype(str))
     return Briefing(
         plan_title=facts.title or (plan.source.path.name if plan.source else _(DEFAULT_TITLE)),
         facts=facts,
@@ -183,9 +219,8 @@ def build_briefing(
         source=plan.source,
         activities=activities,
         messages=messages,
-        key_items=summary.key_items(still_open, at_session),
         status_summary=status_summary(activities),
-        domain_summary=domain_summary(activities, sections_domain),
+        domain_summary=domain_summary(activities, domains),
         delivered=Section("delivered", _("Delivered"), delivered_lead(activities, delivered, reported), delivered),
         open=Section("open", _("Open and overdue"), open_lead(still_open), still_open),
         due_before=Section(
@@ -216,12 +251,9 @@ def build_briefing(
             after,
             level=2,
         ),
-        by_domain=sections_domain,
-        by_convention=sections_convention,
         changes=changes,
-        grid=quarter_grid(activities, scope),
-        # object values: pandas' hash table (a str column's isin makes an Arrow scalar of each of thousands of IDs)
-        steps=plan.steps[plan.steps[StepColumn.ACTIVITY_ID].astype(object).isin(annex_ids)].copy(),
+        plan=plan,
+        lang=lang,
         since=since_info,
         until=until,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import words
@@ -42,6 +43,22 @@ class Section:
         return self.table.empty
 
 
+def groups(activities: pd.DataFrame, column: str, listed: tuple[str, ...]) -> list[tuple[str, np.ndarray]]:
+    """The positions of the activities of each value of `column`, in the order the sections go: every listed value
+    (empty ones too), then values used but not listed, then blanks ("") where there are any.
+
+    Shape: (activities) -> [(value, positions in `activities`)], one row's position in one group only."""
+    values = activities[column].fillna("").astype(str).to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values)  # one pass over the column, not a comparison per value
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    found = {str(value): order[bounds[i] : bounds[i + 1]] for i, value in enumerate(uniques)}
+    used = [value for value in found if value and value not in listed]
+    none = np.empty(0, dtype=np.intp)
+    ordered = [(value, found.get(value, none)) for value in [*listed, *used]]
+    return ordered + ([("", found[""])] if "" in found else [])
+
+
 def grouped_sections(
     activities: pd.DataFrame,
     column: str,
@@ -53,11 +70,15 @@ def grouped_sections(
 ) -> tuple[Section, ...]:
     """One level-2 section per listed value (empty ones too), then values used but not listed, then blanks; each
     titled as the Lists sheet names the value in the reader's language (the key keeps the value)."""
-    values = activities[column].fillna("").astype(str)
-    used = [value for value in dict.fromkeys(values) if value and value not in listed]
     sections = []
-    for value in [*listed, *used]:
-        table = activities[values == value]
+    for value, positions in groups(activities, column, listed):
+        table = activities.take(positions)
+        if not value:
+            if blank_label is not None:
+                n = len(table)
+                lead = n_("{n} activity in scope with no {column}.", "{n} activities in scope with no {column}.", n)
+                sections.append(Section(f"{noun}:", blank_label, lead.format(n=n, column=column), table, level=2))
+            continue
         title = labels.name(value, current().lang)
         full = (titles or {}).get(value)
         n = len(table)
@@ -76,22 +97,6 @@ def grouped_sections(
         else:
             lead = n_("{n} activity in scope.", "{n} activities in scope.", n).format(n=n)
         sections.append(Section(f"{noun}:{value}", title, lead, table, level=2))
-    if blank_label is not None:
-        table = activities[values == ""]
-        if not table.empty:
-            sections.append(
-                Section(
-                    f"{noun}:",
-                    blank_label,
-                    n_(
-                        "{n} activity in scope with no {column}.",
-                        "{n} activities in scope with no {column}.",
-                        len(table),
-                    ).format(n=len(table), column=column),
-                    table,
-                    level=2,
-                )
-            )
     return tuple(sections)
 
 
@@ -107,29 +112,27 @@ def status_summary(activities: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def domain_summary(activities: pd.DataFrame, by_domain: tuple[Section, ...]) -> pd.DataFrame:
-    """Domain | Activities | Reported Completed | Open | Past end | Not reported, one row per domain section."""
-    rows: list[dict[str, Any]] = []
-    for section in by_domain:
-        table = section.table
-        status = table[as_of_status.STATUS_AS_OF].astype(str)
-        rows.append(
-            {
-                "Domain": section.title,
-                "Activities": len(table),
-                "Reported Completed": int((status == AsOf.COMPLETED).sum()),
-                "Open": int((~status.isin(CLOSED)).sum()),
-                "Past end": int(status.isin(PAST_END).sum()),
-                "Not reported": int((table[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
-            }
-        )
+def domain_summary(activities: pd.DataFrame, by_domain: list[tuple[str, np.ndarray]]) -> pd.DataFrame:
+    """Domain | Activities | Reported Completed | Open | Past end | Not reported, one row per domain section (its
+    title and its activities' positions, as `groups` gives them), then the total."""
+    status = activities[as_of_status.STATUS_AS_OF].astype(str).to_numpy(dtype=object)
+    # Each count as a boolean column, taken at each section's positions (not a frame selected per domain).
+    flags = {
+        "Reported Completed": status == str(AsOf.COMPLETED),
+        "Open": ~np.isin(status, [str(s) for s in CLOSED]),
+        "Past end": np.isin(status, [str(s) for s in PAST_END]),
+        "Not reported": activities[contract.REPORTED_STATUS].astype(str).to_numpy(dtype=object)
+        == str(Reported.NOT_REPORTED),
+    }
+    rows: list[dict[str, Any]] = [
+        {"Domain": title, "Activities": len(positions), **{k: int(f[positions].sum()) for k, f in flags.items()}}
+        for title, positions in by_domain
+    ]
     rows.append(
         {
             "Domain": _("Total"),
             "Activities": len(activities),
-            **{
-                key: sum(row[key] for row in rows) for key in ("Reported Completed", "Open", "Past end", "Not reported")
-            },
+            **{key: sum(row[key] for row in rows) for key in flags},
         }
     )
     return pd.DataFrame(rows)
