@@ -21,7 +21,7 @@ from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
 from actionplan.plan.status import AsOf, Reported
 
-from . import activity, colours, signin, widget_words
+from . import activity, colours, derived, signin, widget_words
 
 NO_EARLIER = N_("None")
 UPLOAD = N_("Upload a file…")
@@ -182,12 +182,12 @@ def summary(briefing: pack.Briefing) -> None:
     for column, (label, count, meaning) in zip(st.columns(widths, gap="small"), cards):
         column.metric(label, count, help=meaning, border=True)
     # Each list in the summary cut to SUMMARY_LISTS_UP_TO activities on screen; the documents name every one.
-    st.markdown(words.md_text(" ".join(briefing.summary_listing(SUMMARY_LISTS_UP_TO))))
+    st.markdown(words.md_text(" ".join(_listing(briefing))))
     by_status, by_domain = st.columns([1, 2], gap="medium")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
     by_status.dataframe(
-        _statuses_said(briefing.status_summary, ("Status as of",)),
+        derived.of_briefing(briefing, "by_status", lambda: _statuses_said(briefing.status_summary, ("Status as of",))),
         hide_index=True,
         key="briefing_by_status",
         column_order=("Status as of", "Activities"),
@@ -211,13 +211,13 @@ def summary(briefing: pack.Briefing) -> None:
     )
 
 
-def sections(parts: tuple[pack.Section, ...], as_of_label: str) -> None:
-    """The sections of one tab, each in turn."""
+def sections(briefing: pack.Briefing, parts: tuple[pack.Section, ...], as_of_label: str) -> None:
+    """The sections of one tab (parts of `briefing`), each in turn."""
     for part in parts:
-        section(part, as_of_label)
+        section(briefing, part, as_of_label)
 
 
-def section(part: pack.Section, as_of_label: str) -> None:
+def section(briefing: pack.Briefing, part: pack.Section, as_of_label: str) -> None:
     """A heading, the section's sentence, and its activities (or that it is empty). A main section's heading is
     at level 3, under the briefing's title (level 2); a part of one (a domain, a convention, before the session) at
     level 4."""
@@ -232,7 +232,11 @@ def section(part: pack.Section, as_of_label: str) -> None:
     # A long section by pages of SECTION_PAGE_ROWS: a page holds more sections (one per domain and convention,
     # every tab drawn at each rerun) than the Activities page's one table.
     shown = activity.table_page(part.table, key=f"briefing_{part.key}_page", rows=SECTION_PAGE_ROWS)
-    table = _statuses_said(pack.compact(shown), (STATUS_COLUMN, as_of_status.STATUS_AS_OF))
+    table = derived.of_briefing(  # the rows shown, in the reader's words: made once per pack, section and page
+        briefing,
+        f"{part.key}:{shown.index[0] if len(shown) else ''}",
+        lambda: _statuses_said(pack.compact(shown), (STATUS_COLUMN, as_of_status.STATUS_AS_OF)),
+    )
     st.dataframe(
         table, hide_index=True, key=f"briefing_{part.key}", column_config=_activity_columns(table, as_of_label)
     )
@@ -242,7 +246,7 @@ def messages(briefing: pack.Briefing) -> None:
     """The key messages staff wrote for the session, by topic; or that none were recorded."""
     st.subheader(_("Key messages"))
     if briefing.messages.empty:
-        st.text(briefing.summary_listing(SUMMARY_LISTS_UP_TO)[-1])
+        st.text(_listing(briefing)[-1])
         return
     st.dataframe(
         briefing.messages,
@@ -299,6 +303,11 @@ def timeline(briefing: pack.Briefing) -> None:
             **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH) for q in grid.cells.columns},
         },
     )
+
+
+def _listing(briefing: pack.Briefing) -> tuple[str, ...]:
+    """The summary's sentences, each list cut to SUMMARY_LISTS_UP_TO activities (made once per pack)."""
+    return derived.of_briefing(briefing, "listing", lambda: briefing.summary_listing(SUMMARY_LISTS_UP_TO))
 
 
 def _short_quarter(label: str) -> str:

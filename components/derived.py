@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +27,8 @@ from actionplan.plan.contract import ActivityColumn, StepColumn
 from actionplan.views import pages as models
 
 from . import charts
+
+T = TypeVar("T")
 
 
 def version_key(plan: Plan) -> str:
@@ -193,3 +195,18 @@ def briefing(plan: Plan, scope: pack.Scope, since: Plan | None, *, since_taken: 
     """The briefing pack for this version, scope (session or range, and its as-of date), earlier version compared
     and language: a download click or a tab's rerun builds nothing again."""
     return _briefing(version_key(plan), scope, version_key(since) if since else "", since_taken, plan, since)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _of_briefing(pack_id: int, what: str, lang: str, _briefing: pack.Briefing, _make: Callable[[], Any]):
+    del pack_id, what, lang
+    # The pack is kept with what was made from it: while this entry lives no other object can have its id.
+    return _briefing, _make()
+
+
+def of_briefing(briefing: pack.Briefing, what: str, make: Callable[[], T]) -> T:
+    """`make()`, made once per pack (as `briefing` returned it), `what` and language: what the page shows of a
+    pack (a table in the reader's words, the summary's sentences), never changed after. `what` names it (and
+    anything it depends on besides the pack: a page of rows)."""
+    kept, made = _of_briefing(id(briefing), what, _lang(), briefing, make)
+    return made if kept is briefing else make()

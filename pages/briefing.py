@@ -95,7 +95,7 @@ draws = {  # each tab and what it draws; only the open tab is drawn (opening ano
 opened, tab = tabs.open_tab([*draws, _("Timeline"), _("Changes")], key="briefing_tab")
 with tab:
     if opened < len(draws):
-        briefing_view.sections(list(draws.values())[opened](), as_of_label)
+        briefing_view.sections(briefing, list(draws.values())[opened](), as_of_label)
     elif opened == len(draws):
         briefing_view.timeline(briefing)
     else:

@@ -75,7 +75,6 @@ class Briefing:
     delivered: Section
     open: Section
     due_before: Section
-    due_during: Section
     at_session: Section
     after: Section
     changes: Section
@@ -102,6 +101,16 @@ class Briefing:
             return grouped_sections(
                 self.activities, A.CONVENTION, plan.lists.conventions, None, "convention", plan.labels, titles=titles
             )
+
+    @cached_property
+    def due_during(self) -> Section:
+        """Activities with any overlap with the session (data for counts; the documents show its own events)."""
+        scope, activities = self.scope, self.activities
+        overlap = (activities[A.START] <= pd.Timestamp(scope.end)) & (activities[A.END] >= pd.Timestamp(scope.start))
+        table = activities[overlap]
+        with using(self.lang):
+            title = scope.says(N_("Due during the session"), N_("Due during the period"))
+            return Section("due_during", title, due_during_lead(table, scope), table, level=2)
 
     @cached_property
     def key_items(self) -> pd.DataFrame:
@@ -195,13 +204,10 @@ def build_briefing(
     activities = in_scope(plan.activities, scope, plan.checkins)
     status = activities[as_of_status.STATUS_AS_OF].astype(str)
     reported = activities[contract.REPORTED_STATUS].astype(str)
-    starts, ends = activities[A.START], activities[A.END]
-    session_start, session_end = pd.Timestamp(scope.start), pd.Timestamp(scope.end)
 
     delivered = activities[status == AsOf.COMPLETED]
     still_open = activities[~status.isin(CLOSED)]
-    due_before = activities[ends < session_start]
-    due_during = activities[(starts <= session_end) & (ends >= session_start)]
+    due_before = activities[activities[A.END] < pd.Timestamp(scope.start)]
     at_session = activities[at_session_mask(activities, scope.sessions)]
     after, until, reason = summary.follow_up(plan, scope)
     messages = summary.session_messages(plan, scope)
@@ -228,13 +234,6 @@ def build_briefing(
             scope.says(N_("Before the session"), N_("Before the period")),
             due_before_lead(due_before, scope),
             due_before,
-            level=2,
-        ),
-        due_during=Section(
-            "due_during",
-            scope.says(N_("Due during the session"), N_("Due during the period")),
-            due_during_lead(due_during, scope),
-            due_during,
             level=2,
         ),
         at_session=Section(

@@ -26,10 +26,11 @@ OPEN_ORDER: tuple[str, ...] = (  # how the open section's sentence counts them
 
 def status_counts(status: pd.Series, order: tuple[str, ...], separator: str = "; ") -> str:
     """'Overdue: 3; Upcoming: 2': each status present with its count, the status in the reader's language."""
+    counts = as_of_status.tally(status)  # every as-of status counted in one pass, not two comparisons each
     return separator.join(
-        _("{status}: {n}").format(status=_(str(value)), n=int((status == value).sum()))
+        _("{status}: {n}").format(status=_(str(value)), n=int(counts[str(value)]))
         for value in order
-        if (status == value).any()
+        if counts.get(str(value), 0)
     )
 
 

@@ -21,6 +21,7 @@ from ..plan.contract import MessageColumn as M
 from ..plan.contract import MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import AsOf, Reported
+from .leads import status_counts
 from .scope import Scope, Session
 from .text import one_line
 
@@ -167,12 +168,7 @@ def summary_sentences(
             )
         )
     if not still_open.empty:
-        status = still_open[as_of_status.STATUS_AS_OF].astype(str)
-        parts = "; ".join(
-            _("{status}: {n}").format(status=_(str(s)), n=int((status == s).sum()))
-            for s in as_of_status.AS_OF_ORDER
-            if (status == s).any()
-        )
+        parts = status_counts(still_open[as_of_status.STATUS_AS_OF], as_of_status.AS_OF_ORDER)
         sentences.append(
             n_("{n} is open as of {day}: {counts}.", "{n} are open as of {day}: {counts}.", len(still_open)).format(
                 n=len(still_open), day=words.day(scope.as_of), counts=parts
