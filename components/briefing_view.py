@@ -153,7 +153,7 @@ def _writer(briefing: pack.Briefing, fmt: str) -> Callable[[], bytes]:
 def summary(briefing: pack.Briefing) -> None:
     """Counts that read at a glance, then the tables by status and by domain."""
     acts = briefing.activities
-    status = acts[as_of_status.STATUS_AS_OF].astype(str)
+    past_end, not_reported = derived.of_briefing(briefing, "cards", lambda: _past_end_and_not_reported(acts))
     cards = (
         (_("In scope"), len(acts), _("Activities the briefing covers (the scope rule is above).")),
         (
@@ -162,12 +162,8 @@ def summary(briefing: pack.Briefing) -> None:
             _("Reported Completed in the Status column. Nothing else counts as delivered."),
         ),
         (_("Open"), len(briefing.open.table), _("Not reported Completed or Cancelled; blank Status included.")),
-        (_("Past end"), int(status.isin(pack.PAST_END).sum()), _("Past their end date with no Completed status.")),
-        (
-            _(Reported.NOT_REPORTED),
-            int((acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED).sum()),
-            _("Status is blank: nobody has reported on these."),
-        ),
+        (_("Past end"), past_end, _("Past their end date with no Completed status.")),
+        (_(Reported.NOT_REPORTED), not_reported, _("Status is blank: nobody has reported on these.")),
         (_("At the session"), len(briefing.at_session.table), _(pack.AT_SESSION_RULE)),
     )
     # Each card as wide as its label (plus its help icon) or its number needs, whichever is wider, so neither is cut
@@ -288,9 +284,7 @@ def timeline(briefing: pack.Briefing) -> None:
     )
     st.caption(shading.format(quarters=quarters))
     # (ID x quarter booleans) -> (Activity label | one text column per quarter), styled per cell.
-    marks = np.where(grid.cells.to_numpy(dtype=bool), SCHEDULED_TEXT, "").astype(object)
-    shown = pd.DataFrame(marks, index=grid.cells.index, columns=grid.cells.columns)
-    shown.insert(0, "Activity", grid.labels)
+    shown = derived.of_briefing(briefing, "grid", lambda: _marks(grid))
     # Shading goes through a pandas Styler, about 1 ms a row: past SHADED_UP_TO rows the marks alone are shown.
     styled = shown.style.apply(_shade_quarters, session_quarters=grid.session_quarters, axis=None)
     st.dataframe(
@@ -303,6 +297,20 @@ def timeline(briefing: pack.Briefing) -> None:
             **{q: st.column_config.TextColumn(_short_quarter(q), width=QUARTER_WIDTH) for q in grid.cells.columns},
         },
     )
+
+
+def _past_end_and_not_reported(acts: pd.DataFrame) -> tuple[int, int]:
+    status = acts[as_of_status.STATUS_AS_OF].astype(str)
+    not_reported = acts[contract.REPORTED_STATUS] == Reported.NOT_REPORTED
+    return int(status.isin(pack.PAST_END).sum()), int(not_reported.sum())
+
+
+def _marks(grid: pack.QuarterGrid) -> pd.DataFrame:
+    """(ID x quarter booleans) -> (Activity label | one text column per quarter: the mark where scheduled)."""
+    marks = np.where(grid.cells.to_numpy(dtype=bool), SCHEDULED_TEXT, "").astype(object)
+    shown = pd.DataFrame(marks, index=grid.cells.index, columns=grid.cells.columns)
+    shown.insert(0, "Activity", grid.labels)
+    return shown
 
 
 def _listing(briefing: pack.Briefing) -> tuple[str, ...]:

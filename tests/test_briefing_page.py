@@ -218,3 +218,40 @@ def test_no_session_in_milestones_says_what_to_do(make_workbook, use_workbook):
     at.radio(key="briefing_mode").set_value("Date range")
     at.run()
     assert not at.exception and metrics(at)["In scope"] == "42"
+
+
+HEADING_LEVEL = {"Title": 1, "Header": 2, "Subheader": 3}
+
+
+def heading_levels(at: AppTest) -> list[int]:
+    """The level of each heading the page draws, in order (st.title 1, st.header 2, st.subheader 3, '#### ' 4 ...)."""
+    levels = []
+    for element in _in_order(at.main):
+        kind = type(element).__name__
+        if kind in HEADING_LEVEL:
+            levels.append(HEADING_LEVEL[kind])
+        elif kind == "Markdown" and str(element.value).startswith("#"):
+            levels.append(len(str(element.value)) - len(str(element.value).lstrip("#")))
+    return levels
+
+
+def test_only_the_open_tab_is_drawn_and_it_stays_open_when_the_session_changes(plan_workbook, use_workbook):
+    at = choose_session(briefing_page(plan_workbook, use_workbook), SESSION_42)
+    drawn = [s.value for s in at.subheader]
+    assert "Open and overdue" not in drawn and "Timeline by quarter" not in drawn
+    assert not any(m.startswith("####") for m in markdown(at))
+    assert len(at.dataframe) == 2  # by status and by domain; the Delivered tab has no table (none delivered)
+    open_tab(at, "By domain")
+    parts = [m.removeprefix("#### ") for m in markdown(at) if m.startswith("#### ")]
+    assert parts[:2] == ["Culture", "Education"] and "Delivered" not in [s.value for s in at.subheader]
+    first_session = at.selectbox(key="briefing_session").options[0]
+    choose_session(at, first_session)  # other counts in the tabs' labels: the same tab stays open
+    assert [m.removeprefix("#### ") for m in markdown(at) if m.startswith("#### ")][:2] == ["Culture", "Education"]
+
+
+@pytest.mark.parametrize("tab", ["Delivered", "Open and overdue", "Around", "By domain", "Timeline", "Changes"])
+def test_headings_do_not_skip_a_level(plan_workbook, use_workbook, tab):
+    at = open_tab(choose_session(briefing_page(plan_workbook, use_workbook), SESSION_42), tab)
+    levels = heading_levels(at)
+    assert levels[:3] == [1, 2, 3]  # Briefing, the session, Key messages
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:])), levels

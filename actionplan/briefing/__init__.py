@@ -5,6 +5,7 @@ from them (`build`, `sections`, each section's table by `compact`), the summary,
 
 from .build import Briefing, build_briefing
 from .compact import compact
+from .grid import QuarterGrid
 from .pdf import PdfUnavailable
 from .pdf import available as pdf_available
 from .render import FORMATS, LABELS, SUFFIXES, file_name, file_stem, render
@@ -33,6 +34,7 @@ __all__ = [
     "compact",
     "Briefing",
     "PdfUnavailable",
+    "QuarterGrid",
     "Scope",
     "Section",
     "Session",
