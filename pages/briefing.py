@@ -85,18 +85,20 @@ briefing_view.summary(briefing)
 briefing_view.messages(briefing)
 
 as_of_label = _("As of {day}").format(day=words.day(scope.as_of))
-draws = {  # each tab and what it draws; only the open tab is drawn (opening another reruns the page)
+# The tabs of sections, each with the sections it shows; only the open tab is drawn (opening another reruns the
+# page), and the pack builds its sections by domain and by convention only when they are first asked for.
+section_tabs = {
     _("Delivered ({n})").format(n=len(briefing.delivered.table)): lambda: (briefing.delivered,),
     _("Open and overdue ({n})").format(n=len(briefing.open.table)): lambda: (briefing.open,),
     _("Around the session") if scope.session else _("Around the period"): lambda: briefing.around,
     _("By domain"): lambda: briefing.by_domain,
     _("By convention"): lambda: briefing.by_convention,
 }
-opened, tab = tabs.open_tab([*draws, _("Timeline"), _("Changes")], key="briefing_tab")
+opened, tab = tabs.open_tab([*section_tabs, _("Timeline"), _("Changes")], key="briefing_tab")
 with tab:
-    if opened < len(draws):
-        briefing_view.sections(briefing, list(draws.values())[opened](), as_of_label)
-    elif opened == len(draws):
+    if opened < len(section_tabs):
+        briefing_view.sections(briefing, list(section_tabs.values())[opened](), as_of_label)
+    elif opened == len(section_tabs):
         briefing_view.timeline(briefing)
     else:
         briefing_view.changes(briefing.changes)
