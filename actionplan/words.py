@@ -138,11 +138,45 @@ def month(value: object) -> str:
     return f"{when:%b %Y}"
 
 
-def number(value: int | float) -> str:
-    """A number as the reader writes it: `12,345` in English, `12 345` in Russian and Turkmen."""
+def number(value: int | float, decimals: int | None = None) -> str:
+    """A number as the reader writes it: `12,345` in English, `12 345` in Russian and Turkmen; with `decimals`
+    exactly that many places (`1.5`, `1,5`)."""
     if _foreign():
-        return format_decimal(value, locale=current().locale)
-    return f"{value:,}"
+        pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=current().locale)
+    return f"{value:,}" if decimals is None else f"{value:,.{decimals}f}"
+
+
+# Turkmen ordinals: the suffix follows the last vowel of the number's last word (a digit written or not). Its last
+# non-zero digit names that word: 1-5, 7, 8 (bir, iki, üç, dört, bäş, ýedi, sekiz) take -nji; 6, 9 (alty, dokuz)
+# -njy; a round number goes by its tens (on, otuz, kyrk, altmyş, togsan: -njy; ýigrimi, elli, ýetmiş, segsen:
+# -nji), hundreds (ýüz) and thousands (müň) take -nji, millions and more -njy.
+_TK_BACK_DIGITS = frozenset({6, 9})
+_TK_BACK_TENS = frozenset({1, 3, 4, 6, 9})
+# Russian ordinals by the noun's gender (nominative): 42-й квартал, 42-я сессия, 42-е заседание.
+_RU_ENDINGS: dict[str, str] = {"m": "й", "f": "я", "n": "е"}
+
+
+def _turkmen_suffix(value: int) -> str:
+    if value % 10:
+        return "njy" if value % 10 in _TK_BACK_DIGITS else "nji"
+    if value % 100:
+        return "njy" if value // 10 % 10 in _TK_BACK_TENS else "nji"
+    return "nji" if value % 1_000_000 else "njy"
+
+
+def ordinal(value: int, *, gender: str = "m") -> str:
+    """An ordinal number as the reader writes it: `43rd` in English, `43-я` (gender "f") or `43-й` in Russian,
+    `43-nji`, `40-njy`, `46-njy` in Turkmen. Catalogues get it whole (`{ordinal} mejlis`), never glue a suffix."""
+    value = int(value)
+    lang = current().lang
+    if lang == "ru":
+        return f"{value}-{_RU_ENDINGS[gender]}"
+    if lang == "tk":
+        return f"{value}-{_turkmen_suffix(value)}"
+    last_two = value % 100
+    suffix = "th" if 11 <= last_two <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------------------------

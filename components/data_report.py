@@ -31,8 +31,8 @@ TABLE_HEIGHT = 600
 
 def _size(size: int) -> str:
     if size < 2**20:
-        return _("{size} KB").format(size=f"{size / 1024:,.0f}")
-    return _("{size} MB").format(size=f"{size / 2**20:,.1f}")
+        return _("{size} KB").format(size=words.number(size / 1024, decimals=0))
+    return _("{size} MB").format(size=words.number(size / 2**20, decimals=1))
 
 
 def _counts(errors: int, warnings: int) -> str:

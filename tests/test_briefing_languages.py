@@ -57,7 +57,7 @@ EXPECTED = {
     "tk": {
         "tag": "tk-TM",
         "title": "Maglumatnama",
-        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Sessiýadan öň, dowamynda we soň"},
+        "headings": {"Gysgaça mazmun", "Esasy tezisler", "Açyk we möhleti geçenler", "Mejlisden öň, dowamynda we soň"},
         "sheets": {"Daşky sahypa", "Mazmuny", "Ýagdaýlar boýunça jemleme"},
         "cover": "Hasabat döwri",
         "footer": "sahypadan",

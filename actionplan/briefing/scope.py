@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .. import words
-from ..i18n import DEFAULT, N_, _, current
+from ..i18n import N_, _
 from ..plan import status as as_of_status
 from ..plan.checkins import activities_as_of
 from ..plan.contract import ActivityColumn, MilestoneColumn
@@ -47,12 +47,11 @@ class Session:
 
     @property
     def short_name(self) -> str:
-        """'42nd session' ('42-я сессия', '42-nji sessiýa'), or the whole name where it has no ordinal."""
+        """'42nd session' ('42-я сессия', '42-nji mejlis'), or the whole name where it has no ordinal."""
         if self.ordinal is None:
             return self.name
-        if current().lang == DEFAULT:  # English says the ordinal as the name has it; others say the number
-            return f"{self.ordinal} session"
-        return _("session {number}").format(number=self.ordinal[:-2])
+        number = int(self.ordinal[:-2])
+        return _("{ordinal} session").format(ordinal=words.ordinal(number, gender="f"))  # сессия is feminine
 
     @property
     def label(self) -> str:

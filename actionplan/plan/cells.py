@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import words
 from ..i18n import N_
 from . import contract
-from .findings import ERROR, WARNING, Finding, Phrase
+from .findings import ERROR, WARNING, Finding, Phrase, Quantity
 from .sheet_xml import SheetRef, SheetScan, column_letters
 from .terms import YEARS
 
@@ -142,10 +142,10 @@ def read_sheet(
                 N_("text longer than Excel keeps"),
                 row,
                 where,
-                N_("the text is {length:,} characters long, more than the {limit:,} Excel keeps in a cell"),
+                N_("the text is {length} characters long, more than the {limit} Excel keeps in a cell"),
                 N_("shorten it: Excel cuts longer text when it saves the workbook"),
-                length=len(text),
-                limit=EXCEL_TEXT_LIMIT,
+                length=Quantity(len(text)),
+                limit=Quantity(EXCEL_TEXT_LIMIT),
             )
         return text.strip() or None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .. import words
 from ..i18n import N_, _
 
 
@@ -36,6 +37,13 @@ class Phrase(str):
     __slots__ = ()
 
 
+class Quantity(int):
+    """A value of a finding that counts something (a length, a limit): said as the reader writes numbers (`32,767`,
+    `32 767`), where a row, a year or an ID is quoted as it is."""
+
+    __slots__ = ()
+
+
 Values = tuple[tuple[str, object], ...]
 
 
@@ -46,7 +54,13 @@ def said(template: str, values: Values) -> str:
     text = _(template)
     if not values:
         return text
-    return text.format(**{key: _(value) if isinstance(value, Phrase) else value for key, value in values})
+    return text.format(**{key: _said(value) for key, value in values})
+
+
+def _said(value: object) -> object:
+    if isinstance(value, Phrase):
+        return _(value)
+    return words.number(value) if isinstance(value, Quantity) else value
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def _add_group_summaries(
     hovers = [
         f"<b>{views.group_name(group, labels)}</b><br>"
         + n_("{n} activity, {dates}", "{n} activities, {dates}", int(count)).format(
-            n=f"{int(count):,}", dates=words.span(start, end)
+            n=words.number(int(count)), dates=words.span(start, end)
         )
         + f"<br>{statuses}<br><i>"
         + _("Open the group above the chart to see its activities")
