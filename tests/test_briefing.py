@@ -326,8 +326,23 @@ def test_docx_leaves_empty_sections_out_and_names_them(document_42):
     _, document = document_42
     paragraphs = [item.text for kind, item in _body(document) if kind == "p"]
     assert "Delivered" not in paragraphs and pack.EMPTY_SECTION not in paragraphs
-    assert "4. Delivered (left out: none)" in paragraphs
-    assert any(p.startswith("By convention (with none: ") or p == "11. By convention" for p in paragraphs)
+    assert "4. Delivered (left out: it has no activities)" in paragraphs
+    assert any(p.startswith("8. By convention (with none: ") or p == "8. By convention" for p in paragraphs)
+
+
+def test_docx_contents_numbers_run_on_past_the_indented_parts(document_42):
+    # The parts around the session are indented and unnumbered; the numbers after them run on (6, 7, 8...),
+    # never jumping by the parts' count (6 to 10 was the bug).
+    _, document = document_42
+    paragraphs = [item.text for kind, item in _body(document) if kind == "p"]
+    lines = []
+    for line in paragraphs[paragraphs.index("Contents") + 1 :]:
+        if not (line[:1].isdigit() or line.startswith("\u2003")):
+            break
+        lines.append(line)
+    numbers = [int(line.split(".", 1)[0]) for line in lines if line[:1].isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 10
+    assert sum(line.startswith("\u2003") for line in lines) == 3  # before, during, after: unnumbered
 
 
 def _fills(cells):
@@ -478,7 +493,7 @@ def test_xlsx_contents_lists_every_sheet_with_its_sentence(plan):
     book = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(briefing)))
     contents = list(book["Contents"].iter_rows(min_row=2, values_only=True))
     assert {row[1] for row in contents if row[1]} == set(book.sheetnames) - {"Cover", "Contents"}
-    assert ("Delivered", None, 0, "Left out: none. " + briefing.delivered.lead) in contents
+    assert ("Delivered", None, 0, "No sheet: the section is empty. " + briefing.delivered.lead) in contents
     cover = dict(book["Cover"].iter_rows(min_row=2, values_only=True))
     assert cover["As of"] == "6 Nov 2023" and cover["Source"] == briefing.version
     assert list(cover)[-1] == "Source"

@@ -110,7 +110,7 @@ def properties(document, briefing: Briefing, kind: str) -> None:
 def _contents(briefing: Briefing) -> list[tuple[str, str]]:
     """(heading, '' or why it is left out), in the order of the document."""
     scope = briefing.scope
-    none = _("left out: none")
+    none = _("left out: it has no activities")  # the section is empty, so it is not in the document
     rows: list[tuple[str, str]] = [(_("Summary"), "")]
     rows.append((_("Key messages"), "" if len(briefing.messages) else _("none recorded in the Messages sheet")))
     rows.append((_("Timeline by quarter"), "" if len(briefing.grid.cells) else _("left out: no activity in scope")))
@@ -147,8 +147,11 @@ def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> Non
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(printable(value))
     document.add_paragraph().add_run(_("Contents")).bold = True
-    for number, (title, note) in enumerate(contents, start=1):
-        paragraph = document.add_paragraph(f"{number}. {title}" if not title.startswith("\u2003") else title)
+    number = 0
+    for title, note in contents:  # the parts of a section (indented) are not numbered: the numbers run on
+        if not title.startswith("\u2003"):
+            number += 1
+        paragraph = document.add_paragraph(title if title.startswith("\u2003") else f"{number}. {title}")
         paragraph.paragraph_format.space_after = Pt(1)
         if note:
             run = paragraph.add_run(f" ({note})")

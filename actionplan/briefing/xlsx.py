@@ -107,7 +107,7 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
 
     def add(label: str, sheet_title: str, table: pd.DataFrame, lead: str) -> None:
         if table.empty:
-            summary = _("Left out: none. {lead}").format(lead=lead)
+            summary = _("No sheet: the section is empty. {lead}").format(lead=lead)
             contents.append({"Section": label, "Sheet": None, "Rows": 0, "Summary": summary})
             return
         name = names.take(sheet_title)
