@@ -13,7 +13,10 @@ from components import briefing_view, derived, frame, plan_store, tabs
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
-SESSION, RANGE = N_("Session"), N_("Date range")  # the choices' values; shown translated
+SESSION, RANGE = "session", "range"  # the choices' values
+# Shown after the label, so that each reads as one phrase: "Briefing pack for a session", "Справочные материалы к
+# сессии", "Maglumatnama mejlis üçin".
+MODE_LABELS = {SESSION: N_("for a session"), RANGE: N_("for a date range")}
 
 current = plan_store.current()
 plan = current.plan
@@ -30,7 +33,9 @@ st.caption(
 )
 
 mode_column, what_column, as_of_column, since_column = st.columns([0.9, 2.4, 1, 1.5], vertical_alignment="top")
-mode = mode_column.radio(_("Brief for"), (SESSION, RANGE), format_func=_, key="briefing_mode")
+mode = mode_column.radio(
+    _("Briefing pack"), (SESSION, RANGE), format_func=lambda mode: _(MODE_LABELS[mode]), key="briefing_mode"
+)
 if mode == SESSION and held:
     first_choice = pack.default_session(held)
     picked = what_column.selectbox(

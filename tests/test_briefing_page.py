@@ -159,7 +159,7 @@ def test_the_as_of_date_changes_the_statuses(plan_workbook, use_workbook):
 
 def test_a_date_range_replaces_the_session(plan_workbook, use_workbook):
     at = briefing_page(plan_workbook, use_workbook)
-    at.radio(key="briefing_mode").set_value("Date range")
+    at.radio(key="briefing_mode").set_value("range")
     at.run()
     at.date_input(key="briefing_range").set_value((date(2022, 1, 1), date(2022, 12, 31)))
     at.run()
@@ -215,7 +215,7 @@ def test_changes_since_a_backup(make_workbook, use_workbook):
 def test_no_session_in_milestones_says_what_to_do(make_workbook, use_workbook):
     at = briefing_page(make_workbook(milestones=[]), use_workbook)
     assert "no General Conference session" in at.info[0].value
-    at.radio(key="briefing_mode").set_value("Date range")
+    at.radio(key="briefing_mode").set_value("range")
     at.run()
     assert not at.exception and metrics(at)["In scope"] == "42"
 

@@ -47,7 +47,7 @@ ENGLISH = (
     "Double-click a cell",
     "Discard changes",
     "Save",
-    "Brief for",
+    "for a date range",
     "Status as of",
     "Changes since",
     "Delivered",
@@ -252,12 +252,19 @@ def test_the_briefing_page_speaks_the_language(lang, plan_workbook, use_workbook
     with i18n.using(lang):
         tabs = [i18n._(name) for name in ("By domain", "By convention", "Timeline", "Changes")]
         metrics = [i18n._(name) for name in ("In scope", "Delivered", "Open", "Past end", "At the session")]
-        modes = [i18n._(mode) for mode in ("Session", "Date range")]
+        modes = [i18n._(mode) for mode in ("for a session", "for a date range")]
+        mode_label = i18n._("Briefing pack")
         past_end = i18n._("Past end, not reported")
         caption = "What the plan committed to"  # the page's own caption in English, by its start
     assert set(tabs) <= {tab.label for tab in at.tabs}
     assert set(metrics) <= {metric.label for metric in at.metric}
-    assert at.radio(key="briefing_mode").options == modes and modes != ["Session", "Date range"]
+    assert at.radio(key="briefing_mode").options == modes and modes != ["for a session", "for a date range"]
+    # The label and a choice read as one phrase: "Справочные материалы к сессии", "Maglumatnama mejlis üçin".
+    phrases = {
+        "ru": ["Справочные материалы к сессии", "Справочные материалы за период"],
+        "tk": ["Maglumatnama mejlis üçin", "Maglumatnama sene aralygy üçin"],
+    }[lang]
+    assert [f"{at.radio(key='briefing_mode').label} {mode}" for mode in modes] == phrases and mode_label in phrases[0]
     assert not any(text.startswith(caption) for text in messages(at).splitlines())
     assert "Key messages" not in [header.value for header in at.subheader]
     by_status = next(frame.value for frame in at.dataframe if frame.value.shape[0] == len(AsOf))
