@@ -19,6 +19,7 @@ from docx.table import Table
 
 from ..i18n import _, current
 from .text import header, printable
+from .widths import fitted, need_cm
 
 # A4 portrait; landscape is never used, so the quarter grid is sized to fit the 17 cm text width.
 PAGE_WIDTH_CM = 21.0
@@ -195,7 +196,10 @@ def table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_las
     table = document.add_table(rows=1 + len(frame), cols=len(frame.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    fixed_layout(table, widths_cm)
+    needs = [
+        need_cm(header(column), map(_text, frame.iloc[:, i]), TABLE_FONT_PT) for i, column in enumerate(frame.columns)
+    ]
+    fixed_layout(table, fitted(widths_cm, needs))  # no word cut in two, in any language
     for cell, column in zip(table.rows[0].cells, frame.columns):
         write(cell, header(column), TABLE_STYLE, bold=True, colour="FFFFFF")  # the frame's keys stay English
         shade(cell, HEADER_FILL)
