@@ -172,7 +172,7 @@ def test_the_trend_as_a_table_counts_every_activity_each_day_by_domain(reported)
     [
         ("en", ["Q1 2021", "Q2 2021", "Q3 2021", "Q4 2021", "Q1 2022"]),
         ("ru", ["2021", "2-й кв.", "3-й кв.", "4-й кв.", "2022"]),  # '1-й кв. 2021 г.' twelve times would overlap
-        ("tk", ["2021 1Ç", "2021 2Ç", "2021 3Ç", "2021 4Ç", "2022 1Ç"]),
+        ("tk", ["2021 1Ç", "2Ç", "3Ç", "4Ç", "2022 1Ç"]),  # the year once a year: it leads the Turkmen label
     ],
 )
 def test_the_gantts_quarter_labels_fit_in_each_language(lang, labels):

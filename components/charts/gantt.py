@@ -51,7 +51,10 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
     # Where the language's quarter with its year is longer than the room (Russian: '1-й кв. 2021 г.'), a year's first
     # quarter is labelled by the year alone and the others by their quarter ('2021', '2-й кв.', ...): labels stay level.
     roomy = not starts or len(words.quarter(starts[0].year, 1)) <= QUARTER_LABEL_ROOM
-    full = roomy and len(starts) <= FULL_QUARTER_LABELS_UP_TO
+    # Where the year leads the label (Turkmen '2021 1Ç'), every tick would open with the same year: it is said once
+    # a year, on Q1 ('2021 1Ç', '2Ç', '3Ç', '4Ç', '2022 1Ç'), as English does over FULL_QUARTER_LABELS_UP_TO.
+    year_first = bool(starts) and words.quarter(starts[0].year, 1).startswith(str(starts[0].year))
+    full = roomy and not year_first and len(starts) <= FULL_QUARTER_LABELS_UP_TO
     middles, labels, bounds = [], [], []
     for quarter in starts:
         begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
@@ -67,7 +70,7 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
         if not roomy and quarter.quarter == 1:
             labels.append(str(quarter.year))
         else:
-            with_year = full or quarter.quarter == 1 or (not roomy and quarter is starts[0])  # the axis names its year
+            with_year = full or quarter.quarter == 1 or quarter is starts[0]  # the axis names its year
             labels.append(words.quarter(quarter.year, quarter.quarter, with_year=with_year))
     if starts:
         bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
