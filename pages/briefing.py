@@ -32,10 +32,14 @@ st.caption(
     )
 )
 
-mode_column, what_column, as_of_column, since_column = st.columns([0.9, 2.4, 1, 1.5], vertical_alignment="top")
-mode = mode_column.radio(
-    _("Briefing pack"), (SESSION, RANGE), format_func=lambda mode: _(MODE_LABELS[mode]), key="briefing_mode"
+mode = st.radio(  # on one line: "Briefing pack  (o) for a session  ( ) for a date range"
+    _("Briefing pack"),
+    (SESSION, RANGE),
+    format_func=lambda mode: _(MODE_LABELS[mode]),
+    horizontal=True,
+    key="briefing_mode",
 )
+what_column, as_of_column, since_column = st.columns([2.4, 1, 1.5], vertical_alignment="top")
 if mode == SESSION and held:
     first_choice = pack.default_session(held)
     picked = what_column.selectbox(
