@@ -192,9 +192,14 @@ def _clean_columns(
     by_position = list(zip(*body, strict=False)) if body else [() for _ in range(width)]
     cells: dict[str, list[object]] = {}
     for position, label in wanted:
-        cleaned = [(value.strip() or None) if isinstance(value, str) else value for value in by_position[position]]
-        # every cell as text (a number or a date has no control character and is short), checked at once
-        texts = list(map(str, filter(None, cleaned)))
+        values = by_position[position]
+        if set(map(type, values)) == {str}:  # the usual text column (a blank cell is ''): stripped at once
+            texts: list[str] = list(map(str.strip, values))
+            cleaned: list[object] = [text or None for text in texts]
+        else:
+            cleaned = [(value.strip() or None) if isinstance(value, str) else value for value in values]
+            texts = [value for value in cleaned if isinstance(value, str)]
+        # the text cells checked at once (a number or a date has no control character and is short)
         if texts and (max(map(len, texts)) > EXCEL_TEXT_LIMIT or _CONTROL_CHARACTER.search("\n".join(texts))):
             return None
         cells[label] = cleaned

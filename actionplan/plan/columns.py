@@ -25,6 +25,8 @@ FEW_DAYS = 100
 
 def texts(cells: Sequence[object]) -> list[object]:
     """`words.cell_or_none` of each cell: already-cleaned text as it is, anything else (numbers, dates) as text."""
+    if set(map(type, cells)) <= _TEXT_OR_NONE:  # the usual text column: copied at once
+        return list(cells)
     return [cell if cell is None or type(cell) is str else words.cell_or_none(cell) for cell in cells]
 
 
@@ -40,7 +42,9 @@ def converted(cells: Sequence[object], convert: Convert) -> tuple[list[object], 
     except TypeError:  # an unhashable cell: one by one
         results = [_convert(convert, cell) for cell in cells]
     else:
-        results = [done[key] for key in keys]
+        results = list(map(done.__getitem__, keys))
+        if not any(value is _FAILED for value in done.values()):  # the usual column: every cell converted
+            return results, [True] * len(results)
     return [None if value is _FAILED else value for value in results], [value is not _FAILED for value in results]
 
 
@@ -57,7 +61,11 @@ def listed(cells: Sequence[object], allowed: Sequence[str]) -> tuple[list[object
     by_key = {item.casefold().strip(): item for item in allowed}
     match = {cell: by_key.get(str(cell).casefold().strip()) for cell in set(cells) if cell is not None}
     match[None] = None
-    return [match[cell] or cell for cell in cells], [cell is None or match[cell] is not None for cell in cells]
+    spelled = {cell: item or cell for cell, item in match.items()}
+    values = list(map(spelled.__getitem__, cells))
+    if all(item is not None for cell, item in match.items() if cell is not None):  # every cell in the list
+        return values, [True] * len(values)
+    return values, [cell is None or match[cell] is not None for cell in cells]
 
 
 def typed_frame(
@@ -68,8 +76,8 @@ def typed_frame(
     floats: tuple[str, ...] = (),
     index: pd.Index | None = None,
 ) -> pd.DataFrame:
-    """A table from columns of Python values: date, whole-number and decimal columns in their pandas types, the rest
-    object, every missing value (None, NaN, NaT) as None or NA."""
+    """A table from columns of Python values: date, whole-number and decimal columns in their pandas types, text in
+    pandas' text type, the rest object, every missing value (None, NaN, NaT) as None or NA."""
     typed: dict[str, object] = {}
     for name, values in columns.items():
         if name in dates:
@@ -85,8 +93,9 @@ def typed_frame(
             except (TypeError, ValueError):
                 convert = int if name in ints else float
                 typed[name] = pd.array([None if missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
-        elif set(map(type, values)) <= _TEXT_OR_NONE:
-            typed[name] = pd.array(values, dtype=object)
+        elif (kinds := set(map(type, values))) <= _TEXT_OR_NONE:
+            # text (None missing) in pandas' text type, as the table would infer it from objects, built at once
+            typed[name] = pd.array(values, dtype="str" if str in kinds else object)  # type: ignore[call-overload]
         else:
             cells = np.array(values, dtype=object)
             cells[pd.isna(cells)] = None  # NaN, NaT and NA as None

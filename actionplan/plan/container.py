@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..i18n import N_
 from .findings import ERROR, Finding
-from .sheet_xml import SheetRef, SheetScan, scan_sheet, workbook_sheets
+from .sheet_xml import SheetRef, SheetScan, contains_any, scan_sheet, workbook_sheets
 
 MAX_WORKBOOK_BYTES = 100 * 2**20  # the file itself; a plan workbook is well under 1 MB
 MAX_UNCOMPRESSED_BYTES = 200 * 2**20  # all parts unpacked; stops a zip bomb
@@ -366,5 +366,7 @@ def _check_xml(name: str, part: str, payload: bytes) -> None:
                 codec=codec,
             )
     # every declaration starts with "<!": one search of a sheet of many megabytes usually settles it
-    if "<!".encode(codec) in payload and any(marker.encode(codec) in payload for marker in _MARKUP_DECLARATIONS):
+    if contains_any(payload, ("<!".encode(codec),)) and any(
+        marker.encode(codec) in payload for marker in _MARKUP_DECLARATIONS
+    ):
         raise unsafe

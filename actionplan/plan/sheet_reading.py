@@ -50,7 +50,7 @@ def term_spans(terms: list[object], years: list[object]) -> list[DateSpan | None
     """The dates of each row's terms in its plan year, each distinct (terms, year) read once; None for blank terms."""
     pairs = list(zip(terms, years, strict=True))
     read = {pair: parse_terms_cached(*pair) if pair[0] else None for pair in set(pairs)}  # type: ignore[arg-type]
-    return [read[pair] for pair in pairs]
+    return list(map(read.__getitem__, pairs))
 
 
 def checked(found: Collector, row: int, column: str, record: dict[str, object], convert, expected: str):
