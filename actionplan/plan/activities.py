@@ -12,7 +12,7 @@ from . import columns, contract
 from .cells import Collector, Sheet, percent, shown, whole_number, year
 from .contract import ActivityColumn as A
 from .lists import Lists, check_listed
-from .sheet_reading import checked, date_cell, report_missing, term_spans, typed
+from .sheet_reading import checked, date_cell, failing_rows, report_missing, term_spans
 from .status import Reported
 from .terms import YEARS, parse_date_cell, parse_terms_cached
 
@@ -88,24 +88,25 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
     canonical = contract.column_names(contract.columns_of(contract.ACTIVITIES))  # optional ones too, blank if absent
     extra = [c for c in sheet.columns if c not in canonical]
     names = canonical + extra + list(contract.DERIVED_COLUMNS)
-    # Column by column, each distinct value converted once; `clean` marks the rows without any finding.
+    # Column by column, each distinct value converted once; `checks` tell the rows without any finding.
     table: dict[str, list[object]] = {name: list(sheet.column(name)) for name in names}
     ids = columns.texts(table[A.ID])
-    first_row: dict[object, int] = {}
-    for number, activity_id in zip(sheet.numbers, ids, strict=True):
-        first_row.setdefault(activity_id, number)
-    checks = [
-        [
-            activity_id is not None and first_row[activity_id] == number
-            for activity_id, number in zip(ids, sheet.numbers, strict=True)
+    first_row: dict[object, int] = dict(zip(reversed(ids), reversed(sheet.numbers), strict=True))  # the first wins
+    if None in first_row or len(first_row) < len(ids):  # an ID blank or repeated
+        checks = [
+            [
+                activity_id is not None and first_row[activity_id] == number
+                for activity_id, number in zip(ids, sheet.numbers, strict=True)
+            ]
         ]
-    ]
+    else:
+        checks = [[True] * len(ids)]
     table[A.ID] = list(ids)
     for column, convert in ((A.YEAR, year), (A.NO, whole_number), (A.PROGRESS, percent), (A.LAST_UPDATE, None)):
         table[column], passed = columns.converted(table[column], convert or _day_reader(date1904))
         checks.append(passed)
     for column in (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES, A.EVIDENCE):
-        table[column] = list(columns.texts(table[column]))
+        table[column] = columns.texts(table[column])
     checks.append([event is not None for event in table[A.EVENT]])
     for column in (A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.STATUS):
         table[column], passed = columns.listed(columns.texts(table[column]), lists.allowed(column))
@@ -114,17 +115,16 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
     checks.append(passed)
     ends, passed = columns.converted(table[A.END], _day_reader(date1904))
     checks.append(passed)
-    table[A.YEAR] = [
-        plan_year if plan_year is not None else _year_of_id(activity_id)  # type: ignore[arg-type]
-        for plan_year, activity_id in zip(table[A.YEAR], ids, strict=True)
-    ]
-    spans = term_spans(table[A.TERMS], table[A.YEAR])
-    checks.append(
-        [
-            span is not None and not (start and end and end < start)  # type: ignore[operator]
-            for span, start, end in zip(spans, starts, ends, strict=True)
+    if None in table[A.YEAR]:
+        table[A.YEAR] = [
+            plan_year if plan_year is not None else _year_of_id(activity_id)  # type: ignore[arg-type]
+            for plan_year, activity_id in zip(table[A.YEAR], ids, strict=True)
         ]
-    )
+    spans = term_spans(table[A.TERMS], table[A.YEAR])
+    checks.append([span is not None for span in spans])
+    given = columns.given(starts, ends)  # the rows with Start or End (the rest take their dates from Terms)
+    failing = failing_rows(checks)
+    failing.update(index for index in given if starts[index] and ends[index] and ends[index] < starts[index])  # type: ignore[operator]
     # the derived cells, as if every date came from Terms; then the rows with Start or End given, then those with
     # a finding, read as always, cell by cell, their findings in the sheet's order
     table[A.START] = [span.start if span else None for span in spans]
@@ -133,14 +133,13 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
     table[contract.PRECISION] = [span.precision if span else "" for span in spans]
     table[contract.ROW] = list(sheet.numbers)
     table[contract.REPORTED_STATUS] = [status or Reported.NOT_REPORTED for status in table[A.STATUS]]
-    for index, row_checks in enumerate(zip(*checks, strict=True)):
+    for index in sorted(failing.union(given)):
         number = sheet.numbers[index]
-        if all(row_checks):
-            if starts[index] is not None or ends[index] is not None:
-                given: dict[str, object] = {A.START: starts[index], A.END: ends[index], A.TERMS: table[A.TERMS][index]}
-                dated = _dates_for(given, number, table[A.YEAR][index], Collector(sheet.name), False)  # type: ignore[arg-type]
-                table[A.START][index], table[A.END][index] = dated[0], dated[1]
-                table[contract.DATE_SOURCE][index], table[contract.PRECISION][index] = dated[2], dated[3]
+        if index not in failing:
+            dates: dict[str, object] = {A.START: starts[index], A.END: ends[index], A.TERMS: table[A.TERMS][index]}
+            dated = _dates_for(dates, number, table[A.YEAR][index], Collector(sheet.name), False)  # type: ignore[arg-type]
+            table[A.START][index], table[A.END][index] = dated[0], dated[1]
+            table[contract.DATE_SOURCE][index], table[contract.PRECISION][index] = dated[2], dated[3]
             continue
         cells: dict[str, object] = {name: sheet.column(name)[index] for name in names if name in sheet.cells}
         record = _activity_record(cells, number, first_row, lists, found, date1904)
@@ -221,5 +220,5 @@ _ACTIVITY_TYPES = {
 
 
 def empty_activities() -> pd.DataFrame:
-    columns = contract.column_names(contract.columns_of(contract.ACTIVITIES)) + list(contract.DERIVED_COLUMNS)
-    return typed(pd.DataFrame(columns=columns), **_ACTIVITY_TYPES)
+    names = contract.column_names(contract.columns_of(contract.ACTIVITIES)) + list(contract.DERIVED_COLUMNS)
+    return columns.empty_frame(names, **_ACTIVITY_TYPES)

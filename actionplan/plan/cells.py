@@ -195,12 +195,15 @@ def _clean_columns(
         values = by_position[position]
         if set(map(type, values)) == {str}:  # the usual text column (a blank cell is ''): stripped at once
             texts: list[str] = list(map(str.strip, values))
-            cleaned: list[object] = [text or None for text in texts]
+            cleaned: list[object] = [text or None for text in texts] if "" in texts else texts  # type: ignore[assignment]
         else:
             cleaned = [(value.strip() or None) if isinstance(value, str) else value for value in values]
             texts = [value for value in cleaned if isinstance(value, str)]
         # the text cells checked at once (a number or a date has no control character and is short)
-        if texts and (max(map(len, texts)) > EXCEL_TEXT_LIMIT or _CONTROL_CHARACTER.search("\n".join(texts))):
+        joined = "\n".join(texts)
+        if len(joined) > EXCEL_TEXT_LIMIT and max(map(len, texts)) > EXCEL_TEXT_LIMIT:
+            return None
+        if _CONTROL_CHARACTER.search(joined):
             return None
         cells[label] = cleaned
     # blank rows: those blank in the first column, narrowed column by column (usually to none at the second)

@@ -22,6 +22,7 @@ from .. import words
 from ..i18n import N_
 from . import contract
 from .cells import percent, shown
+from .columns import empty_frame
 from .contract import ActivityColumn as A
 from .contract import UpdateColumn as U
 from .findings import WARNING, Finding
@@ -44,7 +45,7 @@ REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 def empty_checkins() -> pd.DataFrame:
     """The check-ins table with no rows: Date, Activity ID, Status, Progress %, Notes, Evidence, Source, Row."""
-    return _typed(pd.DataFrame(columns=list(CHECKIN_COLUMNS)))
+    return empty_frame(CHECKIN_COLUMNS, dates=(U.DATE,), floats=(U.PROGRESS,), ints=(contract.ROW,))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

@@ -68,6 +68,22 @@ def listed(cells: Sequence[object], allowed: Sequence[str]) -> tuple[list[object
     return values, [cell is None or match[cell] is not None for cell in cells]
 
 
+def empty_frame(names: Sequence[str], **types: tuple[str, ...]) -> pd.DataFrame:
+    """A table with these columns and no rows, each column in its type (`typed_frame`'s dates, ints, floats)."""
+    return typed_frame({name: [] for name in names}, **types)  # type: ignore[arg-type]
+
+
+def given(starts: list[object], ends: list[object]) -> list[int]:
+    """The indexes of the rows with a value (not None) in either of two columns of the same length."""
+    if starts.count(None) == len(starts) and ends.count(None) == len(ends):
+        return []
+    return [
+        index
+        for index, (start, end) in enumerate(zip(starts, ends, strict=True))
+        if start is not None or end is not None
+    ]
+
+
 def typed_frame(
     columns: dict[str, list[object]],
     *,

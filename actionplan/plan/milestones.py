@@ -11,7 +11,7 @@ from ..i18n import N_
 from . import columns, contract
 from .cells import Collector, Sheet
 from .contract import MilestoneColumn as M
-from .sheet_reading import date_cell, report_missing, typed
+from .sheet_reading import date_cell, report_missing
 
 TYPE_A_DAY = N_("type a date such as 2025-10-30")
 _MILESTONE_TYPES = {"dates": (M.DATE, M.END), "ints": (contract.ROW,)}
@@ -20,7 +20,7 @@ _MILESTONE_TYPES = {"dates": (M.DATE, M.END), "ints": (contract.ROW,)}
 def read_milestones(sheet: Sheet | None, found: Collector, date1904: bool) -> pd.DataFrame:
     base = contract.column_names(contract.MILESTONE_COLUMNS)
     if sheet is None or report_missing(sheet, contract.MILESTONE_COLUMNS, found):
-        return typed(pd.DataFrame(columns=[*base, contract.ROW]), **_MILESTONE_TYPES)
+        return columns.empty_frame([*base, contract.ROW], **_MILESTONE_TYPES)
     rows: list[dict[str, object]] = []
     for row, record in sheet.records:
         try:

@@ -1,15 +1,13 @@
-"""What the sheet readers share: absent columns reported, cells converted or warned about, dates read, typed tables."""
+"""What the sheet readers share: absent columns reported, cells converted or warned about, dates read, the rows
+with a finding."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
-
 from ..i18n import N_
 from . import contract
 from .cells import Collector, Sheet, shown
-from .columns import missing
 from .findings import Phrase
 from .terms import DateSpan, parse_date_cell, parse_terms_cached
 
@@ -53,6 +51,15 @@ def term_spans(terms: list[object], years: list[object]) -> list[DateSpan | None
     return list(map(read.__getitem__, pairs))
 
 
+def failing_rows(checks: list[list[bool]]) -> set[int]:
+    """The indexes of the rows that fail any of the checks (each check a list of passes, one per row)."""
+    failing: set[int] = set()
+    for passed in checks:
+        if not all(passed):  # the usual check, passed by every row, costs one look
+            failing.update(index for index, ok in enumerate(passed) if not ok)
+    return failing
+
+
 def checked(found: Collector, row: int, column: str, record: dict[str, object], convert, expected: str):
     """The converted cell, or None with a warning naming what was expected."""
     try:
@@ -67,21 +74,3 @@ def checked(found: Collector, row: int, column: str, record: dict[str, object], 
             expected=Phrase(expected),
         )
         return None
-
-
-def typed(
-    frame: pd.DataFrame, *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (), floats: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """Give date, whole-number and decimal columns their pandas types; text stays object."""
-    columns: dict[str, object] = {}
-    for name in frame.columns:
-        values = frame[name].tolist()
-        if name in dates:
-            columns[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
-        elif name in ints:
-            columns[name] = pd.array([None if missing(v) else int(v) for v in values], dtype="Int64")
-        elif name in floats:
-            columns[name] = pd.array([None if missing(v) else float(v) for v in values], dtype="Float64")
-        else:
-            columns[name] = pd.array([None if missing(v) else v for v in values], dtype=object)
-    return pd.DataFrame(columns, index=frame.index)

@@ -11,35 +11,35 @@ from .cells import Collector, Sheet, shown, whole_number
 from .contract import ActivityColumn as A
 from .contract import StepColumn as S
 from .lists import Lists, check_listed
-from .sheet_reading import checked, report_missing, term_spans, typed
+from .sheet_reading import checked, failing_rows, report_missing, term_spans
 from .terms import parse_terms_cached
 
 
 def read_steps(sheet: Sheet | None, activities: pd.DataFrame, lists: Lists, found: Collector) -> pd.DataFrame:
     base = contract.column_names(contract.STEP_COLUMNS)
     if sheet is None or report_missing(sheet, contract.STEP_COLUMNS, found):
-        return typed(pd.DataFrame(columns=[*base, S.START, S.END, contract.ROW]), **_STEP_TYPES)
+        return columns.empty_frame([*base, S.START, S.END, contract.ROW], **_STEP_TYPES)
     year_of = dict(zip(activities[A.ID].tolist(), activities[A.YEAR].tolist(), strict=True))
-    known_year = {key: int(value) for key, value in year_of.items() if not words.is_blank(value) and value}
+    known_year = {
+        key: int(value) for key, value in year_of.items() if (type(value) is int or not words.is_blank(value)) and value
+    }
     extra = [c for c in sheet.columns if c not in base]
     names = [*base, *extra, S.START, S.END, contract.ROW]
     table: dict[str, list[object]] = {name: list(sheet.column(name)) for name in names}
-    table[S.ACTIVITY_ID] = list(columns.texts(table[S.ACTIVITY_ID]))
-    checks = [[activity_id in year_of for activity_id in table[S.ACTIVITY_ID]]]
+    table[S.ACTIVITY_ID] = columns.texts(table[S.ACTIVITY_ID])
+    checks = [list(map(year_of.__contains__, table[S.ACTIVITY_ID]))]
     table[S.STEP], passed = columns.converted(table[S.STEP], whole_number)
     checks.append(passed)
-    table[S.DESCRIPTION] = list(columns.texts(table[S.DESCRIPTION]))
-    table[S.TERMS] = list(columns.texts(table[S.TERMS]))
+    table[S.DESCRIPTION] = columns.texts(table[S.DESCRIPTION])
+    table[S.TERMS] = columns.texts(table[S.TERMS])
     table[S.STATUS], passed = columns.listed(columns.texts(table[S.STATUS]), lists.allowed(S.STATUS))
     checks.append(passed)
-    spans = term_spans(table[S.TERMS], [known_year.get(activity_id) for activity_id in table[S.ACTIVITY_ID]])
+    spans = term_spans(table[S.TERMS], list(map(known_year.get, table[S.ACTIVITY_ID])))
     checks.append([span is not None or not terms for span, terms in zip(spans, table[S.TERMS], strict=True)])
     table[S.START] = [span.start if span else None for span in spans]
     table[S.END] = [span.end if span else None for span in spans]
     table[contract.ROW] = list(sheet.numbers)
-    for index, row_checks in enumerate(zip(*checks, strict=True)):
-        if all(row_checks):
-            continue
+    for index in sorted(failing_rows(checks)):
         # a step with a finding: read as always, cell by cell, its findings in the sheet's order
         record = {name: sheet.column(name)[index] for name in names if name in sheet.cells}
         record = _step_record(record, sheet.numbers[index], year_of, lists, found)
