@@ -8,6 +8,7 @@ finding is exactly what it was and comes in the sheet's order.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -68,9 +69,23 @@ def listed(cells: Sequence[object], allowed: Sequence[str]) -> tuple[list[object
     return values, [cell is None or match[cell] is not None for cell in cells]
 
 
-def empty_frame(names: Sequence[str], **types: tuple[str, ...]) -> pd.DataFrame:
-    """A table with these columns and no rows, each column in its type (`typed_frame`'s dates, ints, floats)."""
-    return typed_frame({name: [] for name in names}, **types)  # type: ignore[arg-type]
+def empty_frame(
+    names: Sequence[str], *, dates: tuple[str, ...] = (), ints: tuple[str, ...] = (), floats: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """A table with these columns and no rows, each in its type as `typed_frame` gives it: a fresh copy of the one
+    built the first time (a workbook without an optional sheet asks for the same empty table at every load)."""
+    return _empty_frame(tuple(names), tuple(map(type, names)), dates, ints, floats).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _empty_frame(
+    names: tuple[str, ...],
+    kinds: tuple[type, ...],  # an enum member and its text are equal: the cache tells them apart by their type
+    dates: tuple[str, ...],
+    ints: tuple[str, ...],
+    floats: tuple[str, ...],
+) -> pd.DataFrame:
+    return typed_frame({name: [] for name in names}, dates=dates, ints=ints, floats=floats)
 
 
 def given(starts: list[object], ends: list[object]) -> list[int]:
@@ -116,7 +131,7 @@ def typed_frame(
             cells = np.array(values, dtype=object)
             cells[pd.isna(cells)] = None  # NaN, NaT and NA as None
             typed[name] = pd.array(cells, dtype=object)
-    return pd.DataFrame(typed, index=index, columns=list(columns))
+    return pd.DataFrame(typed, index=index)  # the columns in the order given
 
 
 def missing(value: object) -> bool:

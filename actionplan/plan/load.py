@@ -9,9 +9,12 @@ the same bytes even while Excel is saving over it; the sheet reader is given onl
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -199,10 +202,11 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
     """
     stage = [Phrase(N_("the zip container"))]
     try:
-        container, problems = open_container(info.path.name, content)
-        if container is None:
-            return empty_plan(problems, info)
-        return _plan_from_container(container, info, stage)
+        with _collector_paused():
+            container, problems = open_container(info.path.name, content)
+            if container is None:
+                return empty_plan(problems, info)
+            return _plan_from_container(container, info, stage)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a last resort: the sheet reader's panics derive from BaseException  # noqa: BLE001
@@ -218,6 +222,22 @@ def load_plan_bytes(content: bytes, info: WorkbookInfo) -> Plan:
             ],
             info,
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a workbook is read, and resumed after (unless something else had
+    paused it). Reading allocates a list per row and a value per cell, all kept until the Plan is built and none in
+    a reference cycle; the collector would go through them again and again for nothing (at 10,000 activities about
+    a seventh of the load's time). Memory is freed by reference counting as always."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _plan_from_container(container: Container, info: WorkbookInfo, stage: list[Phrase]) -> Plan:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..i18n import N_
 from . import contract
+from .columns import empty_frame
 from .contract import MessageColumn
 from .findings import WARNING, Finding
 
@@ -21,7 +22,7 @@ MESSAGE_TABLE_COLUMNS: tuple[str, ...] = (*(column.name for column in contract.M
 
 def empty_messages() -> pd.DataFrame:
     """The messages table with no rows: Session, Activity ID, Topic, Message, Owner, Row."""
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in MESSAGE_TABLE_COLUMNS})
+    return empty_frame(MESSAGE_TABLE_COLUMNS)
 
 
 def read_messages(rows: list[list[object]] | None) -> tuple[pd.DataFrame, list[Finding]]:
