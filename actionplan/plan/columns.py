@@ -15,6 +15,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+try:  # pandas keeps its text in pyarrow when it is installed (Streamlit requires it)
+    import pyarrow as pa
+except ImportError:  # pragma: no cover
+    pa = None
+
 from .. import words
 
 Convert = Callable[[object], object]
@@ -119,19 +124,53 @@ def typed_frame(
                 typed[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").array
         elif name in ints or name in floats:
             kind = "Int64" if name in ints else "Float64"
+            fast = _numbers(values, name in ints)
             try:  # whole numbers and None, as the sheet readers give them
-                typed[name] = pd.array(values, dtype=kind)  # type: ignore[call-overload]
+                typed[name] = fast if fast is not None else pd.array(values, dtype=kind)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 convert = int if name in ints else float
                 typed[name] = pd.array([None if missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
         elif (kinds := set(map(type, values))) <= _TEXT_OR_NONE:
             # text (None missing) in pandas' text type, as the table would infer it from objects, built at once
-            typed[name] = pd.array(values, dtype="str" if str in kinds else object)  # type: ignore[call-overload]
+            fast = _texts(values) if str in kinds else None
+            if fast is None:
+                fast = pd.array(values, dtype="str" if str in kinds else object)  # type: ignore[call-overload]
+            typed[name] = fast
         else:
             cells = np.array(values, dtype=object)
             cells[pd.isna(cells)] = None  # NaN, NaT and NA as None
             typed[name] = pd.array(cells, dtype=object)
     return pd.DataFrame(typed, index=index)  # the columns in the order given
+
+
+def _texts(values: list[object]) -> object | None:
+    """Text and None as pandas' text type holds it when that is pyarrow's (None when it is not, or pyarrow cannot
+    take a value): the same array `pd.array(values, dtype="str")` gives, built at once from the list."""
+    dtype = pd.api.types.pandas_dtype("str")
+    if pa is None or getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    try:
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]), dtype=dtype)
+    except (pa.ArrowException, TypeError, ValueError, UnicodeError):
+        return None
+
+
+_NUMBER_KINDS = ({int, type(None)}, {float, int, type(None)})
+
+
+def _numbers(values: list[object], whole: bool) -> object | None:
+    """Whole numbers and None (`whole`), or decimals, whole numbers and None, as pandas' Int64 or Float64 holds them
+    (NaN missing, as `pd.array` has it), converted at once by pyarrow; None when pyarrow cannot take them."""
+    if pa is None or not set(map(type, values)) <= _NUMBER_KINDS[0 if whole else 1]:
+        return None
+    try:
+        numbers = pa.array(values, type=pa.int64() if whole else pa.float64(), from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
+    mask = numbers.is_null().to_numpy(zero_copy_only=False)
+    if whole:  # pandas fills a missing whole number with 1, a missing decimal with NaN
+        return pd.arrays.IntegerArray(numbers.fill_null(1).to_numpy(), mask)
+    return pd.arrays.FloatingArray(numbers.fill_null(np.nan).to_numpy(), mask)
 
 
 def missing(value: object) -> bool:
