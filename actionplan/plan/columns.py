@@ -115,6 +115,7 @@ def typed_frame(
     """A table from columns of Python values: date, whole-number and decimal columns in their pandas types, text in
     pandas' text type, the rest object, every missing value (None, NaN, NaT) as None or NA."""
     typed: dict[str, object] = {}
+    text = pd.api.types.pandas_dtype("str")  # pandas' text type, as a table infers it for a column of text
     for name, values in columns.items():
         if name in dates:
             # a few days, as the sheet readers give them, numpy reads at once; many, pandas reads each distinct once
@@ -132,7 +133,7 @@ def typed_frame(
                 typed[name] = pd.array([None if missing(v) else convert(v) for v in values], dtype=kind)  # type: ignore[call-overload,operator,arg-type]
         elif (kinds := set(map(type, values))) <= _TEXT_OR_NONE:
             # text (None missing) in pandas' text type, as the table would infer it from objects, built at once
-            fast = _texts(values) if str in kinds else None
+            fast = _texts(values, text) if str in kinds else None
             if fast is None:
                 fast = pd.array(values, dtype="str" if str in kinds else object)  # type: ignore[call-overload]
             typed[name] = fast
@@ -143,10 +144,9 @@ def typed_frame(
     return pd.DataFrame(typed, index=index)  # the columns in the order given
 
 
-def _texts(values: list[object]) -> object | None:
-    """Text and None as pandas' text type holds it when that is pyarrow's (None when it is not, or pyarrow cannot
-    take a value): the same array `pd.array(values, dtype="str")` gives, built at once from the list."""
-    dtype = pd.api.types.pandas_dtype("str")
+def _texts(values: list[object], dtype: object) -> object | None:
+    """Text and None as pandas' text type `dtype` holds it when that is pyarrow's (None when it is not, or pyarrow
+    cannot take a value): the same array `pd.array(values, dtype="str")` gives, built at once from the list."""
     if pa is None or getattr(dtype, "storage", None) != "pyarrow":
         return None
     try:
