@@ -6,6 +6,7 @@ the workbook writer and the briefing builders all agree on one definition.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -257,7 +258,17 @@ ID_PATTERN = re.compile(r"^\d{4}-\d{2,3}$")
 
 def header_key(text: object) -> str:
     """Header matching ignores case, spaces and punctuation: 'progress  %', 'PROGRESS%' and 'Progress %' match."""
-    return re.sub(r"[^0-9a-z%]", "", str(text or "").casefold())
+    text = str(text or "")
+    return _short_key(text) if len(text) <= _REMEMBERED else _NOT_IN_KEY.sub("", text.casefold())
+
+
+_NOT_IN_KEY = re.compile(r"[^0-9a-z%]")
+_REMEMBERED = 100  # characters: a header or a sheet name; a longer cell is not kept
+
+
+@functools.lru_cache(maxsize=1024)
+def _short_key(text: str) -> str:  # every load matches the same few headers and sheet names
+    return _NOT_IN_KEY.sub("", text.casefold())
 
 
 def header_positions(header: Sequence[object], columns: tuple[Column, ...]) -> dict[str, int]:
