@@ -89,6 +89,12 @@ def test_arrays_built_at_once_are_the_arrays_pandas_builds(values, dtype, types)
         assert pd.Series(got._data).equals(pd.Series(want._data))  # the filler under a missing value too
 
 
+def test_number_arrays_own_writable_buffers_as_pandas_arrays_do():
+    for values, whole in (([1, 2, 3], True), ([1.5, None], False)):
+        array = columns._numbers(values, whole)
+        assert array is not None and array._data.flags.writeable and array._mask.flags.writeable
+
+
 def test_a_whole_number_too_large_for_int64_still_fails_as_before():
     with pytest.raises((TypeError, ValueError, OverflowError)):
         columns.typed_frame({"x": [2**70, 1]}, ints=("x",))

@@ -178,10 +178,10 @@ def _numbers(values: list[object], whole: bool) -> object | None:
         numbers = pa.array(values, type=pa.int64() if whole else pa.float64(), from_pandas=True)
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         return None
-    mask = numbers.is_null().to_numpy(zero_copy_only=False)
-    if whole:  # pandas fills a missing whole number with 1, a missing decimal with NaN
-        return pd.arrays.IntegerArray(numbers.fill_null(1).to_numpy(), mask)
-    return pd.arrays.FloatingArray(numbers.fill_null(np.nan).to_numpy(), mask)
+    mask = numbers.is_null().to_numpy(zero_copy_only=False, writable=True)
+    filled = numbers.fill_null(1 if whole else np.nan)  # pandas fills a missing whole number with 1, a decimal with NaN
+    data = filled.to_numpy(zero_copy_only=False, writable=True)  # its own, writable copy, as pandas' is
+    return pd.arrays.IntegerArray(data, mask) if whole else pd.arrays.FloatingArray(data, mask)
 
 
 def missing(value: object) -> bool:
