@@ -116,3 +116,13 @@ def test_loading_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_control_character_check_of_ascii_text_is_the_pattern():
+    from actionplan.plan.cells import _CONTROL_CHARACTER, _has_control
+
+    rng = random.Random(3)
+    alphabet = [chr(code) for code in range(128)] + ["é", "\u2028", "\x85", "\ufffe", "д"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _has_control(text) == (_CONTROL_CHARACTER.search(text) is not None), repr(text)

@@ -28,6 +28,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _ANY_CONTROL = re.compile(f"{_LINE_BREAKS.pattern}|{_CONTROLS.pattern}")
 _CONTROL_CHARACTER = re.compile(f"[{_LINE_BREAKS.pattern[1:-1]}{_CONTROLS.pattern[1:-1]}]")  # the same, one class
 _COPY_WORDS = r"(copyof)?{key}(\d+|copy|old|backup|new)?"
+_ASCII_NOT_CONTROL = bytes(code for code in range(128) if not _CONTROL_CHARACTER.match(chr(code)))
 
 
 def shown(value: object) -> str:
@@ -203,7 +204,7 @@ def _clean_columns(
         joined = "\n".join(texts)
         if len(joined) > EXCEL_TEXT_LIMIT and max(map(len, texts)) > EXCEL_TEXT_LIMIT:
             return None
-        if _CONTROL_CHARACTER.search(joined):
+        if _has_control(joined):
             return None
         cells[label] = cleaned
     # blank rows: those blank in the first column, narrowed column by column (usually to none at the second)
@@ -219,6 +220,13 @@ def _clean_columns(
     skipped = set(blank)
     kept = [index for index in range(len(body)) if index not in skipped]
     return kept, {label: [column[index] for index in kept] for label, column in cells.items()}
+
+
+def _has_control(text: str) -> bool:
+    """Whether the text has a control character (`_CONTROL_CHARACTER`); ASCII text checked as bytes at once."""
+    if text.isascii():  # what is left once every other ASCII character is deleted
+        return bool(text.encode("ascii").translate(None, _ASCII_NOT_CONTROL))
+    return _CONTROL_CHARACTER.search(text) is not None
 
 
 def _present(cell: object) -> bool:
