@@ -13,8 +13,10 @@ The plan is passed to the cached functions unhashed (`_plan`): its version key s
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -24,6 +26,8 @@ import streamlit as st
 from actionplan import Plan, i18n, views
 from actionplan import briefing as pack
 from actionplan.plan.contract import ActivityColumn, StepColumn
+from actionplan.plan.status import STATUS_AS_OF
+from actionplan.views import chart_words
 from actionplan.views import pages as models
 
 from . import charts
@@ -132,16 +136,30 @@ def activities_page(
     return _activities(version_key(plan), view, _lang(), opened_id, plan, acts)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _figure(name: str, lang: str, args: tuple[Any, ...], kwargs: dict[str, Any], _build: Callable[..., go.Figure]):
-    del name, lang
-    return _build(*args, **kwargs)
+def content_key(*parts: Any) -> str:
+    """A digest of `parts` (small frames, options, labels): equal digests mean equal pickles, so equal content.
+    A pickle costs a fraction of Streamlit's own hashing of a frame (0.03 ms against 1.8 ms for a table of counts);
+    two equal frames that pickle differently only cost a cache miss."""
+    return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _built(name: str, lang: str, key: str, _build: Callable[..., Any], _args: tuple[Any, ...], _kwargs: dict[str, Any]):
+    del name, lang, key
+    return _build(*_args, **_kwargs)
+
+
+def once(build: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`build(*args, **kwargs)`, built once per content of its arguments and language and shared by every run that
+    asks for the same (st.cache_resource: never change what it returns). For small arguments (counts, a chart's
+    words, a narrowed frame): they are pickled for the key."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _built(name, _lang(), content_key(args, kwargs), build, args, kwargs)
 
 
 def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
-    """`build(*args, **kwargs)`, built once per content of its arguments and language (for small frames: counts,
-    the Timeline's window of rows; Streamlit samples frames over 50,000 rows when it hashes them)."""
-    return _figure(f"{build.__module__}.{build.__qualname__}", _lang(), args, kwargs, build)
+    """A chart built `once` per content of its arguments and language (Streamlit copies a figure to send it)."""
+    return once(build, *args, **kwargs)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -152,16 +170,21 @@ def _gantt_order(key: str, group_by: str, _plan: Plan) -> pd.DataFrame:
     return views.gantt_order(dated, group_by=group_by, domains=domains, instruments=instruments)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _gantt_rows(key: str, view: views.Filters, group_by: str, _plan: Plan, _acts: pd.DataFrame) -> pd.DataFrame:
+    dated = _acts.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
+    return views.in_gantt_order(_gantt_order(key, group_by, _plan), dated)
+
+
 def gantt_rows(plan: Plan, view: views.Filters, acts: pd.DataFrame, group_by: str) -> pd.DataFrame:
-    """The dated activities in Gantt order with their groups (unlabelled: the window labels what it draws). The
-    order is sorted once per version and grouping; the rows `acts` holds for the view (its statuses as of its date)
-    are only taken in it, which costs less than caching them would (a pickle of every row)."""
-    del view  # `acts` is what `selected` returned for it
-    dated = acts.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
-    return views.in_gantt_order(_gantt_order(version_key(plan), group_by, plan), dated)
+    """The dated activities in Gantt order with their groups (unlabelled: the window labels what it draws), for
+    this version, view and grouping (`acts` is what `selected` returned for them). The order is sorted once per
+    version and grouping and the view's rows taken in it; kept as one shared frame (st.cache_resource: no pickle
+    of every row at each run; never changed)."""
+    return _gantt_rows(version_key(plan), view, group_by, plan, acts)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _gantt_window(
     key: str, view: views.Filters, group_by: str, opened: str | None, page: int, _rows: pd.DataFrame
 ) -> views.GanttWindow:
@@ -172,15 +195,78 @@ def _gantt_window(
 def gantt_window(
     plan: Plan, view: views.Filters, group_by: str, rows: pd.DataFrame, opened: str | None = None, page: int = 1
 ) -> views.GanttWindow:
-    """The rows the Timeline draws (`rows` is what `gantt_rows` returned for this plan, view and grouping)."""
+    """The rows the Timeline draws (`rows` is what `gantt_rows` returned for this plan, view and grouping); shared,
+    never changed."""
     return _gantt_window(version_key(plan), view, group_by, opened, page, rows)
 
 
-def gantt(plan: Plan, rows: pd.DataFrame, **options: Any) -> go.Figure:
-    """The Timeline's figure for the rows drawn, built once per content: the steps are narrowed to those rows
-    first (the builder reads only theirs), so the key is small."""
-    steps = plan.steps[plan.steps[StepColumn.ACTIVITY_ID].isin(rows[ActivityColumn.ID])]
-    return figure(charts.gantt, rows, plan.milestones, steps=steps, **options)
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _gantt_drawing(
+    key: str, content: str, options: tuple[tuple[str, Any], ...], _plan: Plan, _window: views.GanttWindow
+) -> dict[str, Any]:
+    del content
+    chosen = dict(options)
+    rows = _window.rows
+    return charts.gantt_drawing(
+        rows,
+        _plan.milestones,
+        groups=_window.groups,
+        steps=_plan.steps[_plan.steps[StepColumn.ACTIVITY_ID].isin(rows[ActivityColumn.ID])],
+        dated_steps=views.dated_steps(_plan.steps, rows[ActivityColumn.ID]) if chosen.pop("dated_steps") else None,
+        domains=_orders(key, _plan)[0],
+        labels=_plan.labels,
+        **chosen,
+    )
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _gantt(
+    key: str,
+    view: views.Filters,
+    group_by: str,
+    opened: str | None,
+    page: int,
+    options: tuple[tuple[str, Any], ...],
+    _plan: Plan,
+    _window: views.GanttWindow,
+) -> go.Figure:
+    del group_by, opened, page
+    # What the drawing shows of the rows besides what the version fixes: which rows, their statuses, the groups.
+    content = content_key(_window.rows[[ActivityColumn.ID, STATUS_AS_OF]], _window.groups)
+    return charts.with_as_of(_gantt_drawing(key, content, options, _plan, _window), view.as_of)
+
+
+def gantt(
+    plan: Plan,
+    view: views.Filters,
+    group_by: str,
+    window: views.GanttWindow,
+    *,
+    colour_by: str,
+    dated_steps: bool,
+    x_range: tuple[date, date] | None,
+    compact: bool,
+) -> go.Figure:
+    """The Timeline's figure for `window` (what `gantt_window` returned for this plan, view and grouping), made
+    once per version, language, view, grouping, group and page opened, and options: the key is those few values,
+    not the rows (hashing a frame of rows at each run cost more than drawing them). The drawing under the as-of
+    line is kept by the rows' IDs and statuses and the groups: a new as-of date that changes no status only draws
+    its line again."""
+    options = (("colour_by", colour_by), ("dated_steps", dated_steps), ("x_range", x_range), ("compact", compact))
+    return _gantt(version_key(plan), view, group_by, window.opened, window.page, options, plan, window)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _gantt_words(
+    key: str, view: views.Filters, group_by: str, opened: str | None, page: int, _plan: Plan, _window: views.GanttWindow
+) -> chart_words.ChartText:
+    del key, group_by, opened, page
+    return chart_words.timeline(_window, as_of=view.as_of, labels=_plan.labels)
+
+
+def gantt_words(plan: Plan, view: views.Filters, group_by: str, window: views.GanttWindow) -> chart_words.ChartText:
+    """The Timeline in words (`chart_words.timeline`), once per what `gantt` is keyed on but the options."""
+    return _gantt_words(version_key(plan), view, group_by, window.opened, window.page, plan, window)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # one pack, never changed (what shows it copies first)

@@ -8,7 +8,6 @@ from actionplan import views, words
 from actionplan.i18n import N_, _, n_
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER
-from actionplan.views import chart_words
 from components import chart_text, charts, derived, filters
 
 ALL_YEARS = N_("All years")
@@ -61,7 +60,6 @@ ids_only = steps_col.toggle(
 
 filters.stop_if_empty(acts, len(plan.activities))
 
-domains = derived.domain_order(plan)
 rows = derived.gantt_rows(plan, view, acts, group_by)  # unlabelled: the window labels the rows it draws
 window = derived.gantt_window(plan, view, group_by, rows)
 if window.collapsed:
@@ -98,18 +96,16 @@ if window.collapsed:
 
 fig = derived.gantt(
     plan,
-    window.rows,
-    as_of=view.as_of,
+    view,
+    group_by,
+    window,
     colour_by=colour_by,
-    groups=window.groups,
-    dated_steps=views.dated_steps(plan.steps, window.rows[ActivityColumn.ID]) if show_steps else None,
-    domains=domains,
+    dated_steps=show_steps,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
     compact=ids_only,
-    labels=plan.labels,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
-chart_text.describe(chart_words.timeline(window, as_of=view.as_of, labels=plan.labels))
+chart_text.describe(derived.gantt_words(plan, view, group_by, window))
 
 notes = [
     _("Each bar runs from the first to the last day its terms give (a year alone is the whole year)."),

@@ -13,7 +13,7 @@ from .counts import (
     stacked_status_bars,
     status_bar,
 )
-from .gantt import gantt, gantt_height, quarter_ticks
+from .gantt import gantt, gantt_drawing, gantt_height, quarter_ticks, with_as_of
 from .trend import reported_trend as reported_trend
 
 __all__ = [
@@ -26,9 +26,11 @@ __all__ = [
     "domain_sunburst",
     "domain_year_bars",
     "gantt",
+    "gantt_drawing",
     "gantt_height",
     "plotly_config",
     "quarter_ticks",
     "stacked_status_bars",
     "status_bar",
+    "with_as_of",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,6 +35,7 @@ from .common import (
     _iso_days,
     _widths_ms,
     _wrap,
+    unchecked_figure,
 )
 from .marks import _add_as_of, _add_group_summaries, _add_milestones, _span
 
@@ -170,6 +172,50 @@ def gantt(
     compact: bool = False,
     labels: ListLabels | None = None,
 ) -> go.Figure:
+    """The Gantt (`gantt_drawing`, same arguments) with the as-of date drawn over it (`with_as_of`)."""
+    drawing = gantt_drawing(
+        rows,
+        milestones,
+        colour_by=colour_by,
+        groups=groups,
+        steps=steps,
+        dated_steps=dated_steps,
+        domains=domains,
+        x_range=x_range,
+        compact=compact,
+        labels=labels,
+    )
+    return with_as_of(drawing, as_of)
+
+
+def with_as_of(drawing: Mapping[str, Any], as_of: date) -> go.Figure:
+    """A figure of `drawing` (what `gantt_drawing` returned; not changed) with the as-of date as a solid line, named
+    in the legend and labelled under the rows: the one part of the Gantt that changes with the date alone."""
+    layout = drawing["layout"]
+    first, last = (date.fromisoformat(end) for end in layout["xaxis"]["range"])
+    # Each trace dict copied: Plotly takes a trace's "type" out of its dict and puts it back while it builds the
+    # figure, and the drawing is shared by every session's thread.
+    traces = [dict(trace) for trace in drawing["data"]]
+    shapes, annotations = list(layout["shapes"]), list(layout["annotations"])
+    _add_as_of(traces, shapes, annotations, as_of, first, last)
+    rest = {name: value for name, value in layout.items() if name not in ("shapes", "annotations")}
+    marks = {name: items for name, items in (("shapes", shapes), ("annotations", annotations)) if items}
+    return unchecked_figure(traces, {**rest, **marks})  # an empty list left out, as Plotly's validation does
+
+
+def gantt_drawing(
+    rows: pd.DataFrame,
+    milestones: pd.DataFrame,
+    *,
+    colour_by: str = COLOUR_BY_DOMAIN,
+    groups: pd.DataFrame | None = None,
+    steps: pd.DataFrame | None = None,
+    dated_steps: pd.DataFrame | None = None,
+    domains: Sequence[str] = (),
+    x_range: tuple[date, date] | None = None,
+    compact: bool = False,
+    labels: ListLabels | None = None,
+) -> dict[str, Any]:
     """One bar per activity row from Start to End (inclusive), under a bold heading per group.
 
     rows: the activities to draw, prepared: `views.gantt_rows` (Group, Label, Domain, in Gantt order) of
@@ -179,15 +225,18 @@ def gantt(
     `rows`, open). steps: all mechanism steps, for the hover; dated_steps: the steps with their own dates to draw
     as thin lines on rows of their own under their activity (`views.dated_steps`), or None.
 
-    Bars are coloured by domain or by status as of `as_of`: one bar trace per colour with compact arrays (dates
+    Bars are coloured by domain or by the rows' status as of the date: one bar trace per colour with compact arrays (dates
     as 'YYYY-MM-DD', widths in ms, one hover text per bar). Quarter labels ("Q1 2021") on a top axis; milestones
-    as shaded spans with their names; the as-of date as a solid line. `x_range` zooms (e.g. one year). The height
+    as shaded spans with their names (the as-of line is `with_as_of`'s). `x_range` zooms (e.g. one year). The height
     grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
     it spans more than a year, every second year over five), group headings cut to COMPACT_HEADING_LENGTH
     characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. The
     as-of label goes under the rows in either mode, where no milestone name or quarter label can meet it.
     Domains and instruments (headings, legend, hover) are named as the Lists sheet names them in the reader's
     language (`labels`); colours, patterns and groups stay keyed on the values.
+
+    Returned as plain {"data", "layout"} dicts: a drawing independent of the date, kept and shared by every date
+    whose statuses are the same (never changed; `with_as_of` makes each figure from it).
     """
     label_column = "ID" if compact else views.LABEL_COLUMN
     domain_colours = colours.domain_colours([*domains, *rows[views.DOMAIN_COLUMN].unique()])
@@ -219,22 +268,26 @@ def gantt(
     # Each bar's fill pattern follows its colour, so the legend tells domains or statuses apart without colour.
     domain_patterns = colours.domain_patterns(domain_colours)
     pattern_of = domain_patterns.get if colour_by == COLOUR_BY_DOMAIN else colours.status_pattern
-    values = rows[key].astype(object)
-    hovers = pd.Series(
-        _activity_hovers(rows, _steps_texts(steps, list(rows[ActivityColumn.ID])), labels),
-        index=rows.index,
-        dtype=object,
-    )
-    present = set(values)
-    for rank, value in enumerate(v for v in order if v in present):
-        members = rows[values == value]
+    # One pass over the rows into plain lists; each colour's trace takes its positions (a boolean frame index per
+    # trace cost more than the bars).
+    values = rows[key].astype(object).tolist()
+    ids = rows[ActivityColumn.ID].tolist()
+    row_labels = rows[label_column].astype(str).tolist()
+    widths = _widths_ms(rows[ActivityColumn.START], rows[ActivityColumn.END])
+    bases = _iso_days(rows[ActivityColumn.START])
+    hovers = _activity_hovers(rows, _steps_texts(steps, ids), labels)
+    positions: dict[object, list[int]] = {}
+    for position, value in enumerate(values):
+        positions.setdefault(value, []).append(position)
+    for rank, value in enumerate(v for v in order if v in positions):
+        at = positions[value]
         traces.append(
             {
                 "type": "bar",
                 "orientation": "h",
-                "y": list(members[label_column].astype(str)),
-                "x": _widths_ms(members[ActivityColumn.START], members[ActivityColumn.END]),
-                "base": _iso_days(members[ActivityColumn.START]),
+                "y": [row_labels[i] for i in at],
+                "x": [widths[i] for i in at],
+                "base": [bases[i] for i in at],
                 "name": label_of(value) if colour_by != COLOUR_BY_DOMAIN else views.app_word(value, labels),
                 "legendrank": rank,
                 "marker": {
@@ -242,7 +295,7 @@ def gantt(
                     "line": {"width": 1, "color": "white"},
                     "pattern": pattern_of(value) or colours.pattern(""),
                 },
-                "customdata": [[i, h] for i, h in zip(members[ActivityColumn.ID], hovers[members.index])],
+                "customdata": [[ids[i], hovers[i]] for i in at],
                 "hovertemplate": "%{customdata[1]}<extra></extra>",
             }
         )
@@ -250,7 +303,7 @@ def gantt(
         traces, groups, domain_colours if colour_by == COLOUR_BY_DOMAIN else {}, short=compact, labels=labels
     )
     if dated is not None:
-        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(rows[ActivityColumn.ID], values)}
+        colour_for_activity = {a: colour_of(str(v)) for a, v in zip(ids, values)}
         for step in dated.to_dict("records"):
             traces.append(
                 {
@@ -373,5 +426,4 @@ def gantt(
     ]
     annotations: list[dict] = []
     _add_milestones(shapes, annotations, milestones, first, last, short=compact)
-    _add_as_of(traces, shapes, annotations, as_of, first, last)
-    return go.Figure(data=traces, layout={**layout, "shapes": shapes, "annotations": annotations})
+    return {"data": traces, "layout": {**layout, "shapes": shapes, "annotations": annotations}}
