@@ -38,13 +38,15 @@ def table_page(table: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS) -> pd
 
 def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
-    for _position, activity in activities.head(limit).iterrows():
-        span = words.span(activity[ActivityColumn.START], activity[ActivityColumn.END])
-        label = words.activity_label(activity[ActivityColumn.ID], activity[ActivityColumn.EVENT], 90)
+    shown = activities.head(limit)
+    for activity_id, event, start, end in zip(
+        shown[ActivityColumn.ID], shown[ActivityColumn.EVENT], shown[ActivityColumn.START], shown[ActivityColumn.END]
+    ):
+        label = words.activity_label(activity_id, event, 90)
         st.page_link(
             ACTIVITIES_PAGE,
-            label=f"{words.md_text(label)} ({span})",  # a page link's label is Markdown: the event is text
-            query_params={views.Q_ACTIVITY: str(activity[ActivityColumn.ID])},
+            label=f"{words.md_text(label)} ({words.span(start, end)})",  # a link's label is Markdown: the event is text
+            query_params={views.Q_ACTIVITY: str(activity_id)},
             icon=":material/arrow_forward:",
         )
     if len(activities) > limit:

@@ -13,6 +13,8 @@ from actionplan import words
 from actionplan.i18n import _
 from actionplan.views.chart_words import ChartText
 
+from . import derived
+
 
 def _escaped(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every text cell and header escaped: st.table renders Markdown, and workbook text is data."""
@@ -28,4 +30,4 @@ def describe(text: ChartText) -> None:
     if text.summary:  # '' where the page says the chart's sentence itself
         st.caption(words.md_text(text.summary))
     with st.expander(_("Chart as a table"), icon=":material/table_view:"):
-        st.table(_escaped(text.table), hide_index=True, alt=text.title)
+        st.table(derived.once(_escaped, text.table), hide_index=True, alt=text.title)

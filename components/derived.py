@@ -2,11 +2,15 @@
 
 - The plan itself: one immutable `Plan` per workbook version (`plan_store`, st.cache_resource, never changed).
 - What depends only on the version (the filters' choices): st.cache_resource, keyed on the version.
-- The frames the filters select and the page models: st.cache_data, keyed on the version, the filters and the
-  reader's language, so a rerun with one filter changed recomputes only what depends on it, and a page switch or
-  a widget of the page's own (colour, grouping, a tab) recomputes nothing.
-- A chart: st.cache_resource keyed on the (small, aggregated) frame it draws and its options, so a rerun whose
-  counts did not change rebuilds no figure. Streamlit copies a figure before it sends it; nothing changes one.
+- The frames the filters select and the page models: keyed on the version, the filters and the reader's language,
+  so a rerun with one filter changed recomputes only what depends on it, and a page switch or a widget of the
+  page's own (colour, grouping, a tab) recomputes nothing. The selected activities are st.cache_data (each run
+  gets its copy); the Overview's and Domains' models and the Timeline's rows, window and figure are
+  st.cache_resource: shared by every run and never changed (a pickle of every row at each run cost more than
+  the page).
+- A chart or a chart's words (`once`): st.cache_resource keyed on a digest of the small, aggregated frame it
+  draws and its options, so a rerun whose counts did not change builds nothing. Streamlit copies a figure
+  before it sends it; nothing changes one.
 
 The plan is passed to the cached functions unhashed (`_plan`): its version key stands for it.
 """
@@ -86,7 +90,7 @@ def selected(plan: Plan, view: views.Filters) -> pd.DataFrame:
     return _selected(version_key(plan), view, plan)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: no pickle per run
 def _overview(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.OverviewModel:
     del key, lang
     return models.overview(_plan, view, _acts)
@@ -97,7 +101,7 @@ def overview(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.Over
     return _overview(version_key(plan), view, _lang(), plan, acts)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: no pickle per run
 def _domains(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.DomainsModel:
     del key, view, lang
     return models.domains_page(_plan, _acts)

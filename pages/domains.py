@@ -21,7 +21,7 @@ with by_year:
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
-    chart_text.describe(chart_words.domains_by_year(model.by_year, plan.labels))
+    chart_text.describe(derived.once(chart_words.domains_by_year, model.by_year, plan.labels))
 with by_status:
     st.header(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
@@ -29,17 +29,17 @@ with by_status:
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
-    chart_text.describe(chart_words.status_counts(model.by_status, by=chart_words.BY_DOMAIN))
+    chart_text.describe(derived.once(chart_words.status_counts, model.by_status, by=chart_words.BY_DOMAIN))
 
 st.header(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
 with wheel:
     st.plotly_chart(
-        charts.domain_sunburst(model.rows, domain_colours=domain_colours, labels=plan.labels),
+        derived.figure(charts.domain_sunburst, model.wheel, domain_colours=domain_colours, labels=plan.labels),
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
-    chart_text.describe(chart_words.drill_down(model.rows, plan.labels))
+    chart_text.describe(derived.once(chart_words.drill_down, model.wheel, plan.labels))
     st.caption(_("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities."))
 with choose:
     counted = dict(model.present)

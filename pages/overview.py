@@ -36,7 +36,7 @@ with by_year:
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
-    chart_text.describe(chart_words.status_counts(model.by_year, by=chart_words.BY_YEAR))
+    chart_text.describe(derived.once(chart_words.status_counts, model.by_year, by=chart_words.BY_YEAR))
 with by_domain:
     st.header(_("By domain"))
     st.plotly_chart(
@@ -44,7 +44,7 @@ with by_domain:
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
-    chart_text.describe(chart_words.status_counts(model.by_domain, by=chart_words.BY_DOMAIN))
+    chart_text.describe(derived.once(chart_words.status_counts, model.by_domain, by=chart_words.BY_DOMAIN))
 if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
     st.header(_("By plan"))
     st.plotly_chart(
@@ -52,7 +52,7 @@ if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
         config=charts.plotly_config("status-by-plan"),
         key="overview_plans",
     )
-    chart_text.describe(chart_words.status_counts(model.by_plan, by=chart_words.BY_PLAN))
+    chart_text.describe(derived.once(chart_words.status_counts, model.by_plan, by=chart_words.BY_PLAN))
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 
@@ -60,11 +60,11 @@ st.header(_("Reported progress over time"))
 st.caption(model.trend.sentence)  # numbers and a date only
 if not model.trend.empty:
     st.plotly_chart(
-        charts.reported_trend(model.trend, plan.labels),
+        derived.figure(charts.reported_trend, model.trend, plan.labels),
         config=charts.plotly_config("reported-status-over-time"),
         key="overview_trend",
     )
-    chart_text.describe(chart_words.trend(model.trend, plan.labels))
+    chart_text.describe(derived.once(chart_words.trend, model.trend, plan.labels))
 
 st.header(_("Next milestones"))
 if model.no_milestone_ahead:

@@ -91,6 +91,10 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
     reported = counts_by_reported_status(acts)
     ahead = []
     since = view.as_of
+    # What a milestone's list shows and chooses by: four columns taken once, not every column per milestone.
+    dated = acts[
+        [ActivityColumn.ID, ActivityColumn.EVENT, ActivityColumn.START, ActivityColumn.END, ActivityColumn.STATUS]
+    ]
     for _position, milestone in next_milestones(plan.milestones, view.as_of, n=MILESTONES_AHEAD).iterrows():
         starts = milestone[MilestoneColumn.DATE].date()
         ahead.append(
@@ -99,7 +103,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
                 when=words.span(milestone[MilestoneColumn.DATE], milestone[MilestoneColumn.END]),
                 place=words.cell_text(milestone.get(MilestoneColumn.PLACE)),
                 since=since,
-                due=due_before(acts, since, starts),
+                due=due_before(dated, since, starts),
             )
         )
         since = starts
@@ -147,6 +151,7 @@ class DomainsModel:
     by_year: pd.DataFrame
     by_status: pd.DataFrame
     rows: pd.DataFrame  # the selected activities with Domain (Unclassified filled in) and Instrument
+    wheel: pd.DataFrame  # `rows` with only what the drill-down wheel and its words read: ID, Event, Domain, Instrument
     present: tuple[tuple[str, int], ...]  # (domain, activities) for the domains with some selected activity
     instrument_order: tuple[str, ...] = field(default=())
 
@@ -172,6 +177,7 @@ def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
         by_year=by_domain_and_year(acts, domains, plan.years),
         by_status=named_rows(by_domain(acts, domains), plan.labels),
         rows=rows,
+        wheel=rows[[ActivityColumn.ID, ActivityColumn.EVENT, DOMAIN_COLUMN, INSTRUMENT_COLUMN]],
         present=tuple((domain, int(counts[domain])) for domain in domains if domain in counts.index),
         instrument_order=(*instrument_order(plan.activities, plan.lists), NO_INSTRUMENT),
     )
