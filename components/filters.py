@@ -229,7 +229,7 @@ def sidebar(plan: Plan) -> views.Filters:
             max_value=date(2100, 12, 31),
             help=_("Each activity's status is read against this date:") + " " + meanings_inline(),
         )
-        eves = views.milestone_eves(plan.milestones)
+        eves = derived.once(views.milestone_eves, plan.milestones)  # shared: read, never changed
         if eves:
             labels = {TODAY: _("Today")} | {eve.day.isoformat(): eve.label for eve in eves}
             st.pills(
