@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from actionplan import load_plan, views
 from actionplan.plan.status import AsOf
 from actionplan.plan.synth import write_synth
+from actionplan.views import gantt
 from components import charts
 from tests.test_pages import APP, run
 
@@ -135,3 +136,19 @@ def test_rows_taken_in_the_order_sorted_once_are_the_rows_sorted_for_each_filter
         expected = views.gantt_rows(acts, group_by=grouping, domains=domains, instruments=instruments, labels=False)
         assert len(expected) > 0
         pd.testing.assert_frame_equal(views.in_gantt_order(order, acts), expected)
+
+
+@pytest.mark.parametrize("size", [0, 1, 42, 250])
+@pytest.mark.parametrize("with_status", [True, False])
+@pytest.mark.parametrize("group_by", views.GROUPINGS)
+def test_a_small_window_tallies_its_groups_as_pandas_does(rows, size, with_status, group_by):
+    """Up to SMALL_WINDOW rows the groups are tallied over plain lists: the same frame as the grouped operations
+    (spans, counts, the one domain or None, the status counts, dtypes and index), for both groupings (by
+    instrument, a group mixes domains)."""
+    plan, _ = rows
+    acts = views.Filters(as_of=AS_OF).apply(plan.activities)
+    domains = views.domain_order(plan.activities, plan.lists)
+    grouped = views.gantt_rows(acts.dropna(subset=["Start", "End"]), group_by=group_by, domains=domains, labels=False)
+    chosen = grouped.iloc[:size] if with_status else grouped.iloc[:size].drop(columns=["Status as of"])
+    assert size <= gantt.SMALL_WINDOW
+    pd.testing.assert_frame_equal(gantt._groups(chosen), gantt._groups_grouped(chosen))

@@ -177,20 +177,56 @@ class GanttWindow:
         )
 
 
-def gantt_window(
-    rows: pd.DataFrame,
-    *,
-    opened: str | None = None,
-    page: int = 1,
-    per_page: int = PER_PAGE,
-    collapse_over: int = COLLAPSE_OVER,
-) -> GanttWindow:
-    """The rows to draw: all of them up to `collapse_over`; beyond it, every group closed to a summary row except
-    `opened`, whose activities are drawn `per_page` at a time (`page` counts from 1, clamped to the pages there are).
+SMALL_WINDOW = 300  # rows up to this: the groups are tallied in one pass over plain lists (pandas' fixed costs for a
+# few dozen rows were a tenth of the Timeline's rerun); over it, by pandas' grouped operations
 
-    rows: as `gantt_rows` returns them, with `Status as of` derived (the view's `apply`).
-    """
-    # rows (one per activity) -> groups (one per group, in Gantt order): span, count, single domain, statuses.
+
+def _groups(rows: pd.DataFrame) -> pd.DataFrame:
+    """rows (one per activity) -> groups (one per group, in Gantt order): Start (earliest), End (latest),
+    Activities, Domain (when all its activities share one, else None), Statuses ('Completed 3 · Upcoming 2')."""
+    if len(rows) > SMALL_WINDOW:
+        return _groups_grouped(rows)
+    order = [str(status) for status in AS_OF_ORDER]
+    tallies: dict[object, list] = {}  # group -> [first start, last end, count, domains, {status: count}]
+    statuses = rows[STATUS_AS_OF].astype(str).tolist() if STATUS_AS_OF in rows.columns else [None] * len(rows)
+    for group, start, end, domain, status in zip(
+        rows[GROUP_COLUMN].tolist(),
+        rows[ActivityColumn.START].tolist(),
+        rows[ActivityColumn.END].tolist(),
+        rows[DOMAIN_COLUMN].tolist(),
+        statuses,
+    ):
+        tally = tallies.setdefault(group, [start, end, 0, set(), {}])
+        tally[0], tally[1], tally[2] = min(tally[0], start), max(tally[1], end), tally[2] + 1
+        tally[3].add(domain)
+        tally[4][status] = tally[4].get(status, 0) + 1
+    index = pd.Index(list(tallies), name=GROUP_COLUMN)
+    spans = list(tallies.values())
+    single = [next(iter(t[3])) if len(t[3]) == 1 else None for t in spans]
+    groups = pd.DataFrame(
+        {
+            "Start": pd.Series([t[0] for t in spans], index=index, dtype=rows[ActivityColumn.START].dtype),
+            "End": pd.Series([t[1] for t in spans], index=index, dtype=rows[ActivityColumn.END].dtype),
+            COUNT_COLUMN: pd.Series([t[2] for t in spans], index=index, dtype="int64"),
+            DOMAIN_COLUMN: pd.Series(single, index=index, dtype=object),
+        }
+    )
+    counted = STATUS_AS_OF in rows.columns
+    groups[STATUS_COUNTS_COLUMN] = pd.Series(
+        [
+            " · ".join(f"{label_of(name)} {words.number(t[4][name])}" for name in order if t[4].get(name))
+            if counted
+            else ""
+            for t in spans
+        ],
+        index=index,
+        dtype="str",
+    )
+    return groups
+
+
+def _groups_grouped(rows: pd.DataFrame) -> pd.DataFrame:
+    """`_groups` by pandas' grouped operations (thousands of rows)."""
     by_group = rows.groupby(GROUP_COLUMN, sort=False)
     single = by_group[DOMAIN_COLUMN].nunique() == 1
     groups = pd.DataFrame(
@@ -210,6 +246,23 @@ def gantt_window(
             " · ".join(f"{label_of(name)} {words.number(count)}" for name, count in zip(order, counts) if count)
             for counts in tallies.to_numpy()
         ]
+    return groups
+
+
+def gantt_window(
+    rows: pd.DataFrame,
+    *,
+    opened: str | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    collapse_over: int = COLLAPSE_OVER,
+) -> GanttWindow:
+    """The rows to draw: all of them up to `collapse_over`; beyond it, every group closed to a summary row except
+    `opened`, whose activities are drawn `per_page` at a time (`page` counts from 1, clamped to the pages there are).
+
+    rows: as `gantt_rows` returns them, with `Status as of` derived (the view's `apply`).
+    """
+    groups = _groups(rows)
     collapsed = len(rows) > collapse_over
     if not collapsed:
         groups[OPEN_COLUMN] = True
