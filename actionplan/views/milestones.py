@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from .. import words
@@ -27,11 +28,15 @@ def due_before(activities: pd.DataFrame, as_of: date, until: date) -> pd.DataFra
     An activity whose reported status settles it against its dates (`AsOf.dates_hold` is False: Completed,
     Postponed, Cancelled) is not due.
     """
-    ends = activities[ActivityColumn.END]
     settled = [str(reported) for reported in Reported if not _dates_hold(reported)]
-    open_ = ~activities[ActivityColumn.STATUS].isin(settled)
-    due = open_ & (ends >= pd.Timestamp(as_of)) & (ends < pd.Timestamp(until))
-    return activities[due.fillna(False)].sort_values([ActivityColumn.END, ActivityColumn.ID], kind="stable")
+    open_ = ~activities[ActivityColumn.STATUS].isin(settled).to_numpy(dtype=bool)
+    ends = activities[ActivityColumn.END].to_numpy()  # a missing end (NaT) is never within the window
+    positions = np.flatnonzero(open_ & (ends >= np.datetime64(as_of)) & (ends < np.datetime64(until)))
+    # The few rows due sorted by end then ID (stable), then taken in one go: a frame's filter and sort_values cost
+    # more than the Overview's other counts together.
+    ids = activities[ActivityColumn.ID].to_numpy(dtype=object)[positions]
+    order = sorted(range(len(positions)), key=lambda i: (ends[positions[i]], ids[i]))
+    return activities.iloc[positions[order]]
 
 
 @dataclass(frozen=True)
