@@ -89,6 +89,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
     """The Overview of the activities the filters select (`acts`, as `Filters.apply` returns them)."""
     counts = counts_by_status(acts)
     reported = counts_by_reported_status(acts)
+    domains = domain_order(plan.activities, plan.lists)
     ahead = []
     since = view.as_of
     # What a milestone's list shows and chooses by: four columns taken once, not every column per milestone.
@@ -115,11 +116,11 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
         reporting=reporting(reported),
         total=len(acts),
         by_year=by_year_and_status(acts, plan.years),
-        by_domain=named_rows(by_domain(acts, domain_order(plan.activities, plan.lists)), plan.labels),
+        by_domain=named_rows(by_domain(acts, domains), plan.labels),
         by_plan=by_plan(acts),
         ahead=tuple(ahead),
         no_milestone_ahead="" if ahead else _no_milestone_ahead(plan.milestones, view.as_of),
-        trend=reported_trend(acts, plan.checkins, view.as_of, domain_order(plan.activities, plan.lists)),
+        trend=reported_trend(acts, plan.checkins, view.as_of, domains),
     )
 
 
