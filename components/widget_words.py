@@ -49,6 +49,9 @@ PLOTLY_WORDS = {
 DROP_HERE = N_("Drop the file here")
 NO_MATCH = N_("Nothing matches")
 SKIP_TO_CONTENT = N_("Skip to the page's content")
+# The button beside the running figure while a page is being computed (disabled once asked to stop).
+STOP = N_("Stop")
+STOPPING = N_("Stopping…")
 UPLOAD_LIMIT = N_("At most {size} MB per file • {types}")
 # The hint under a text field being typed in: where it is (a form, a multi-line box, elsewhere) and its words.
 INPUT_HINTS = {
@@ -65,7 +68,8 @@ SMALL_TEXT = "font-size:0.875rem"
 
 def _replaced(selector: str, word: str, *, size: str = "") -> str:
     """Hide the text of `selector` and show `word` in its place."""
-    return f"{selector}{{font-size:0}}{selector}::after{{content:{css_string(word)};{size or 'font-size:1rem'}}}"
+    hidden = f"{selector},{selector} *{{font-size:0}}"
+    return f"{hidden}{selector}::after{{content:{css_string(word)};{size or 'font-size:1rem'}}}"
 
 
 def _toolbar_rule(english: str, word: str) -> str:
@@ -106,6 +110,8 @@ def page_css(lang: str) -> str:
                 size=SMALL_TEXT,
             ),
             _replaced("[data-testid='stSkipToContent']", _(SKIP_TO_CONTENT)),
+            _replaced("[data-testid='stStatusWidget'] button", _(STOP), size=SMALL_TEXT),
+            _replaced("[data-testid='stStatusWidget'] button:disabled", _(STOPPING), size=SMALL_TEXT),
             *(
                 _replaced(f"{where}[data-testid='InputInstructions']", _(hint), size=SMALL_TEXT)
                 for where, hint in INPUT_HINTS.items()
@@ -113,6 +119,9 @@ def page_css(lang: str) -> str:
             # The calendar that opens from a date field names its months and days in the browser's language, not
             # the page's: hidden, the field itself (day, month, year typed or stepped with the arrow keys) stays.
             "[data-testid='stDateInputCalendarButton']{display:none}",
+            # The app menu holds only Streamlit's viewer items (Print, Record screen, its version), all English;
+            # the browser prints the page as well.
+            "[data-testid='stMainMenu']{display:none}",
         ]
     return "<style>" + "".join(rules) + "</style>"
 

@@ -19,6 +19,8 @@ def test_the_page_rules_say_streamlits_words_in_the_language(lang, download, dro
     assert f"content:{a11y.css_string(download)}" in css
     assert drop in css
     assert "[data-testid='stDateInputCalendarButton']{display:none}" in css
+    assert "[data-testid='stMainMenu']{display:none}" in css
+    assert "[data-testid='stStatusWidget'] button::after{content:" in css  # the Stop button while a page runs
 
 
 def test_english_is_streamlits_own():

@@ -5,6 +5,7 @@ text field being typed in; the date field without its English calendar."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support import assert_no_exception, go_to, open_page, sign_in, wait_idle
 
 from actionplan import i18n
@@ -77,15 +78,26 @@ def _open_dropdown_with_no_match(tab) -> None:
     tab.locator("[data-testid='stMultiSelectDropdown']").wait_for(state="visible")
 
 
-def _hover_toolbar_download(tab) -> str:
-    """Hover the first table's "Download as CSV" button; the open tooltip's shown text."""
+def _hover_toolbar_download(tab, word: str) -> None:
+    """Hover the first table's "Download as CSV" button until its tooltip shows `word` (a hover while the grid is
+    still being drawn may open no tooltip: tried a few times)."""
     grid = tab.locator("[data-testid='stDataFrame']").first
-    grid.scroll_into_view_if_needed()
-    grid.hover()
-    tab.locator("[data-testid='stElementToolbar'] button[aria-label='Download as CSV']").first.hover()
+    button = tab.locator("[data-testid='stElementToolbar'] button[aria-label='Download as CSV']").first
     tip = tab.locator("[data-testid='stTooltipContent']").last
-    tip.wait_for(state="visible")
-    return tip.evaluate("tip => getComputedStyle(tip, '::after').content")
+    shown = ""
+    for _attempt in range(5):
+        grid.scroll_into_view_if_needed()
+        grid.hover()
+        button.hover()
+        try:
+            tip.wait_for(state="visible", timeout=3_000)
+            shown = tip.evaluate("tip => getComputedStyle(tip, '::after').content")
+        except PlaywrightTimeout:
+            shown = ""
+        if word in shown:
+            return
+        tab.mouse.move(0, 0)
+    raise AssertionError(f"the toolbar's tooltip shows {shown!r}, not {word!r}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -99,6 +111,10 @@ def test_no_page_shows_streamlits_english(app_server, plan_workbook, page, lang)
             assert page.locator("[data-testid='stDateInput'] [role='spinbutton']").first.is_visible()
             assert not page.locator("[data-testid='stDateInputCalendarButton']").first.is_visible()
     open_page(page, server, "", f"lang={lang}")
+    assert (
+        page.locator("[data-testid='stToolbar']").count()
+        and not page.locator("[data-testid='stMainMenu']").is_visible()
+    )
     _open_dropdown_with_no_match(page)
     assert _english(page) == [], "an open list with no match"
     page.keyboard.press("Escape")
@@ -107,7 +123,7 @@ def test_no_page_shows_streamlits_english(app_server, plan_workbook, page, lang)
     page.locator("[data-testid='InputInstructions']").first.wait_for(state="visible")
     assert _english(page) == [], "a text field being typed in"
     open_page(page, server, "activities", f"lang={lang}")
-    assert _word(lang, "Download as CSV") in _hover_toolbar_download(page)
+    _hover_toolbar_download(page, _word(lang, "Download as CSV"))
     assert _english(page) == [], "a table's toolbar tooltip"
 
 
