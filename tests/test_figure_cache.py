@@ -59,6 +59,17 @@ def test_the_gantt_made_without_validation_is_the_validated_figure(plan, options
     assert validated.to_dict() == fig.to_dict()
 
 
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_the_status_bars_made_without_validation_are_the_validated_figure(plan, horizontal):
+    from actionplan.views import pages as models
+
+    view = views.Filters(as_of=date(2022, 6, 1))
+    model = models.overview(plan, view, view.apply(plan.activities, plan.checkins))
+    for table in (model.by_year, model.by_domain, model.by_year.iloc[0:0]):
+        fig = charts.stacked_status_bars(table, horizontal=horizontal, axis_title="Plan year")
+        assert go.Figure(fig.to_dict()).to_dict() == fig.to_dict()
+
+
 def test_drawing_the_as_of_line_never_changes_the_shared_drawing(plan):
     window = _window(plan, date(2022, 6, 1))
     drawing = charts.gantt_drawing(window.rows, plan.milestones, groups=window.groups, steps=plan.steps)
