@@ -20,9 +20,11 @@ from actionplan.i18n import _
 # the keyboard cannot reach.
 # Every focusable element gets an outline when focused from the keyboard (WCAG 2.4.7), on top of Streamlit's own
 # rings, which some widgets draw faintly or only as a colour change. A segmented control's options wrap onto a second
-# line on a narrow screen (WCAG 1.4.10 reflow at 320 px) instead of hiding behind a scroll of their own. A page's
-# sections are headings of the second level under its title (WCAG 1.3.1), drawn at the size of Streamlit's third
-# (smaller on a phone, so the Overview's headline leaves room for the cards).
+# line on a narrow screen (WCAG 1.4.10 reflow at 320 px) instead of hiding behind a scroll of their own. Headings go
+# in order, none skipped (WCAG 1.3.1): h1 the page's title, h2 its sections, h3 (and h4) within them. A page's
+# sections are drawn at the size of Streamlit's third level (smaller on a phone, so the Overview's headline leaves
+# room for the cards), the headings inside a tab smaller still (the tab's own label heads them), and the sidebar's
+# "Filters" (an h2, before the page's h1 in the document) at the size it had as an h3.
 CAPTION_COLOUR = "#5A6068"
 FOCUS_COLOUR = "#1F4E79"  # colours.ACCENT: 8.8:1 on white
 ACCESS_CSS = (
@@ -34,6 +36,8 @@ ACCESS_CSS = (
     "[data-testid='stButtonGroup'] [role='radiogroup']{flex-wrap:wrap}"
     "[data-testid='stMain'] h2{font-size:1.75rem}"
     "@media (max-width:640px){[data-testid='stMain'] h2{font-size:1.4rem}}"
+    "[data-testid='stMain'] [data-testid='stTabs'] :is(h2,h3,h4){font-size:1.25rem}"
+    "[data-testid='stSidebar'] h2{font-size:1.125rem}"
     "</style>"
 )
 
@@ -58,10 +62,25 @@ if (!window.actionplanTablesWatched) {
 
 
 # Streamlit writes its file uploader's button word ('Upload') in English whatever the page's language, with no
-# option to change it: in another language a rule hides it and shows the word in the reader's language instead (the
-# button's accessible name follows, generated content being part of it). The line under it ('10MB per file • XLSX')
-# stays: its size and types differ per uploader, in one piece of text a page-wide rule cannot rebuild.
+# option to change it: in another language a rule hides it and shows the word in the reader's language instead. The
+# button is also named with that word (aria-label): not every assistive technology, nor axe-core, counts generated
+# content in a name, and with the English word hidden the button would have none (axe's button-name). The line
+# under it ('10MB per file • XLSX') stays: its size and types differ per uploader, in one piece of text a page-wide
+# rule cannot rebuild.
 UPLOAD_WORD = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']"
+UPLOAD_BUTTON = "[data-testid='stFileUploaderDropzone'] button"
+UPLOAD_NAME_JS = """
+window.actionplanUploadWord = %s;
+if (!window.actionplanUploadsNamed) {
+  window.actionplanUploadsNamed = true;
+  const name = () => document.querySelectorAll(%s).forEach(button => {
+    const word = window.actionplanUploadWord;
+    if (word && button.getAttribute("aria-label") !== word) button.setAttribute("aria-label", word);
+    if (!word && button.hasAttribute("aria-label")) button.removeAttribute("aria-label");
+  });
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+}
+"""
 
 
 def css_string(text: str) -> str:
@@ -72,11 +91,24 @@ def css_string(text: str) -> str:
 
 def uploader_css(lang: str) -> str:
     """The file uploader's button word in `lang` (nothing for English, Streamlit's own)."""
-    if lang == i18n.DEFAULT:
+    word = upload_word(lang)
+    if word is None:
         return ""
-    with i18n.using(lang):
-        word = _("Upload")
     return f"<style>{UPLOAD_WORD} p{{display:none}}{UPLOAD_WORD}::after{{content:{css_string(word)}}}</style>"
+
+
+def upload_word(lang: str) -> str | None:
+    """The file uploader's button word in `lang`, or None for English (Streamlit's own word names it)."""
+    if lang == i18n.DEFAULT:
+        return None
+    with i18n.using(lang):
+        return _("Upload")
+
+
+def uploader_name_js(lang: str) -> str:
+    """A script naming every file uploader's button with its word in `lang` (aria-label; none in English), also the
+    uploaders drawn later (a MutationObserver installed once per page, the word updated at each language)."""
+    return UPLOAD_NAME_JS % (json.dumps(upload_word(lang)), json.dumps(UPLOAD_BUTTON))
 
 
 def frame(lang: str) -> None:
@@ -87,6 +119,7 @@ def frame(lang: str) -> None:
         st.html(uploader_css(lang))
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
-        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}</script>",
+        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}"
+        f"{uploader_name_js(lang)}</script>",
         unsafe_allow_javascript=True,
     )

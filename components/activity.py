@@ -57,7 +57,7 @@ def detail(activity: pd.Series, plan: Plan) -> None:
     """Everything about one activity: the event as written, its facts, and its mechanism steps with their dates."""
     activity_id = str(activity[ActivityColumn.ID])
     event = words.cell_text(activity[ActivityColumn.EVENT])
-    st.subheader(words.md_text(f"{activity_id} · {words.short_title(event, 90)}"))
+    st.header(words.md_text(f"{activity_id} · {words.short_title(event, 90)}"))
     st.markdown("\n".join(f"> {words.md_text(line)}" for line in event.splitlines() if line.strip()))
     facts = views.activity_facts(activity, plan.lists, plan.labels)
     left, right = st.columns(2)

@@ -192,7 +192,7 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
     kept = backups.list_backups(path)
     records = audit.read_records(path)
     where = f"`{backups.backup_dir(path).resolve()}`" if editor is not None else _("a backups folder on the server")
-    st.markdown("##### " + _("Backups ({n})").format(n=len(kept)))
+    st.header(_("Backups ({n})").format(n=len(kept)))
     if not kept:
         st.caption(
             _(
@@ -342,7 +342,7 @@ def change_log(path: Path, editor: access.Editor | None) -> None:
 
 def _cell_log(store, path: Path, who: str | None, action: audit.Action | None) -> None:
     """Editors only: every cell changed, with who, when, where and old → new, by activity and dates."""
-    st.markdown("##### " + _("Every cell changed"))
+    st.header(_("Every cell changed"))
     filters = st.container(horizontal=True)
     activity = filters.text_input(
         _("Activity ID"), key="change_log_activity", placeholder=_("e.g. {id}").format(id="2021-04"), width=200

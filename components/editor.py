@@ -326,7 +326,7 @@ def edit_panel(editor: access.Editor, path: Path) -> None:
             st.button(_("Start again from the current workbook"), on_click=start_again, icon=":material/refresh:")
         return
     prepared = save.prepare(base, changes, source=editor.name)  # the check-ins name who saves
-    st.markdown("#### " + n_("{n} change to save", "{n} changes to save", len(changes)).format(n=len(changes)))
+    st.markdown("## " + n_("{n} change to save", "{n} changes to save", len(changes)).format(n=len(changes)))
     preview = edits.changes_table(changes)
     st.dataframe(
         preview,

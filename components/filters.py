@@ -163,7 +163,7 @@ def sidebar(plan: Plan) -> views.Filters:
     options = derived.options(plan)
     _seed(view)
     with st.sidebar:
-        st.subheader(_("Filters"))
+        st.header(_("Filters"))
         # No "Select all" in the lists: no choice already means all (and Streamlit writes it in English).
         if len(options.plans) > 1:  # a portfolio: a folder of plan workbooks
             titles = {part.name: part.title for part in plan_store.current().parts}

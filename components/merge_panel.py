@@ -42,7 +42,7 @@ def chooser(conflicts: Sequence[CellConflict]) -> dict[str, Side] | None:
     """One line per conflicting cell: where it is, the three values, and a choice. The choices once every cell
     has one, else None."""
     st.markdown(
-        "#### "
+        "### "
         + n_("{n} cell changed by both of you", "{n} cells changed by both of you", len(conflicts)).format(
             n=len(conflicts)
         )

@@ -134,7 +134,7 @@ def _show(model: dict, name: str) -> None:
             icon=":material/warning:",
         )
         _report_table(model["look"])
-    st.markdown("##### " + _("Preview: activities"))
+    st.header(_("Preview: activities"))
     st.dataframe(pd.DataFrame(model["activities"]), hide_index=True)
     with st.expander(_("Steps ({n})").format(n=len(model["steps"]))):
         st.dataframe(pd.DataFrame(model["steps"]), hide_index=True)

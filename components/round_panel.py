@@ -103,7 +103,7 @@ def _forms_zip(store_path: str, round_id: str) -> bytes:
 
 def _round(editor: access.Editor, store: Store, path: Path, round_: records.Round) -> None:
     seen = glance.glance(store, round_, date.today())
-    st.subheader(seen.headline())
+    st.header(seen.headline())
     st.markdown(f"{seen.news()} · {seen.due()}")
     st.download_button(
         _("Download the forms (.zip)"),
@@ -114,11 +114,11 @@ def _round(editor: access.Editor, store: Store, path: Path, round_: records.Roun
         key="round_forms_zip",
     )
     st.dataframe(_forms_table(seen), hide_index=True, use_container_width=True, key="round_forms")
-    st.markdown("##### " + _("Take returned forms"))
+    st.subheader(_("Take returned forms"))
     round_returns.panel(editor, store, path, round_)
     _reported(store, round_, seen)
     if seen.missing:
-        st.markdown("##### " + _("Reminders for leads still missing"))
+        st.subheader(_("Reminders for leads still missing"))
         st.caption(_("Copy a reminder into an e-mail to each lead whose form has not come back."))
         for state in seen.missing:
             with st.expander(lead_name(state.form.lead), icon=":material/mail:"):

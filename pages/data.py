@@ -41,7 +41,7 @@ with edit:
         editor.edit_panel(who, current.path)
 with files:
     data_report.backup_list(current.path, who)
-    st.markdown("##### " + _("Upload a replacement"))
+    st.header(_("Upload a replacement"))
     if who is not None:
         upload.upload_panel(who, current.path)
     else:

@@ -100,5 +100,5 @@ def test_viewers_see_no_history_under_an_activity(plan_workbook, use_workbook):
     at.run()
     at.selectbox(key="activity_pick").set_value("2021-01").run()
     assert not at.exception, at.exception
-    assert any("2021-01" in str(header.value) for header in at.subheader)
+    assert any("2021-01" in str(header.value) for header in at.header)
     assert not any("Changes made in the app" in str(e.label) for e in at.expander)

@@ -28,7 +28,7 @@ def hostile(activities, steps, milestones, lists):
 def markdown_sources(at: AppTest) -> list[str]:
     """Every string the page sent to a Markdown-rendering element (main area and sidebar)."""
     sources = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
         sources += [str(element.value) for element in at.get(kind)]
     sources += [str(element.proto.label) for element in at.get("page_link")]
     return sources

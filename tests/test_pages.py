@@ -56,7 +56,7 @@ def gantt_bars(at: AppTest) -> int:
 def text_of(at: AppTest) -> str:
     """Every piece of text on the page (main area), joined, as a reader sees it (Markdown escapes removed)."""
     parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error"):
         parts += [str(element.value) for element in at.get(kind)]
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", "\n".join(parts))
 

@@ -40,7 +40,7 @@ def test_an_editor_starts_a_round_and_sees_who_is_missing(plan_workbook, use_wor
     next(button for button in at.button if button.label == "Start the round").click()
     at.run()
     assert not at.exception, at.exception
-    assert [header.value for header in at.subheader] == ["0 of 5 forms returned"]
+    assert "0 of 5 forms returned" in [header.value for header in at.header]
     assert "Round “Before GC 44” started: 5 forms to send." in texts(at)
     assert len(at.code) == 5 and at.code[1].value.startswith("Dear colleagues at Ministry of Culture of Turkmenistan,")
 
@@ -56,7 +56,7 @@ def test_an_editor_starts_a_round_and_sees_who_is_missing(plan_workbook, use_wor
     take.take(editor, store, plan_workbook, take.prepare_taking(store, plan_workbook, round_, returned))
     at.run()
     assert not at.exception, at.exception
-    assert [header.value for header in at.subheader] == ["1 of 5 forms returned"]
+    assert "1 of 5 forms returned" in [header.value for header in at.header]
     assert len(at.code) == 4 and not any("Ministry of Culture" in code.value for code in at.code)
     forms = next(frame.value for frame in at.dataframe if "Returned?" in frame.value.columns)
     assert forms["Returned?"].tolist()[1] == f"Returned {date.today():%B} {date.today().day}, {date.today().year}"
@@ -73,7 +73,7 @@ def test_the_round_speaks_the_readers_language(plan_workbook, use_workbook, pass
     at.query_params["lang"] = "ru"
     at.run()
     assert not at.exception, at.exception
-    assert [header.value for header in at.subheader] == ["Возвращено форм: 0 из 5"]
+    assert "Возвращено форм: 0 из 5" in [header.value for header in at.header]
     assert at.code[0].value.startswith("Уважаемые коллеги")
 
 

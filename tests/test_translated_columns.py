@@ -93,7 +93,7 @@ def test_the_opened_activity_shows_the_translation_with_fallback(translated_work
     at.query_params["id"] = "2021-02"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    text = "\n".join(str(element.value) for element in at.markdown) + "\n".join(str(s.value) for s in at.subheader)
+    text = "\n".join(str(element.value) for element in at.markdown) + "\n".join(str(s.value) for s in at.header)
     assert event in text and note in text
     if lang == "ru":  # 2021-02's Domain, Culture, named as the Lists sheet's Domain (ru) says
         assert f"**Направление:** {RU_CULTURE}" in text
