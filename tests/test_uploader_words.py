@@ -3,6 +3,8 @@ language instead (Russian, Turkmen), and leaves English to Streamlit."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from components import a11y
@@ -24,3 +26,11 @@ def test_a_css_string_cannot_end_the_rule_or_the_style():
     escaped = a11y.css_string('a"b\\c</style>}')
     assert escaped.count('"') == 2 and "<" not in escaped and "}" not in escaped and "\\00005c" in escaped
     assert a11y.css_string("Ýükle 1") == '"Ýükle 1"'
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Загрузить"), ("tk", "Ýükle"), ("en", None)])
+def test_the_uploader_button_is_named_with_the_word_it_shows(lang, word):
+    # the hidden English word left the button without a name for axe-core (button-name): an aria-label gives it one
+    script = a11y.uploader_name_js(lang)
+    assert f"window.actionplanUploadWord = {json.dumps(word)};" in script
+    assert "stFileUploaderDropzone" in script and "aria-label" in script
