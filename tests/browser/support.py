@@ -13,6 +13,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from actionplan import i18n
 from actionplan.keeping import access
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,15 +116,20 @@ def go_to(tab, title: str) -> None:
     wait_idle(tab)
 
 
-def sign_in(tab, name: str = "Browser Editor") -> None:
-    """On the Data page: open its Edit tab and sign in with EDITOR_PASSWORD; then expect the Edit tab to be showing
-    "Signed in as"."""
-    tab.get_by_role("tab", name="Edit").click()
-    tab.get_by_role("textbox", name="Your name").fill(name)
-    tab.get_by_role("textbox", name="Editor password").fill(EDITOR_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
+def sign_in(tab, name: str = "Browser Editor", *, lang: str = "en") -> None:
+    """On the Data page, shown in `lang`: open its Edit tab and sign in with EDITOR_PASSWORD; then expect the Edit
+    tab to be showing "Signed in as" (in `lang`)."""
+    with i18n.using(lang):
+        edit, your_name, password, button = (
+            i18n._(text) for text in ("Edit", "Your name", "Editor password", "Sign in")
+        )
+        signed_in = i18n._("Signed in as **{name}** — your changes are recorded under this name in the change log.")
+    tab.get_by_role("tab", name=edit).click()
+    tab.get_by_role("textbox", name=your_name).fill(name)
+    tab.get_by_role("textbox", name=password).fill(EDITOR_PASSWORD)
+    tab.get_by_role("button", name=button).click()
     wait_idle(tab)
-    expect(tab.get_by_text("Signed in as")).to_be_visible()
+    expect(tab.get_by_text(signed_in.split("**")[0].strip())).to_be_visible()
 
 
 def open_editor(tab, server: AppServer, name: str = "Browser Editor") -> None:
