@@ -248,7 +248,8 @@ def sidebar(plan: Plan) -> views.Filters:
             key="filter_reset",
             on_click=_reset,
             icon=":material/filter_alt_off:",
-            disabled=not view.narrows and view.as_of == date.today(),
+            # Never disabled: a button disabled by its own press lost the keyboard focus to the page's start, and
+            # a disabled one is skipped by Tab (the caption under the title says whether any filter applies).
         )
     _write_query(view)
     return view

@@ -149,9 +149,7 @@ TIMELINE_CONTROLS = {"timeline_colour", "timeline_group", "timeline_zoom", "time
 
 def test_every_filter_and_timeline_control_is_reached_by_tab_with_a_visible_focus(app_server, plan_workbook, page):
     server = app_server(plan_workbook)
-    open_page(
-        page, server, "timeline", "year=2022"
-    )  # a filter set: Reset filters is enabled (a disabled one is skipped)
+    open_page(page, server, "timeline", "year=2022")
     _wait_for_charts(page)
     reached: dict[str, bool] = {}
     names: list[str] = []
@@ -236,6 +234,34 @@ def test_the_first_key_press_after_a_restart_chooses_and_keeps_the_focus(app_ser
     assert state["checked"] == [False, True], "the first choice was undone"
     assert state["focused"] == 1, "the focus left the control after the rerun"
     assert "Status as of the date:" in page.locator("[data-testid='stMain']").inner_text()  # the page followed
+    assert_no_exception(page)
+
+
+FOCUSED_KEY = """() => {
+  const keyed = document.activeElement.closest('[class*="st-key-"]');
+  return keyed ? Array.from(keyed.classList).find(name => name.startsWith('st-key-')).slice(7) : document.activeElement.tagName;
+}"""
+
+
+def test_the_focus_stays_on_a_filter_and_on_reset_after_the_page_reruns(app_server, plan_workbook, page):
+    """A filter chosen from the keyboard keeps the focus through the rerun it starts; so does Reset filters, which
+    was disabled by its own press and dropped the focus to the start of the page."""
+    server = app_server(plan_workbook)
+    open_page(page, server, "timeline")
+    page.locator(".st-key-filter_year input").focus()
+    page.keyboard.type("2022")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2022'", timeout=15_000)
+    wait_idle(page)
+    assert page.evaluate(FOCUSED_KEY) == "filter_year"
+    page.keyboard.press("Escape")  # close the list of years
+    page.locator(".st-key-filter_reset button").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('year')", timeout=15_000)
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    assert page.evaluate(FOCUSED_KEY) == "filter_reset"
+    assert page.locator(".st-key-filter_year [data-baseweb='tag']").count() == 0
     assert_no_exception(page)
 
 
