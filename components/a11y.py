@@ -24,7 +24,9 @@ from actionplan.i18n import _
 # in order, none skipped (WCAG 1.3.1): h1 the page's title, h2 its sections, h3 (and h4) within them. A page's
 # sections are drawn at the size of Streamlit's third level (smaller on a phone, so the Overview's headline leaves
 # room for the cards), the headings inside a tab smaller still (the tab's own label heads them), and the sidebar's
-# "Filters" (an h2, before the page's h1 in the document) at the size it had as an h3.
+# "Filters" (an h2, before the page's h1 in the document) at the size it had as an h3. A collapsed sidebar (a
+# phone's first view) is hidden, not only slid off the screen: its links and filters left the Tab order, where the
+# focus went unseen through twenty of them (WCAG 2.4.7, 2.4.11); the button that opens it brings them back.
 CAPTION_COLOUR = "#5A6068"
 FOCUS_COLOUR = "#1F4E79"  # colours.ACCENT: 8.8:1 on white
 ACCESS_CSS = (
@@ -38,6 +40,8 @@ ACCESS_CSS = (
     "@media (max-width:640px){[data-testid='stMain'] h2{font-size:1.4rem}}"
     "[data-testid='stMain'] [data-testid='stTabs'] :is(h2,h3,h4){font-size:1.25rem}"
     "[data-testid='stSidebar'] h2{font-size:1.125rem}"
+    "[data-testid='stSidebar'][data-collapsed='true'] :is(*,*::before){visibility:hidden !important}"
+    "[data-testid='stSidebar'][data-collapsed='true']{visibility:hidden}"
     "</style>"
 )
 
@@ -57,6 +61,24 @@ if (!window.actionplanTablesWatched) {
   });
   new MutationObserver(reachable).observe(document.body, {childList: true, subtree: true});
   window.addEventListener("resize", reachable);
+}
+"""
+
+
+# Opening the sidebar removes the button that opened it, and closing it hides the button that closed it: the focus
+# fell to the start of the page, and the next Tab skipped the sidebar just opened (WCAG 2.4.3). The focus moves to
+# the sidebar's close button when it opens, and back to the open button when it closes, only when it was lost.
+SIDEBAR_FOCUS_JS = """
+if (!window.actionplanSidebarFocus) {
+  window.actionplanSidebarFocus = true;
+  new MutationObserver(records => records.forEach(record => setTimeout(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const sidebar = record.target;
+    const target = sidebar.dataset.collapsed === "true"
+      ? document.querySelector("[data-testid='stExpandSidebarButton']")
+      : sidebar.querySelector("[data-testid='stSidebarCollapseButton'] button");
+    target?.focus({preventScroll: true});
+  }, 50))).observe(document.body, {attributes: true, subtree: true, attributeFilter: ["data-collapsed"]});
 }
 """
 
@@ -119,7 +141,7 @@ def frame(lang: str) -> None:
         st.html(uploader_css(lang))
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
-        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}"
+        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}"
         f"{uploader_name_js(lang)}</script>",
         unsafe_allow_javascript=True,
     )

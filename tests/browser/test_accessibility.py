@@ -265,6 +265,34 @@ def test_the_focus_stays_on_a_filter_and_on_reset_after_the_page_reruns(app_serv
     assert_no_exception(page)
 
 
+IN_SIDEBAR = "() => !!document.activeElement.closest('[data-testid=stSidebar]')"
+
+
+def test_a_closed_sidebar_is_out_of_the_tab_order_and_opening_it_takes_the_focus_in(app_server, plan_workbook, browser):
+    """On a phone the sidebar starts closed, slid off the screen: its links and filters were still reached by Tab,
+    with the focus out of sight. Opening it from the keyboard took the focus to the start of the page; now into it."""
+    server = app_server(plan_workbook)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        open_page(tab, server, "timeline")
+        for _ in range(8):  # past the skip link and the header, into the page
+            tab.keyboard.press("Tab")
+            assert not tab.evaluate(IN_SIDEBAR), "a control of the closed sidebar took the focus"
+        tab.locator("[data-testid='stExpandSidebarButton']").focus()
+        tab.keyboard.press("Enter")
+        tab.wait_for_function(IN_SIDEBAR, timeout=5_000)
+        tab.keyboard.press("Tab")
+        assert tab.evaluate(IN_SIDEBAR)  # on into the sidebar's navigation
+        tab.locator("[data-testid='stSidebarCollapseButton'] button").focus()
+        tab.keyboard.press("Enter")
+        tab.wait_for_function(
+            "document.activeElement.matches(\"[data-testid='stExpandSidebarButton']\")", timeout=5_000
+        )
+    finally:
+        context.close()
+
+
 OVERFLOWING_CONTROLS = """() => Array.from(document.querySelectorAll(
     '[data-testid=stMain] button, [data-testid=stMain] input, [data-testid=stMain] a, [data-testid=stMain] [role=radio]'))
   // data grids, tables, tab lists and charts scroll inside themselves by design (WCAG 1.4.10 allows it for
