@@ -213,7 +213,7 @@ SEGMENT_STATE = """(key) => {
 def test_the_first_key_press_after_a_restart_chooses_and_keeps_the_focus(app_server, plan_workbook, page):
     """The first page opened on a fresh server ran outside app.py's navigation, and every widget was drawn anew at
     the next run: the first choice made on it (here Colour by: Status, with the keyboard) was undone and the focus
-    dropped to the page. The frame now starts that first run again under the navigation (frame.require)."""
+    dropped to the page. frame.require now runs such a page inside the frame, under the hash of every later run."""
     server = app_server(plan_workbook)
     open_page(page, server, "timeline")  # the first page this server draws
     _wait_for_charts(page)
