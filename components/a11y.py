@@ -24,7 +24,9 @@ from actionplan.i18n import _
 # in order, none skipped (WCAG 1.3.1): h1 the page's title, h2 its sections, h3 (and h4) within them. A page's
 # sections are drawn at the size of Streamlit's third level (smaller on a phone, so the Overview's headline leaves
 # room for the cards), the headings inside a tab smaller still (the tab's own label heads them), and the sidebar's
-# "Filters" (an h2, before the page's h1 in the document) at the size it had as an h3. A collapsed sidebar (a
+# "Filters" (an h2, before the page's h1 in the document) at the size it had as an h3. A page's name in the
+# navigation and a toggle's label wrap instead of ending in "…" (text enlarged to 200%, WCAG 1.4.4, cut
+# "Conventions & programmes" and the Timeline's "Dated steps" short). A collapsed sidebar (a
 # phone's first view) is hidden, not only slid off the screen: its links and filters left the Tab order, where the
 # focus went unseen through twenty of them (WCAG 2.4.7, 2.4.11); the button that opens it brings them back.
 CAPTION_COLOUR = "#5A6068"
@@ -40,6 +42,9 @@ ACCESS_CSS = (
     "@media (max-width:640px){[data-testid='stMain'] h2{font-size:1.4rem}}"
     "[data-testid='stMain'] [data-testid='stTabs'] :is(h2,h3,h4){font-size:1.25rem}"
     "[data-testid='stSidebar'] h2{font-size:1.125rem}"
+    "[data-testid='stSidebarNavLink'] [data-testid='stMarkdownContainer'] :is(*,p),"
+    "[data-testid='stMain'] label :is(.stMarkdownEllipsis,.stMarkdownEllipsis p)"
+    "{white-space:normal;overflow:visible;text-overflow:clip}"
     "[data-testid='stSidebar'][data-collapsed='true'] :is(*,*::before){visibility:hidden !important}"
     "[data-testid='stSidebar'][data-collapsed='true']{visibility:hidden}"
     "</style>"
