@@ -94,10 +94,15 @@ def require() -> None:
     script's). Had this run carried on, each widget here would be a different widget in the next run, which goes
     through app.py, and the browser would forget them: a deep link to /data whose first click is Sign in would
     show the first tab again instead of the Edit tab the editor was on.
+
+    Only in a browser: AppTest (no URL) runs every page alone, each run under the same hash, so it draws on. Its
+    runs must also end normally: a run ended by st.stop() keeps its buttons pressed and its stale widgets.
     """
     if _FRAMED.get():
         return
     page = draw()
+    if st.context.url is None:
+        return
     with framed():
         page.run()
-    st.stop()
+    st.stop()  # once per server process: this draw's st.navigation makes every later run go through app.py
