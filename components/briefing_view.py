@@ -21,7 +21,7 @@ from actionplan.plan import contract
 from actionplan.plan import status as as_of_status
 from actionplan.plan.status import AsOf, Reported
 
-from . import activity, colours, derived, signin, widget_words
+from . import activity, colours, derived, lang, signin, widget_words
 
 NO_EARLIER = N_("None")
 UPLOAD = N_("Upload a file…")
@@ -93,7 +93,7 @@ def choose_earlier(workbook: Path) -> Plan | None:
         _("Changes since"),
         options,
         format_func=label,
-        key="briefing_since",
+        key=lang.reworded("briefing_since"),
         help=_(
             "An earlier version of the workbook: a backup the Data page kept (or, for a signed-in editor, a "
             "file to upload). The pack lists activities added, removed, re-dated, re-classified, and changes to "

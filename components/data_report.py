@@ -209,7 +209,7 @@ def backup_list(path: Path, editor: access.Editor | None) -> None:
     chosen = st.selectbox(
         _("Backup"),
         kept,
-        key="backup_choice",
+        key=lang.reworded("backup_choice"),
         label_visibility="collapsed",
         width=BACKUP_PICKER_WIDTH,
         format_func=lambda b: (
@@ -281,7 +281,7 @@ def change_log(path: Path, editor: access.Editor | None) -> None:
         _("Kind of change"),
         [None, *ACTION_LABELS],
         format_func=lambda kind: _("All changes") if kind is None else _(ACTION_LABELS[kind]),
-        key="change_log_action",
+        key=lang.reworded("change_log_action"),
         width=220,
     )
     who = None
@@ -291,7 +291,7 @@ def change_log(path: Path, editor: access.Editor | None) -> None:
             _("Editor"),
             [None, *names],
             format_func=lambda name: _("Everyone") if name is None else name,
-            key="change_log_who",
+            key=lang.reworded("change_log_who"),
             width=260,
         )
     records = audit.search(store, path, who=who, action=action, limit=CHANGE_LOG_LINES)

@@ -18,6 +18,7 @@ from actionplan import i18n
 QUERY_KEY = "lang"
 STORE = "ui_language"
 PICKER = "ui_language_pick"
+REWORDED = "ui_language_reworded"  # keys of the choice widgets whose options are shown in the reader's words
 
 
 def browser_language() -> str:
@@ -50,10 +51,28 @@ def keep_in_url() -> None:
         st.query_params[QUERY_KEY] = code
 
 
+def reworded(key: str) -> str:
+    """`key` of a select box (or multiselect) whose options are shown in the reader's words, remembered so that a
+    language switch can set its value again. Streamlit 1.67 keeps the label a select box shows until its value
+    changes: without this, "All years" stayed English on a page switched to Russian."""
+    keys: set[str] = st.session_state.setdefault(REWORDED, set())
+    keys.add(key)
+    return key
+
+
+def _say_again() -> None:
+    """Set each worded choice to the value it holds, so the browser is sent the value and shows it in the new words."""
+    state = st.session_state
+    for key in sorted(state.get(REWORDED, ())):
+        if key in state:
+            state[key] = state[key]
+
+
 def choose(code: str | None) -> None:
     """The reader picked a language: keep it in the session and in the URL (a picker's callback)."""
     code = i18n.supported(code)
     if code:
+        _say_again()
         st.session_state[STORE] = code
         st.query_params[QUERY_KEY] = code
 

@@ -19,7 +19,7 @@ from actionplan.keeping.store import Store
 from actionplan.rounds import glance, issue, records
 from actionplan.rounds.forms import FORM_COLUMNS, day_text
 from actionplan.rounds.leads import lead_name
-from components import round_leads, round_returns
+from components import lang, round_leads, round_returns
 
 DEFAULT_DUE_DAYS = 28
 
@@ -42,7 +42,7 @@ def panel(editor: access.Editor | None, path: Path) -> None:
         format_func=lambda round_: _("{round} (started {day}, due {due})").format(
             round=round_.name, day=day_text(round_.started_at.date()), due=day_text(round_.due)
         ),
-        key="round_chosen",
+        key=lang.reworded("round_chosen"),
     )
     if chosen is not None:
         _round(editor, store, path, chosen)
@@ -67,13 +67,13 @@ def _start(editor: access.Editor, store: Store, path: Path) -> None:
     with st.form("round_start", border=False):
         name = st.text_input(_("Name of the round"), placeholder=_("for example: Before GC 44"), key="round_name")
         due = st.date_input(_("Due back by"), value=date.today() + timedelta(days=DEFAULT_DUE_DAYS), key="round_due")
-        lang = st.selectbox(
+        forms_lang = st.selectbox(
             _("Language of the forms"), list(i18n.LANGUAGES), format_func=i18n.language_name, key="round_lang"
         )
         started = st.form_submit_button(_("Start the round"), type="primary", icon=":material/send:")
     if started:
         try:
-            issued = issue.start_round(store, path, name=name, due=due, lang=lang, started_by=editor.name)
+            issued = issue.start_round(store, path, name=name, due=due, lang=forms_lang, started_by=editor.name)
         except issue.NotStarted as refused:
             st.error(str(refused), icon=":material/block:")
             return

@@ -6,7 +6,7 @@ from actionplan import i18n, views, words
 from actionplan.i18n import N_, _
 from actionplan.plan import export
 from actionplan.plan.contract import ActivityColumn, Derived
-from components import activity, data_report, derived, filters
+from components import activity, data_report, derived, filters, lang
 
 TABLE = "activities_table"
 PICK = "activity_pick"
@@ -130,7 +130,7 @@ st.session_state[PICK] = opened_id
 st.selectbox(
     _("Open an activity"),
     model.ids,
-    key=PICK,
+    key=lang.reworded(PICK),
     on_change=_on_pick,
     index=None,
     placeholder=_("Pick an ID, or select a row"),

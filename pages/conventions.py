@@ -6,7 +6,7 @@ from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.views import chart_words
 from actionplan.views import pages as models
-from components import activity, chart_text, charts, derived, filters
+from components import activity, chart_text, charts, derived, filters, lang
 
 CELL = "coverage_cell"
 
@@ -64,6 +64,8 @@ st.header(_("Activities behind a cell"))
 if not model.cells:
     st.info(_("No activity here implements a convention or programme."), icon=":material/info:")
     st.stop()
-cell = st.selectbox(_("Convention or programme, and year"), model.cells, key=CELL, format_func=model.cell_label)
+cell = st.selectbox(
+    _("Convention or programme, and year"), model.cells, key=lang.reworded(CELL), format_func=model.cell_label
+)
 st.markdown(f"**{words.md_text(model.titles[cell[0]])}**, {cell[1]}")
 activity.links(models.cell_activities(acts, cell))

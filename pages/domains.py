@@ -7,7 +7,7 @@ from actionplan.i18n import N_, _
 from actionplan.plan.status import status_help
 from actionplan.views import chart_words
 from actionplan.views import pages as models
-from components import activity, chart_text, charts, colours, derived, filters
+from components import activity, chart_text, charts, colours, derived, filters, lang
 
 plan, view, acts = filters.open_page(N_("Domains"))
 model = derived.domains_page(plan, view, acts)
@@ -46,14 +46,14 @@ with choose:
     domain = st.selectbox(
         _("Domain"),
         list(counted),
-        key="drill_domain",
+        key=lang.reworded("drill_domain"),
         format_func=lambda d: f"{filters.app_word(d, plan.labels)} ({counted[d]})",
     )
     inside = dict(model.instruments_in(domain))
     instrument = st.selectbox(
         _("Convention or programme"),
         [models.ALL, *inside],
-        key="drill_instrument",
+        key=lang.reworded("drill_instrument"),
         format_func=lambda i: _(models.ALL) if i == models.ALL else f"{filters.app_word(i, plan.labels)} ({inside[i]})",
     )
     title = plan.labels.title(plan.lists, instrument, i18n.current().lang)

@@ -8,7 +8,7 @@ from actionplan import views, words
 from actionplan.i18n import N_, _, n_
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.status import AS_OF_ORDER
-from components import chart_text, charts, derived, filters
+from components import chart_text, charts, derived, filters, lang
 
 ALL_YEARS = N_("All years")
 ALL_CLOSED = N_("All groups closed")
@@ -39,7 +39,7 @@ group_by = group_col.segmented_control(
 zoom = zoom_col.selectbox(
     _("Show"),
     [ALL_YEARS, *plan.years],
-    key="timeline_zoom",
+    key=lang.reworded("timeline_zoom"),
     format_func=lambda year: _(ALL_YEARS) if year == ALL_YEARS else str(year),
     help=_("Zoom to one calendar year (activities outside it stay in the list of rows)."),
 )
@@ -68,7 +68,7 @@ if window.collapsed:
     opened = open_col.selectbox(
         _("Open a group"),
         [ALL_CLOSED, *window.groups.index],
-        key="timeline_open",
+        key=lang.reworded("timeline_open"),
         format_func=lambda group: (
             _(ALL_CLOSED)
             if group == ALL_CLOSED
