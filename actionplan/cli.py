@@ -12,7 +12,7 @@ from . import briefing, i18n, words
 from .i18n import N_, _, n_
 from .keeping import backups
 from .plan.export import plan_csv
-from .plan.load import WORKBOOK_ENV, Plan, load_plan, workbook_path
+from .plan.load import WORKBOOK_ENV, Plan, load_plan, plan_in_language, workbook_path
 from .rounds.command import add_round_command
 
 DESCRIPTION = N_(
@@ -147,7 +147,7 @@ def _write_briefing(args: argparse.Namespace) -> int:
             print(finding, file=sys.stderr)
         return 1
     try:
-        scope = _scope_from(plan, args)
+        scope = _scope_from(plan_in_language(plan, i18n.current().lang), args)  # the session named as read
     except ValueError as problem:
         return _fail(str(problem), 2)
     since = None

@@ -9,7 +9,7 @@ from actionplan import briefing as pack
 from actionplan import words
 from actionplan.i18n import N_, _
 from actionplan.keeping import backups
-from components import briefing_view, derived, frame, plan_store, tabs
+from components import briefing_view, derived, filters, frame, plan_store, tabs
 
 frame.require()  # the app's frame, also when this page is opened without app.py
 
@@ -19,7 +19,7 @@ SESSION, RANGE = "session", "range"  # the choices' values
 MODE_LABELS = {SESSION: N_("for a session"), RANGE: N_("for a date range")}
 
 current = plan_store.current()
-plan = current.plan
+plan = filters.page_plan()  # the workbook's translated columns (Name (ru) of a session, ...) in the reader's language
 held = pack.sessions(plan)
 labels = [session.label for session in held]
 

@@ -132,7 +132,7 @@ def _contents(briefing: Briefing) -> list[tuple[str, str]]:
 
 def _cover(document, briefing: Briefing, contents: list[tuple[str, str]]) -> None:
     scope = briefing.scope
-    session = scope.session.name if scope.session else scope.title
+    session = scope.session.title if scope.session else scope.title
     parts.footer(
         document,
         _("Briefing pack \u00b7 {session} \u00b7 as of {day}").format(

@@ -15,6 +15,7 @@ from ..plan.checkins import activities_as_of
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import AsOf
+from ..plan.translations import milestone_name
 
 GENERAL_CONFERENCE = "General Conference"
 CLOSED = AsOf.values("closed")  # Completed, Cancelled: a Postponed activity is still owed, so it is open
@@ -34,10 +35,16 @@ class UnknownSession(ValueError):
 class Session:
     """A General Conference session from the Milestones sheet."""
 
-    name: str
+    name: str  # the Name cell: the key the Messages sheet's Session and `--session 42` match on
     start: date
     end: date
     place: str | None = None
+    shown_name: str = ""  # the name a reader sees (`Name (ru)` where filled, see `translations.milestone_name`)
+
+    @property
+    def title(self) -> str:
+        """The name as the reader sees it: the translated name where the workbook has one, else the Name."""
+        return self.shown_name or self.name
 
     @property
     def ordinal(self) -> str | None:
@@ -49,14 +56,18 @@ class Session:
     def short_name(self) -> str:
         """'42nd session' ('42-я сессия', '42-nji mejlis'), or the whole name where it has no ordinal."""
         if self.ordinal is None:
-            return self.name
+            return self.title
         number = int(self.ordinal[:-2])
         return _("{ordinal} session").format(ordinal=words.ordinal(number, gender="f"))  # сессия is feminine
 
     @property
     def label(self) -> str:
         """'42nd session of the UNESCO General Conference, 7-22 Nov 2023, Paris'."""
-        return ", ".join(part for part in (self.name, words.span(self.start, self.end), self.place) if part)
+        return ", ".join(part for part in (self.title, words.span(self.start, self.end), self.place) if part)
+
+    def named_by(self, text: str) -> bool:
+        """True when `text` (already casefolded) is part of the session's label or of its Name (the key)."""
+        return bool(text) and (text in self.label.casefold() or text in self.name.casefold())
 
 
 def sessions(plan: Plan) -> tuple[Session, ...]:
@@ -73,7 +84,8 @@ def sessions(plan: Plan) -> tuple[Session, ...]:
             if pd.notna(milestone.get(MilestoneColumn.END))
             else start
         )
-        found.append(Session(name, start, end, words.cell_text(milestone.get(MilestoneColumn.PLACE)) or None))
+        place = words.cell_text(milestone.get(MilestoneColumn.PLACE)) or None
+        found.append(Session(name, start, end, place, milestone_name(milestone)))
     return tuple(sorted(found, key=lambda session: session.start))
 
 
@@ -90,7 +102,7 @@ def find_session(plan: Plan, wanted: str) -> Session:
         if not matches:
             matches = [s for s in known if re.search(rf"\b{number.group(1)}\b", s.name)]
     else:
-        matches = [s for s in known if text.casefold() in s.label.casefold()] if text else []
+        matches = [s for s in known if s.named_by(text.casefold())]
     if len(matches) == 1:
         return matches[0]
     listed = "; ".join(session.label for session in known) or _(

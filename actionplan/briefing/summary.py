@@ -21,6 +21,7 @@ from ..plan.contract import MessageColumn as M
 from ..plan.contract import MilestoneColumn
 from ..plan.load import Plan
 from ..plan.status import AsOf, Reported
+from ..plan.translations import milestone_name
 from .leads import status_counts
 from .scope import Scope, Session
 from .text import one_line
@@ -81,7 +82,7 @@ def names_session(cell: object, session: Session) -> bool:
     if number:
         ordinal = session.ordinal
         return ordinal is not None and ordinal[:-2] == number.group(1)
-    return text in session.label.casefold() or session.name.casefold() in text
+    return session.named_by(text) or session.name.casefold() in text
 
 
 def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]:
@@ -98,7 +99,7 @@ def follow_up(plan: Plan, scope: Scope) -> tuple[pd.DataFrame, date | None, str]
         ends.append(
             (
                 pd.Timestamp(first[MilestoneColumn.DATE]).date() - timedelta(days=1),
-                _("the eve of {milestone}").format(milestone=one_line(first[MilestoneColumn.NAME])),
+                _("the eve of {milestone}").format(milestone=one_line(milestone_name(first))),
             )
         )
     if not ends or min(ends)[0] <= scope.end:

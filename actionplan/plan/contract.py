@@ -122,6 +122,7 @@ class Derived(StrEnum):
     REPORTED_STATUS = "Reported status"  # Status, or "Not reported" where blank
     STATUS_AS_OF = "Status as of"  # the status on the as-of date (plan.status)
     WORKBOOK = "Workbook"  # in a portfolio (a folder of plans): the file each row came from (plan.portfolio)
+    SHOWN_NAME = "Name shown"  # a milestone's Name in the reader's language (`Name (ru)`); Name stays the key
 
 
 @dataclass(frozen=True, kw_only=True)

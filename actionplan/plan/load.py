@@ -38,7 +38,7 @@ from .lists import Lists, read_lists
 from .messages import empty_messages, read_messages
 from .milestones import read_milestones
 from .steps import read_steps
-from .translations import STEP_TEXT, ListLabels, in_language
+from .translations import STEP_TEXT, ListLabels, in_language, milestones_in_language
 
 DEFAULT_WORKBOOK = Path("data/plan.xlsx")
 WORKBOOK_ENV = "PLAN_WORKBOOK"
@@ -120,13 +120,14 @@ class Plan:
 
 
 def plan_in_language(plan: Plan, lang: str) -> Plan:
-    """The plan with its activities' and steps' text in `lang` where the workbook translates it (the same plan
-    when it does not)."""
+    """The plan with its activities', steps' and milestones' text in `lang` where the workbook translates it (the
+    same plan when it does not; a milestone's Name stays the key, see `translations.milestone_name`)."""
     activities = in_language(plan.activities, lang)
     steps = in_language(plan.steps, lang, STEP_TEXT)
-    if activities is plan.activities and steps is plan.steps:
+    milestones = milestones_in_language(plan.milestones, lang)
+    if activities is plan.activities and steps is plan.steps and milestones is plan.milestones:
         return plan
-    return replace(plan, activities=activities, steps=steps)
+    return replace(plan, activities=activities, steps=steps, milestones=milestones)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -4,14 +4,16 @@ The Activities sheet may carry `Event (ru)`, `Event (tk)`, `Notes (ru)`, ... (an
 language code in brackets; headers matched ignoring case and spaces, like every header). Where such a cell is
 filled, a reader of that language sees it; where it is blank, the original. The Lists sheet may carry translated
 names the same way (`Domain (ru)`, `Convention (tk)`, `Convention title (ru)`, `Programme (tk)`): the value itself
-stays the key (filters, URLs and the workbook keep it); only what a reader sees changes.
+stays the key (filters, URLs and the workbook keep it); only what a reader sees changes. The Milestones sheet may
+carry `Name (ru)`, `Place (tk)`, ...: the Place is replaced, but the Name stays the key (the Messages sheet's Session
+and `briefing --session 42` match on it), its translation going to a column of its own that `milestone_name` reads.
 
 Translated columns are staff-added columns: loaded, kept on save and exported like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from .. import words
 from ..i18n import DEFAULT, LANGUAGES
 from . import contract
 from .contract import ActivityColumn as A
+from .contract import MilestoneColumn as M
 from .contract import StepColumn as S
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 # Status) are keys and keep their value, their names come from the Lists sheet (`ListLabels`).
 ACTIVITY_TEXT: tuple[str, ...] = (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES)
 STEP_TEXT: tuple[str, ...] = (S.DESCRIPTION, S.TERMS)
+MILESTONE_TEXT: tuple[str, ...] = (M.PLACE,)  # the Name is a key: its translation is `Derived.SHOWN_NAME`
 LIST_NAMES: tuple[str, ...] = (
     contract.LIST_DOMAIN,
     contract.LIST_CONVENTION,
@@ -63,6 +67,22 @@ def in_language(frame: pd.DataFrame, lang: str, columns: tuple[str, ...] = ACTIV
     present = [column for column in columns if column in frame.columns]
     chosen = {c: translated(frame, c, lang) for c in present if translation_column(frame.columns, c, lang)}
     return frame.assign(**chosen) if chosen else frame
+
+
+def milestones_in_language(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Milestones table as a reader of `lang` sees it: the Place translated, the Name kept (a key) with the
+    translated name beside it in `Derived.SHOWN_NAME`; the same frame when the sheet has no translation."""
+    shown = in_language(milestones, lang, MILESTONE_TEXT)
+    if translation_column(milestones.columns, M.NAME, lang) is None:
+        return shown
+    return shown.assign(**{contract.Derived.SHOWN_NAME: translated(milestones, M.NAME, lang)})
+
+
+def milestone_name(milestone: pd.Series | Mapping[str, object]) -> str:
+    """The name of a milestone (a row of the Milestones table) as its reader sees it: `Name (ru)` where the table
+    was taken through `milestones_in_language` and the cell is filled, else the Name. Plain text: through
+    `words.md_text` before Markdown."""
+    return words.cell_text(milestone.get(contract.Derived.SHOWN_NAME)) or words.cell_text(milestone.get(M.NAME))
 
 
 @dataclass(frozen=True)

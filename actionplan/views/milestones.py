@@ -11,6 +11,7 @@ import pandas as pd
 from .. import words
 from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.status import AsOf, Reported
+from ..plan.translations import milestone_name
 
 # ---------------------------------------------------------------------------------------------------------------
 # Milestones and what falls due
@@ -52,7 +53,7 @@ def milestone_eves(milestones: pd.DataFrame) -> list[QuickDate]:
     eves = []
     for _, milestone in milestones.sort_values(MilestoneColumn.DATE, kind="stable").iterrows():
         day = milestone[MilestoneColumn.DATE].date() - timedelta(days=1)
-        eves.append(QuickDate(words.day(day), day, str(milestone[MilestoneColumn.NAME])))
+        eves.append(QuickDate(words.day(day), day, milestone_name(milestone)))
     return eves
 
 

@@ -18,6 +18,7 @@ from ..plan.contract import ActivityColumn, MilestoneColumn
 from ..plan.load import Plan
 from ..plan.portfolio import WORKBOOK_COLUMN, shared_ids
 from ..plan.status import Reported
+from ..plan.translations import milestone_name
 from .activity import activity_table
 from .classify import NO_INSTRUMENT, UNCLASSIFIED, app_word, domain_order, instrument_order, named_rows
 from .counts import (
@@ -100,7 +101,7 @@ def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
         starts = milestone[MilestoneColumn.DATE].date()
         ahead.append(
             MilestoneAhead(
-                name=words.cell_text(milestone[MilestoneColumn.NAME]),
+                name=milestone_name(milestone),
                 when=words.span(milestone[MilestoneColumn.DATE], milestone[MilestoneColumn.END]),
                 place=words.cell_text(milestone.get(MilestoneColumn.PLACE)),
                 since=since,
@@ -128,7 +129,7 @@ def _no_milestone_ahead(milestones: pd.DataFrame, as_of: date) -> str:
     said = [_("No milestone after {day} in the Milestones sheet.").format(day=words.day(as_of))]
     if len(milestones):
         final = milestones.iloc[-1]
-        name = words.cell_text(final[MilestoneColumn.NAME])
+        name = milestone_name(final)
         when = words.span(final[MilestoneColumn.DATE], final[MilestoneColumn.END])
         said.append(_("The last one there: {name}, {when}.").format(name=name, when=when))
     said.append(

@@ -10,7 +10,7 @@ import pandas as pd
 from actionplan import views, words
 from actionplan.i18n import _, n_
 from actionplan.plan.contract import ActivityColumn, MilestoneColumn
-from actionplan.plan.translations import ListLabels
+from actionplan.plan.translations import ListLabels, milestone_name
 
 from .. import colours
 from .common import MILESTONE_LABEL_SHIFT, MILESTONE_LEVEL_HEIGHT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
@@ -128,9 +128,7 @@ def _add_milestones(
                 "xanchor": "right" if to_left else "left",
                 "align": "right" if to_left else "left",
                 "showarrow": False,
-                "text": str(milestone[MilestoneColumn.NAME]).split(" ")[0]
-                if short
-                else _wrap(milestone[MilestoneColumn.NAME], 28),
+                "text": milestone_name(milestone).split(" ")[0] if short else _wrap(milestone_name(milestone), 28),
                 "font": {"size": 11, "color": colours.MILESTONE_COLOUR},
                 "name": f"milestone: {milestone['Name']}",
             }
