@@ -179,17 +179,21 @@ def summary(briefing: pack.Briefing) -> None:
         column.metric(label, count, help=meaning, border=True)
     # Each list in the summary cut to SUMMARY_LISTS_UP_TO activities on screen; the documents name every one.
     st.markdown(words.md_text(" ".join(_listing(briefing))))
-    by_status, by_domain = st.columns([1, 2], gap="medium")
+    # Side by side where both fit, the by-status table as wide as its words and counts need (a fixed share cut the
+    # count column in Russian at 1366 px); on a narrow screen the by-domain table moves under it.
+    with st.container(horizontal=True, gap="medium"):
+        by_status, by_domain = st.container(width="content"), st.container(width="stretch")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
     by_status.dataframe(
         derived.of_briefing(briefing, "by_status", lambda: _statuses_said(briefing.status_summary, ("Status as of",))),
         hide_index=True,
+        width="content",
         key="briefing_by_status",
         column_order=("Status as of", "Activities"),
         column_config=_labelled(
             {
-                "Status as of": st.column_config.TextColumn(width="medium", help=meanings),
+                "Status as of": st.column_config.TextColumn(help=meanings),
                 "Activities": st.column_config.NumberColumn(),
             }
         ),

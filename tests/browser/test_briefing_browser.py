@@ -20,3 +20,22 @@ def test_word_download_is_written_when_clicked(app_server, plan_workbook, page, 
     assert saved.suffix == ".docx" and saved.name.startswith("briefing-")
     assert zipfile.is_zipfile(saved)
     assert Document(str(saved)).paragraphs[0].text == "Briefing pack"
+
+
+def test_by_status_table_shows_every_column_whole(app_server, plan_workbook, browser):
+    """The summary's by-status table needs no sideways scrolling in any language, on a laptop or a phone: a fixed
+    share of the row cut its count column ('Мероприятия') in Russian at 1366 px."""
+    server = app_server(plan_workbook)
+    for width, height in ((1366, 768), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        tab = context.new_page()
+        for lang in ("en", "ru", "tk"):
+            open_page(tab, server, "briefing", f"lang={lang}")
+            assert_no_exception(tab)
+            grid = tab.locator("[data-testid='stDataFrame']").first
+            grid.scroll_into_view_if_needed()
+            tab.wait_for_timeout(300)
+            scroller = grid.locator(".dvn-scroller").first
+            inner, shown = scroller.evaluate("(e) => [e.scrollWidth, e.clientWidth]")
+            assert inner <= shown, (lang, width, inner, shown)
+        context.close()
