@@ -17,15 +17,29 @@ from components import filters
 ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
 TABLE_PAGE_ROWS = 1_000  # a long table is sent this many rows at a time (the browser scrolls within them)
+PAGE_KEPT = "{key}_kept"  # session state: (what the table showed, the page chosen), beside the picker's own key
 
 
-def table_page(table: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS) -> pd.DataFrame:
+def table_page(table: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS, *, kept_for: object = None) -> pd.DataFrame:
     """The rows of a table to send now: all of them up to `rows`, else one page of them, with a page picker and
-    the count (a portfolio's tens of thousands of rows took seconds to send at each rerun)."""
+    the count (a portfolio's tens of thousands of rows took seconds to send at each rerun).
+
+    With `kept_for` (what the table shows, such as a briefing's session and as-of date), the chosen page is kept in
+    session state under a key of its own, as the filters keep the view: a picker in a hidden tab is not drawn and
+    Streamlit drops its state, so the page comes back when the tab does; it goes back to 1 when `kept_for` changes."""
     if len(table) <= rows:
         return table
     pages = -(-len(table) // rows)
+    kept_key = PAGE_KEPT.format(key=key)
+    if kept_for is not None:
+        kept = st.session_state.get(kept_key)
+        if isinstance(kept, tuple) and kept[0] != kept_for:
+            st.session_state[key] = 1
+        elif isinstance(kept, tuple) and key not in st.session_state:
+            st.session_state[key] = min(kept[1], pages)
     page = st.number_input(_("Page"), min_value=1, max_value=pages, step=1, key=key)
+    if kept_for is not None:
+        st.session_state[kept_key] = (kept_for, int(page))
     start = (int(page) - 1) * rows
     shown = table.iloc[start : start + rows]
     st.caption(

@@ -231,7 +231,13 @@ def section(briefing: pack.Briefing, part: pack.Section, as_of_label: str) -> No
         return
     # A long section by pages of SECTION_PAGE_ROWS: a page holds more sections (one per domain and convention,
     # every tab drawn at each rerun) than the Activities page's one table.
-    shown = activity.table_page(part.table, key=f"briefing_{part.key}_page", rows=SECTION_PAGE_ROWS)
+    # The page chosen survives a switch to another tab and back; a new session or as-of date starts at page 1.
+    shown = activity.table_page(
+        part.table,
+        key=f"briefing_{part.key}_page",
+        rows=SECTION_PAGE_ROWS,
+        kept_for=(briefing.scope.start, briefing.scope.end, briefing.scope.as_of),
+    )
     table = derived.of_briefing(  # the rows shown, in the reader's words: made once per pack, section and page
         briefing,
         f"{part.key}:{shown.index[0] if len(shown) else ''}",
