@@ -4,14 +4,18 @@ word ('Выполнение', 'обновление', 'Мероприятия') 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from actionplan import briefing as pack
 from actionplan import i18n, load_plan
+from actionplan.briefing import docx_parts as parts
 from actionplan.briefing.docx import briefing_docx
+from actionplan.briefing.text import header
 from actionplan.briefing.widths import fitted, need_cm, word_width_cm
 
 # Bold 8 pt DejaVu Sans (what LibreOffice draws the pack's Calibri with here), measured with Pillow, in cm; a cell
@@ -78,3 +82,24 @@ def test_a_need_counts_the_header_and_the_cells_and_is_capped() -> None:
     assert need_cm("Last update", [], 8) < need_cm("Последнее обновление", [], 8)
     assert need_cm("ID", ["2021-01"], 8) > need_cm("ID", [], 8)
     assert need_cm("Notes", ["https://example.org/" + "x" * 80], 8) <= 3.2
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_grouped_ids_break_between_ids_never_at_a_hyphen(plan, lang: str) -> None:
+    """The by-domain and by-convention tables' IDs cells: each line whole IDs that fit the cell unwrapped, the cell
+    kept from wrapping, and the IDs' characters as the workbook has them (a copied ID is the ID). Left to wrap,
+    LibreOffice broke '2022-04' after its hyphen in Russian."""
+    with i18n.using(lang):
+        ids_header = header("IDs")
+    grouped = [table for table in _tables(plan, lang) if table.rows[0].cells[-1].text == ids_header]
+    assert len(grouped) == 2
+    broken = 0
+    for table in grouped:
+        for row in table.rows[1:]:
+            cell = row.cells[-1]
+            lines = cell.text.split("\n")
+            broken += len(lines) > 1
+            assert all(re.fullmatch(r"\d{4}-\d{2}(, \d{4}-\d{2})*,?", line) for line in lines), lines
+            assert parts.fits(lines, cell.width.cm, parts.TABLE_STYLE, parts.TABLE_GRID_MARGIN_TWIPS), lines
+            assert cell._tc.tcPr.find(qn("w:noWrap")) is not None
+    assert broken >= 2  # Culture's 15 IDs and Education's 8 take more than one line

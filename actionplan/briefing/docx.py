@@ -342,7 +342,9 @@ def _grouped(document, title: str, group: str, sections: tuple[Section, ...]) ->
         }
     )
     if len(table):
-        parts.table(document, table, GROUP_WIDTHS_CM)
+        drawn = parts.table(document, table, GROUP_WIDTHS_CM)
+        for row, ids in zip(drawn.rows[1:], table["IDs"]):  # broken between IDs, never at an ID's hyphen
+            parts.unbroken_list(row.cells[-1], ids.split(", "), parts.TABLE_STYLE)
     empty = [section.title for section in sections if section.empty]
     if empty:
         none = _("No activity in scope for: {names}.").format(names=", ".join(empty))

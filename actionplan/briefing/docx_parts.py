@@ -44,6 +44,7 @@ GRID_STYLE = "Grid Text"
 _STYLE_IDS: dict[str, str] = {TABLE_STYLE: "TableText", GRID_STYLE: "GridText"}  # python-docx's ids for them
 _STYLE_SIZES: dict[str, float] = {TABLE_STYLE: TABLE_FONT_PT, GRID_STYLE: GRID_FONT_PT}
 CM_PER_INCH, TWIPS_PER_INCH = 2.54, 1440
+TABLE_GRID_MARGIN_TWIPS = 108  # Table Grid's left and right cell margins (0.19 cm)
 NARROW_CHARACTERS = frozenset("Iijlrtf.,:;'’ -()")  # for line_cm's estimate of a line's width
 
 # Children of w:tcPr and w:tblPr must come in the schema's order, or Word reports the file as damaged.
@@ -211,6 +212,23 @@ def table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_las
         for cell, value in zip(row.cells, record):
             write(cell, _text(value), TABLE_STYLE, bold=last)
     return table
+
+
+def unbroken_list(cell, items: Sequence[str], style: str, margin_twips: int = TABLE_GRID_MARGIN_TWIPS) -> None:
+    """A list in a cell ('2021-02, 2021-03, …') in lines broken only between its items, and the cell kept from
+    wrapping (w:noWrap): Word and LibreOffice would break an ID such as 2022-04 at its hyphen. The items keep their
+    characters, so a reader who copies one gets the ID as the workbook has it."""
+    lines: list[str] = []
+    for item in items:
+        if lines and fits([f"{lines[-1]}, {item},"], cell.width.cm, style, margin_twips):
+            lines[-1] = f"{lines[-1]}, {item}"
+        else:
+            lines.append(item)
+    paragraph = cell.paragraphs[0]
+    for run in paragraph.runs:
+        paragraph._p.remove(run._r)
+    write(cell, ",\n".join(lines), style)
+    _insert_in_order(cell._tc.get_or_add_tcPr(), OxmlElement("w:noWrap"), TC_PR_ORDER)
 
 
 def fixed_layout(table: Table, widths_cm: Sequence[float]) -> None:
