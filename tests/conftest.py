@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from actionplan.keeping import access
 from actionplan.plan.seed import SEED_ACTIVITIES, SEED_FACTS, SEED_LISTS, SEED_MILESTONES, SEED_STEPS
 from actionplan.plan.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKBOOK = ROOT / "data" / "plan.xlsx"
+PASSWORD = "correct horse battery"  # the editor password of every test that signs in
 
 WorkbookFactory = Callable[..., Path]
 
@@ -62,3 +65,14 @@ def use_workbook(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Path]:
         return path
 
     return point
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """The stored hash of PASSWORD (hashing is slow on purpose: once per test run)."""
+    return access.hash_password(PASSWORD)
+
+
+def sha(path: Path) -> str:
+    """A file's SHA-256: the file on disk unchanged (or changed) to the byte."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

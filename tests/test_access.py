@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from actionplan.keeping import access
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 
 
 class FakeClock:

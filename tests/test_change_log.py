@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 from actionplan.keeping import access, history
 from actionplan.keeping.audit import Action, AuditRecord
 from actionplan.keeping.edits import CellChange
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 
 
 def record(who, when, *changes, action=Action.EDIT):

@@ -16,15 +16,10 @@ from actionplan import load_plan
 from actionplan.keeping import access, audit, backups, edits, save, throttle
 from components import editor as editor_panel
 from components import upload as upload_panel
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 SAVE = "edit_save"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
 
 
 @pytest.fixture(autouse=True)

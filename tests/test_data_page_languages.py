@@ -17,9 +17,9 @@ from actionplan.keeping import access, drafts, edits
 from actionplan.keeping.store import Store
 from actionplan.plan.status import AsOf
 from components import draft_panel
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 LANGUAGES = ("ru", "tk")
 # What the pages say in English that must not be left on a Russian or Turkmen page (their own words, not the
 # workbook's: sheet and column names such as Activities, Status or Milestones stay as Excel has them).
@@ -77,11 +77,6 @@ BRIEFING_PAGE = (
     "title",
     "subheader",
 )
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
 
 
 @pytest.fixture(autouse=True)

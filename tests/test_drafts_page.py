@@ -10,15 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from actionplan.keeping import access, drafts
 from actionplan.keeping.store import Store
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 EDIT = {"edited_rows": {"0": {"Notes": "Typed, not saved"}}, "added_rows": [], "deleted_rows": []}
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
 
 
 @pytest.fixture(autouse=True)

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from actionplan import load_plan
 from actionplan.importing import REPORT_SHEET
-from actionplan.keeping import access, backups
+from actionplan.keeping import backups
 from actionplan.plan.facts import read_plan_facts
 from actionplan.words import md_text
 from components import plan_import
 from tests.plan_documents import norland_plan_docx
-from tests.test_data_page import PASSWORD, data_page, sign_in, texts
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.test_data_page import data_page, sign_in, texts
 
 
 def _with_document(at, path: Path):

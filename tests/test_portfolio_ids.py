@@ -16,11 +16,11 @@ from actionplan.plan import portfolio
 from actionplan.plan.contract import ActivityColumn as A
 from actionplan.plan.contract import Derived
 from actionplan.views.pages import activities_page
+from tests.conftest import PASSWORD
 
 from .test_checkins import with_checkins
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 
 
 def headings(at: AppTest) -> list[str]:

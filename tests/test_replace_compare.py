@@ -3,17 +3,9 @@ backups named by the save that made them."""
 
 from __future__ import annotations
 
-import pytest
-
 from actionplan.keeping import access, audit, backups, compare, edits, save
 from actionplan.keeping.edits import ADD, CHANGE, DELETE
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.conftest import PASSWORD
 
 
 def sign_in(name: str, password_hash: str) -> access.Editor:

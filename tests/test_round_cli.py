@@ -15,14 +15,12 @@ import pytest
 from actionplan.cli import main
 from actionplan.keeping import access, audit
 from actionplan.rounds.forms import HEADER_ROW
-from tests.conftest import ROOT
-
-PASSWORD = "correct horse battery"
+from tests.conftest import PASSWORD, ROOT
 
 
 @pytest.fixture(autouse=True)
-def password_hash(monkeypatch):
-    monkeypatch.setenv(access.PASSWORD_HASH_ENV, access.hash_password(PASSWORD))
+def editor_password_in_the_environment(monkeypatch, password_hash):
+    monkeypatch.setenv(access.PASSWORD_HASH_ENV, password_hash)
 
 
 def test_start_writes_one_form_per_lead_and_says_most_activities_name_none(plan_workbook, tmp_path, capsys):

@@ -14,12 +14,8 @@ from actionplan.keeping import access, audit
 from actionplan.keeping.store import Store
 from actionplan.rounds import issue, records, returns, take
 from actionplan.rounds.forms import HEADER_ROW
-from tests.test_data_page import PASSWORD, data_page, sign_in, texts
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.conftest import PASSWORD
+from tests.test_data_page import data_page, sign_in, texts
 
 
 @pytest.fixture(autouse=True)

@@ -21,17 +21,12 @@ from actionplan.keeping.store import Store
 from actionplan.plan import load_plan
 from actionplan.rounds import glance, issue, records, returns, take
 from actionplan.rounds.forms import HEADER_ROW, ROUND_SHEET
+from tests.conftest import PASSWORD
 from tests.hostile_files import bomb
 
-PASSWORD = "correct horse battery"
 DUE = date(2027, 9, 30)
 JOINT = "2023-04"  # the shipped activity with two National leads, separated by ;
 # Form columns: A ID, B Event, C Terms, D Start, E End, F Status, G Progress %, H Last update, I Notes, J Evidence
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
 
 
 @pytest.fixture

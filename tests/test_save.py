@@ -18,13 +18,7 @@ from openpyxl import load_workbook
 
 from actionplan import load_plan
 from actionplan.keeping import access, audit, backups, edits, save
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.conftest import PASSWORD, sha
 
 
 @pytest.fixture
@@ -54,10 +48,6 @@ def rich_workbook(make_workbook) -> Path:
     sheet["A7"].fill = PatternFill("solid", start_color="FFFFFF00", end_color="FFFFFF00")
     workbook.save(path)
     return path
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def tables(path: Path) -> dict[str, edits.EditTable]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -14,22 +13,12 @@ from actionplan import load_plan
 from actionplan.keeping import access, checkins, edits, save
 from actionplan.plan import contract
 from actionplan.plan.contract import UpdateColumn as U
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.conftest import PASSWORD, sha
 
 
 @pytest.fixture
 def editor(password_hash: str) -> access.Editor:
     return access.sign_in_with_password("Aman Editor", PASSWORD, password_hash, access.Throttle())
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def edit(path: Path, change) -> list[edits.CellChange]:

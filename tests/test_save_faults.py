@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import os
 import subprocess
 import sys
@@ -16,23 +15,14 @@ from pathlib import Path
 import pytest
 
 from actionplan.keeping import access, audit, backups, edits, files, lock, save
+from tests.conftest import PASSWORD, sha
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
 
 
 @pytest.fixture
 def editor(password_hash: str) -> access.Editor:
     return access.sign_in_with_password("Test Editor", PASSWORD, password_hash, access.Throttle())
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def status_changes(workbook: Path, status: str) -> list[edits.CellChange]:

@@ -8,13 +8,7 @@ import pytest
 from actionplan import load_plan
 from actionplan.keeping import access, audit, edits, save
 from actionplan.keeping.merge import Side
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def password_hash() -> str:
-    return access.hash_password(PASSWORD)
+from tests.conftest import PASSWORD
 
 
 def sign_in(name: str, password_hash: str) -> access.Editor:

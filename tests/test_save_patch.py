@@ -17,9 +17,9 @@ from actionplan import load_plan
 from actionplan.keeping import access, apply, backups, patch, save
 from actionplan.keeping.edits import ADD, DELETE, CellChange
 from actionplan.plan.load import WorkbookInfo, load_plan_bytes
+from tests.conftest import PASSWORD
 from tests.test_save import with_excel_2010_drop_down
 
-PASSWORD = "correct horse battery"
 ACTIVITIES_XML = "xl/worksheets/sheet1.xml"
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from actionplan.keeping import access, audit, edits, save, store, throttle
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "correct horse battery"
 
 
 class FakeClock:
