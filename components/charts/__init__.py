@@ -13,7 +13,8 @@ from .counts import (
     stacked_status_bars,
     status_bar,
 )
-from .gantt import gantt, gantt_drawing, gantt_height, quarter_ticks, with_as_of
+from .gantt import gantt, gantt_drawing, gantt_height, with_as_of
+from .quarters import quarter_ticks
 from .trend import reported_trend as reported_trend
 
 __all__ = [

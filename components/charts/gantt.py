@@ -1,4 +1,5 @@
-"""The Gantt: one bar per activity (or per group at scale), quarter ticks, steps."""
+"""The Gantt: one bar per activity (or per group at scale), milestones and dated steps (its time axis is in
+quarters.py, its hover texts in gantt_hover.py)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,17 @@ import plotly.graph_objects as go
 from actionplan import views, words
 from actionplan.i18n import _
 from actionplan.plan.contract import ActivityColumn, StepColumn
-from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of, meaning_of
+from actionplan.plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
 from actionplan.plan.translations import ListLabels
 
 from .. import colours
 from .common import (
     COLOUR_BY_DOMAIN,
     COMPACT_HEADING_LENGTH,
-    COMPACT_QUARTER_LINES_UP_TO,
-    COMPACT_YEAR_LABELS,
     FONT_SIZE,
-    FULL_QUARTER_LABELS_UP_TO,
     GANTT_BOTTOM,
     GANTT_TOP,
     ONE_DAY,
-    QUARTER_LABEL_ROOM,
-    QUARTER_LABELS_UP_TO,
     ROW_HEIGHT,
     TOOLBAR_HEIGHT,
     _day,
@@ -37,55 +33,12 @@ from .common import (
     _wrap,
     unchecked_figure,
 )
+from .gantt_hover import activity_hovers, bold_lead, step_label, steps_texts
 from .marks import _add_as_of, _add_group_summaries, _add_milestones, _span
+from .quarters import compact_ticks, quarter_ticks
 
 # ---------------------------------------------------------------------------------------------------------------
 # Gantt
-
-
-def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple[list[str], list[str], list[str]]:
-    """The quarters from the one holding `first` to the one holding `last`.
-
-    Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
-    the day after the last quarter), all positions as ISO dates.
-    """
-    starts = list(pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q"))
-    # Where the language's quarter with its year is longer than the room (Russian: '1-й кв. 2021 г.'), a year's first
-    # quarter is labelled by the year alone and the others by their quarter ('2021', '2-й кв.', ...): labels stay level.
-    roomy = not starts or len(words.quarter(starts[0].year, 1)) <= QUARTER_LABEL_ROOM
-    # Where the year leads the label (Turkmen '2021 1Ç'), every tick would open with the same year: it is said once
-    # a year, on Q1 ('2021 1Ç', '2Ç', '3Ç', '4Ç', '2022 1Ç'), as English does over FULL_QUARTER_LABELS_UP_TO.
-    year_first = bool(starts) and words.quarter(starts[0].year, 1).startswith(str(starts[0].year))
-    full = roomy and not year_first and len(starts) <= FULL_QUARTER_LABELS_UP_TO
-    middles, labels, bounds = [], [], []
-    for quarter in starts:
-        begin, end = quarter.start_time, quarter.end_time.normalize() + pd.Timedelta(days=1)
-        bounds.append(begin.strftime("%Y-%m-%d"))
-        if (
-            years_only or len(starts) > QUARTER_LABELS_UP_TO
-        ):  # many years, or a phone: years labelled, quarters as lines
-            if quarter.quarter == 3 or (quarter is starts[0] and quarter.quarter == 4):
-                middles.append(begin.strftime("%Y-%m-%d"))
-                labels.append(str(quarter.year))
-            continue
-        middles.append((begin + (end - begin) / 2).strftime("%Y-%m-%d"))
-        if not roomy and quarter.quarter == 1:
-            labels.append(str(quarter.year))
-        else:
-            with_year = full or quarter.quarter == 1 or quarter is starts[0]  # the axis names its year
-            labels.append(words.quarter(quarter.year, quarter.quarter, with_year=with_year))
-    if starts:
-        bounds.append((starts[-1].end_time.normalize() + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
-    return middles, labels, bounds
-
-
-def compact_ticks(middles: list[str], labels: list[str], bounds: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """`quarter_ticks` for a narrow screen: at most about COMPACT_YEAR_LABELS labels (every second year, third...
-    over that) and, over COMPACT_QUARTER_LINES_UP_TO quarters, grid lines at the years only."""
-    step = -(-len(labels) // COMPACT_YEAR_LABELS) if labels and all(label.isdigit() for label in labels) else 1
-    if len(bounds) - 1 > COMPACT_QUARTER_LINES_UP_TO:
-        bounds = [bounds[0], *(b for b in bounds[1:-1] if b.endswith("-01-01")), bounds[-1]]
-    return middles[::step], labels[::step], bounds
 
 
 def gantt_height(rows: int) -> int:
@@ -103,59 +56,6 @@ def _compact_label(category: str) -> str:
     if len(text) > COMPACT_HEADING_LENGTH:
         text = text[: COMPACT_HEADING_LENGTH - 1].rstrip() + "…"
     return _heading(text) if heading else text
-
-
-def _step_label(step: Mapping[str, object]) -> str:
-    return "   ↳ " + _("{activity} step {step}: {description}").format(
-        activity=step["Activity ID"], step=step["Step"], description=words.short_title(step["Description"], 40)
-    )
-
-
-def _activity_hovers(rows: pd.DataFrame, steps_text: Mapping[str, str], labels: ListLabels | None = None) -> list[str]:
-    """One hover text per activity row: the full event, terms as written, dates, instruments, status, steps."""
-    hovers = []
-    columns = ("ID", "Domain", "Event", "Terms", "Start", "End", "Convention", "Programme", STATUS_AS_OF)
-    present = [c for c in columns if c in rows.columns]
-    for record in rows[present].itertuples(index=False, name=None):
-        row = dict(zip(present, record))
-        lines = [
-            f"<b>{row['ID']}</b> ({views.app_word(row['Domain'], labels)})",
-            _wrap(row[ActivityColumn.EVENT]),
-            "",
-            _bold_lead(_("Terms as written:"), row["Terms"] if isinstance(row["Terms"], str) else ""),
-            _bold_lead(_("Dates:"), words.span(row["Start"], row["End"])),
-        ]
-        for column, lead in (
-            (ActivityColumn.CONVENTION, _("Convention:")),
-            (ActivityColumn.PROGRAMME, _("Programme:")),
-        ):
-            if pd.notna(row.get(column)):
-                lines.append(_bold_lead(lead, row[column]))
-        status = str(row[STATUS_AS_OF])
-        lines.append(_bold_lead(_("Status:"), f"{label_of(status)} ({meaning_of(status)})"))
-        steps = steps_text.get(row[ActivityColumn.ID], "")
-        if steps:
-            lines += ["", _bold_lead(_("Mechanism:"), ""), steps]
-        hovers.append("<br>".join(lines))
-    return hovers
-
-
-def _bold_lead(lead: str, text: object) -> str:
-    """A hover line: its lead in bold ('<b>Dates:</b> 1 Mar – 31 Dec 2021')."""
-    return f"<b>{lead}</b> {text}"
-
-
-def _steps_texts(steps: pd.DataFrame | None, activity_ids: Sequence[str]) -> dict[str, str]:
-    """For each activity, its mechanism steps as hover lines (`1. description [terms]`)."""
-    if steps is None or steps.empty:
-        return {}
-    texts: dict[str, list[str]] = {}
-    own = steps[steps[StepColumn.ACTIVITY_ID].isin(set(activity_ids))].sort_values([StepColumn.ACTIVITY_ID, "Step"])
-    for step in own.to_dict("records"):
-        when = f" [{step['Terms']}]" if isinstance(step.get(StepColumn.TERMS), str) and step[StepColumn.TERMS] else ""
-        line = _wrap(f"{step['Step']}. {words.short_title(step['Description'], 150)}{when}")
-        texts.setdefault(step[StepColumn.ACTIVITY_ID], []).append(line)
-    return {activity_id: "<br>".join(lines) for activity_id, lines in texts.items()}
 
 
 def gantt(
@@ -249,7 +149,7 @@ def gantt_drawing(
     step_labels: dict[str, list[str]] = {}
     if dated is not None:
         for step in dated.to_dict("records"):
-            step_labels.setdefault(step[StepColumn.ACTIVITY_ID], []).append(_step_label(step))
+            step_labels.setdefault(step[StepColumn.ACTIVITY_ID], []).append(step_label(step))
     members_of = {
         group: list(zip(members[ActivityColumn.ID], members[label_column].astype(str)))
         for group, members in rows.groupby(views.GROUP_COLUMN, sort=False)
@@ -275,7 +175,7 @@ def gantt_drawing(
     row_labels = rows[label_column].astype(str).tolist()
     widths = _widths_ms(rows[ActivityColumn.START], rows[ActivityColumn.END])
     bases = _iso_days(rows[ActivityColumn.START])
-    hovers = _activity_hovers(rows, _steps_texts(steps, ids), labels)
+    hovers = activity_hovers(rows, steps_texts(steps, ids), labels)
     positions: dict[object, list[int]] = {}
     for position, value in enumerate(values):
         positions.setdefault(value, []).append(position)
@@ -312,7 +212,7 @@ def gantt_drawing(
                         _day(step[StepColumn.START]).isoformat(),
                         (_day(step[StepColumn.END]) + ONE_DAY).isoformat(),
                     ],
-                    "y": [_step_label(step)] * 2,
+                    "y": [step_label(step)] * 2,
                     "mode": "lines",
                     "showlegend": False,
                     "opacity": 0.7,
@@ -326,8 +226,8 @@ def gantt_drawing(
                             + _("{activity} step {step}").format(activity=step["Activity ID"], step=step["Step"])
                             + "</b>",
                             _wrap(step["Description"]),
-                            _bold_lead(_("Terms:"), step["Terms"]),
-                            _bold_lead(_("Dates:"), words.span(step["Start"], step["End"])),
+                            bold_lead(_("Terms:"), step["Terms"]),
+                            bold_lead(_("Dates:"), words.span(step["Start"], step["End"])),
                         ]
                     )
                     + "<extra></extra>",
