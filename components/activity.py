@@ -12,9 +12,8 @@ from actionplan.i18n import _
 from actionplan.plan import portfolio
 from actionplan.plan.contract import ActivityColumn
 from actionplan.plan.portfolio import WORKBOOK_COLUMN
-from components import filters
+from components import filters, frame
 
-ACTIVITIES_PAGE = "pages/activities.py"
 LIST_LIMIT = 25
 TABLE_PAGE_ROWS = 1_000  # a long table is sent this many rows at a time (the browser scrolls within them)
 PAGE_KEPT = "{key}_kept"  # session state: (what the table showed, the page chosen), beside the picker's own key
@@ -53,12 +52,13 @@ def table_page(table: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS, *, ke
 def links(activities: pd.DataFrame, *, limit: int = LIST_LIMIT) -> None:
     """Each activity as a link `2021-04 · title (dates)` that opens it on the Activities page."""
     shown = activities.head(limit)
+    activities_page = frame.page(frame.ACTIVITIES)
     for activity_id, event, start, end in zip(
         shown[ActivityColumn.ID], shown[ActivityColumn.EVENT], shown[ActivityColumn.START], shown[ActivityColumn.END]
     ):
         label = words.activity_label(activity_id, event, 90)
         st.page_link(
-            ACTIVITIES_PAGE,
+            activities_page,
             label=f"{words.md_text(label)} ({words.span(start, end)})",  # a link's label is Markdown: the event is text
             query_params={views.Q_ACTIVITY: str(activity_id)},
             icon=":material/arrow_forward:",

@@ -34,25 +34,41 @@ PAGE_TITLE = N_("Action Plan dashboard")
 LAYOUT_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:3rem}</style>"
 PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web
 
+# This run's navigation: each page by its script's path, so a link to a page names the page st.navigation
+# registered instead of a path Streamlit resolves on disk at every link (a realpath per link).
+_PAGES: ContextVar[dict[str, StreamlitPage] | None] = ContextVar("navigation_pages", default=None)
 # True while the frame is drawn around the running page (a context variable: per script thread, reset even when
 # a page calls st.stop()).
 _FRAMED: ContextVar[bool] = ContextVar("framed_by_app", default=False)
 
 
+ACTIVITIES = "pages/activities.py"
+
+
 def pages() -> dict[str, list[StreamlitPage]]:
     """The navigation: the dashboard for everyone, then the pages for work on the plan."""
+    by_path = _pages_by_path()
+    _PAGES.set(by_path)
+    dashboard = ("pages/overview.py", "pages/timeline.py", "pages/domains.py", "pages/conventions.py", ACTIVITIES)
     return {
-        _("Dashboard"): [
-            st.Page("pages/overview.py", title=_("Overview"), icon=":material/dashboard:", default=True),
-            st.Page("pages/timeline.py", title=_("Timeline"), icon=":material/view_timeline:"),
-            st.Page("pages/domains.py", title=_("Domains"), icon=":material/category:"),
-            st.Page("pages/conventions.py", title=_("Conventions & programmes"), icon=":material/account_balance:"),
-            st.Page("pages/activities.py", title=_("Activities"), icon=":material/list_alt:"),
-        ],
-        _("Work"): [
-            st.Page("pages/briefing.py", title=_("Briefing"), icon=":material/description:"),
-            st.Page("pages/data.py", title=_("Data"), icon=":material/table_edit:"),
-        ],
+        _("Dashboard"): [by_path[path] for path in dashboard],
+        _("Work"): [by_path["pages/briefing.py"], by_path["pages/data.py"]],
+    }
+
+
+def _pages_by_path() -> dict[str, StreamlitPage]:
+    return {
+        "pages/overview.py": st.Page(
+            "pages/overview.py", title=_("Overview"), icon=":material/dashboard:", default=True
+        ),
+        "pages/timeline.py": st.Page("pages/timeline.py", title=_("Timeline"), icon=":material/view_timeline:"),
+        "pages/domains.py": st.Page("pages/domains.py", title=_("Domains"), icon=":material/category:"),
+        "pages/conventions.py": st.Page(
+            "pages/conventions.py", title=_("Conventions & programmes"), icon=":material/account_balance:"
+        ),
+        ACTIVITIES: st.Page(ACTIVITIES, title=_("Activities"), icon=":material/list_alt:"),
+        "pages/briefing.py": st.Page("pages/briefing.py", title=_("Briefing"), icon=":material/description:"),
+        "pages/data.py": st.Page("pages/data.py", title=_("Data"), icon=":material/table_edit:"),
     }
 
 
@@ -73,6 +89,13 @@ def draw() -> StreamlitPage:
     lang.keep_in_url()
     plan_store.watch()
     return page
+
+
+def page(path: str) -> StreamlitPage | str:
+    """The page at `path` (`pages/activities.py`) as this run's navigation registered it, for st.page_link; the
+    path itself before the frame is drawn."""
+    registered = _PAGES.get() or {}
+    return registered.get(path, path)
 
 
 @contextmanager

@@ -111,6 +111,7 @@ def test_overview_as_of_the_eve_of_the_41st_session(seed):
     assert "No open activity ends between 8 Nov 2021 and this milestone" in text  # the session opens next day
     links = [link.proto.label for link in at.get("page_link")]
     assert any(label.startswith("2021-11 ·") for label in links)  # ends 30 Nov 2021: due before the 42nd
+    assert {link.proto.page for link in at.get("page_link")} == {"activities"}  # each opens the Activities page
 
 
 def test_overview_with_a_reported_status(make_workbook, use_workbook):
