@@ -8,9 +8,9 @@
   gets its copy); the Overview's and Domains' models and the Timeline's rows, window and figure are
   st.cache_resource: shared by every run and never changed (a pickle of every row at each run cost more than
   the page).
-- A chart or a chart's words (`once`): st.cache_resource keyed on a digest of the small, aggregated frame it
-  draws and its options, so a rerun whose counts did not change builds nothing. Streamlit copies a figure
-  before it sends it; nothing changes one.
+- A chart or a chart's words (`once`): a bounded memo shared by the process, keyed on a digest of the small,
+  aggregated frame it draws, its options and the language, so a rerun whose counts did not change builds
+  nothing. Streamlit copies a figure before it sends it; nothing changes one.
 
 The plan is passed to the cached functions unhashed (`_plan`): its version key stands for it.
 """
@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -103,8 +105,8 @@ def overview(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.Over
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: no pickle per run
 def _domains(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.DomainsModel:
-    del key, view, lang
-    return models.domains_page(_plan, _acts)
+    del view, lang
+    return models.domains_page(_plan, _acts, order=_gantt_order(key, views.GROUP_YEAR_DOMAIN, _plan, dated=False))
 
 
 def domains_page(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.DomainsModel:
@@ -147,18 +149,39 @@ def content_key(*parts: Any) -> str:
     return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def _built(name: str, lang: str, key: str, _build: Callable[..., Any], _args: tuple[Any, ...], _kwargs: dict[str, Any]):
-    del name, lang, key
-    return _build(*_args, **_kwargs)
+class _Built:
+    """What `once` built, by (builder, language, content digest): a bounded, least recently used memo shared by every
+    run and session of the process. Not st.cache_resource: Streamlit's cache inspects the function's signature and
+    hashes its key arguments at every call (about 0.3 ms, seven times per page run), where a digest is all the key
+    there is. Equal digests mean equal content, so an entry is never stale; a race builds one twice, harmlessly."""
+
+    def __init__(self, entries: int) -> None:
+        self._entries = entries
+        self._built: OrderedDict[tuple[str, str, str], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, str], build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._built:
+                self._built.move_to_end(key)
+                return self._built[key]
+        value = build()
+        with self._lock:
+            self._built[key] = value
+            while len(self._built) > self._entries:
+                self._built.popitem(last=False)
+        return value
+
+
+_BUILT = _Built(entries=128)
 
 
 def once(build: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """`build(*args, **kwargs)`, built once per content of its arguments and language and shared by every run that
-    asks for the same (st.cache_resource: never change what it returns). For small arguments (counts, a chart's
-    words, a narrowed frame): they are pickled for the key."""
-    name = f"{build.__module__}.{build.__qualname__}"
-    return _built(name, _lang(), content_key(args, kwargs), build, args, kwargs)
+    asks for the same (never change what it returns). For small arguments (counts, a chart's words, a narrowed
+    frame): they are pickled for the key."""
+    key = (f"{build.__module__}.{build.__qualname__}", _lang(), content_key(args, kwargs))
+    return _BUILT.get(key, lambda: build(*args, **kwargs))
 
 
 def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
@@ -167,11 +190,12 @@ def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Fig
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _gantt_order(key: str, group_by: str, _plan: Plan) -> pd.DataFrame:
-    """Every dated activity's place in the Gantt and its group: by version and grouping, not by filter or date."""
+def _gantt_order(key: str, group_by: str, _plan: Plan, dated: bool = True) -> pd.DataFrame:
+    """Every activity's place in the Gantt and its group (only the dated ones, unless `dated` is False): by version
+    and grouping, not by filter or date."""
     domains, instruments = _orders(key, _plan)
-    dated = _plan.activities.dropna(subset=[ActivityColumn.START, ActivityColumn.END])
-    return views.gantt_order(dated, group_by=group_by, domains=domains, instruments=instruments)
+    some = _plan.activities.dropna(subset=[ActivityColumn.START, ActivityColumn.END]) if dated else _plan.activities
+    return views.gantt_order(some, group_by=group_by, domains=domains, instruments=instruments)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -1,8 +1,8 @@
 """Charts built once and shared: what the caching of figures, drawings and chart words may never do.
 
 `derived.once` keeps a chart (or its words) per content of its arguments and language, and the Timeline keeps its
-figure per version, view and options and the drawing under the as-of line per rows and statuses: st.cache_resource,
-one object handed to every run. These tests pin that a shared object is never changed by what shows it, that the
+figure per version, view and options and the drawing under the as-of line per rows and statuses: one object handed
+to every run. These tests pin that a shared object is never changed by what shows it, that the
 key tells languages and as-of dates apart, and that a figure made without Plotly's validation is the validated one.
 """
 
@@ -106,6 +106,22 @@ def test_once_builds_once_per_content_and_language(plan):
     assert built == ["year", "year", "year"]
     assert derived.content_key(counts) == derived.content_key(counts.copy())
     assert derived.content_key(counts) != derived.content_key(changed)
+
+
+def test_what_once_keeps_is_bounded_and_the_least_recently_asked_goes_first():
+    kept = derived._Built(entries=2)
+    builds: list[str] = []
+
+    def build(name: str):
+        return lambda: builds.append(name) or name
+
+    assert kept.get(("a", "en", "1"), build("a")) == "a"
+    kept.get(("b", "en", "1"), build("b"))
+    kept.get(("a", "en", "1"), build("a"))  # asked again: kept, now the most recent
+    kept.get(("c", "en", "1"), build("c"))  # a third: "b", the least recently asked, goes
+    kept.get(("a", "en", "1"), build("a"))
+    kept.get(("b", "en", "1"), build("b"))
+    assert builds == ["a", "b", "c", "b"]
 
 
 def _specs(at: AppTest) -> dict[str, str]:

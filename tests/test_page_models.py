@@ -74,6 +74,28 @@ def test_domains_model_drill_down(plan):
     assert len(model.chosen("Culture")) == present["Culture"]
 
 
+@pytest.mark.parametrize("narrow", [{}, {"years": (2022,)}, {"text": "heritage"}])
+def test_domains_rows_taken_in_the_plans_kept_order_equal_rows_sorted_again(make_workbook, narrow):
+    """The page keeps the order of all the plan's activities (undated ones too) and takes the selected rows in it:
+    the same rows, in the same order, as sorting the selection itself."""
+
+    def undate(activities, steps, milestones, lists):
+        activities[3]["Start"] = activities[3]["End"] = None
+        activities[7]["Domain"] = ""
+
+    plan = load_plan(make_workbook(edit=undate))
+    _, acts = selected(plan, date(2022, 6, 1), **narrow)
+    domains, instruments = (
+        views.domain_order(plan.activities, plan.lists),
+        views.instrument_order(plan.activities, plan.lists),
+    )
+    order = views.gantt_order(plan.activities, domains=domains, instruments=instruments)
+    kept, sorted_again = models.domains_page(plan, acts, order=order), models.domains_page(plan, acts)
+    assert len(kept.rows) == len(acts)
+    pd.testing.assert_frame_equal(kept.rows, sorted_again.rows)
+    assert kept.present == sorted_again.present
+
+
 def views_count(n: int) -> str:
     return f"{n} activit{'y' if n == 1 else 'ies'}"
 

@@ -33,7 +33,7 @@ from .counts import (
 )
 from .coverage import activities_in_cell, convention_rows, counted_cells, coverage_matrix
 from .filters import Filters
-from .gantt import DOMAIN_COLUMN, INSTRUMENT_COLUMN, gantt_rows
+from .gantt import DOMAIN_COLUMN, INSTRUMENT_COLUMN, gantt_rows, in_gantt_order
 from .milestones import due_before, next_milestones
 from .progress import Trend, reported_trend
 
@@ -169,10 +169,13 @@ class DomainsModel:
         return rows if instrument == ALL else rows[rows[INSTRUMENT_COLUMN] == instrument]
 
 
-def domains_page(plan: Plan, acts: pd.DataFrame) -> DomainsModel:
-    """The Domains page for the selected activities."""
+def domains_page(plan: Plan, acts: pd.DataFrame, *, order: pd.DataFrame | None = None) -> DomainsModel:
+    """The Domains page for the selected activities. `order` is `gantt_order` of all the plan's activities grouped
+    by year and domain, when the caller keeps it (it depends only on the plan): the rows are then taken in it
+    instead of sorted again."""
     domains = domain_order(plan.activities, plan.lists)
-    rows = gantt_rows(acts, domains=domains, labels=False)  # the drill-down lists ID and event, not row labels
+    # the drill-down lists ID and event, not row labels
+    rows = gantt_rows(acts, domains=domains, labels=False) if order is None else in_gantt_order(order, acts)
     counts = rows[DOMAIN_COLUMN].value_counts()
     return DomainsModel(
         domains=tuple(domains),
