@@ -4,10 +4,9 @@
 - What depends only on the version (the filters' choices): st.cache_resource, keyed on the version.
 - The frames the filters select and the page models: keyed on the version, the filters and the reader's language,
   so a rerun with one filter changed recomputes only what depends on it, and a page switch or a widget of the
-  page's own (colour, grouping, a tab) recomputes nothing. The selected activities are st.cache_data (each run
-  gets its copy); the Overview's and Domains' models and the Timeline's rows, window and figure are
-  st.cache_resource: shared by every run and never changed (a pickle of every row at each run cost more than
-  the page).
+  page's own (colour, grouping, a tab) recomputes nothing. The selected activities, the Overview's and Domains'
+  models and the Timeline's rows, window and figure are st.cache_resource: shared by every run and never changed
+  (a pickle of every row at each run cost more than the page).
 - A chart or a chart's words (`once`): a bounded memo shared by the process, keyed on a digest of the small,
   aggregated frame it draws, its options and the language, so a rerun whose counts did not change builds
   nothing. Streamlit copies a figure before it sends it; nothing changes one.
@@ -81,14 +80,15 @@ def instrument_order(plan: Plan) -> list[str]:
     return list(_orders(version_key(plan), plan)[1])
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)  # shared, never changed: no pickle of every row per run
 def _selected(key: str, view: views.Filters, _plan: Plan) -> pd.DataFrame:
     del key
     return view.apply(_plan.activities, _plan.checkins)
 
 
 def selected(plan: Plan, view: views.Filters) -> pd.DataFrame:
-    """The activities the filters select, with their status as of the view's date (a copy for each run)."""
+    """The activities the filters select, with their status as of the view's date: one frame shared by every run
+    that asks for this version and view (never change it; tests/test_plan_cache.py runs every page and checks)."""
     return _selected(version_key(plan), view, plan)
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from actionplan import Plan
+from actionplan import Plan, views
 from components import plan_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,14 +33,11 @@ PAGES = (
 def _fingerprint(plan: Plan) -> tuple[object, ...]:
     """Everything a reader sees of a plan, as plain values (columns, types, every cell, the index)."""
 
-    def table(frame: pd.DataFrame) -> tuple[object, ...]:
-        return (tuple(frame.columns), tuple(str(t) for t in frame.dtypes), frame.astype(str).to_csv())
-
     return (
-        table(plan.activities),
-        table(plan.steps),
-        table(plan.milestones),
-        table(plan.messages),
+        _table(plan.activities),
+        _table(plan.steps),
+        _table(plan.milestones),
+        _table(plan.messages),
         plan.lists,
         plan.findings,
         plan.facts,
@@ -62,10 +59,24 @@ def _cached(path: Path) -> Plan:
     return plan_store._load(*found)
 
 
+def _table(frame: pd.DataFrame) -> tuple[object, ...]:
+    return (tuple(frame.columns), tuple(str(t) for t in frame.dtypes), frame.astype(str).to_csv())
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_leaves_the_cached_plan_unchanged(workbook: Path, page: str):
+def test_every_page_leaves_the_cached_plan_unchanged(workbook: Path, page: str, monkeypatch: pytest.MonkeyPatch):
     before = _cached(workbook)
     expected = _fingerprint(before)
+    # The activities the filters select are shared too (derived.selected): each kept as it was when selected.
+    selections: list[tuple[pd.DataFrame, tuple[object, ...]]] = []
+    apply = views.Filters.apply
+
+    def recorded(view: views.Filters, *args: object, **kwargs: object) -> pd.DataFrame:
+        frame = apply(view, *args, **kwargs)
+        selections.append((frame, _table(frame)))
+        return frame
+
+    monkeypatch.setattr(views.Filters, "apply", recorded)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["id"] = "2021-04"  # the Activities page opens one activity in full, with its steps
     at.run()
@@ -84,6 +95,9 @@ def test_every_page_leaves_the_cached_plan_unchanged(workbook: Path, page: str):
     after = _cached(workbook)
     assert after is before, "the same Plan object is handed out while the workbook is unchanged"
     assert _fingerprint(after) == expected, f"{page} changed the cached Plan"
+    assert selections, "the page selected its activities through the filters"
+    for frame, when_selected in selections:
+        assert _table(frame) == when_selected, f"{page} changed the shared selection of activities"
 
 
 def test_a_new_version_of_the_workbook_is_a_new_plan(workbook: Path):
