@@ -1,5 +1,6 @@
 """Status as of a date: staff's reported Status first, then the calendar; nothing invented."""
 
+import random
 from datetime import date
 
 import pandas as pd
@@ -56,3 +57,44 @@ def test_the_eve_of_the_42nd_session():
     assert acts.loc["2023-14", "Status as of"] == AsOf.UPCOMING  # December 2023
     assert acts.loc["2023-02", "Status as of"] == AsOf.PAST_END_NOT_REPORTED  # Q2-Q3 2023
     assert "Status as of" not in plan.activities.columns  # the loaded plan is not changed
+
+
+def _by_hand(cell: object, start: object, end: object, as_of: date) -> AsOf:
+    """The rule read row by row, as PRODUCT.md states it."""
+    typed = cell.strip() if isinstance(cell, str) else ""
+    closing = {"Completed": AsOf.COMPLETED, "Postponed": AsOf.POSTPONED, "Cancelled": AsOf.CANCELLED}
+    if typed in closing:
+        return closing[typed]
+    if pd.isna(start) or pd.isna(end):
+        return AsOf.NO_DATES
+    if pd.Timestamp(as_of) < start:
+        return AsOf.UPCOMING
+    if pd.Timestamp(as_of) <= end:
+        return AsOf.SCHEDULED_NOW
+    return AsOf.OVERDUE if typed else AsOf.PAST_END_NOT_REPORTED
+
+
+def test_status_as_of_is_the_rule_read_row_by_row_for_any_cells():
+    """Column operations over each distinct text give what the rule gives row by row: padded, unknown, lower-case,
+    blank and non-text Status cells, missing dates, days on either side of each bound."""
+    rng = random.Random(12)
+    cells = [None, float("nan"), pd.NA, "", "  ", "Completed", " Completed ", "completed", "Postponed", "Cancelled"]
+    cells += ["In progress", "Planned", "Not reported", "done?", 3, 4.5]
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        starts = [pd.Timestamp(2021, 1, 1) + pd.Timedelta(days=rng.randint(0, 1200)) for _ in range(n)]
+        ends = [start + pd.Timedelta(days=rng.randint(0, 400)) for start in starts]
+        starts = [pd.NaT if rng.random() < 0.1 else start for start in starts]
+        ends = [pd.NaT if rng.random() < 0.1 else end for end in ends]
+        acts = pd.DataFrame(
+            {
+                "Status": pd.Series([rng.choice(cells) for _ in range(n)], dtype=object),
+                "Start": pd.Series(starts, dtype="datetime64[s]"),
+                "End": pd.Series(ends, dtype="datetime64[s]"),
+            },
+            index=pd.RangeIndex(100, 100 + n),
+        )
+        as_of = rng.choice([*(s.date() for s in starts if not pd.isna(s)), date(2023, 6, 1), date(2019, 1, 1)])
+        found = status_as_of(acts, as_of)
+        assert list(found.index) == list(acts.index)
+        assert list(found) == [_by_hand(*row, as_of) for row in acts.itertuples(index=False)]

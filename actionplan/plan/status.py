@@ -154,23 +154,29 @@ def status_as_of(activities: pd.DataFrame, as_of: date) -> pd.Series:
 
     Column operations, in order of precedence: a reported Completed/Postponed/Cancelled, no dates, upcoming,
     scheduled now, then past the end: Overdue when any Status was typed (even one not in the list), else
-    Past end, not reported.
+    Past end, not reported. Each distinct Status text is read once (a plan has a handful), and the statuses are
+    chosen as their places in AS_OF_ORDER, the categories built from those codes.
     """
     when = pd.Timestamp(as_of)
-    cells = activities[ActivityColumn.STATUS].astype(object)
-    typed_text = cells.str.strip().fillna("") if len(cells) else cells  # non-text cells count as blank
-    start = pd.to_datetime(activities[ActivityColumn.START])
-    end = pd.to_datetime(activities[ActivityColumn.END])
-    closing = typed_text.map({str(r): AsOf.closing(r) for r in Reported if AsOf.closing(r) is not None})
-    undated = start.isna() | end.isna()
-    past = np.where(typed_text != "", str(AsOf.OVERDUE), str(AsOf.PAST_END_NOT_REPORTED))
-    values = np.select(
-        [closing.notna().to_numpy(), undated.to_numpy(), (when < start).to_numpy(), (when <= end).to_numpy()],
-        [closing.astype(str).to_numpy(), str(AsOf.NO_DATES), str(AsOf.UPCOMING), str(AsOf.SCHEDULED_NOW)],
+    order = [str(status) for status in AS_OF_ORDER]
+    place = {status: order.index(str(status)) for status in AS_OF_ORDER}
+    cells, texts = pd.factorize(activities[ActivityColumn.STATUS].astype(object), use_na_sentinel=True)
+    typed_texts = [text.strip() if isinstance(text, str) else "" for text in texts]  # non-text counts as blank
+    closings = [AsOf.closing(Reported.of(text)) for text in typed_texts]
+    # Each cell's closing status and whether anything was typed; a blank cell (-1) takes the last, appended entry.
+    closing = np.array([place[c] if c is not None else -1 for c in closings] + [-1], dtype=np.int8)[cells]
+    typed = np.array([text != "" for text in typed_texts] + [False], dtype=bool)[cells]
+    start = pd.to_datetime(activities[ActivityColumn.START]).to_numpy()
+    end = pd.to_datetime(activities[ActivityColumn.END]).to_numpy()
+    undated = pd.isna(start) | pd.isna(end)
+    past = np.where(typed, place[AsOf.OVERDUE], place[AsOf.PAST_END_NOT_REPORTED])
+    codes = np.select(
+        [closing >= 0, undated, when.to_datetime64() < start, when.to_datetime64() <= end],
+        [closing, place[AsOf.NO_DATES], place[AsOf.UPCOMING], place[AsOf.SCHEDULED_NOW]],
         default=past,
     )
     return pd.Series(
-        pd.Categorical(values, categories=[str(s) for s in AS_OF_ORDER]),
+        pd.Categorical.from_codes(codes.astype(np.int8), categories=order),
         index=activities.index,
         name=STATUS_AS_OF,
     )
