@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .. import words
@@ -226,25 +227,38 @@ def _groups(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _groups_grouped(rows: pd.DataFrame) -> pd.DataFrame:
-    """`_groups` by pandas' grouped operations (thousands of rows)."""
-    by_group = rows.groupby(GROUP_COLUMN, sort=False)
-    single = by_group[DOMAIN_COLUMN].nunique() == 1
+    """`_groups` over thousands of rows: each row's group, domain and status as integer codes, counted by numpy
+    (pandas' grouped operations hashed the ten thousand texts once per aggregate)."""
+    group_codes, names = pd.factorize(rows[GROUP_COLUMN].astype(object), use_na_sentinel=False)  # first seen first
+    index = pd.Index(list(names), name=GROUP_COLUMN)
+    domain_codes, domains = pd.factorize(rows[DOMAIN_COLUMN].astype(object))  # a blank domain: -1
+    ranks = pd.Series(np.arange(len(rows)))
+    by_group = ranks.groupby(group_codes, sort=True)
+    has_domain = domain_codes >= 0
+    # A group's domain: the one its activities share (missing ones aside), else None.
+    pairs = np.unique(group_codes[has_domain] * max(len(domains), 1) + domain_codes[has_domain])
+    shared = np.bincount(pairs // max(len(domains), 1), minlength=len(index)) == 1
+    first_domain = pd.Series(domain_codes).where(has_domain).groupby(group_codes, sort=True).first()
+    domain = [domains[int(first_domain[g])] if shared[g] else None for g in range(len(index))]
     groups = pd.DataFrame(
         {
-            "Start": by_group[ActivityColumn.START].min(),
-            "End": by_group[ActivityColumn.END].max(),
-            COUNT_COLUMN: by_group.size(),
-            DOMAIN_COLUMN: by_group[DOMAIN_COLUMN].first().where(single, None),
+            "Start": rows[ActivityColumn.START].groupby(group_codes, sort=True).min().set_axis(index),
+            "End": rows[ActivityColumn.END].groupby(group_codes, sort=True).max().set_axis(index),
+            COUNT_COLUMN: pd.Series(by_group.size().to_numpy(), index=index, dtype="int64"),
+            DOMAIN_COLUMN: pd.Series(domain, index=index, dtype=object),
         }
     )
     groups[STATUS_COUNTS_COLUMN] = ""
     if STATUS_AS_OF in rows.columns and len(rows):
-        tallies = rows.groupby([GROUP_COLUMN, rows[STATUS_AS_OF].astype(str)], sort=False).size().unstack(fill_value=0)
-        order = [str(status) for status in AS_OF_ORDER if str(status) in tallies.columns]
-        tallies = tallies.reindex(groups.index)[order]
+        order = [str(status) for status in AS_OF_ORDER]
+        status_codes = pd.Index(order, dtype=object).get_indexer(rows[STATUS_AS_OF].astype(object).to_numpy())
+        known = status_codes >= 0
+        tallies = np.bincount(
+            group_codes[known] * len(order) + status_codes[known], minlength=len(index) * len(order)
+        ).reshape(len(index), len(order))
         groups[STATUS_COUNTS_COLUMN] = [
             " · ".join(f"{label_of(name)} {words.number(count)}" for name, count in zip(order, counts) if count)
-            for counts in tallies.to_numpy()
+            for counts in tallies
         ]
     return groups
 
