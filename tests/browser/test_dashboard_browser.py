@@ -61,3 +61,18 @@ def test_the_first_choice_on_a_page_opened_first_after_a_restart_is_kept(app_ser
     wait_idle(page)
     expect(colour_by.get_by_role("radio", name="Status")).to_have_attribute("aria-checked", "true")
     assert_no_exception(page)
+
+
+def test_a_milestone_link_on_the_overview_opens_the_activity(app_server, plan_workbook, page):
+    # The Overview lists what falls due before the next milestone, each activity a link to the Activities page.
+    server = app_server(plan_workbook)
+    open_page(page, server, "", "as_of=2021-11-08")
+    link = page.locator("[data-testid='stPageLink'] a", has_text="2021-11 ·").first
+    expect(link).to_be_visible()
+    link.click()
+    wait_idle(page)
+    expect(page.locator("h1")).to_have_text("Activities")
+    assert "id=2021-11" in page.url
+    expect(page.locator("[data-testid='stMain']")).to_contain_text("2021-11 ·")
+    expect(page.locator("[data-testid='stMain']")).to_contain_text("Reported progress")
+    assert_no_exception(page)
