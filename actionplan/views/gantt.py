@@ -97,8 +97,9 @@ def in_gantt_order(order: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFram
     """`gantt_rows(activities, labels=False)` from `gantt_order` of a superset of them (same index): the sort is
     stable on keys of each row alone, and an unlisted value ranks alphabetically after the listed ones in both,
     so a subset keeps the relative order the whole set has."""
-    chosen = order.index[order.index.isin(activities.index)]
-    return activities.loc[chosen].assign(**{column: order.loc[chosen, column] for column in order.columns})
+    kept = order[order.index.isin(activities.index)]  # in Gantt order
+    rows = activities.take(activities.index.get_indexer(kept.index))  # by position: no label alignment
+    return rows.assign(**{column: kept[column].set_axis(rows.index) for column in kept.columns})
 
 
 def group_name(group: object, labels: ListLabels | None = None) -> str:
