@@ -24,7 +24,7 @@ import streamlit as st
 from actionplan import i18n, words
 from actionplan.i18n import N_, _
 
-from . import a11y, lang, plan_store, sidebar, widget_words
+from . import a11y, lang, plan_store, sidebar, streamlit_words, widget_words
 
 if TYPE_CHECKING:
     from streamlit.navigation.page import StreamlitPage
@@ -79,6 +79,7 @@ def draw() -> StreamlitPage:
     st.html(LAYOUT_CSS)
     a11y.frame(i18n.current().lang)
     widget_words.frame(i18n.current().lang)
+    streamlit_words.frame(i18n.current().lang)
     page = st.navigation(pages())
     current = plan_store.current()
     title = current.plan.facts.title

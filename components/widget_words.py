@@ -73,7 +73,9 @@ def _replaced(selector: str, word: str, *, size: str = "") -> str:
 
 
 def _toolbar_rule(english: str, word: str) -> str:
-    button = f"[data-testid='stElementToolbar'] button[aria-label={css_string(english)}]:is(:hover,:focus-visible)"
+    # Keyed on the English name, or on the English kept when components/streamlit_words.py renamed the button.
+    named = f"button:is([aria-label={css_string(english)}],[data-en-aria-label={css_string(english)}])"
+    button = f"[data-testid='stElementToolbar'] {named}:is(:hover,:focus-visible)"
     open_tip = f"body:has({button}) {TOOLTIP}"
     return (
         f"{open_tip} [data-testid='stMarkdownContainer']{{display:none}}"
