@@ -165,11 +165,26 @@ PLACES = (
     ("[data-testid='stDataFrameColumnFormattingMenu']", FORMATS),
     ("[data-testid='stDataFrameStatisticsMenu']", STATISTICS),
     ("#portal", CELL_WORDS),
+    ("[data-testid='stDataFrameTooltipContent']", CELL_WORDS),
     ("[data-testid='stTooltipContent']", {**CELL_WORDS, **CONNECTION}),
     ("[data-testid='stStatusWidget']", CONNECTION),
     ("[role='dialog']:not(:has([data-testid='stVerticalBlock']))", CONNECTION),
 )
 
+# Streamlit's elements whose names are the workbook's or ours, never rewritten whatever they say: a grid's column
+# names (the show/hide list's checkboxes, the name atop the column menu), the values charted in its statistics, and
+# anything written in Markdown.
+KEPT = (
+    "[data-testid='stDataFrameColumnVisibilityMenu'] input,"
+    "[data-testid='stDataFrameColumnMenu'] [role='menu'] > :first-child > :last-child,"
+    "[data-testid='stDataFrameStatisticsChart'] *,"
+    "[data-testid='stMarkdownContainer'] *"
+)
+SCRIPT_ID = "actionplan-streamlit-words"
+# The element holding the script takes no room: an element of a script alone would add a gap above the page's title.
+HIDDEN_CSS = (
+    f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script#{SCRIPT_ID}){{display:none}}"
+)
 DRAWN = "streamlit_words_drawn"  # session state: the script was drawn in this session (its window watches)
 
 STREAMLIT_WORDS_JS = """
@@ -177,9 +192,11 @@ window.actionplanWords = %s;
 if (!window.actionplanWordsWatched) {
   window.actionplanWordsWatched = true;
   const ATTRIBUTES = ["aria-label", "title", "placeholder"];
+  const KEPT = %s;
   const englishOf = new WeakMap();  // a text node -> Streamlit's English it held
   const wordOf = new WeakMap();     // a text node -> the word written in its place
   const named = new WeakMap();      // an element -> {attribute: the word written in its place}
+  const rewritten = new Set();      // the text nodes written, brought back to English when its table is empty
   const nameFor = (english, words) => {
     if (Object.hasOwn(words.names, english)) return words.names[english];
     for (const [start, word] of words.starts) {
@@ -195,6 +212,7 @@ if (!window.actionplanWordsWatched) {
     return null;
   };
   const rename = (element, words) => {
+    if (element.matches(KEPT)) return;
     for (const attribute of ATTRIBUTES) {
       const now = element.getAttribute(attribute);
       if (now === null) continue;
@@ -213,7 +231,7 @@ if (!window.actionplanWordsWatched) {
   };
   const reword = (node, words) => {
     const inside = node.parentElement;
-    if (!inside) return;
+    if (!inside || inside.closest(KEPT)) return;
     const text = node.data.trim();
     const english = wordOf.has(node) && text === wordOf.get(node) ? englishOf.get(node) : text;
     const word = placed(inside, english, words);
@@ -221,6 +239,7 @@ if (!window.actionplanWordsWatched) {
     const shown = word ?? english;
     englishOf.set(node, english);
     wordOf.set(node, shown);
+    rewritten.add(node);
     if (shown !== text) node.data = node.data.replace(text, shown);
   };
   const within = (root, words) => {
@@ -247,7 +266,10 @@ if (!window.actionplanWordsWatched) {
   watch.observe(document.body, {
     childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES,
   });
-  window.actionplanWordsAgain = () => within(document.body, window.actionplanWords);
+  window.actionplanWordsAgain = () => {
+    rewritten.forEach(node => node.isConnected ? reword(node, window.actionplanWords) : rewritten.delete(node));
+    within(document.body, window.actionplanWords);
+  };
 }
 window.actionplanWordsAgain();
 """
@@ -272,7 +294,8 @@ def script_json(value: object) -> str:
 
 def script(lang: str) -> str:
     """The script that says Streamlit's English in `lang` (the watch installed once per window, its words set)."""
-    return f"<script>{STREAMLIT_WORDS_JS % script_json(table(lang))}</script>"
+    words = STREAMLIT_WORDS_JS % (script_json(table(lang)), script_json(KEPT))
+    return f"<style>{HIDDEN_CSS}</style><script id='{SCRIPT_ID}'>{words}</script>"
 
 
 def frame(lang: str) -> None:

@@ -57,8 +57,8 @@ def test_the_table_cannot_end_its_script():
     assert "<" not in encoded and ">" not in encoded and "&" not in encoded
     assert json.loads(encoded) == hostile
     script = streamlit_words.script("ru")
-    assert script.startswith("<script>") and script.endswith("</script>")
-    assert script.count("</script>") == 1 and script.count("<") == 2  # only its own tags
+    assert script.startswith("<style>") and script.endswith("</script>")
+    assert script.count("</script>") == 1 and script.count("<") == 4  # only its own tags
     assert _sent(script) == streamlit_words.table("ru")
 
 
