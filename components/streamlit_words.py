@@ -182,9 +182,7 @@ KEPT = (
 )
 SCRIPT_ID = "actionplan-streamlit-words"
 # The element holding the script takes no room: an element of a script alone would add a gap above the page's title.
-HIDDEN_CSS = (
-    f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script#{SCRIPT_ID}){{display:none}}"
-)
+HIDDEN_CSS = f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script#{SCRIPT_ID}){{display:none}}"
 DRAWN = "streamlit_words_drawn"  # session state: the script was drawn in this session (its window watches)
 
 STREAMLIT_WORDS_JS = """
