@@ -131,7 +131,12 @@ STATISTICS = {
 # The data editor's pop-ups: a cell's list, and the messages of a cell whose value does not fit its column.
 CELL_WORDS = {
     "No options": N_("Nothing to choose"),
-    # What a screen reader hears when a cell's list opens.
+    # What a screen reader hears while a cell's list is used ({n}, {name}: Streamlit's count and the value, kept).
+    "{n} results available.": N_("Options: {n}."),
+    "{n} result available.": N_("Options: {n}."),
+    "{n} results available for search term {name}.": N_("Options for “{name}”: {n}."),
+    "{n} result available for search term {name}.": N_("Options for “{name}”: {n}."),
+    "option {name}, selected.": N_("Chosen: {name}."),
     "Use Up and Down to choose options, press Enter to select the currently focused option, press Escape to exit"
     " the menu, press Tab to select the option and exit the menu.": N_(
         "Choose with the Up and Down arrows; Enter chooses, Escape closes the list, Tab chooses and closes it."
@@ -185,7 +190,7 @@ SCRIPT_ID = "actionplan-streamlit-words"
 HIDDEN_CSS = f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script#{SCRIPT_ID}){{display:none}}"
 DRAWN = "streamlit_words_drawn"  # session state: the script was drawn in this session (its window watches)
 
-STREAMLIT_WORDS_JS = """
+STREAMLIT_WORDS_JS = r"""
 window.actionplanWords = %s;
 if (!window.actionplanWordsWatched) {
   window.actionplanWordsWatched = true;
@@ -203,9 +208,24 @@ if (!window.actionplanWordsWatched) {
     return null;
   };
   // Our word for Streamlit's `english` at `element`: in one of the places it is inside, else as a control's name.
+  // A word whose English has {placeholders} ("{n} results available.") matches any text of that shape; what the
+  // placeholders matched is written into our word as it was.
+  const shapes = new Map();
+  const shape = english => {
+    if (!shapes.has(english)) {
+      const escaped = english.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, "(?<$1>.+?)");
+      shapes.set(english, new RegExp("^" + escaped + "$"));
+    }
+    return shapes.get(english);
+  };
   const placed = (element, english, words) => {
     for (const [where, said] of words.places) {
-      if (Object.hasOwn(said, english) && element.closest(where)) return said[english];
+      if (!element.closest(where)) continue;
+      if (Object.hasOwn(said, english)) return said[english];
+      for (const [key, word] of Object.entries(said)) {
+        const found = key.includes("{") && english.match(shape(key));
+        if (found) return word.replace(/\{(\w+)\}/g, (all, name) => found.groups[name] ?? all);
+      }
     }
     return null;
   };

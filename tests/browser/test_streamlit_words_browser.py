@@ -1,6 +1,6 @@
 """Streamlit's English that CSS cannot reach, said in Russian and Turkmen by components/streamlit_words.py: a data
-grid's column menu and its statistics, the names screen readers read, a switch of language, and what Streamlit
-writes when the server stops."""
+grid's column menu and its statistics, the names screen readers read, a switch of language, what Streamlit
+writes when the server stops, and what a screen reader hears from a cell's list in the data editor."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 
 import pytest
 from playwright.sync_api import expect
-from support import assert_no_exception, open_page, wait_idle
+from support import assert_no_exception, editor_env, go_to, open_page, sign_in, stable_box, wait_idle
 
 from actionplan import i18n
 from components import streamlit_words
@@ -119,3 +119,28 @@ def test_a_switch_of_language_renames_from_the_english(app_server, plan_workbook
             "aria-label", _word(lang, "Close the sidebar") if lang != "en" else "Collapse sidebar"
         )
     expect(collapse).to_have_attribute("data-en-aria-label", "Collapse sidebar")
+
+
+def test_a_cells_list_in_the_data_editor_is_announced_in_the_language(app_server, plan_workbook, page, tmp_path):
+    server = app_server(plan_workbook, editor_env(tmp_path))
+    open_page(page, server, "", "lang=ru")
+    go_to(page, _word("ru", "Data"))
+    sign_in(page, lang="ru")
+    canvas = page.locator(".st-key-edit_activities [data-testid='data-grid-canvas']")
+    canvas.scroll_into_view_if_needed()
+    box = stable_box(canvas)
+    page.mouse.click(box["x"] + 420, box["y"] + 52)  # the first row's Event, then right to Terms, Start, End, Domain
+    for _column in range(4):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    heard = page.locator("#portal [role='log']")
+    expect(heard).to_contain_text(_word("ru", "Options: {n}.").split("{n}")[0])
+    said = heard.text_content()
+    assert "available" not in said and "Use Up and Down" not in said, said
+    assert (
+        _word(
+            "ru",
+            "Choose with the Up and Down arrows; Enter chooses, Escape closes the list, Tab chooses and closes it.",
+        )
+        in said
+    )

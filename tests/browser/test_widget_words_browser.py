@@ -82,7 +82,8 @@ def _hover_toolbar_download(tab, word: str) -> None:
     """Hover the first table's "Download as CSV" button until its tooltip shows `word` (a hover while the grid is
     still being drawn may open no tooltip: tried a few times)."""
     grid = tab.locator("[data-testid='stDataFrame']").first
-    button = tab.locator("[data-testid='stElementToolbar'] button[aria-label='Download as CSV']").first
+    # The button is named in the language too (components/streamlit_words.py), its English kept beside.
+    button = tab.locator(f"[data-testid='stElementToolbar'] button[aria-label='{word}']").first
     tip = tab.locator("[data-testid='stTooltipContent']").last
     shown = ""
     for _attempt in range(5):
