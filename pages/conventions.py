@@ -44,7 +44,7 @@ with grid:
         on_select=_on_cell_click,
         selection_mode="points",
     )
-    chart_text.describe(chart_words.coverage(model.matrix, plan.labels))
+    chart_text.describe(chart_words.coverage(model.matrix, plan.labels), key="coverage_matrix_table")
     st.caption(
         _(
             "Each cell counts the activities implementing the convention (above the line) or programme "

@@ -21,7 +21,9 @@ with by_year:
         config=charts.plotly_config("domains-by-year"),
         key="domains_years",
     )
-    chart_text.describe(derived.once(chart_words.domains_by_year, model.by_year, plan.labels))
+    chart_text.describe(
+        derived.once(chart_words.domains_by_year, model.by_year, plan.labels), key="domains_years_table"
+    )
 with by_status:
     st.header(_("Status by domain"), help=_("As of {day}:").format(day=words.day(view.as_of)) + "\n" + status_help())
     st.plotly_chart(
@@ -29,7 +31,9 @@ with by_status:
         config=charts.plotly_config("status-by-domain"),
         key="domains_status",
     )
-    chart_text.describe(derived.once(chart_words.status_counts, model.by_status, by=chart_words.BY_DOMAIN))
+    chart_text.describe(
+        derived.once(chart_words.status_counts, model.by_status, by=chart_words.BY_DOMAIN), key="domains_status_table"
+    )
 
 st.header(_("Drill down: domain → convention or programme → activity"))
 wheel, choose = st.columns([3, 2], gap="large")
@@ -39,7 +43,7 @@ with wheel:
         config=charts.plotly_config("domains-drill-down"),
         key="domains_sunburst",
     )
-    chart_text.describe(derived.once(chart_words.drill_down, model.wheel, plan.labels))
+    chart_text.describe(derived.once(chart_words.drill_down, model.wheel, plan.labels), key="domains_sunburst_table")
     st.caption(_("Click a domain to open it, the centre to go back. Wedges are sized by the number of activities."))
 with choose:
     counted = dict(model.present)

@@ -36,7 +36,9 @@ with by_year:
         config=charts.plotly_config("status-by-year"),
         key="overview_years",
     )
-    chart_text.describe(derived.once(chart_words.status_counts, model.by_year, by=chart_words.BY_YEAR))
+    chart_text.describe(
+        derived.once(chart_words.status_counts, model.by_year, by=chart_words.BY_YEAR), key="overview_years_table"
+    )
 with by_domain:
     st.header(_("By domain"))
     st.plotly_chart(
@@ -44,7 +46,9 @@ with by_domain:
         config=charts.plotly_config("status-by-domain"),
         key="overview_domains",
     )
-    chart_text.describe(derived.once(chart_words.status_counts, model.by_domain, by=chart_words.BY_DOMAIN))
+    chart_text.describe(
+        derived.once(chart_words.status_counts, model.by_domain, by=chart_words.BY_DOMAIN), key="overview_domains_table"
+    )
 if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
     st.header(_("By plan"))
     st.plotly_chart(
@@ -52,7 +56,9 @@ if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
         config=charts.plotly_config("status-by-plan"),
         key="overview_plans",
     )
-    chart_text.describe(derived.once(chart_words.status_counts, model.by_plan, by=chart_words.BY_PLAN))
+    chart_text.describe(
+        derived.once(chart_words.status_counts, model.by_plan, by=chart_words.BY_PLAN), key="overview_plans_table"
+    )
 with st.expander(_("What the statuses mean")):
     st.markdown(status_help())
 
@@ -64,7 +70,7 @@ if not model.trend.empty:
         config=charts.plotly_config("reported-status-over-time"),
         key="overview_trend",
     )
-    chart_text.describe(derived.once(chart_words.trend, model.trend, plan.labels))
+    chart_text.describe(derived.once(chart_words.trend, model.trend, plan.labels), key="overview_trend_table")
 
 st.header(_("Next milestones"))
 if model.no_milestone_ahead:

@@ -105,7 +105,7 @@ fig = derived.gantt(
     compact=ids_only,
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
-chart_text.describe(derived.gantt_words(plan, view, group_by, window))
+chart_text.describe(derived.gantt_words(plan, view, group_by, window), key="timeline_gantt_table")
 
 notes = [
     _("Each bar runs from the first to the last day its terms give (a year alone is the whole year)."),

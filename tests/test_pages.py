@@ -328,3 +328,16 @@ def test_a_2024_activity_and_a_new_domain_appear(make_workbook, use_workbook):
     assert heat["x"] == ["2021", "2022", "2023", "2024"]
     assert heat["z"][heat["y"].index("Memory of the World")] == [0, 0, 0, 1]
     assert "Communication and Information" in at.multiselect(key="filter_domain").options
+
+
+def test_a_chart_table_is_drawn_once_its_expander_is_opened(seed):
+    """The closed "Chart as a table" expanders hold no table (the page loads no table code for them); an open one
+    (its key in session state, as the browser sets it when the reader opens it) holds that chart's numbers."""
+    closed = open_app()
+    assert [e.label for e in closed.expander].count("Chart as a table") == 2 and not closed.table
+    opened = AppTest.from_file(APP, default_timeout=90)
+    opened.session_state["overview_years_table"] = True  # AppTest cannot click an expander open
+    opened.run()
+    assert not opened.exception and len(opened.table) == 1
+    table = opened.table[0].value
+    assert list(table.iloc[:, 0]) == ["2021", "2022", "2023"] and list(table["Total"]) == [16, 12, 14]
