@@ -179,10 +179,11 @@ def summary(briefing: pack.Briefing) -> None:
         column.metric(label, count, help=meaning, border=True)
     # Each list in the summary cut to SUMMARY_LISTS_UP_TO activities on screen; the documents name every one.
     st.markdown(words.md_text(" ".join(_listing(briefing))))
-    # Side by side where both fit, the by-status table as wide as its words and counts need (a fixed share cut the
-    # count column in Russian at 1366 px); on a narrow screen the by-domain table moves under it.
+    # Side by side where both fit, each table as wide as its words and counts need (a fixed share cut the by-status
+    # count column in Russian at 1366 px; the by-domain table, stretched into what was left, scrolled sideways in
+    # Russian and Turkmen): where they do not fit, the by-domain table moves under the by-status table, whole.
     with st.container(horizontal=True, gap="medium"):
-        by_status, by_domain = st.container(width="content"), st.container(width="stretch")
+        by_status, by_domain = st.container(width="content"), st.container(width="content")
     # The meaning of each status is a column in the Word and Excel files; on screen it is the header's tooltip.
     meanings = "; ".join(f"{_(status)}: {_(status.meaning)}" for status in AsOf)
     by_status.dataframe(
@@ -201,6 +202,7 @@ def summary(briefing: pack.Briefing) -> None:
     by_domain.dataframe(
         briefing.domain_summary,
         hide_index=True,
+        width="content",
         key="briefing_by_domain",
         column_config=_labelled(
             {
