@@ -36,11 +36,14 @@ def plan(tmp_path_factory):
     return load_plan(path)
 
 
-def _tables(plan, lang: str):
+def _document(plan, lang: str):
     with i18n.using(lang):
         briefing = pack.build_briefing(plan, pack.session_scope(plan, pack.find_session(plan, "42")))
-        document = Document(io.BytesIO(briefing_docx(briefing)))
-    return [table for table in document.tables if len(table.columns) <= GRID_COLUMNS_OVER]
+        return briefing, Document(io.BytesIO(briefing_docx(briefing)))
+
+
+def _tables(plan, lang: str):
+    return [table for table in _document(plan, lang)[1].tables if len(table.columns) <= GRID_COLUMNS_OVER]
 
 
 @pytest.mark.parametrize("lang", ["ru", "tk"])
@@ -103,3 +106,20 @@ def test_grouped_ids_break_between_ids_never_at_a_hyphen(plan, lang: str) -> Non
             assert parts.fits(lines, cell.width.cm, parts.TABLE_STYLE, parts.TABLE_GRID_MARGIN_TWIPS), lines
             assert cell._tc.tcPr.find(qn("w:noWrap")) is not None
     assert broken >= 2  # Culture's 15 IDs and Education's 8 take more than one line
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tk"])
+def test_ids_due_before_the_session_break_between_ids_never_at_a_hyphen(plan, lang: str) -> None:
+    """The paragraph naming the activities due before the session (each in full in the annex): lines broken after
+    the comma between IDs, each line narrow enough that neither Word nor LibreOffice wraps it again, and the IDs'
+    characters as the workbook has them. Left to wrap, LibreOffice broke '2021-04' after its hyphen (en, ru)."""
+    briefing, document = _document(plan, lang)
+    with i18n.using(lang):
+        lead = i18n._("IDs (each in full in the annex): {ids}.").split("{ids}")[0]
+    found = [paragraph.text for paragraph in document.paragraphs if paragraph.text.startswith(lead)]
+    assert len(found) == 1
+    lines = found[0].removeprefix(lead).removesuffix(".").split("\n")
+    assert len(lines) >= 3  # 32 IDs
+    assert all(re.fullmatch(r"\d{4}-\d{2}(, \d{4}-\d{2})*,?", line) for line in lines), lines
+    assert parts.fits([lead + lines[0], *lines[1:]], TEXT_WIDTH_CM, parts.BODY_STYLE, margin_twips=0), lines
+    assert ", ".join(lines).replace(",,", ",") == ", ".join(briefing.due_before.table["ID"].astype(str))

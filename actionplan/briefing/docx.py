@@ -321,8 +321,11 @@ def _around(document, briefing: Briefing) -> None:
         if section is briefing.at_session:
             parts.table(document, events_table(section), EVENT_WIDTHS_CM)
         elif section is briefing.due_before:  # their rows are under Delivered or Open: named here, not repeated
-            ids = ", ".join(section.table[A.ID].astype(str))
-            document.add_paragraph(_("IDs (each in full in the annex): {ids}.").format(ids=ids))
+            said = _("IDs (each in full in the annex): {ids}.")
+            ids = parts.unbroken(
+                list(section.table[A.ID].astype(str)), TEXT_WIDTH_CM, parts.BODY_STYLE, said[: said.find("{ids}")]
+            )
+            document.add_paragraph(said.format(ids=ids))  # each line break a w:br
         else:
             parts.table(document, rows_table(section, briefing), ROW_WIDTHS_CM)
     empty = [section.title for section in briefing.around if section.empty]

@@ -41,8 +41,9 @@ LANGUAGE_TAGS: dict[str, str] = {"en": "en-GB", "ru": "ru-RU", "tk": "tk-TM"}
 
 TABLE_STYLE = "Table Text"
 GRID_STYLE = "Grid Text"
+BODY_STYLE = "Normal"
 _STYLE_IDS: dict[str, str] = {TABLE_STYLE: "TableText", GRID_STYLE: "GridText"}  # python-docx's ids for them
-_STYLE_SIZES: dict[str, float] = {TABLE_STYLE: TABLE_FONT_PT, GRID_STYLE: GRID_FONT_PT}
+_STYLE_SIZES: dict[str, float] = {TABLE_STYLE: TABLE_FONT_PT, GRID_STYLE: GRID_FONT_PT, BODY_STYLE: BODY_FONT_PT}
 CM_PER_INCH, TWIPS_PER_INCH = 2.54, 1440
 TABLE_GRID_MARGIN_TWIPS = 108  # Table Grid's left and right cell margins (0.19 cm)
 NARROW_CHARACTERS = frozenset("Iijlrtf.,:;'’ -()")  # for line_cm's estimate of a line's width
@@ -215,20 +216,30 @@ def table(document, frame: pd.DataFrame, widths_cm: Sequence[float], *, bold_las
 
 
 def unbroken_list(cell, items: Sequence[str], style: str, margin_twips: int = TABLE_GRID_MARGIN_TWIPS) -> None:
-    """A list in a cell ('2021-02, 2021-03, …') in lines broken only between its items, and the cell kept from
-    wrapping (w:noWrap): Word and LibreOffice would break an ID such as 2022-04 at its hyphen. The items keep their
-    characters, so a reader who copies one gets the ID as the workbook has it."""
-    lines: list[str] = []
-    for item in items:
-        if lines and fits([f"{lines[-1]}, {item},"], cell.width.cm, style, margin_twips):
-            lines[-1] = f"{lines[-1]}, {item}"
-        else:
-            lines.append(item)
+    """A list in a cell ('2021-02, 2021-03, …') in lines broken only between its items (`unbroken`), and the cell
+    kept from wrapping (w:noWrap) in case a line is wider than estimated."""
     paragraph = cell.paragraphs[0]
     for run in paragraph.runs:
         paragraph._p.remove(run._r)
-    write(cell, ",\n".join(lines), style)
+    room = cell.width.cm - 2 * margin_twips / TWIPS_PER_INCH * CM_PER_INCH
+    write(cell, unbroken(items, room, style), style)
     _insert_in_order(cell._tc.get_or_add_tcPr(), OxmlElement("w:noWrap"), TC_PR_ORDER)
+
+
+def unbroken(items: Sequence[str], room_cm: float, style: str, lead: str = "") -> str:
+    """The items joined by ', ', with a line break after the comma wherever the next item would not fit the line
+    (line_cm errs wide), so that no line is left for Word or LibreOffice to wrap: both break an ID such as 2022-04
+    at its hyphen. The items keep their characters (no non-breaking hyphen), so a reader who copies one gets the ID
+    as the workbook has it. `lead` is the text before the items on the first line."""
+    text, line = "", lead
+    for item in items:
+        joiner = ", " if text else ""
+        if line.strip() and line_cm(f"{line}{joiner}{item},", style) > room_cm:
+            joiner, line = (",\n" if text else "\n"), item
+        else:
+            line = f"{line}{joiner}{item}"
+        text += joiner + item
+    return text
 
 
 def fixed_layout(table: Table, widths_cm: Sequence[float]) -> None:
