@@ -274,13 +274,20 @@ def gantt(
     dated_steps: bool,
     x_range: tuple[date, date] | None,
     compact: bool,
+    narrow: bool = False,
 ) -> go.Figure:
     """The Timeline's figure for `window` (what `gantt_window` returned for this plan, view and grouping), made
     once per version, language, view, grouping, group and page opened, and options: the key is those few values,
     not the rows (hashing a frame of rows at each run cost more than drawing them). The drawing under the as-of
     line is kept by the rows' IDs and statuses and the groups: a new as-of date that changes no status only draws
-    its line again."""
-    options = (("colour_by", colour_by), ("dated_steps", dated_steps), ("x_range", x_range), ("compact", compact))
+    its line again. `narrow`: drawn for a phone (`charts.gantt_drawing`)."""
+    options = (
+        ("colour_by", colour_by),
+        ("dated_steps", dated_steps),
+        ("x_range", x_range),
+        ("compact", compact),
+        ("narrow", narrow),
+    )
     return _gantt(version_key(plan), view, group_by, window.opened, window.page, options, plan, window)
 
 

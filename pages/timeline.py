@@ -103,6 +103,7 @@ fig = derived.gantt(
     dated_steps=show_steps,
     x_range=None if zoom == ALL_YEARS else (date(int(zoom), 1, 1), date(int(zoom), 12, 31)),
     compact=ids_only,
+    narrow=ON_A_PHONE,  # with IDs only off too, a phone's bars have little room: years on the axis
 )
 st.plotly_chart(fig, config=charts.plotly_config("timeline"), key="gantt")
 chart_text.describe(derived.gantt_words(plan, view, group_by, window), key="timeline_gantt_table")

@@ -358,6 +358,29 @@ def test_gantt_compact_labels_every_second_year_over_five(plan):
     assert len(wide.layout.xaxis.ticktext) == 7 and len(wide.layout.xaxis.minor.tickvals) == 29
 
 
+def test_gantt_on_a_phone_with_rows_in_full_labels_two_years_at_most(plan):
+    """A phone whose reader turned 'IDs only' off: the event labels leave the bars about 80 px, where twelve
+    quarter labels lay on top of one another. The axis says years, at most two, and milestones their first word;
+    the rows keep their full labels, and a laptop's axis is as it was."""
+    fig = gantt(plan, narrow=True)
+    assert list(fig.layout.xaxis.ticktext) == ["2021", "2023"]
+    assert list(fig.layout.xaxis.minor.tickvals)[:2] == ["2021-01-01", "2021-04-01"]  # quarters still as lines
+    names = [(a.text, a.yshift) for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
+    assert [name for name, _shift in names] == ["41st", "42nd"]
+    assert names[0][1] != names[1][1]  # two years apart, yet on two levels: the bars are only about 80 px wide
+    assert (
+        fig.layout.yaxis.ticktext is None
+        and "<b>2021 · Social and Human Sciences</b>" in fig.layout.yaxis.categoryarray
+    )
+    one_year = gantt(plan, narrow=True, x_range=(date(2022, 1, 1), date(2022, 12, 31)))
+    assert list(one_year.layout.xaxis.ticktext) == ["2022"]
+    assert (
+        gantt(plan, narrow=True, compact=True).layout.xaxis.ticktext == gantt(plan, compact=True).layout.xaxis.ticktext
+    )
+    laptop = gantt(plan)
+    assert len(laptop.layout.xaxis.ticktext) == 12 and laptop.layout.xaxis.ticktext[0] == "Q1 2021"
+
+
 def test_gantt_compact_staggers_milestone_names_close_together(plan):
     near = plan.milestones.iloc[[0]].assign(Date=pd.Timestamp(2022, 1, 10), End=pd.NaT, Name="Forum of youth")
     milestones = pd.concat([plan.milestones, near]).sort_values("Date")

@@ -23,9 +23,12 @@ QUARTER_LABEL_ROOM = (
 )
 COMPACT_HEADING_LENGTH = 18  # characters of a group heading in compact mode ('2021 · Social and…'): bars keep the width
 COMPACT_YEAR_LABELS = 5  # compact mode labels at most about this many years (every second year over that)
+# A phone with rows labelled in full (not compact): the labels leave the bars about 80 px, room for two years' labels.
+NARROW_YEAR_LABELS = 2
 COMPACT_QUARTER_LINES_UP_TO = 16  # compact mode over more quarters: lines at the years only (no run of grid lines)
 TOOLBAR_HEIGHT = 30  # px of Plotly's toolbar, always shown on a touch screen: compact mode keeps the legend under it
 MILESTONE_LEVEL_HEIGHT = 14  # px between the two levels of milestone names in compact mode
+MILESTONES_NEAR = 0.15  # share of the axis: compact mode raises a milestone's name this close after the one before
 QUARTER_LABELS_UP_TO = 24  # more than this (a portfolio of several plans): years labelled, quarters only as lines
 HOVER_WIDTH = 80  # characters per hover line
 ONE_DAY = timedelta(days=1)

@@ -23,6 +23,7 @@ from .common import (
     FONT_SIZE,
     GANTT_BOTTOM,
     GANTT_TOP,
+    MILESTONES_NEAR,
     ONE_DAY,
     ROW_HEIGHT,
     TOOLBAR_HEIGHT,
@@ -35,7 +36,7 @@ from .common import (
 )
 from .gantt_hover import activity_hovers, bold_lead, step_label, steps_texts
 from .marks import _add_as_of, _add_group_summaries, _add_milestones, _span
-from .quarters import compact_ticks, quarter_ticks
+from .quarters import axis_ticks
 
 # ---------------------------------------------------------------------------------------------------------------
 # Gantt
@@ -70,6 +71,7 @@ def gantt(
     domains: Sequence[str] = (),
     x_range: tuple[date, date] | None = None,
     compact: bool = False,
+    narrow: bool = False,
     labels: ListLabels | None = None,
 ) -> go.Figure:
     """The Gantt (`gantt_drawing`, same arguments) with the as-of date drawn over it (`with_as_of`)."""
@@ -83,6 +85,7 @@ def gantt(
         domains=domains,
         x_range=x_range,
         compact=compact,
+        narrow=narrow,
         labels=labels,
     )
     return with_as_of(drawing, as_of)
@@ -114,6 +117,7 @@ def gantt_drawing(
     domains: Sequence[str] = (),
     x_range: tuple[date, date] | None = None,
     compact: bool = False,
+    narrow: bool = False,
     labels: ListLabels | None = None,
 ) -> dict[str, Any]:
     """One bar per activity row from Start to End (inclusive), under a bold heading per group.
@@ -130,8 +134,10 @@ def gantt_drawing(
     as shaded spans with their names (the as-of line is `with_as_of`'s). `x_range` zooms (e.g. one year). The height
     grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
     it spans more than a year, every second year over five), group headings cut to COMPACT_HEADING_LENGTH
-    characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. The
-    as-of label goes under the rows in either mode, where no milestone name or quarter label can meet it.
+    characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. `narrow`
+    (a phone, rows labelled in full: the reader turned compact off): years on the axis, at most two, and milestone
+    names as in compact mode, over the little width the labels leave the bars. The as-of label goes under the rows
+    in every mode, where no milestone name or quarter label can meet it.
     Domains and instruments (headings, legend, hover) are named as the Lists sheet names them in the reader's
     language (`labels`); colours, patterns and groups stay keyed on the values.
 
@@ -249,9 +255,7 @@ def gantt_drawing(
         }
     )
 
-    middles, ticks, bounds = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
-    if compact:
-        middles, ticks, bounds = compact_ticks(middles, ticks, bounds)
+    middles, ticks, bounds = axis_ticks(first, last, compact=compact, narrow=narrow)
     # In compact mode the categories stay whole (two long headings may share a beginning); only their text is cut.
     row_texts: dict[str, object] = (
         {"tickmode": "array", "tickvals": categories, "ticktext": [_compact_label(c) for c in categories]}
@@ -325,5 +329,14 @@ def gantt_drawing(
         if bound.endswith("-01-01")
     ]
     annotations: list[dict] = []
-    _add_milestones(shapes, annotations, milestones, first, last, short=compact)
+    crowded = narrow and not compact  # a phone, rows labelled in full: any two milestone names could meet
+    _add_milestones(
+        shapes,
+        annotations,
+        milestones,
+        first,
+        last,
+        short=compact or narrow,
+        near_share=1 if crowded else MILESTONES_NEAR,
+    )
     return {"data": traces, "layout": {**layout, "shapes": shapes, "annotations": annotations}}

@@ -13,7 +13,17 @@ from actionplan.plan.contract import ActivityColumn, MilestoneColumn
 from actionplan.plan.translations import ListLabels, milestone_name
 
 from .. import colours
-from .common import MILESTONE_LABEL_SHIFT, MILESTONE_LEVEL_HEIGHT, ONE_DAY, _day, _heading, _iso_days, _widths_ms, _wrap
+from .common import (
+    MILESTONE_LABEL_SHIFT,
+    MILESTONE_LEVEL_HEIGHT,
+    MILESTONES_NEAR,
+    ONE_DAY,
+    _day,
+    _heading,
+    _iso_days,
+    _widths_ms,
+    _wrap,
+)
 
 
 def _add_group_summaries(
@@ -81,16 +91,24 @@ def _span(rows: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[date, 
 
 
 def _add_milestones(
-    shapes: list[dict], annotations: list[dict], milestones: pd.DataFrame, first: date, last: date, *, short: bool
+    shapes: list[dict],
+    annotations: list[dict],
+    milestones: pd.DataFrame,
+    first: date,
+    last: date,
+    *,
+    short: bool,
+    near_share: float = MILESTONES_NEAR,
 ) -> None:
     """Each milestone in the axis range as a shaded span (one day at least) with its name above the plot.
 
     A name near the right edge is written to the left of its band so that it is not cut off. `short` (compact
     mode): each name cut to its first word, and a name close after the one before it raised a level, so that
-    neighbouring names do not run into each other on a narrow screen.
+    neighbouring names do not run into each other on a narrow screen; close after means within `near_share` of the
+    axis (on a phone with rows labelled in full, 1: the bars have so little width that any two names could meet).
     """
     right_side = first + (last - first) * 0.78
-    near = (last - first) * 0.15  # in compact mode, names closer than this share no level
+    near = (last - first) * near_share  # in compact mode, names closer than this share no level
     previous: date | None = None
     level = 0
     for milestone in milestones.to_dict("records"):

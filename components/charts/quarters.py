@@ -12,12 +12,29 @@ from .common import (
     COMPACT_QUARTER_LINES_UP_TO,
     COMPACT_YEAR_LABELS,
     FULL_QUARTER_LABELS_UP_TO,
+    NARROW_YEAR_LABELS,
+    ONE_DAY,
     QUARTER_LABEL_ROOM,
     QUARTER_LABELS_UP_TO,
 )
 
+Ticks = tuple[list[str], list[str], list[str]]  # label positions, labels, grid lines: ISO dates but the labels
 
-def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple[list[str], list[str], list[str]]:
+
+def axis_ticks(first: date, last: date, *, compact: bool = False, narrow: bool = False) -> Ticks:
+    """The Gantt's axis from `first` to the day before `last` (its range), for the room the bars have.
+
+    On a laptop (neither), a label per quarter (`quarter_ticks`). `compact` (rows by ID alone): years over a span of
+    more than a year, thinned by `compact_ticks`. `narrow` (a phone, which the server knows from the browser, not
+    its pixels) with rows labelled in full: the labels leave the bars about 80 px of 390, so years over any span, at
+    most about NARROW_YEAR_LABELS of them (twelve quarters' labels there lay on top of one another)."""
+    if narrow and not compact:
+        return compact_ticks(*quarter_ticks(first, last - ONE_DAY, years_only=True), up_to=NARROW_YEAR_LABELS)
+    ticks = quarter_ticks(first, last - ONE_DAY, years_only=compact and (last - first).days > 366)
+    return compact_ticks(*ticks) if compact else ticks
+
+
+def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> Ticks:
     """The quarters from the one holding `first` to the one holding `last`.
 
     Returns (label positions: each quarter's middle, labels "Q1 2021"..., boundaries: each quarter's first day and
@@ -53,10 +70,12 @@ def quarter_ticks(first: date, last: date, *, years_only: bool = False) -> tuple
     return middles, labels, bounds
 
 
-def compact_ticks(middles: list[str], labels: list[str], bounds: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """`quarter_ticks` for a narrow screen: at most about COMPACT_YEAR_LABELS labels (every second year, third...
-    over that) and, over COMPACT_QUARTER_LINES_UP_TO quarters, grid lines at the years only."""
-    step = -(-len(labels) // COMPACT_YEAR_LABELS) if labels and all(label.isdigit() for label in labels) else 1
+def compact_ticks(
+    middles: list[str], labels: list[str], bounds: list[str], *, up_to: int = COMPACT_YEAR_LABELS
+) -> Ticks:
+    """`quarter_ticks` for a narrow screen: at most about `up_to` year labels (every second year, third... over
+    that) and, over COMPACT_QUARTER_LINES_UP_TO quarters, grid lines at the years only."""
+    step = -(-len(labels) // up_to) if labels and all(label.isdigit() for label in labels) else 1
     if len(bounds) - 1 > COMPACT_QUARTER_LINES_UP_TO:
         bounds = [bounds[0], *(b for b in bounds[1:-1] if b.endswith("-01-01")), bounds[-1]]
     return middles[::step], labels[::step], bounds

@@ -76,3 +76,45 @@ def test_a_milestone_link_on_the_overview_opens_the_activity(app_server, plan_wo
     expect(page.locator("[data-testid='stMain']")).to_contain_text("2021-11 ·")
     expect(page.locator("[data-testid='stMain']")).to_contain_text("Reported progress")
     assert_no_exception(page)
+
+
+LEADING = 2  # px: a text's box is its line's, a little taller and wider than the letters drawn
+PHONE_USER_AGENT = (  # a phone's browser: "Mobi" is what the Timeline looks for
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+)
+
+
+def test_on_a_phone_the_timeline_axis_labels_stay_apart_with_ids_only_off(app_server, plan_workbook, browser):
+    """A phone opens the Timeline with 'IDs only' on; turned off, the rows' full labels leave the bars about 80 px,
+    where the twelve quarter labels lay on top of one another. Each label of the axis and each milestone name now
+    keeps clear of the others, with the toggle on and off."""
+    server = app_server(plan_workbook)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, user_agent=PHONE_USER_AGENT, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    open_page(tab, server, "timeline", "as_of=2023-06-01")
+    ids_only = tab.locator(".st-key-timeline_ids_only input")
+    for on in (True, False):
+        if on != ids_only.is_checked():
+            tab.locator("[data-testid='stExpander'] summary").first.click()  # the options fold away on a phone
+            tab.locator(".st-key-timeline_ids_only label").first.click()
+            wait_idle(tab)
+        assert ids_only.is_checked() == on
+        wait_for_bars(tab, 42)
+        for marks in (".xtick text", ".annotation-text"):
+            boxes = tab.locator(f".js-plotly-plot {marks}").evaluate_all(
+                "(texts) => texts.map((t) => t.getBoundingClientRect())"
+                ".map((b) => [b.left, b.top, b.right, b.bottom]).filter((b) => b[2] > b[0])"
+            )
+            assert len(boxes) >= 2, (marks, boxes)
+            for index, (left, top, right, bottom) in enumerate(boxes):
+                for other in boxes[index + 1 :]:
+                    apart = (
+                        right <= other[0] + LEADING
+                        or other[2] <= left + LEADING
+                        or bottom <= other[1] + LEADING
+                        or other[3] <= top + LEADING
+                    )
+                    assert apart, (on, marks, (left, top, right, bottom), other)
+    context.close()
