@@ -4,6 +4,8 @@ filters follow the user from page to page and into the URL."""
 from playwright.sync_api import expect
 from support import assert_no_exception, open_page, wait_idle
 
+from components.charts.common import COMPACT_HEADING_LENGTH
+
 PAGES = ("", "timeline", "domains", "conventions", "activities", "briefing", "data")
 GANTT_BARS = ".js-plotly-plot .barlayer .point"
 
@@ -98,9 +100,14 @@ def test_on_a_phone_the_timeline_axis_labels_stay_apart_with_ids_only_off(app_se
     for on in (True, False):
         if on != ids_only.is_checked():
             tab.locator("[data-testid='stExpander'] summary").first.click()  # the options fold away on a phone
-            tab.locator(".st-key-timeline_ids_only label").first.click()
-            wait_idle(tab)
-        assert ids_only.is_checked() == on
+            toggle = tab.locator(".st-key-timeline_ids_only label").first
+            expect(toggle).to_be_visible()
+            toggle.click()
+        expect(ids_only).to_be_checked(checked=on)
+        wait_idle(tab)
+        # The chart drawn for this state: rows cut to COMPACT_HEADING_LENGTH characters with IDs only, whole without.
+        longest = "Math.max(...[...document.querySelectorAll('.js-plotly-plot .ytick text')].map((t) => t.textContent.length))"
+        tab.wait_for_function(f"{longest} {'<=' if on else '>'} {COMPACT_HEADING_LENGTH}", timeout=30_000)
         wait_for_bars(tab, 42)
         for marks in (".xtick text", ".annotation-text"):
             boxes = tab.locator(f".js-plotly-plot {marks}").evaluate_all(
