@@ -138,6 +138,17 @@ def uploader_name_js(lang: str) -> str:
     return UPLOAD_NAME_JS % (json.dumps(upload_word(lang)), json.dumps(UPLOAD_BUTTON))
 
 
+# A script's element takes no room: an element holding a script alone still took the column's gap (16 px) above the
+# page's title. Every script the app draws goes in `unseen_script`.
+UNSEEN = "actionplan-unseen"
+UNSEEN_CSS = f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script.{UNSEEN}){{display:none}}"
+
+
+def unseen_script(js: str) -> str:
+    """`js` as an st.html body (unsafe_allow_javascript=True) whose element takes no room on the page."""
+    return f"<style>{UNSEEN_CSS}</style><script class='{UNSEEN}'>{js}</script>"
+
+
 def frame(lang: str) -> None:
     """The captions' colour, the focus outline, reachable tables, the uploader's button word and `<html lang>` in
     the reader's language."""
@@ -146,7 +157,9 @@ def frame(lang: str) -> None:
         st.html(uploader_css(lang))
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
-        f"<script>document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}"
-        f"{uploader_name_js(lang)}</script>",
+        unseen_script(
+            f"document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}"
+            f"{uploader_name_js(lang)}"
+        ),
         unsafe_allow_javascript=True,
     )

@@ -23,6 +23,7 @@ import streamlit as st
 from actionplan import i18n
 from actionplan.i18n import N_, _
 
+from . import a11y
 from .widget_words import PLOTLY_WORDS, STOP, TOOLBAR_WORDS
 
 # The names Streamlit gives its own controls (aria-label, title, placeholder), wherever they are: each whole name.
@@ -185,9 +186,6 @@ KEPT = (
     "[data-testid='stDataFrameStatisticsChart'] *,"
     "[data-testid='stMarkdownContainer'] *"
 )
-SCRIPT_ID = "actionplan-streamlit-words"
-# The element holding the script takes no room: an element of a script alone would add a gap above the page's title.
-HIDDEN_CSS = f"[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script#{SCRIPT_ID}){{display:none}}"
 DRAWN = "streamlit_words_drawn"  # session state: the script was drawn in this session (its window watches)
 
 STREAMLIT_WORDS_JS = r"""
@@ -313,7 +311,7 @@ def script_json(value: object) -> str:
 def script(lang: str) -> str:
     """The script that says Streamlit's English in `lang` (the watch installed once per window, its words set)."""
     words = STREAMLIT_WORDS_JS % (script_json(table(lang)), script_json(KEPT))
-    return f"<style>{HIDDEN_CSS}</style><script id='{SCRIPT_ID}'>{words}</script>"
+    return a11y.unseen_script(words)
 
 
 def frame(lang: str) -> None:

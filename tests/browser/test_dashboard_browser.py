@@ -125,3 +125,19 @@ def test_on_a_phone_the_timeline_axis_labels_stay_apart_with_ids_only_off(app_se
                     )
                     assert apart, (on, marks, (left, top, right, bottom), other)
     context.close()
+
+
+def test_each_page_title_starts_at_the_top_of_its_column(app_server, plan_workbook, page):
+    """The scripts the frame draws take no room: an element holding one still took the column's gap (16 px) above
+    every page's title. In English (one script) and Russian (two)."""
+    server = app_server(plan_workbook)
+    for path in PAGES:
+        for lang in ("en", "ru"):
+            open_page(page, server, path, f"lang={lang}")
+            title, column = page.locator("[data-testid='stMain'] h1").first.evaluate(
+                "(h) => { const block = h.closest(\"[data-testid='stMainBlockContainer']\");"
+                " const padding = parseFloat(getComputedStyle(block).paddingTop);"
+                " return [h.closest(\"[data-testid='stElementContainer']\").getBoundingClientRect().top,"
+                " block.getBoundingClientRect().top + padding]; }"
+            )
+            assert title == column, (path, lang, title, column)
