@@ -12,6 +12,15 @@ from actionplan.plan.findings import Finding
 from . import lang
 from .plan_store import Current, updated_at
 
+# The picker's icon is drawn by CSS, not written in its label: Streamlit names the picker's radio group by the label's
+# raw text, so a screen reader heard ":material/translate: Язык". The icon's `content: … / ""` leaves it out of the
+# name; its look is Streamlit's own for a :material/…: icon in a label.
+PICKER_ICON_CSS = (
+    f"<style>.st-key-{lang.PICKER} [data-testid='stWidgetLabel'] p::before"
+    "{content:'translate' / '';font-family:'Material Symbols Rounded';font-weight:400;display:inline-block;"
+    "vertical-align:bottom;white-space:nowrap;user-select:none;margin-right:0.2em}</style>"
+)
+
 
 def _picked() -> None:
     lang.choose(st.session_state.get(lang.PICKER))
@@ -21,8 +30,9 @@ def language_picker() -> None:
     """English, Русский, Türkmençe, each named in itself so a reader finds their own whatever the page speaks."""
     st.session_state[lang.PICKER] = i18n.current().lang
     with st.sidebar:
+        st.html(PICKER_ICON_CSS)
         st.segmented_control(
-            ":material/translate: " + _("Language"),
+            _("Language"),
             list(i18n.LANGUAGES),
             key=lang.PICKER,
             format_func=i18n.language_name,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from support import assert_no_exception, editor_env, open_page, sign_in, wait_idle
 
 from actionplan import i18n
@@ -323,3 +324,18 @@ def test_the_page_says_its_language(app_server, plan_workbook, page):
     assert page.evaluate("document.documentElement.lang") == "ru"
     open_page(page, server, "domains", "lang=tk")
     assert page.evaluate("document.documentElement.lang") == "tk"
+
+
+def test_the_language_picker_is_named_by_its_word_alone_with_its_icon_drawn(app_server, plan_workbook, page):
+    """Streamlit names a segmented control's radio group by its label's raw text: with the icon in the label, a screen
+    reader heard ":material/translate: Язык". The icon is drawn beside the word, out of the name."""
+    server = app_server(plan_workbook)
+    for lang in i18n.LANGUAGES:
+        open_page(page, server, "", f"lang={lang}")
+        with i18n.using(lang):
+            word = i18n._("Language")
+        expect(page.get_by_role("radiogroup", name=word, exact=True)).to_have_count(1)
+        icon = page.locator("[data-testid='stSidebar'] [data-testid='stWidgetLabel'] p", has_text=word).evaluate(
+            "(p) => getComputedStyle(p, '::before').content"
+        )
+        assert "translate" in icon, (lang, icon)
