@@ -88,6 +88,20 @@ if (!window.actionplanSidebarFocus) {
 """
 
 
+# An icon written in Markdown (":material/description: Workbook …") is a span Streamlit names "description icon" in
+# English, which a screen reader reads before the words that say the same. Each is decorative: hidden from it.
+QUIET_ICONS_JS = """
+if (!window.actionplanIconsQuiet) {
+  window.actionplanIconsQuiet = true;
+  const quiet = () => document.querySelectorAll(
+    "[data-testid='stMarkdownContainer'] span[role='img'][aria-label$=' icon']:not([aria-hidden])"
+  ).forEach(icon => icon.setAttribute("aria-hidden", "true"));
+  quiet();
+  new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true});
+}
+"""
+
+
 # Streamlit writes its file uploader's button word ('Upload') in English whatever the page's language, with no
 # option to change it: in another language a rule hides it and shows the word in the reader's language instead. The
 # button is also named with that word (aria-label): not every assistive technology, nor axe-core, counts generated
@@ -158,7 +172,7 @@ def frame(lang: str) -> None:
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
         unseen_script(
-            f"document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}"
+            f"document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}{QUIET_ICONS_JS}"
             f"{uploader_name_js(lang)}"
         ),
         unsafe_allow_javascript=True,

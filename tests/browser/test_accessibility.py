@@ -339,3 +339,14 @@ def test_the_language_picker_is_named_by_its_word_alone_with_its_icon_drawn(app_
             "(p) => getComputedStyle(p, '::before').content"
         )
         assert "translate" in icon, (lang, icon)
+
+
+def test_an_icon_written_beside_words_is_not_read_out(app_server, plan_workbook, page):
+    """The Data page's ':material/description: Workbook …' line: Streamlit names its icon 'description icon' in
+    English; a screen reader no longer reads it (the words beside it say what it is)."""
+    server = app_server(plan_workbook)
+    open_page(page, server, "data", "lang=ru")
+    icons = page.locator("[data-testid='stMain'] [data-testid='stMarkdownContainer'] span[role='img']")
+    expect(icons.first).to_be_attached()
+    expect(page.get_by_role("img", name="description icon")).to_have_count(0)
+    assert icons.evaluate_all("(spans) => spans.every((s) => s.getAttribute('aria-hidden') === 'true')")
