@@ -458,6 +458,9 @@ def saving(shipped: Path, big: Path, repeat: int) -> None:
 # 78,000 activities
 
 
+LOADED_BY = "pages/data.py"  # the page whose first run loads the 78,000-activity workbook into the cache
+
+
 def huge(cache: Path) -> None:
     path = synthetic(cache, HUGE_ACTIVITIES)
     started = time.perf_counter()
@@ -472,10 +475,11 @@ def huge(cache: Path) -> None:
     slowest = 0.0
     with workbook_env(path):
         at = AppTest.from_file(APP, default_timeout=PAGE_TIMEOUT * 3)
-        at.run()  # loads the workbook into the cache
-        for page in PAGES:
-            if page != PAGES[0]:
-                at.switch_page(page)
+        # The workbook is loaded into the cache by a run of the Data page (drawn again last), so that each other
+        # page, the Overview first, is timed at its first draw, with nothing of its own cached yet.
+        at.switch_page(LOADED_BY).run()
+        for page in (*(page for page in PAGES if page != LOADED_BY), LOADED_BY):
+            at.switch_page(page)
             started = time.perf_counter()
             try:
                 at.run(timeout=PAGE_TIMEOUT)
@@ -485,7 +489,8 @@ def huge(cache: Path) -> None:
                 seconds = float("inf")
                 figure = f"unfinished > {PAGE_TIMEOUT} s"
             slowest = max(slowest, seconds)
-            report(f"78,000: {page.split('/')[1][:-3]} drawn (data cached)", figure, "<= 5 s", seconds <= 5)
+            again = " again" if page == LOADED_BY else ""
+            report(f"78,000: {page.split('/')[1][:-3]} drawn{again} (data cached)", figure, "<= 5 s", seconds <= 5)
             if seconds == float("inf"):
                 break
     report("78,000: every page drawn", f"slowest {slowest:.1f} s", "<= 5 s", slowest <= 5)
