@@ -114,3 +114,19 @@ def domain_colours(domains: Iterable[str]) -> dict[str, str]:
 def status_colour(status: str) -> str:
     """The colour of an as-of or reported status."""
     return STATUS_COLOURS.get(status, UNCLASSIFIED_COLOUR)
+
+
+def luminance(colour: str) -> float:
+    """The relative luminance of a '#RRGGBB' colour (WCAG 2.2's definition)."""
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(one: str, other: str) -> float:
+    """The contrast ratio of two '#RRGGBB' colours, 1 to 21 (WCAG 2.2)."""
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

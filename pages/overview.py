@@ -31,31 +31,19 @@ kpi.reported_line(model.reported)
 by_year, by_domain = st.columns(2, gap="large")
 with by_year:
     st.header(_("By plan year"))
-    st.plotly_chart(
-        derived.figure(charts.stacked_status_bars, model.by_year, axis_title=_("Plan year")),
-        config=charts.plotly_config("status-by-year"),
-        key="overview_years",
-    )
+    st.html(derived.once(charts.stacked_status_html, model.by_year, name=_("By plan year")))
     chart_text.describe(
         derived.once(chart_words.status_counts, model.by_year, by=chart_words.BY_YEAR), key="overview_years_table"
     )
 with by_domain:
     st.header(_("By domain"))
-    st.plotly_chart(
-        derived.figure(charts.stacked_status_bars, model.by_domain, horizontal=True),
-        config=charts.plotly_config("status-by-domain"),
-        key="overview_domains",
-    )
+    st.html(derived.once(charts.stacked_status_html, model.by_domain, name=_("By domain")))
     chart_text.describe(
         derived.once(chart_words.status_counts, model.by_domain, by=chart_words.BY_DOMAIN), key="overview_domains_table"
     )
 if len(model.by_plan) > 1:  # a portfolio: a folder of plan workbooks
     st.header(_("By plan"))
-    st.plotly_chart(
-        derived.figure(charts.stacked_status_bars, model.by_plan, horizontal=True),
-        config=charts.plotly_config("status-by-plan"),
-        key="overview_plans",
-    )
+    st.html(derived.once(charts.stacked_status_html, model.by_plan, name=_("By plan")))
     chart_text.describe(
         derived.once(chart_words.status_counts, model.by_plan, by=chart_words.BY_PLAN), key="overview_plans_table"
     )

@@ -6,16 +6,6 @@ import pytest
 
 from components import colours
 
-
-def _relative_luminance(colour: str) -> float:
-    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-
-
 MARKS = sorted(
     {
         *colours.STATUS_COLOURS.values(),
@@ -29,7 +19,7 @@ MARKS = sorted(
 @pytest.mark.parametrize("colour", MARKS)
 def test_every_mark_colour_has_3_to_1_contrast_on_white(colour):
     """WCAG 2.2 non-text contrast (1.4.11): chart marks at 3:1 or better against white."""
-    assert 1.05 / (_relative_luminance(colour) + 0.05) >= 3.0, colour
+    assert 1.05 / (colours.luminance(colour) + 0.05) >= 3.0, colour
 
 
 def test_each_status_has_its_own_colour_where_it_matters():
@@ -38,3 +28,9 @@ def test_each_status_has_its_own_colour_where_it_matters():
 
     shown = [colours.status_colour(status) for status in AS_OF_ORDER]
     assert len(set(shown)) == len(shown)
+
+
+def test_contrast_is_wcags_ratio():
+    assert colours.contrast("#FFFFFF", "#000000") == pytest.approx(21.0)
+    assert colours.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert colours.contrast("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)  # the well-known AA grey

@@ -36,7 +36,7 @@ def _figures(plan) -> dict:
     overview, domains = models.overview(plan, view, acts), models.domains_page(plan, acts)
     domain_colours = colours.domain_colours(domains.domains)
     return {
-        "overview": charts.stacked_status_bars(overview.by_domain, horizontal=True),
+        "overview": charts.stacked_status_html(overview.by_domain, name="By domain"),
         "status": charts.stacked_status_bars(domains.by_status, horizontal=True),
         "years": charts.domain_year_bars(domains.by_year, domain_colours=domain_colours, labels=plan.labels),
         "sunburst": charts.domain_sunburst(domains.rows, domain_colours=domain_colours, labels=plan.labels),
@@ -56,9 +56,11 @@ def test_the_charts_name_the_domains_as_lists_names_them_in_russian(plan):
         ru = _figures(plan)
     en = _figures(plan)
 
-    for key in ("overview", "status"):  # the status bars: one bar per domain
-        assert {RU_CULTURE, RU_SCIENCE} <= _bar_names(ru[key]) and "Culture" not in _bar_names(ru[key])
-        assert {"Culture", "Science"} <= _bar_names(en[key]) and RU_CULTURE not in _bar_names(en[key])
+    # the status bars: one bar per domain
+    assert {RU_CULTURE, RU_SCIENCE} <= _bar_names(ru["status"]) and "Culture" not in _bar_names(ru["status"])
+    assert {"Culture", "Science"} <= _bar_names(en["status"]) and RU_CULTURE not in _bar_names(en["status"])
+    assert f">{RU_CULTURE}</div>" in ru["overview"] and ">Culture</div>" not in ru["overview"]
+    assert ">Culture</div>" in en["overview"] and RU_CULTURE not in en["overview"]
 
     ru_years = {trace.name: trace.marker.color for trace in ru["years"].data}
     en_years = {trace.name: trace.marker.color for trace in en["years"].data}
@@ -80,7 +82,8 @@ def test_the_charts_name_the_domains_as_lists_names_them_in_russian(plan):
 def test_turkmen_falls_back_to_the_original_name(plan):
     with i18n.using("tk"):
         tk = _figures(plan)
-    assert {"Culture", "Science"} <= _bar_names(tk["overview"])
+    assert {"Culture", "Science"} <= _bar_names(tk["status"])
+    assert ">Culture</div>" in tk["overview"] and ">Science</div>" in tk["overview"]
 
 
 def _gantt(plan, **options):

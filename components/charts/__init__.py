@@ -1,4 +1,5 @@
-"""Chart builders: pure, typed functions from the tables of `actionplan.views` to Plotly figures.
+"""Chart builders: pure, typed functions from the tables of `actionplan.views` to Plotly figures (and, for the
+Overview's first screen, to plain HTML: `html_bars`).
 
 None of them calls Streamlit; every colour comes from `components.colours`. Each is tested on its figure's
 data and layout (tests/test_charts.py).
@@ -14,6 +15,7 @@ from .counts import (
     status_bar,
 )
 from .gantt import gantt, gantt_drawing, gantt_height, with_as_of
+from .html_bars import stacked_status_html
 from .quarters import quarter_ticks
 from .trend import reported_trend as reported_trend
 
@@ -32,6 +34,7 @@ __all__ = [
     "plotly_config",
     "quarter_ticks",
     "stacked_status_bars",
+    "stacked_status_html",
     "status_bar",
     "with_as_of",
 ]

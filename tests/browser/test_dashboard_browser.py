@@ -141,3 +141,16 @@ def test_each_page_title_starts_at_the_top_of_its_column(app_server, plan_workbo
                 " block.getBoundingClientRect().top + padding]; }"
             )
             assert title == column, (path, lang, title, column)
+
+
+def test_the_overview_draws_its_status_bars_without_plotly(app_server, plan_workbook, page):
+    """The Overview's bars by year and by domain are HTML: no Plotly chart on its first screen (the 4.7 MB part of
+    the front end that draws one more than doubled its time to be drawn), each segment named with its count."""
+    server = app_server(plan_workbook)
+    open_page(page, server, "", "as_of=2022-06-01")
+    by_domain = page.get_by_role("group", name="By domain")
+    expect(by_domain).to_contain_text("Culture")
+    expect(by_domain.locator("[title='Culture · Scheduled now: 4']")).to_have_count(1)
+    expect(page.get_by_role("group", name="By plan year").locator("[title='2023 · Upcoming: 14']")).to_have_count(1)
+    expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(0)
+    assert_no_exception(page)
