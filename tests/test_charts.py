@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -10,6 +11,7 @@ import pytest
 from actionplan import load_plan, views
 from actionplan.plan.status import AS_OF_ORDER, AsOf
 from components import charts, colours
+from components.charts.common import NARROW_LABEL_LENGTH
 
 TODAY = date(2026, 11, 26)
 EVE_41 = date(2021, 11, 8)
@@ -368,10 +370,15 @@ def test_gantt_on_a_phone_with_rows_in_full_labels_two_years_at_most(plan):
     names = [(a.text, a.yshift) for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
     assert [name for name, _shift in names] == ["41st", "42nd"]
     assert names[0][1] != names[1][1]  # two years apart, yet on two levels: the bars are only about 80 px wide
-    assert (
-        fig.layout.yaxis.ticktext is None
-        and "<b>2021 · Social and Human Sciences</b>" in fig.layout.yaxis.categoryarray
-    )
+    # Each row's label cut to NARROW_LABEL_LENGTH characters, its ID first: longer, Plotly cut them at the screen's
+    # left edge, IDs first. The categories stay whole.
+    assert "<b>2021 · Social and Human Sciences</b>" in fig.layout.yaxis.categoryarray
+    texts = [re.sub("</?b>", "", text) for text in fig.layout.yaxis.ticktext]
+    assert list(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.categoryarray)
+    assert max(len(text) for text in texts) == NARROW_LABEL_LENGTH and any(text.endswith("…") for text in texts)
+    ids = set(plan.activities["ID"].astype(str))
+    assert sum(text.split(" · ")[0] in ids for text in texts) == len(plan.activities)
+    assert gantt(plan).layout.yaxis.ticktext is None  # a laptop: labels as they are
     one_year = gantt(plan, narrow=True, x_range=(date(2022, 1, 1), date(2022, 12, 31)))
     assert list(one_year.layout.xaxis.ticktext) == ["2022"]
     assert (

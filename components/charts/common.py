@@ -25,6 +25,7 @@ COMPACT_HEADING_LENGTH = 18  # characters of a group heading in compact mode ('2
 COMPACT_YEAR_LABELS = 5  # compact mode labels at most about this many years (every second year over that)
 # A phone with rows labelled in full (not compact): the labels leave the bars about 80 px, room for two years' labels.
 NARROW_YEAR_LABELS = 2
+NARROW_LABEL_LENGTH = 30  # characters of a row's label on a phone with IDs only off: its ID stays on the screen
 COMPACT_QUARTER_LINES_UP_TO = 16  # compact mode over more quarters: lines at the years only (no run of grid lines)
 TOOLBAR_HEIGHT = 30  # px of Plotly's toolbar, always shown on a touch screen: compact mode keeps the legend under it
 MILESTONE_LEVEL_HEIGHT = 14  # px between the two levels of milestone names in compact mode

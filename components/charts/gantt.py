@@ -24,6 +24,7 @@ from .common import (
     GANTT_BOTTOM,
     GANTT_TOP,
     MILESTONES_NEAR,
+    NARROW_LABEL_LENGTH,
     ONE_DAY,
     ROW_HEIGHT,
     TOOLBAR_HEIGHT,
@@ -47,15 +48,17 @@ def gantt_height(rows: int) -> int:
     return GANTT_TOP + GANTT_BOTTOM + ROW_HEIGHT * max(rows, 3)
 
 
-def _compact_label(category: str) -> str:
-    """A row's text in compact mode: a group heading or a dated step cut to COMPACT_HEADING_LENGTH characters.
+def _compact_label(category: str, length: int = COMPACT_HEADING_LENGTH) -> str:
+    """A row's text in compact mode: a group heading or a dated step cut to `length` characters (on a phone with
+    rows labelled in full, every row's label, to NARROW_LABEL_LENGTH: longer, Plotly cut them at the screen's left
+    edge, IDs first).
 
     Cut within a word ('2021 · Cooperati…'): a cut at a word would leave '2021 ·…' of '2021 · Cooperation'.
     """
     heading = category.startswith("<b>")
     text = category.removeprefix("<b>").removesuffix("</b>") if heading else category
-    if len(text) > COMPACT_HEADING_LENGTH:
-        text = text[: COMPACT_HEADING_LENGTH - 1].rstrip() + "…"
+    if len(text) > length:
+        text = text[: length - 1].rstrip() + "…"
     return _heading(text) if heading else text
 
 
@@ -135,8 +138,9 @@ def gantt_drawing(
     grows with the number of rows drawn. `compact` (a phone): rows labelled by ID alone, years on the axis (when
     it spans more than a year, every second year over five), group headings cut to COMPACT_HEADING_LENGTH
     characters, milestone names cut to their first word and staggered, so the bars keep most of 390 px. `narrow`
-    (a phone, rows labelled in full: the reader turned compact off): years on the axis, at most two, and milestone
-    names as in compact mode, over the little width the labels leave the bars. The as-of label goes under the rows
+    (a phone, rows labelled in full: the reader turned compact off): years on the axis, at most two, milestone
+    names as in compact mode, and each row's label cut to NARROW_LABEL_LENGTH characters (its ID first), over the
+    little width the labels leave the bars. The as-of label goes under the rows
     in every mode, where no milestone name or quarter label can meet it.
     Domains and instruments (headings, legend, hover) are named as the Lists sheet names them in the reader's
     language (`labels`); colours, patterns and groups stay keyed on the values.
@@ -257,9 +261,10 @@ def gantt_drawing(
 
     middles, ticks, bounds = axis_ticks(first, last, compact=compact, narrow=narrow)
     # In compact mode the categories stay whole (two long headings may share a beginning); only their text is cut.
+    cut = COMPACT_HEADING_LENGTH if compact else NARROW_LABEL_LENGTH if narrow else None
     row_texts: dict[str, object] = (
-        {"tickmode": "array", "tickvals": categories, "ticktext": [_compact_label(c) for c in categories]}
-        if compact
+        {"tickmode": "array", "tickvals": categories, "ticktext": [_compact_label(c, cut) for c in categories]}
+        if cut
         else {}
     )
     # On a phone Plotly's toolbar stays over the top right: the legend starts under it, the rows that much lower.
