@@ -51,6 +51,17 @@ ACCESS_CSS = (
 )
 
 
+# One watch of the page for every script below that fixes what Streamlit draws: `actionplanOnChange(fix)` runs `fix`
+# now and after each change to the page's elements (one MutationObserver, not one per fix, each scanning the page).
+WATCH_JS = """
+if (!window.actionplanOnChange) {
+  const fixes = [];
+  new MutationObserver(() => fixes.forEach(fix => fix())).observe(document.body, {childList: true, subtree: true});
+  window.actionplanOnChange = fix => { fixes.push(fix); fix(); };
+}
+"""
+
+
 # A table wider than its column scrolls inside its own box, which Streamlit does not make focusable: a keyboard user
 # could not scroll it (WCAG 2.1.1; axe's scrollable-region-focusable). Such a box joins the Tab order, named by the
 # table's own accessible name; the watch is installed once per page and follows Streamlit's redraws and resizes.
@@ -64,7 +75,7 @@ if (!window.actionplanTablesWatched) {
       box.setAttribute("aria-label", box.querySelector("table")?.getAttribute("aria-label") || "table");
     }
   });
-  new MutationObserver(reachable).observe(document.body, {childList: true, subtree: true});
+  window.actionplanOnChange(reachable);
   window.addEventListener("resize", reachable);
 }
 """
@@ -96,8 +107,7 @@ if (!window.actionplanIconsQuiet) {
   const quiet = () => document.querySelectorAll(
     "[data-testid='stMarkdownContainer'] span[role='img'][aria-label$=' icon']:not([aria-hidden])"
   ).forEach(icon => icon.setAttribute("aria-hidden", "true"));
-  quiet();
-  new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true});
+  window.actionplanOnChange(quiet);
 }
 """
 
@@ -119,7 +129,7 @@ if (!window.actionplanUploadsNamed) {
     if (word && button.getAttribute("aria-label") !== word) button.setAttribute("aria-label", word);
     if (!word && button.hasAttribute("aria-label")) button.removeAttribute("aria-label");
   });
-  new MutationObserver(name).observe(document.body, {childList: true, subtree: true});
+  window.actionplanOnChange(name);
 }
 """
 
@@ -148,7 +158,7 @@ def upload_word(lang: str) -> str | None:
 
 def uploader_name_js(lang: str) -> str:
     """A script naming every file uploader's button with its word in `lang` (aria-label; none in English), also the
-    uploaders drawn later (a MutationObserver installed once per page, the word updated at each language)."""
+    uploaders drawn later (through the page's one watch, `WATCH_JS`; the word updated at each language)."""
     return UPLOAD_NAME_JS % (json.dumps(upload_word(lang)), json.dumps(UPLOAD_BUTTON))
 
 
@@ -172,8 +182,8 @@ def frame(lang: str) -> None:
     # Streamlit's page says lang="en" whatever the reader chose (WCAG 3.1.1); only a script can change it.
     st.html(
         unseen_script(
-            f"document.documentElement.lang = {json.dumps(lang)};{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}{QUIET_ICONS_JS}"
-            f"{uploader_name_js(lang)}"
+            f"document.documentElement.lang = {json.dumps(lang)};{WATCH_JS}{SCROLLABLE_TABLES_JS}{SIDEBAR_FOCUS_JS}"
+            f"{QUIET_ICONS_JS}{uploader_name_js(lang)}"
         ),
         unsafe_allow_javascript=True,
     )
