@@ -368,33 +368,34 @@ DRAWN_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyCha
 SETTLE_MS = 8_000  # time after the script is idle for every chart of a page to be drawn (the count learned)
 
 
-def time_to_drawn(browser, url: str, ready: str, charts: int) -> float:
-    """Seconds from opening `url` in a new browser context until `ready` shows, the script is idle and `charts`
-    Plotly charts are drawn."""
+@contextmanager
+def opened(browser, url: str, ready: str) -> Iterator[tuple[object, float]]:
+    """A new browser context's tab on `url`, once `ready` shows and the script is idle, and when it was opened."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     tab = context.new_page()
     started = time.perf_counter()
     tab.goto(url)
     tab.wait_for_selector(ready, timeout=60_000)
     tab.wait_for_selector(IDLE, timeout=60_000)
-    tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
-    elapsed = time.perf_counter() - started
-    context.close()
-    return elapsed
+    try:
+        yield tab, started
+    finally:
+        context.close()
+
+
+def time_to_drawn(browser, url: str, ready: str, charts: int) -> float:
+    """Seconds from opening `url` until `ready` shows, the script is idle and `charts` charts are drawn."""
+    with opened(browser, url, ready) as (tab, started):
+        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        return time.perf_counter() - started
 
 
 def charts_drawn(browser, url: str, ready: str) -> int:
-    """How many Plotly charts the page at `url` draws, once it has settled (the first visit: the server's first run,
-    its caches filled)."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    tab = context.new_page()
-    tab.goto(url)
-    tab.wait_for_selector(ready, timeout=60_000)
-    tab.wait_for_selector(IDLE, timeout=60_000)
-    tab.wait_for_timeout(SETTLE_MS)
-    count = tab.evaluate(DRAWN_CHARTS)
-    context.close()
-    return count
+    """How many charts (DRAWN_CHARTS) the page at `url` draws, once it has settled (the first visit: the server's
+    first run, its caches filled)."""
+    with opened(browser, url, ready) as (tab, _started):
+        tab.wait_for_timeout(SETTLE_MS)
+        return tab.evaluate(DRAWN_CHARTS)
 
 
 ONE_LINE = 'import streamlit as st\n\nst.title("Hello")\n'
