@@ -54,9 +54,14 @@ def stacked_status_html(table: pd.DataFrame, *, name: str) -> str:
     `views.by_year_and_status` / `views.by_domain` return). `name`: the chart's accessible name."""
     statuses = [s for s in AS_OF_ORDER if s in table.columns and int(table[s].sum()) > 0]
     largest = max(int(table[statuses].sum(axis=1).max()) if statuses and len(table) else 0, 1)
+    fills = {s: _fill(s) for s in statuses}
+    # A count is written on its status's colour (not over the hatching), in black or white, whichever reads better.
+    count_styles = {
+        s: f"background:{colours.status_colour(s)};color:{text_colour(colours.status_colour(s))}" for s in statuses
+    }
     legend = "".join(
         f'<span style="display:inline-flex;align-items:center;gap:0.3rem;margin-right:0.9rem">'
-        f'<span style="width:14px;height:14px;border-radius:2px;{_fill(s)}"></span>{html.escape(label_of(s))}</span>'
+        f'<span style="width:14px;height:14px;border-radius:2px;{fills[s]}"></span>{html.escape(label_of(s))}</span>'
         for s in statuses
     )
     rows = []
@@ -70,14 +75,13 @@ def stacked_status_html(table: pd.DataFrame, *, name: str) -> str:
             share = count / largest
             said = html.escape(f"{label} · {label_of(status)}: {count}")
             written = (
-                f'<span style="background:{colours.status_colour(status)};color:{text_colour(colours.status_colour(status))};'
-                f'padding:0 0.25rem;border-radius:2px">{count}</span>'
+                f'<span style="{count_styles[status]};padding:0 0.25rem;border-radius:2px">{count}</span>'
                 if share >= COUNT_ROOM
                 else ""
             )
             segments.append(
                 f'<div title="{said}" style="flex:0 0 {share * 100:.3f}%;height:100%;display:flex;align-items:center;'
-                f'justify-content:center;font-size:0.8rem;overflow:hidden;{_fill(status)}">{written}</div>'
+                f'justify-content:center;font-size:0.8rem;overflow:hidden;{fills[status]}">{written}</div>'
             )
         total = int(counts[statuses].sum()) if statuses else 0
         rows.append(
