@@ -86,6 +86,27 @@ PHONE_USER_AGENT = (  # a phone's browser: "Mobi" is what the Timeline looks for
 )
 
 
+def switch_to(tab, key: str, *, on: bool, attempts: int = 3) -> None:
+    """Set the switch of widget `key` to `on` as a phone user does: open the fold it sits in (the options fold away on
+    a phone) unless it is open, then tap the switch's label. A tap that lands while the fold is still opening is lost,
+    so look again and tap again, up to `attempts` times, before failing."""
+    switch = tab.locator(f".st-key-{key} input")
+    fold = tab.locator("[data-testid='stExpander'] details", has=tab.locator(f".st-key-{key}"))
+    for _ in range(attempts):
+        if switch.is_checked() == on:
+            return
+        if fold.get_attribute("open") is None:
+            fold.locator("summary").click()
+        label = tab.locator(f".st-key-{key} label").first
+        expect(label).to_be_visible()
+        label.click()
+        try:
+            expect(switch).to_be_checked(checked=on, timeout=5_000)
+        except AssertionError:
+            wait_idle(tab)
+    expect(switch).to_be_checked(checked=on)
+
+
 def test_on_a_phone_the_timeline_axis_labels_stay_apart_with_ids_only_off(app_server, plan_workbook, browser):
     """A phone opens the Timeline with 'IDs only' on; turned off, the rows' full labels leave the bars about 80 px,
     where the twelve quarter labels lay on top of one another. Each label of the axis and each milestone name now
@@ -96,14 +117,9 @@ def test_on_a_phone_the_timeline_axis_labels_stay_apart_with_ids_only_off(app_se
     )
     tab = context.new_page()
     open_page(tab, server, "timeline", "as_of=2023-06-01")
-    ids_only = tab.locator(".st-key-timeline_ids_only input")
+    expect(tab.locator(".st-key-timeline_ids_only input")).to_be_checked()  # a phone opens with IDs only
     for on in (True, False):
-        if on != ids_only.is_checked():
-            tab.locator("[data-testid='stExpander'] summary").first.click()  # the options fold away on a phone
-            toggle = tab.locator(".st-key-timeline_ids_only label").first
-            expect(toggle).to_be_visible()
-            toggle.click()
-        expect(ids_only).to_be_checked(checked=on)
+        switch_to(tab, "timeline_ids_only", on=on)
         wait_idle(tab)
         # The chart drawn for this state: rows cut to COMPACT_HEADING_LENGTH characters with IDs only, whole without.
         longest = "Math.max(...[...document.querySelectorAll('.js-plotly-plot .ytick text')].map((t) => t.textContent.length))"
