@@ -15,10 +15,11 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..i18n import N_
 from .findings import ERROR, Finding
+from .repack import Deflated, repacked
 from .sheet_xml import SheetRef, SheetScan, contains_any, scan_sheet, workbook_sheets
 
 MAX_WORKBOOK_BYTES = 100 * 2**20  # the file itself; a plan workbook is well under 1 MB
@@ -47,20 +48,18 @@ class Refused(Exception):
 
 @dataclass
 class Container:
-    """A checked workbook: its parts as unpacked bytes, its sheets in workbook order, its date system."""
+    """A checked workbook: its parts as unpacked bytes, its sheets in workbook order, its date system, and the
+    compressed stream each deflated part was inflated from."""
 
     parts: dict[str, bytes]
     sheets: list[SheetRef]
     date1904: bool
+    deflated: dict[str, Deflated] = field(default_factory=dict)
 
     def sheet_bytes(self) -> bytes:
-        """The checked parts as a fresh zip (stored, not compressed): the sheet reader sees exactly what was checked,
-        whatever else the original zip's local headers might claim."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-            for name, payload in self.parts.items():
-                archive.writestr(name, payload)
-        return out.getvalue()
+        """The checked parts as a fresh zip (repack.py): the sheet reader sees exactly what was checked, whatever
+        else the original zip's local headers might claim."""
+        return repacked(self.parts, self.deflated)
 
     def scan(self, sheet: SheetRef) -> SheetScan:
         """The extent, error cells and unsaved formulas of one sheet, from its XML."""
@@ -216,16 +215,19 @@ def _unpack(name: str, content: bytes) -> Container:
     if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
         raise _too_big(name)
     parts: dict[str, bytes] = {}
+    deflated: dict[str, Deflated] = {}
     budget = MAX_UNCOMPRESSED_BYTES
     for member in members:
         if member.is_dir():
             continue
-        payload = _inflate(name, content, member, budget)
+        payload, stream = _inflate(name, content, member, budget)
         budget -= len(payload)
         _check_xml(name, member.filename, payload)
         parts[member.filename] = payload
+        if stream is not None:
+            deflated[member.filename] = stream
     sheets, date1904 = workbook_sheets(parts)
-    return Container(parts, sheets, date1904)
+    return Container(parts, sheets, date1904, deflated)
 
 
 def _too_big(name: str) -> Refused:
@@ -241,9 +243,10 @@ def _short(part: str) -> str:
     return part if len(part) <= 80 else part[:77] + "..."
 
 
-def _inflate(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> bytes:
+def _inflate(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> tuple[bytes, Deflated | None]:
     """A part's real bytes, inflated in bounded chunks; refused past the budget or when they are not what the zip
-    directory says (size, CRC), whatever sizes the file declares."""
+    directory says (size, CRC), whatever sizes the file declares. With them, the compressed stream they came from
+    when it is exactly a deflate stream (None for a stored part, or a stream with bytes after its end)."""
     part = _short(member.filename)
     damaged = Refused(
         N_("{name} is damaged or incomplete (the part {part} is broken)"),
@@ -275,21 +278,24 @@ def _inflate(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) ->
     raw = memoryview(content)[begin : begin + member.compress_size]
     if len(raw) != member.compress_size:
         raise damaged
+    exact = False
     if member.compress_type == zipfile.ZIP_STORED:
         if len(raw) > budget:
             raise _too_big(name)
         payload = bytes(raw)
     else:
-        payload = _bounded_inflate(raw, budget, name, damaged)
+        payload, exact = _bounded_inflate(raw, budget, name, damaged)
     if len(payload) != member.file_size or zlib.crc32(payload) != member.CRC:
         raise damaged
-    return payload
+    return payload, Deflated(bytes(raw), member.CRC) if exact else None
 
 
-def _bounded_inflate(raw: memoryview, budget: int, name: str, damaged: Refused) -> bytes:
+def _bounded_inflate(raw: memoryview, budget: int, name: str, damaged: Refused) -> tuple[bytes, bool]:
+    """The inflated bytes, and whether the stream ended exactly at the end of `raw`."""
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pieces: list[bytes] = []
     size = 0
+    position = 0
     try:
         for position in range(0, len(raw), _CHUNK):
             pending: bytes | memoryview = raw[position : position + _CHUNK]
@@ -306,7 +312,8 @@ def _bounded_inflate(raw: memoryview, budget: int, name: str, damaged: Refused) 
         raise damaged from None
     if not inflater.eof:
         raise damaged
-    return b"".join(pieces)
+    exact = position + _CHUNK >= len(raw) and not inflater.unused_data and not inflater.unconsumed_tail
+    return b"".join(pieces), exact
 
 
 # ---------------------------------------------------------------------------------------------------------------
