@@ -187,20 +187,18 @@ def _clean_columns(
     the index of each row kept; None when a row is short or a text cell has a control character or is longer than
     Excel keeps (those are read cell by cell, with their findings)."""
     width = max((position for position, _ in wanted), default=-1) + 1
-    if any(len(row) < width for row in body):
+    if body and min(map(len, body)) < width:
         return None
     # rows [[a1, b1], [a2, b2]] -> columns (a1, a2), (b1, b2)
     by_position = list(zip(*body, strict=False)) if body else [() for _ in range(width)]
     cells: dict[str, list[object]] = {}
     for position, label in wanted:
         values = by_position[position]
-        if set(map(type, values)) == {str}:  # the usual text column (a blank cell is ''): stripped at once
-            texts: list[str] = list(map(str.strip, values))
-            cleaned: list[object] = [text or None for text in texts] if "" in texts else texts  # type: ignore[assignment]
-        else:
-            cleaned = [(value.strip() or None) if isinstance(value, str) else value for value in values]
-            texts = [value for value in cleaned if isinstance(value, str)]
-        # the text cells checked at once (a number or a date has no control character and is short)
+        # each distinct text stripped once (blank as None), then looked up; numbers and dates kept as they are
+        stripped = {value: value.strip() or None for value in set(values) if isinstance(value, str)}
+        cleaned: list[object] = list(map(stripped.get, values, values)) if stripped else list(values)
+        texts = [text for text in stripped.values() if text is not None]
+        # the distinct texts checked at once (a number or a date has no control character and is short)
         joined = "\n".join(texts)
         if len(joined) > EXCEL_TEXT_LIMIT and max(map(len, texts)) > EXCEL_TEXT_LIMIT:
             return None
