@@ -218,23 +218,25 @@ _BYTE_SEARCH_BELOW = 8 * 1024  # a part this small is searched as bytes (as quic
 
 
 def contains_any(data: bytes, needles: Sequence[bytes], chunk: int = _SEARCH_CHUNK) -> bool:
-    """`any(needle in data for needle in needles)` for short needles, a chunk at a time, each byte compared at once
-    with numpy: a byte search is slow when the needle's bytes are as common as '<', '"' and 'f' are in XML (about
-    8 ms for the 11 MB sheet of 10,000 activities, against 2 ms here)."""
-    if len(data) < _BYTE_SEARCH_BELOW or not all(needles):
+    """`any(needle in data for needle in needles)` for short needles, a chunk at a time with numpy: each needle's
+    first two bytes compared at once as one 16-bit number at the even and at the odd offsets, its further bytes only
+    where those matched. A byte search is slow when the needle's bytes are as common as '<', '"' and 'f' are in XML
+    (about 8 ms for the 11 MB sheet of 10,000 activities, against under 2 ms here)."""
+    if len(data) < _BYTE_SEARCH_BELOW or not all(len(needle) >= 2 for needle in needles):
         return any(needle in data for needle in needles)
     array = np.frombuffer(data, dtype=np.uint8)
     overlap = max(map(len, needles)) - 1  # a needle that starts near a chunk's end is found in that chunk
     for start in range(0, len(array), chunk):
         window = array[start : start + chunk + overlap]
-        equal = {byte: window == byte for byte in {byte for needle in needles for byte in needle}}
         for needle in needles:
-            span = len(window) - len(needle) + 1
-            if span <= 0:
-                continue
-            found = equal[needle[0]][:span].copy()
-            for offset, byte in enumerate(needle[1:], start=1):
-                found &= equal[byte][offset : offset + span]
-            if found.any():
-                return True
+            head = needle[0] | needle[1] << 8
+            for shift in (0, 1):  # [b0 b1][b2 b3]..., then [b1 b2][b3 b4]...
+                pairs = window[shift : shift + (len(window) - shift) // 2 * 2].view("<u2")
+                found = np.flatnonzero(pairs == head) * 2 + shift
+                if len(needle) > 2:
+                    found = found[found + len(needle) <= len(window)]
+                    for offset, byte in enumerate(needle[2:], start=2):
+                        found = found[window[found + offset] == byte]
+                if len(found):
+                    return True
     return False
