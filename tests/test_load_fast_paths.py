@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 
 from actionplan.plan import columns, load_plan
-from actionplan.plan.sheet_xml import _LARGE_REFERENCE, _UNREFERENCED_CELL, _UNUSUAL_CELL, contains_any
+from actionplan.plan.sheet_xml import (
+    _LARGE_REFERENCE,
+    _PREFIXED_CELL,
+    _UNREFERENCED_CELL,
+    _UNUSUAL_CELL,
+    contains_any,
+    has_prefixed_cell,
+)
 from tests.conftest import SHIPPED_WORKBOOK
 
 NEEDLES = [(b'"e"', b"'e'"), (b"f>", b"<f "), (b"<!",), ("<!".encode("utf-16-le"),)]
@@ -66,6 +73,21 @@ def test_the_one_pass_extent_pattern_finds_what_the_two_patterns_find(cell):
     xml = b'<sheetData><row r="1"><c r="B2"><v>1</v></c>' + cell + b"</row></sheetData>"
     either = bool(_UNREFERENCED_CELL.search(xml) or _LARGE_REFERENCE.search(xml))
     assert bool(_UNUSUAL_CELL.search(xml)) == either
+
+
+PREFIXED = [b"<x:c ", b"<x:c>", b"<x:c/>", b"<x:c\t", b"<x:c\x0b", b":c\x0c", b":cc", b":col ", b":c", b"x:", b""]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_namespaced_cell_search_finds_what_its_pattern_finds(seed):
+    rng = random.Random(seed)
+    rows = b'<row r="1"><c r="B2" t="n"><v>1</v></c></row>' * 400  # above the size searched as bytes
+    for _ in range(20):
+        found = b"".join(rng.choice(PREFIXED) for _ in range(rng.randint(1, 3)))
+        at = rng.choice([0, 1, len(rows) // 2, len(rows) // 2 + 1, len(rows)])
+        xml = rows[:at] + found + rows[at:]
+        assert has_prefixed_cell(xml) == bool(_PREFIXED_CELL.search(xml)), xml[at - 5 : at + 20]
+        assert has_prefixed_cell(xml[:100]) == bool(_PREFIXED_CELL.search(xml[:100]))
 
 
 @pytest.mark.parametrize(
