@@ -63,21 +63,24 @@ def options(plan: Plan) -> views.FilterOptions:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _orders(key: str, _plan: Plan) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _orders(key: str, _plan: Plan) -> views.PlanOrder:
     del key
-    return tuple(views.domain_order(_plan.activities, _plan.lists)), tuple(
-        views.instrument_order(_plan.activities, _plan.lists)
-    )
+    return views.PlanOrder.of(_plan.activities, _plan.lists)
+
+
+def plan_order(plan: Plan) -> views.PlanOrder:
+    """The plan's domains, conventions and instruments in the order shown (cached per version)."""
+    return _orders(version_key(plan), plan)
 
 
 def domain_order(plan: Plan) -> list[str]:
     """The plan's domains in Lists order (cached per version)."""
-    return list(_orders(version_key(plan), plan)[0])
+    return list(plan_order(plan).domains)
 
 
 def instrument_order(plan: Plan) -> list[str]:
     """The plan's conventions then programmes in Lists order (cached per version)."""
-    return list(_orders(version_key(plan), plan)[1])
+    return list(plan_order(plan).instruments)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)  # shared, never changed: no pickle of every row per run
@@ -94,8 +97,8 @@ def selected(plan: Plan, view: views.Filters) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: no pickle per run
 def _overview(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.OverviewModel:
-    del key, lang
-    return models.overview(_plan, view, _acts)
+    del lang
+    return models.overview(_plan, view, _acts, plan_order=_orders(key, _plan))
 
 
 def overview(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.OverviewModel:
@@ -106,7 +109,8 @@ def overview(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.Over
 @st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: no pickle per run
 def _domains(key: str, view: views.Filters, lang: str, _plan: Plan, _acts: pd.DataFrame) -> models.DomainsModel:
     del view, lang
-    return models.domains_page(_plan, _acts, order=_gantt_order(key, views.GROUP_YEAR_DOMAIN, _plan, dated=False))
+    order = _gantt_order(key, views.GROUP_YEAR_DOMAIN, _plan, dated=False)
+    return models.domains_page(_plan, _acts, order=order, plan_order=_orders(key, _plan))
 
 
 def domains_page(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.DomainsModel:
@@ -118,8 +122,8 @@ def domains_page(plan: Plan, view: views.Filters, acts: pd.DataFrame) -> models.
 def _coverage(
     key: str, view: views.Filters, lang: str, keep_empty: bool, _plan: Plan, _acts: pd.DataFrame
 ) -> models.CoverageModel:
-    del key, view, lang
-    return models.coverage_page(_plan, _acts, keep_empty=keep_empty)
+    del view, lang
+    return models.coverage_page(_plan, _acts, keep_empty=keep_empty, plan_order=_orders(key, _plan))
 
 
 def coverage_page(plan: Plan, view: views.Filters, acts: pd.DataFrame, *, keep_empty: bool) -> models.CoverageModel:
@@ -193,9 +197,9 @@ def figure(build: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Fig
 def _gantt_order(key: str, group_by: str, _plan: Plan, dated: bool = True) -> pd.DataFrame:
     """Every activity's place in the Gantt and its group (only the dated ones, unless `dated` is False): by version
     and grouping, not by filter or date."""
-    domains, instruments = _orders(key, _plan)
+    orders = _orders(key, _plan)
     some = _plan.activities.dropna(subset=[ActivityColumn.START, ActivityColumn.END]) if dated else _plan.activities
-    return views.gantt_order(some, group_by=group_by, domains=domains, instruments=instruments)
+    return views.gantt_order(some, group_by=group_by, domains=orders.domains, instruments=orders.instruments)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -241,7 +245,7 @@ def _gantt_drawing(
         groups=_window.groups,
         steps=_plan.steps[_plan.steps[StepColumn.ACTIVITY_ID].isin(rows[ActivityColumn.ID])],
         dated_steps=views.dated_steps(_plan.steps, rows[ActivityColumn.ID]) if chosen.pop("dated_steps") else None,
-        domains=_orders(key, _plan)[0],
+        domains=_orders(key, _plan).domains,
         labels=_plan.labels,
         **chosen,
     )

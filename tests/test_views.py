@@ -453,4 +453,4 @@ def test_coverage_matrix_rows_given_and_empty_rows_dropped(seed_plan):
     assert dropped.loc["1972 Convention"].tolist() == [1, 1, 1]
     assert ("1972 Convention", 2022) in views.counted_cells(dropped)
     assert ("1970 Convention", 2022) not in views.counted_cells(dropped)
-    assert views.convention_rows(dropped, seed_plan.activities, seed_plan.lists) == 5
+    assert views.convention_rows(dropped, views.convention_order(seed_plan.activities, seed_plan.lists)) == 5

@@ -9,6 +9,7 @@ from .activity import ACTIVITY_TABLE_COLUMNS, LINK_COLUMN, activity_facts, activ
 from .classify import (
     NO_INSTRUMENT,
     UNCLASSIFIED,
+    PlanOrder,
     app_word,
     convention_order,
     domain_of,
@@ -115,6 +116,7 @@ __all__ = [
     "by_plan",
     "by_year_and_status",
     "column_label",
+    "PlanOrder",
     "convention_order",
     "convention_rows",
     "counted_cells",

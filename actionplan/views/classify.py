@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -75,3 +76,23 @@ def instrument_order(activities: pd.DataFrame, lists: Lists) -> list[str]:
         [p for p in lists.programmes if p not in conventions], activities[ActivityColumn.PROGRAMME]
     )
     return conventions + [p for p in programmes if p not in conventions]
+
+
+@dataclass(frozen=True)
+class PlanOrder:
+    """The plan's domains, conventions and instruments in the order they are shown (Lists' order, the unlisted
+    after): what rows and colours key on. It depends on the plan alone, so a caller that keeps it per version
+    (`components.derived`) passes it to the page models instead of their working it out at every run."""
+
+    domains: tuple[str, ...]
+    conventions: tuple[str, ...]
+    instruments: tuple[str, ...]
+
+    @classmethod
+    def of(cls, activities: pd.DataFrame, lists: Lists) -> PlanOrder:
+        """The orders of these activities and lists (`domain_order`, `convention_order`, `instrument_order`)."""
+        return cls(
+            domains=tuple(domain_order(activities, lists)),
+            conventions=tuple(convention_order(activities, lists)),
+            instruments=tuple(instrument_order(activities, lists)),
+        )

@@ -47,7 +47,7 @@ def by_year_and_status(activities: pd.DataFrame, years: Sequence[int]) -> pd.Dat
 
     activities (one row each, with Status as of) -> rows = `years` (every one, 0 where none), columns = AS_OF_ORDER.
     """
-    return _cross(activities[ActivityColumn.YEAR].astype("Int64"), activities[STATUS_AS_OF], years, AS_OF_ORDER)
+    return cross_counts(activities[ActivityColumn.YEAR].astype("Int64"), activities[STATUS_AS_OF], years, AS_OF_ORDER)
 
 
 def by_domain(activities: pd.DataFrame, domains: Sequence[str]) -> pd.DataFrame:
@@ -55,7 +55,7 @@ def by_domain(activities: pd.DataFrame, domains: Sequence[str]) -> pd.DataFrame:
 
     activities -> rows = `domains` that have at least one activity, in that order; columns = AS_OF_ORDER.
     """
-    table = _cross(domain_of(activities), activities[STATUS_AS_OF], domains, AS_OF_ORDER)
+    table = cross_counts(domain_of(activities), activities[STATUS_AS_OF], domains, AS_OF_ORDER)
     return table[table.sum(axis=1) > 0]
 
 
@@ -68,16 +68,16 @@ def by_plan(activities: pd.DataFrame) -> pd.DataFrame:
     if WORKBOOK_COLUMN not in activities.columns:
         return pd.DataFrame(columns=list(AS_OF_ORDER), dtype=int)
     plans = list(dict.fromkeys(activities[WORKBOOK_COLUMN]))
-    return _cross(activities[WORKBOOK_COLUMN], activities[STATUS_AS_OF], plans, AS_OF_ORDER)
+    return cross_counts(activities[WORKBOOK_COLUMN], activities[STATUS_AS_OF], plans, AS_OF_ORDER)
 
 
 def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: Sequence[int]) -> pd.DataFrame:
     """Counts per domain and plan year: rows = `domains` with at least one activity, columns = every year."""
-    table = _cross(domain_of(activities), activities[ActivityColumn.YEAR].astype("Int64"), domains, years)
+    table = cross_counts(domain_of(activities), activities[ActivityColumn.YEAR].astype("Int64"), domains, years)
     return table[table.sum(axis=1) > 0]
 
 
-def _cross(rows: pd.Series, columns: pd.Series, index: Sequence[Any], names: Sequence[Any]) -> pd.DataFrame:
+def cross_counts(rows: pd.Series, columns: pd.Series, index: Sequence[Any], names: Sequence[Any]) -> pd.DataFrame:
     """How many activities have each (row value, column value): rows = `index`, columns = `names`, in those orders,
     0 where none; values outside them are not counted. (pd.crosstab, without its pivot-table cost: a rerun at 42
     activities spent most of its counting time there.)"""

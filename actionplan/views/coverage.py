@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..plan.contract import ActivityColumn
 from ..plan.load import Lists
-from .classify import convention_order, instrument_order
+from .classify import instrument_order
+from .counts import cross_counts
 from .gantt import INSTRUMENT_COLUMN
 
 
@@ -28,23 +30,24 @@ def coverage_matrix(
     """
     years = sorted(int(y) for y in activities[ActivityColumn.YEAR].dropna().unique()) if years is None else list(years)
     rows = list(instruments) if instruments is not None else instrument_order(activities, lists)
-    matrix = pd.DataFrame(0, index=pd.Index(rows, name=INSTRUMENT_COLUMN), columns=pd.Index(years, name="Year"))
-    for column in (ActivityColumn.CONVENTION, ActivityColumn.PROGRAMME):
-        counted = activities.dropna(subset=[column, ActivityColumn.YEAR])
-        for (instrument, year), count in counted.groupby([column, ActivityColumn.YEAR]).size().items():
-            if instrument in matrix.index and int(year) in matrix.columns:
-                matrix.loc[instrument, int(year)] += int(count)
+    year = activities[ActivityColumn.YEAR].astype("Int64")
+    counts = sum(
+        cross_counts(activities[column], year, rows, years)
+        for column in (ActivityColumn.CONVENTION, ActivityColumn.PROGRAMME)
+    )
+    matrix = counts.rename_axis(index=INSTRUMENT_COLUMN, columns="Year")
     return matrix if keep_empty else matrix[matrix.sum(axis=1) > 0]
 
 
 def counted_cells(matrix: pd.DataFrame) -> list[tuple[str, int]]:
     """The (instrument, year) cells of a coverage matrix that count at least one activity, row by row."""
-    return [(name, int(year)) for name in matrix.index for year in matrix.columns if matrix.loc[name, year]]
+    rows, columns = np.nonzero(matrix.to_numpy())  # in row-major order
+    return [(matrix.index[row], int(matrix.columns[column])) for row, column in zip(rows, columns)]
 
 
-def convention_rows(matrix: pd.DataFrame, activities: pd.DataFrame, lists: Lists) -> int:
+def convention_rows(matrix: pd.DataFrame, conventions: Iterable[str]) -> int:
     """How many of the matrix's first rows are conventions (the rest are programmes): where to draw the line."""
-    conventions = set(convention_order(activities, lists))
+    conventions = set(conventions)
     return sum(name in conventions for name in matrix.index)
 
 

@@ -20,7 +20,7 @@ from ..plan.portfolio import WORKBOOK_COLUMN, shared_ids
 from ..plan.status import Reported
 from ..plan.translations import milestone_name
 from .activity import activity_table
-from .classify import NO_INSTRUMENT, UNCLASSIFIED, app_word, domain_order, instrument_order, named_rows
+from .classify import NO_INSTRUMENT, UNCLASSIFIED, PlanOrder, app_word, named_rows
 from .counts import (
     by_domain,
     by_domain_and_year,
@@ -86,11 +86,12 @@ class OverviewModel:
     trend: Trend  # reported status by domain on each check-in day (progress over time)
 
 
-def overview(plan: Plan, view: Filters, acts: pd.DataFrame) -> OverviewModel:
-    """The Overview of the activities the filters select (`acts`, as `Filters.apply` returns them)."""
+def overview(plan: Plan, view: Filters, acts: pd.DataFrame, *, plan_order: PlanOrder | None = None) -> OverviewModel:
+    """The Overview of the activities the filters select (`acts`, as `Filters.apply` returns them). `plan_order` is
+    the plan's `PlanOrder`, when the caller keeps it."""
     counts = counts_by_status(acts)
     reported = counts_by_reported_status(acts)
-    domains = domain_order(plan.activities, plan.lists)
+    domains = list((plan_order or PlanOrder.of(plan.activities, plan.lists)).domains)
     ahead = []
     since = view.as_of
     # What a milestone's list shows and chooses by: four columns taken once, not every column per milestone.
@@ -169,11 +170,14 @@ class DomainsModel:
         return rows if instrument == ALL else rows[rows[INSTRUMENT_COLUMN] == instrument]
 
 
-def domains_page(plan: Plan, acts: pd.DataFrame, *, order: pd.DataFrame | None = None) -> DomainsModel:
+def domains_page(
+    plan: Plan, acts: pd.DataFrame, *, order: pd.DataFrame | None = None, plan_order: PlanOrder | None = None
+) -> DomainsModel:
     """The Domains page for the selected activities. `order` is `gantt_order` of all the plan's activities grouped
-    by year and domain, when the caller keeps it (it depends only on the plan): the rows are then taken in it
-    instead of sorted again."""
-    domains = domain_order(plan.activities, plan.lists)
+    by year and domain, and `plan_order` the plan's `PlanOrder`, when the caller keeps them (they depend only on the
+    plan): the rows are then taken in that order instead of sorted again."""
+    plan_order = plan_order or PlanOrder.of(plan.activities, plan.lists)
+    domains = list(plan_order.domains)
     # the drill-down lists ID and event, not row labels
     rows = gantt_rows(acts, domains=domains, labels=False) if order is None else in_gantt_order(order, acts)
     counts = rows[DOMAIN_COLUMN].value_counts()
@@ -184,7 +188,7 @@ def domains_page(plan: Plan, acts: pd.DataFrame, *, order: pd.DataFrame | None =
         rows=rows,
         wheel=rows[[ActivityColumn.ID, ActivityColumn.EVENT, DOMAIN_COLUMN, INSTRUMENT_COLUMN]],
         present=tuple((domain, int(counts[domain])) for domain in domains if domain in counts.index),
-        instrument_order=(*instrument_order(plan.activities, plan.lists), NO_INSTRUMENT),
+        instrument_order=(*plan_order.instruments, NO_INSTRUMENT),
     )
 
 
@@ -220,15 +224,17 @@ class CoverageModel:
         return f"{self.names.get(name, name)} · {year} ({int(self.matrix.loc[name, year])})"
 
 
-def coverage_page(plan: Plan, acts: pd.DataFrame, *, keep_empty: bool) -> CoverageModel:
-    """The Conventions & programmes page for the selected activities."""
-    matrix = coverage_matrix(
-        acts, plan.lists, plan.years, keep_empty=keep_empty, instruments=instrument_order(plan.activities, plan.lists)
-    )
+def coverage_page(
+    plan: Plan, acts: pd.DataFrame, *, keep_empty: bool, plan_order: PlanOrder | None = None
+) -> CoverageModel:
+    """The Conventions & programmes page for the selected activities (`plan_order`: the plan's `PlanOrder`, when the
+    caller keeps it)."""
+    plan_order = plan_order or PlanOrder.of(plan.activities, plan.lists)
+    matrix = coverage_matrix(acts, plan.lists, plan.years, keep_empty=keep_empty, instruments=plan_order.instruments)
     return CoverageModel(
         matrix=matrix,
         titles={name: plan.labels.title(plan.lists, name, current().lang) for name in matrix.index},
-        conventions=convention_rows(matrix, plan.activities, plan.lists),
+        conventions=convention_rows(matrix, plan_order.conventions),
         cells=tuple(counted_cells(matrix)),
         names={name: app_word(name, plan.labels) for name in matrix.index},
     )
