@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..i18n import N_, _
 from .contract import ActivityColumn, Derived
+from .counting import NOWHERE, places
 
 
 class Reported(StrEnum):
@@ -190,8 +191,8 @@ def with_status(activities: pd.DataFrame, as_of: date) -> pd.DataFrame:
 def tally(statuses: pd.Series) -> pd.Series:
     """How many of each as-of status, every status present (zero where none), in AS_OF_ORDER."""
     order = [str(status) for status in AS_OF_ORDER]
-    codes = pd.Index(order, dtype=object).get_indexer(statuses.astype(object).astype(str).to_numpy())
-    counted = np.bincount(codes[codes >= 0], minlength=len(order)).astype(int)  # value_counts + reindex, faster
+    codes = places(statuses, order)
+    counted = np.bincount(codes[codes != NOWHERE], minlength=len(order)).astype(int)  # value_counts + reindex, faster
     return pd.Series(counted, index=pd.Index(order), name="count")
 
 

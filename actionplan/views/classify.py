@@ -37,9 +37,9 @@ def named_rows(table: pd.DataFrame, labels: ListLabels) -> pd.DataFrame:
 
 def domain_of(activities: pd.DataFrame) -> pd.Series:
     """Each activity's domain, `Unclassified` where the cell is blank."""
-    return (
-        activities[ActivityColumn.DOMAIN].astype(object).where(activities[ActivityColumn.DOMAIN].notna(), UNCLASSIFIED)
-    )
+    domain = activities[ActivityColumn.DOMAIN]
+    shown = domain.to_numpy(dtype=object, na_value=UNCLASSIFIED)
+    return pd.Series(shown, index=domain.index, name=domain.name, dtype=object)
 
 
 def instrument_of(activities: pd.DataFrame) -> pd.Series:

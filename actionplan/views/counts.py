@@ -13,6 +13,7 @@ from .. import words
 from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn
+from ..plan.counting import NOWHERE, places
 from ..plan.portfolio import WORKBOOK_COLUMN
 from ..plan.status import (
     AS_OF_ORDER,
@@ -79,14 +80,11 @@ def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: 
 
 def cross_counts(rows: pd.Series, columns: pd.Series, index: Sequence[Any], names: Sequence[Any]) -> pd.DataFrame:
     """How many activities have each (row value, column value): rows = `index`, columns = `names`, in those orders,
-    0 where none; values outside them are not counted. (pd.crosstab, without its pivot-table cost: a rerun at 42
+    0 where none; values outside them are not counted, values compared as text (`places`). (pd.crosstab, without its pivot-table cost: a rerun at 42
     activities spent most of its counting time there.)"""
     index, names = list(index), list(names)
-    row_codes = pd.Index(index, dtype=object).get_indexer(rows.astype(object).to_numpy())
-    column_codes = pd.Index([str(name) for name in names], dtype=object).get_indexer(
-        columns.astype(object).astype(str).to_numpy()
-    )
-    counted = (row_codes >= 0) & (column_codes >= 0)
+    row_codes, column_codes = places(rows, index), places(columns, names)
+    counted = (row_codes != NOWHERE) & (column_codes != NOWHERE)
     flat = np.bincount(row_codes[counted] * len(names) + column_codes[counted], minlength=len(index) * len(names))
     table = pd.DataFrame(
         flat.reshape(len(index), len(names)).astype(int),
