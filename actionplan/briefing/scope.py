@@ -73,7 +73,7 @@ class Session:
 def sessions(plan: Plan) -> tuple[Session, ...]:
     """The General Conference sessions in the Milestones sheet, by date (any session added later included)."""
     found = []
-    for _index, milestone in plan.milestones.iterrows():
+    for milestone in plan.milestones.to_dict("records"):  # plain dicts: a Series per row cost more than the rest
         kind = words.cell_text(milestone.get(MilestoneColumn.KIND))
         name = words.cell_text(milestone.get(MilestoneColumn.NAME))
         if GENERAL_CONFERENCE.casefold() not in (kind or name).casefold():

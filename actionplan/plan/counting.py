@@ -14,14 +14,14 @@ import pandas as pd
 NOWHERE = -1  # the place of a value that is not among the names (a blank cell included)
 
 
-def places(values: pd.Series, names: Sequence[object]) -> np.ndarray:
+def places(values: pd.Series | np.ndarray, names: Sequence[object]) -> np.ndarray:
     """Each value's position in `names`, compared as text (2021 matches "2021"), `NOWHERE` for a blank or a value
     not among them; one integer per value, in order."""
     lookup = {str(name): place for place, name in enumerate(names)}
     if isinstance(values.dtype, pd.CategoricalDtype):  # the as-of status: its categories are already distinct
         codes, distinct = values.cat.codes.to_numpy(), values.cat.categories
     else:
-        codes, distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+        codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
     # A blank value's code is -1: it takes the last, appended entry.
     table = np.array([lookup.get(str(value), NOWHERE) for value in distinct] + [NOWHERE], dtype=np.intp)
     return table[codes]

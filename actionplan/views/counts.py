@@ -38,9 +38,11 @@ def counts_by_status(activities: pd.DataFrame) -> pd.Series:
 
 def counts_by_reported_status(activities: pd.DataFrame) -> pd.Series:
     """How many activities in each reported status (what staff typed), `Not reported` last."""
-    order = (*Reported.typed_values(), Reported.NOT_REPORTED)
-    reported = activities[contract.REPORTED_STATUS].astype(object).fillna(Reported.NOT_REPORTED)
-    return reported.value_counts().reindex(order, fill_value=0).astype(int)
+    order = [str(status) for status in (*Reported.typed_values(), Reported.NOT_REPORTED)]
+    reported = activities[contract.REPORTED_STATUS].to_numpy(dtype=object, na_value=Reported.NOT_REPORTED.value)
+    codes = places(reported, order)
+    counted = np.bincount(codes[codes != NOWHERE], minlength=len(order)).astype(int)
+    return pd.Series(counted, index=pd.Index(order, name=contract.REPORTED_STATUS), name="count")
 
 
 def by_year_and_status(activities: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
