@@ -18,7 +18,7 @@ def places(values: pd.Series | np.ndarray, names: Sequence[object]) -> np.ndarra
     """Each value's position in `names`, compared as text (2021 matches "2021"), `NOWHERE` for a blank or a value
     not among them; one integer per value, in order."""
     lookup = {str(name): place for place, name in enumerate(names)}
-    if isinstance(values.dtype, pd.CategoricalDtype):  # the as-of status: its categories are already distinct
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):  # as-of status: distinct
         codes, distinct = values.cat.codes.to_numpy(), values.cat.categories
     else:
         codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
