@@ -71,7 +71,9 @@ class Filters:
     def apply(self, activities: pd.DataFrame, checkins: pd.DataFrame | None = None) -> pd.DataFrame:
         """A copy of the matching activities with a `Status as of` column (as of `self.as_of`), each with its
         report as it stood that day when the plan's `checkins` are given (`checkins.reported_as_of`)."""
-        shown = activities_as_of(activities, checkins, self.as_of)
+        shown = activities_as_of(activities, checkins, self.as_of)  # a copy already
+        if not self.narrows:
+            return shown  # every row: no mask, no second copy
         keep = pd.Series(True, index=shown.index)
         if self.plans and WORKBOOK_COLUMN in shown.columns:
             keep &= shown[WORKBOOK_COLUMN].isin(self.plans).to_numpy()
