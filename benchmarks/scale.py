@@ -13,7 +13,7 @@ What it measures, each as the median of --repeat runs unless said otherwise:
   the same rerun with nothing changed (what the caches by version, filters and language save);
 - the Timeline's chart JSON at 10,000 (the figure spec Streamlit sends to the browser);
 - in Chromium, time until the Overview is drawn (script idle, each of its charts drawn) / a one-line Streamlit page,
-  and beside it a one-line page with one Plotly chart;
+  and beside it a one-line page with one Plotly chart, and both pages opened again by a visitor coming back;
 - save_changes from the editor (one Status cell, backup included) at 42 and at 10,000;
 - a workbook of 78,000 activities: load, then each page's first draw with the data cached.
 """
@@ -390,6 +390,19 @@ def time_to_drawn(browser, url: str, ready: str, charts: int) -> float:
         return time.perf_counter() - started
 
 
+def time_to_drawn_again(browser, url: str, ready: str, charts: int) -> float:
+    """The same, for a visitor coming back: the page opened once in the tab (its front-end parts in the browser's
+    cache: Streamlit serves them as immutable), then opened again and timed."""
+    with opened(browser, url, ready) as (tab, _started):
+        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        started = time.perf_counter()
+        tab.goto(url)
+        tab.wait_for_selector(ready, timeout=60_000)
+        tab.wait_for_selector(IDLE, timeout=60_000)
+        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        return time.perf_counter() - started
+
+
 def charts_drawn(browser, url: str, ready: str) -> int:
     """How many charts (DRAWN_CHARTS) the page at `url` draws, once it has settled (the first visit: the server's
     first run, its caches filled)."""
@@ -421,9 +434,12 @@ def browser_ratio(repeat: int) -> None:
             targets = [(server.url, ready) for server, ready in zip(servers, readies, strict=True)]
             counts = [charts_drawn(browser, url, ready) for url, ready in targets]  # also the warm-up
             times: list[list[float]] = [[] for _ in targets]
+            again: list[list[float]] = [[] for _ in targets[:2]]
             for _ in range(repeat):  # one after the other, so that the machine's moods fall on each alike
                 for index, (url, ready) in enumerate(targets):
                     times[index].append(time_to_drawn(browser, url, ready, counts[index]))
+                for index, (url, ready) in enumerate(targets[:2]):
+                    again[index].append(time_to_drawn_again(browser, url, ready, counts[index]))
             browser.close()
     finally:
         for server in servers:
@@ -439,6 +455,11 @@ def browser_ratio(repeat: int) -> None:
     report(
         "Chromium: one-line page with one Plotly chart / one-line page",
         f"{chart:.2f} / {bare:.2f} s = {chart / bare:.2f}",
+    )
+    app_again, bare_again = (statistics.median(each) for each in again)
+    report(
+        "Chromium, coming back (browser cache warm): Overview / one-line page",
+        f"{app_again:.2f} / {bare_again:.2f} s = {app_again / bare_again:.2f}",
     )
 
 
