@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 PAGE_TITLE = N_("Action Plan dashboard")
 # Less empty space above the title, so a laptop screen (1366x768) shows the headline and the chart's top.
-LAYOUT_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:3rem}</style>"
+# Tabs wrap onto a second row where they do not fit on a laptop or wider, instead of scrolling behind an arrow (the
+# Briefing's seven tabs in Turkmen at 1366 px hid the last); a phone keeps Streamlit's sideways scrolling.
+TABS_WRAP_CSS = "@media (min-width:640px){[data-testid='stTabs'] [role='tablist']{flex-wrap:wrap;row-gap:0}}"
+LAYOUT_CSS = f"<style>[data-testid='stMainBlockContainer']{{padding-top:3rem}}{TABS_WRAP_CSS}</style>"
 PAGE_ICON = "🗓️"  # an emoji favicon is drawn locally; a :material/...: one would be fetched from the web
 
 # This run's navigation: each page by its script's path, so a link to a page names the page st.navigation

@@ -49,3 +49,24 @@ def test_summary_tables_show_every_column_whole(app_server, plan_workbook, brows
                 inner, shown = _scrolls_sideways(tab, table)
                 assert inner <= shown, (table, lang, width, inner, shown)
         context.close()
+
+
+def test_every_briefing_tab_shows_on_a_laptop_in_every_language(app_server, plan_workbook, browser):
+    """The Briefing's seven tabs did not fit one row in Turkmen at 1366 px: the last hid behind a scroll arrow. They
+    now wrap onto a second row where needed, so every tab is in view and the row does not scroll."""
+    server = app_server(plan_workbook)
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    for lang in ("en", "ru", "tk"):
+        open_page(tab, server, "briefing", f"lang={lang}")
+        tabs = tab.locator("[data-testid='stMain'] [role='tablist']").first
+        tabs.scroll_into_view_if_needed()
+        inner, shown = tabs.evaluate("(e) => [e.scrollWidth, e.clientWidth]")
+        assert inner <= shown, (lang, inner, shown)
+        row = tabs.bounding_box()
+        names = tabs.get_by_role("tab")
+        assert names.count() == 7
+        for index in range(names.count()):
+            box = names.nth(index).bounding_box()
+            assert row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1, (lang, index)
+    context.close()
