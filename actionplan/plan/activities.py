@@ -107,7 +107,8 @@ def read_activities(sheet: Sheet, lists: Lists, found: Collector, date1904: bool
         checks.append(passed)
     for column in (A.EVENT, A.TERMS, A.COUNTERPART, A.LEAD, A.LOCATIONS, A.NOTES, A.EVIDENCE):
         table[column] = columns.texts(table[column])
-    checks.append([event is not None for event in table[A.EVENT]])
+    events = table[A.EVENT]
+    checks.append([event is not None for event in events] if None in events else [True] * len(events))
     for column in (A.DOMAIN, A.CONVENTION, A.PROGRAMME, A.STATUS):
         table[column], passed = columns.listed(columns.texts(table[column]), lists.allowed(column))
         checks.append(passed)

@@ -166,7 +166,7 @@ def read_sheet(
     quick = _clean_columns(rows[header_index + 1 :], wanted)
     if quick is not None:
         numbers, cells = quick
-        return Sheet(name, present, [first + index for index in numbers], cells, missing)
+        return Sheet(name, present, list(map(first.__add__, numbers)), cells, missing)
     # a cell with a control character or too long: cell by cell, so the findings come in the sheet's order
     kept: list[int] = []
     columns_read: dict[str, list[object]] = {label: [] for _, label in wanted}
@@ -206,7 +206,8 @@ def _clean_columns(
             return None
         cells[label] = cleaned
     # blank rows: those blank in the first column, narrowed column by column (usually to none at the second)
-    blank = [index for index, value in enumerate(next(iter(cells.values()), [])) if value is None]
+    first = next(iter(cells.values()), [])
+    blank = [index for index, value in enumerate(first) if value is None] if None in first else []
     for column in list(cells.values())[1:]:
         if not blank:
             break
