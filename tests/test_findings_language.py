@@ -26,7 +26,7 @@ def broken_plan(make_workbook):
     [
         ("en", "ID '2021-02' is already used in row 3", "could not be read as dates", "error"),
         ("ru", "ID «2021-02» уже использован в строке 3", "не удалось прочитать как даты", "ошибка"),
-        ("tk", "'2021-02' ID eýýäm ulanylýar (setir 3)", "sene hökmünde okalyp bilinmedi", "ýalňyşlyk"),
+        ("tk", "«2021-02» ID eýýäm ulanylýar (setir 3)", "sene hökmünde okalyp bilinmedi", "ýalňyşlyk"),
     ],
 )
 def test_one_loaded_plan_reads_in_each_readers_language(broken_plan, lang, duplicate, terms, severity):
