@@ -103,3 +103,10 @@ def test_a_russian_date_inside_a_sentence_adds_no_full_stop() -> None:
     doubled = re.compile(r"\{(?:due|day|date|as_of)\}\.\s")
     found = [line for line in _msgstrs("ru").splitlines() if doubled.search(line)]
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["ru", "tk"])
+def test_quotes_are_guillemets(lang: str) -> None:
+    """Russian and Turkmen quote a name or value «so» (GLOSSARY); a Turkmen finding quoted an ID 'so' once."""
+    quoted = re.findall(r"""(?<!\w)['"“”„][^'"“”„\n]+['"“”](?!\w)""", _msgstrs(lang))
+    assert not quoted, quoted[:5]
