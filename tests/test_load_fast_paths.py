@@ -28,7 +28,8 @@ NEEDLES = [(b'"e"', b"'e'"), (b"f>", b"<f "), (b"<!",), ("<!".encode("utf-16-le"
 def test_contains_any_is_a_byte_search(seed):
     rng = random.Random(seed)
     alphabet = b"\"'ef<>! x\x00"
-    data = bytes(rng.choice(alphabet) for _ in range(rng.randint(70_000, 90_000)))
+    odds = rng.choice([1.0, 0.01, 0.0005])  # dense, or with few of each byte (looked for at each place)
+    data = bytes(rng.choice(alphabet) if rng.random() < odds else 120 for _ in range(rng.randint(70_000, 90_000)))
     for needles in NEEDLES:
         planted = data
         if rng.random() < 0.5:  # a needle across a chunk's end
