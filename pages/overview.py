@@ -53,11 +53,7 @@ with st.expander(_("What the statuses mean")):
 st.header(_("Reported progress over time"))
 st.caption(model.trend.sentence)  # numbers and a date only
 if not model.trend.empty:
-    st.plotly_chart(
-        derived.figure(charts.reported_trend, model.trend, plan.labels),
-        config=charts.plotly_config("reported-status-over-time"),
-        key="overview_trend",
-    )
+    st.html(derived.once(charts.reported_trend_html, model.trend, plan.labels))
     chart_text.describe(derived.once(chart_words.trend, model.trend, plan.labels), key="overview_trend_table")
 
 st.header(_("Next milestones"))

@@ -13,6 +13,7 @@ from actionplan.plan.status import AS_OF_ORDER, AsOf
 from actionplan.views import chart_words
 from actionplan.views import pages as models
 from components import charts, colours
+from components.charts import html_bars
 from tests.test_progress import reported  # noqa: F401  (a fixture: the seed plan with check-ins)
 
 AS_OF = date(2022, 6, 1)  # the seed plan then has activities past their end, scheduled now and upcoming
@@ -161,10 +162,9 @@ def test_the_trend_as_a_table_counts_every_activity_each_day_by_domain(reported)
     per_day = said.table.groupby("Day")["Total"].sum()
     assert (per_day == len(shown)).all() and len(per_day) == 3
     assert {"In progress", "Completed", "Not reported"} <= set(said.table.columns)
-    fig = charts.reported_trend(trend)
-    assert {trace.marker.pattern.shape for trace in fig.data} == {
-        colours.STATUS_PATTERNS[trace.name] for trace in fig.data
-    }
+    body = charts.reported_trend_html(trend)
+    for status in ("In progress", "Completed", "Not reported"):  # each drawn in its own fill (colour, hatching)
+        assert html_bars._fill(status) in body
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ builder, Overview)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from actionplan.plan.status import Reported
 from actionplan.views.progress import COUNT_COLUMN, DAY_COLUMN, DOMAIN_COLUMN, STATUS_COLUMN
 from components import charts, colours
 from tests.test_checkins import with_checkins
-from tests.test_pages import chart, open_app, text_of
+from tests.test_pages import open_app, text_of
 
 HOSTILE = "![x](http://127.0.0.1:9/x) [a](javascript:b) :red[x] $$x$$ <b>bold</b>"
 CHECKINS = [
@@ -126,31 +127,52 @@ def test_the_trend_stops_at_the_as_of_date(reported):
 # ---------------------------------------------------------------- the chart builder
 
 
+def _panels(body: str) -> dict[str, list[tuple[str, int]]]:
+    """Each domain panel of the trend's HTML (the groups after the whole chart's): its name -> (day, count) of each
+    segment's tooltip, in order."""
+    found = {}
+    for chunk in body.split('<div role="group" aria-label="')[2:]:
+        name, panel = chunk.split('"', 1)
+        found[name] = [(day, int(count)) for day, count in re.findall(r'title="([^"·]*) · [^"]*: (\d+)"', panel)]
+    return found
+
+
 def test_the_trend_chart_has_a_panel_per_domain_and_a_bar_per_day(reported):
     plan = load_plan(reported)
     acts = views.Filters(as_of=date(2021, 12, 1)).apply(plan.activities, plan.checkins)
     trend = views.reported_trend(acts, plan.checkins, date(2021, 12, 1), views.domain_order(acts, plan.lists))
-    fig = charts.reported_trend(trend)
-    assert fig.layout.barmode == "stack"
-    assert {trace.x for trace in fig.data} == {("1 Jun 2021", "30 Sep 2021", "15 Oct 2021")}
-    assert [note.text.replace("<br>", " ") for note in fig.layout.annotations] == list(trend.domains)
-    # every activity stands in one bar per day; Not reported has its own grey traces
-    assert sum(sum(trace.y) for trace in fig.data) == len(acts) * len(trend.days)
-    not_reported = [trace for trace in fig.data if trace.legendgroup == Reported.NOT_REPORTED]
-    assert not_reported and all(
-        trace.marker.color == colours.status_colour(Reported.NOT_REPORTED) for trace in not_reported
-    )
-    shown = [trace.name for trace in fig.data if trace.showlegend]
-    assert shown == list(dict.fromkeys(trace.name for trace in fig.data))  # each status once in the legend
+    body = charts.reported_trend_html(trend)
+    panels = _panels(body)
+    assert list(panels) == list(trend.domains)  # a panel per domain, in plan order
+    for segments in panels.values():
+        assert list(dict.fromkeys(day for day, _count in segments)) == ["1 Jun 2021", "30 Sep 2021", "15 Oct 2021"]
+    # every activity stands in one bar per day; Not reported has its own grey
+    assert sum(count for segments in panels.values() for _day, count in segments) == len(acts) * len(trend.days)
+    not_reported = Reported.NOT_REPORTED.label
+    assert f"· {not_reported}: " in body and colours.status_colour(Reported.NOT_REPORTED) in body
+    legend = body.split('<div style="display:grid')[0]
+    assert legend.count(not_reported) == 1 and legend.count(Reported.COMPLETED.label) == 1  # each status once
+    assert 'aria-label="Activities by reported status"' in body
+
+
+def test_every_panel_of_the_trend_is_drawn_to_one_scale(reported):
+    plan = load_plan(reported)
+    acts = views.Filters(as_of=date(2021, 12, 1)).apply(plan.activities, plan.checkins)
+    trend = views.reported_trend(acts, plan.checkins, date(2021, 12, 1), views.domain_order(acts, plan.lists))
+    body = charts.reported_trend_html(trend)
+    per_domain = acts.groupby(views.domain_of(acts)).size()
+    widest = int(per_domain.max())
+    for name, share in re.findall(r'aria-label="([^"]*)".*?<div title="[^"]*" style="flex:0 0 ([\d.]+)%', body):
+        if name in per_domain.index:  # the first segment of each panel
+            assert float(share) <= 100 * int(per_domain[name]) / widest + 1e-6
 
 
 def test_a_domain_name_never_becomes_markup_in_the_chart():
     table = pd.DataFrame(
         {DAY_COLUMN: [date(2021, 1, 1)], DOMAIN_COLUMN: ["<b>x</b>"], STATUS_COLUMN: ["Completed"], COUNT_COLUMN: [1]}
     )
-    fig = charts.reported_trend(views.Trend(table, (date(2021, 1, 1),), ("<b>x</b>",), ""))
-    assert fig.layout.annotations[0].text == "&lt;b&gt;x&lt;/b&gt;"
-    assert fig.data[0].customdata[0] == "&lt;b&gt;x&lt;/b&gt;"
+    body = charts.reported_trend_html(views.Trend(table, (date(2021, 1, 1),), ("<b>x</b>",), ""))
+    assert "<b>x</b>" not in body and "&lt;b&gt;x&lt;/b&gt;" in body
 
 
 # ---------------------------------------------------------------- the pages
@@ -185,9 +207,10 @@ def test_an_activity_with_no_checkin_says_so(plan_workbook, use_workbook):
 def test_the_overview_shows_the_trend_or_says_nobody_reported(reported, plan_workbook, use_workbook, tmp_path):
     use_workbook(reported)
     at = open_app(query={"as_of": "2021-12-01"})
-    figure = chart(at, "overview_trend")
-    assert figure["layout"]["barmode"] == "stack" and figure["data"]
+    trend = [h.value for h in at.get("html") if 'aria-label="Activities by reported status"' in h.value]
+    assert len(trend) == 1 and "15 Oct 2021" in trend[0]
     assert "Reported status by domain: 3 days with reports, up to 1 Dec 2021." in text_of(at)
+    assert not at.get("plotly_chart")  # the Overview draws no Plotly chart
     at = open_app(query={"as_of": "2021-05-01"})
     assert "Nobody has reported on these activities by 1 May 2021" in text_of(at)
-    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("-overview_trend")]
+    assert not [h for h in at.get("html") if "Activities by reported status" in h.value]

@@ -17,7 +17,7 @@ from .counts import (
 from .gantt import gantt, gantt_drawing, gantt_height, with_as_of
 from .html_bars import stacked_status_html
 from .quarters import quarter_ticks
-from .trend import reported_trend as reported_trend
+from .trend import reported_trend_html as reported_trend_html
 
 __all__ = [
     "COLOUR_BY_DOMAIN",

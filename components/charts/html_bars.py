@@ -11,6 +11,7 @@ its row, status and count in a tooltip. Every text from the workbook (a domain's
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -48,22 +49,37 @@ def text_colour(colour: str) -> str:
     return max(("#000000", "#FFFFFF"), key=lambda ink: colours.contrast(colour, ink))
 
 
-def stacked_status_html(table: pd.DataFrame, *, name: str) -> str:
-    """One horizontal bar per row of `table` (years, domains or plans), stacked by as-of status in AS_OF_ORDER, with a
-    legend of the statuses that have activities. `table`: rows as labelled, columns = statuses (as
-    `views.by_year_and_status` / `views.by_domain` return). `name`: the chart's accessible name."""
-    statuses = [s for s in AS_OF_ORDER if s in table.columns and int(table[s].sum()) > 0]
-    largest = max(int(table[statuses].sum(axis=1).max()) if statuses and len(table) else 0, 1)
+def legend_row(statuses: Sequence[str]) -> str:
+    """A legend of these statuses above a chart: each one's fill (colour and hatching) and its name."""
+    shown = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:0.3rem;margin-right:0.9rem">'
+        f'<span style="width:14px;height:14px;border-radius:2px;{_fill(s)}"></span>{html.escape(label_of(s))}</span>'
+        for s in statuses
+    )
+    return f'<div style="display:flex;flex-wrap:wrap;row-gap:0.3rem;margin-bottom:0.6rem">{shown}</div>'
+
+
+def stacked_status_html(
+    table: pd.DataFrame,
+    *,
+    name: str,
+    order: Sequence[str] = AS_OF_ORDER,
+    largest: int | None = None,
+    legend: bool = True,
+) -> str:
+    """One horizontal bar per row of `table` (years, domains, plans or days), stacked by status in `order` (the
+    as-of statuses by default), with a legend of the statuses that have activities. `table`: rows as labelled,
+    columns = statuses (as `views.by_year_and_status` / `views.by_domain` return). `name`: the chart's accessible
+    name. `largest`: the count a full-width bar stands for (default: this table's longest bar), so that several
+    charts share one scale; `legend=False` leaves the legend to the caller (one for several charts)."""
+    statuses = [s for s in order if s in table.columns and int(table[s].sum()) > 0]
+    longest = int(table[statuses].sum(axis=1).max()) if statuses and len(table) else 0
+    largest = max(largest or longest, 1)
     fills = {s: _fill(s) for s in statuses}
     # A count is written on its status's colour (not over the hatching), in black or white, whichever reads better.
     count_styles = {
         s: f"background:{colours.status_colour(s)};color:{text_colour(colours.status_colour(s))}" for s in statuses
     }
-    legend = "".join(
-        f'<span style="display:inline-flex;align-items:center;gap:0.3rem;margin-right:0.9rem">'
-        f'<span style="width:14px;height:14px;border-radius:2px;{fills[s]}"></span>{html.escape(label_of(s))}</span>'
-        for s in statuses
-    )
     rows = []
     for label, counts in table.iterrows():
         row = html.escape(str(label))
@@ -91,7 +107,7 @@ def stacked_status_html(table: pd.DataFrame, *, name: str) -> str:
         )
     return (
         f'<div role="group" aria-label="{html.escape(name)}" style="font-size:0.875rem">'
-        f'<div style="display:flex;flex-wrap:wrap;row-gap:0.3rem;margin-bottom:0.6rem">{legend}</div>'
+        f"{legend_row(statuses) if legend else ''}"
         f'<div style="display:grid;grid-template-columns:fit-content(40%) 1fr 2.5rem;gap:0.4rem 0.6rem;'
         f'align-items:center">{"".join(rows)}</div></div>'
     )
