@@ -6,12 +6,15 @@ axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from support import assert_no_exception, editor_env, open_page, sign_in, wait_idle
 
 from actionplan import i18n
+from tests.test_checkins import with_checkins
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
 
@@ -350,3 +353,29 @@ def test_an_icon_written_beside_words_is_not_read_out(app_server, plan_workbook,
     expect(icons.first).to_be_attached()
     expect(page.get_by_role("img", name="description icon")).to_have_count(0)
     assert icons.evaluate_all("(spans) => spans.every((s) => s.getAttribute('aria-hidden') === 'true')")
+
+
+def test_the_overview_with_reports_has_its_trend_in_html_and_no_axe_violation(app_server, plan_workbook, page):
+    """Once anyone has reported, the Overview shows the trend by domain: HTML bars (no Plotly chart on the page),
+    a panel per domain, and no axe violation in English or Russian."""
+    with_checkins(
+        plan_workbook,
+        [
+            (datetime(2021, 6, 1), "2021-01", "In progress", 40, None, None, "Ministry of Culture"),
+            (datetime(2021, 9, 30), "2021-01", "Completed", 100, None, None, "Ministry of Culture"),
+            (datetime(2021, 9, 30), "2021-02", "Postponed", None, None, None, "Aman"),
+        ],
+    )
+    server = app_server(plan_workbook)
+    axe = axe_playwright.Axe()
+    for lang in LANGUAGES:
+        open_page(page, server, "", f"as_of=2021-12-01&lang={lang}")
+        assert_no_exception(page)
+        with i18n.using(lang):
+            name = i18n._("Activities by reported status")
+        trend = page.locator(f"[data-testid='stHtml'] [role='group'][aria-label='{name}']")
+        expect(trend).to_be_visible()
+        assert trend.locator("[role='group']").count() == 6  # a panel per domain of the plan
+        assert page.locator("[data-testid='stPlotlyChart']").count() == 0
+        found = _scan(page, axe, f"/?as_of=2021-12-01&lang={lang}")
+        assert not found, "\n".join(found)
