@@ -25,7 +25,7 @@ import python_calamine
 from .. import words
 from ..i18n import _
 from ..plan import contract
-from ..plan.sheet_xml import SheetRef, column_letters, workbook_sheets
+from ..plan.sheet_xml import SheetRef, column_letters, has_prefixed_cell, workbook_sheets
 from ..plan.workbook import as_cell_value
 from .cell_formats import CellFormats
 from .edits import ADD, CHANGE, CellChange, header_row
@@ -43,7 +43,6 @@ _HAS_VALUE = re.compile(rb"<v>[^<]|<t(?:\s[^>]*)?>[^<]")  # a cell with a value:
 _DIMENSION = re.compile(rb'(<dimension ref="[A-Z]+[0-9]+:[A-Z]+)([0-9]+)')
 _FILTER = re.compile(rb'(<autoFilter ref="[A-Z]+([0-9]+):[A-Z]+)[0-9]+(")')  # its first row, then its last
 _UNREFERENCED_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Z]+[0-9]+"))')  # <c>, <c s="1" r="A1">: r not first
-_PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c>
 FEW_ROWS = 8  # changed rows found one by one; more, by one pass over the sheet
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _EPOCH = {False: dt.datetime(1899, 12, 30), True: dt.datetime(1904, 1, 1)}
@@ -138,7 +137,7 @@ def _positions(content: bytes, ref: SheetRef, sheet: str) -> _Positions:
 
 def _patch_sheet(xml: bytes, cells: dict[tuple[int, int], object], styles: CellFormats, date1904: bool) -> bytes:
     """The sheet's XML with each (row, column) cell holding its new value; cells it lacks are added in order."""
-    if _UNREFERENCED_CELL.search(xml) or _PREFIXED_CELL.search(xml):
+    if _UNREFERENCED_CELL.search(xml) or has_prefixed_cell(xml):
         raise Unpatchable("a cell is written without its reference, or with a namespace prefix")
     rows = _rows(xml, {row for row, _ in cells})
     edits: list[tuple[int, int, int, bytes]] = []  # (start, end, column, new bytes), made from the end

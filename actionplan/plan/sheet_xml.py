@@ -144,8 +144,9 @@ def scan_sheet(xml: bytes) -> SheetScan:
     column for each row or cell that gives none (the reader places those after the previous one)."""
     scan = SheetScan()
     # one pass for the usual sheet: _UNUSUAL_CELL finds exactly what _UNREFERENCED_CELL or _LARGE_REFERENCE would
-    if _UNUSUAL_CELL.search(xml) or has_prefixed_cell(xml):
-        _measure(xml, scan, canonical=not (_UNREFERENCED_CELL.search(xml) or has_prefixed_cell(xml)))
+    prefixed = has_prefixed_cell(xml)
+    if prefixed or _UNUSUAL_CELL.search(xml):
+        _measure(xml, scan, canonical=not (prefixed or _UNREFERENCED_CELL.search(xml)))
     return _problem_cells(xml, scan)
 
 
