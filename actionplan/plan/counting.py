@@ -25,3 +25,10 @@ def places(values: pd.Series | np.ndarray, names: Sequence[object]) -> np.ndarra
     # A blank value's code is -1: it takes the last, appended entry.
     table = np.array([lookup.get(str(value), NOWHERE) for value in distinct] + [NOWHERE], dtype=np.intp)
     return table[codes]
+
+
+def how_many(values: pd.Series | np.ndarray, names: Sequence[object]) -> np.ndarray:
+    """How many of `values` are each of `names` (compared as `places` does), in that order, 0 where none; the rest
+    are not counted."""
+    codes = places(values, names)
+    return np.bincount(codes[codes != NOWHERE], minlength=len(names)).astype(int)  # value_counts + reindex, faster

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..i18n import N_, _
 from .contract import ActivityColumn, Derived
-from .counting import NOWHERE, places
+from .counting import how_many
 
 
 class Reported(StrEnum):
@@ -191,9 +191,7 @@ def with_status(activities: pd.DataFrame, as_of: date) -> pd.DataFrame:
 def tally(statuses: pd.Series) -> pd.Series:
     """How many of each as-of status, every status present (zero where none), in AS_OF_ORDER."""
     order = [str(status) for status in AS_OF_ORDER]
-    codes = places(statuses, order)
-    counted = np.bincount(codes[codes != NOWHERE], minlength=len(order)).astype(int)  # value_counts + reindex, faster
-    return pd.Series(counted, index=pd.Index(order), name="count")
+    return pd.Series(how_many(statuses, order), index=pd.Index(order), name="count")
 
 
 def count_by_status(activities: pd.DataFrame, as_of: date) -> pd.Series:

@@ -13,7 +13,7 @@ from .. import words
 from ..i18n import _, n_
 from ..plan import contract
 from ..plan.contract import ActivityColumn
-from ..plan.counting import NOWHERE, places
+from ..plan.counting import NOWHERE, how_many, places
 from ..plan.portfolio import WORKBOOK_COLUMN
 from ..plan.status import (
     AS_OF_ORDER,
@@ -40,9 +40,7 @@ def counts_by_reported_status(activities: pd.DataFrame) -> pd.Series:
     """How many activities in each reported status (what staff typed), `Not reported` last."""
     order = [str(status) for status in (*Reported.typed_values(), Reported.NOT_REPORTED)]
     reported = activities[contract.REPORTED_STATUS].to_numpy(dtype=object, na_value=Reported.NOT_REPORTED.value)
-    codes = places(reported, order)
-    counted = np.bincount(codes[codes != NOWHERE], minlength=len(order)).astype(int)
-    return pd.Series(counted, index=pd.Index(order, name=contract.REPORTED_STATUS), name="count")
+    return pd.Series(how_many(reported, order), index=pd.Index(order, name=contract.REPORTED_STATUS), name="count")
 
 
 def by_year_and_status(activities: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
@@ -82,8 +80,8 @@ def by_domain_and_year(activities: pd.DataFrame, domains: Sequence[str], years: 
 
 def cross_counts(rows: pd.Series, columns: pd.Series, index: Sequence[Any], names: Sequence[Any]) -> pd.DataFrame:
     """How many activities have each (row value, column value): rows = `index`, columns = `names`, in those orders,
-    0 where none; values outside them are not counted, values compared as text (`places`). (pd.crosstab, without its pivot-table cost: a rerun at 42
-    activities spent most of its counting time there.)"""
+    0 where none; values outside them are not counted, values compared as text (`places`). (pd.crosstab, without
+    its pivot-table cost: a rerun at 42 activities spent most of its counting time there.)"""
     index, names = list(index), list(names)
     row_codes, column_codes = places(rows, index), places(columns, names)
     counted = (row_codes != NOWHERE) & (column_codes != NOWHERE)
