@@ -368,15 +368,25 @@ DRAWN_CHARTS = """() => [...document.querySelectorAll("[data-testid='stPlotlyCha
 SETTLE_MS = 8_000  # time after the script is idle for every chart of a page to be drawn (the count learned)
 
 
+def loaded(tab, url: str, ready: str) -> None:
+    """Open `url` in `tab` and wait until `ready` shows and the script is idle."""
+    tab.goto(url)
+    tab.wait_for_selector(ready, timeout=60_000)
+    tab.wait_for_selector(IDLE, timeout=60_000)
+
+
+def wait_drawn(tab, charts: int) -> None:
+    """Wait until `charts` charts (DRAWN_CHARTS) are drawn in `tab`."""
+    tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+
+
 @contextmanager
 def opened(browser, url: str, ready: str) -> Iterator[tuple[object, float]]:
     """A new browser context's tab on `url`, once `ready` shows and the script is idle, and when it was opened."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     tab = context.new_page()
     started = time.perf_counter()
-    tab.goto(url)
-    tab.wait_for_selector(ready, timeout=60_000)
-    tab.wait_for_selector(IDLE, timeout=60_000)
+    loaded(tab, url, ready)
     try:
         yield tab, started
     finally:
@@ -386,7 +396,7 @@ def opened(browser, url: str, ready: str) -> Iterator[tuple[object, float]]:
 def time_to_drawn(browser, url: str, ready: str, charts: int) -> float:
     """Seconds from opening `url` until `ready` shows, the script is idle and `charts` charts are drawn."""
     with opened(browser, url, ready) as (tab, started):
-        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        wait_drawn(tab, charts)
         return time.perf_counter() - started
 
 
@@ -394,12 +404,10 @@ def time_to_drawn_again(browser, url: str, ready: str, charts: int) -> float:
     """The same, for a visitor coming back: the page opened once in the tab (its front-end parts in the browser's
     cache: Streamlit serves them as immutable), then opened again and timed."""
     with opened(browser, url, ready) as (tab, _started):
-        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        wait_drawn(tab, charts)
         started = time.perf_counter()
-        tab.goto(url)
-        tab.wait_for_selector(ready, timeout=60_000)
-        tab.wait_for_selector(IDLE, timeout=60_000)
-        tab.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=60_000)
+        loaded(tab, url, ready)
+        wait_drawn(tab, charts)
         return time.perf_counter() - started
 
 
