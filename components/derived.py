@@ -64,23 +64,9 @@ def options(plan: Plan) -> views.FilterOptions:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _orders(key: str, _plan: Plan) -> views.PlanOrder:
+    """The plan's domains, conventions and instruments in the order shown, per version (the page models take it)."""
     del key
     return views.PlanOrder.of(_plan.activities, _plan.lists)
-
-
-def plan_order(plan: Plan) -> views.PlanOrder:
-    """The plan's domains, conventions and instruments in the order shown (cached per version)."""
-    return _orders(version_key(plan), plan)
-
-
-def domain_order(plan: Plan) -> list[str]:
-    """The plan's domains in Lists order (cached per version)."""
-    return list(plan_order(plan).domains)
-
-
-def instrument_order(plan: Plan) -> list[str]:
-    """The plan's conventions then programmes in Lists order (cached per version)."""
-    return list(plan_order(plan).instruments)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)  # shared, never changed: no pickle of every row per run
