@@ -28,23 +28,25 @@ def reported_trend_html(trend: views.Trend, labels: ListLabels | None = None) ->
     `trend`: as `views.reported_trend` returns it (not empty). Domains are named as the Lists sheet names them in
     the reader's language (`labels`); every name from the workbook is escaped.
     """
-    table = trend.table
     statuses = [str(s) for s in TREND_ORDER]
-    present = [s for s in statuses if int(table.loc[table[STATUS_COLUMN] == s, COUNT_COLUMN].sum()) > 0]
-    tallest = int(table.groupby([DAY_COLUMN, DOMAIN_COLUMN])[COUNT_COLUMN].sum().max()) if len(table) else 1
-    days = [words.day(day) for day in trend.days]
+    # (domain, day) -> how many activities stood in each status: one table for every panel, its legend and scale
+    every = pd.MultiIndex.from_product([trend.domains, trend.days], names=[DOMAIN_COLUMN, DAY_COLUMN])
+    counts = (
+        trend.table.pivot_table(
+            index=[DOMAIN_COLUMN, DAY_COLUMN], columns=STATUS_COLUMN, values=COUNT_COLUMN, aggfunc="sum"
+        )
+        .reindex(index=every, columns=statuses)
+        .fillna(0)
+        .astype(int)
+    )
+    present = [s for s in statuses if int(counts[s].sum()) > 0]
+    tallest = int(counts.sum(axis=1).max()) if len(counts) else 1
+    days = pd.Index([words.day(day) for day in trend.days])
     panels = []
     for domain in trend.domains:
         name = views.app_word(domain, labels)
-        mine = table[table[DOMAIN_COLUMN] == domain]
-        counts = (
-            mine.pivot_table(index=DAY_COLUMN, columns=STATUS_COLUMN, values=COUNT_COLUMN, aggfunc="sum")
-            .reindex(index=list(trend.days), columns=statuses, fill_value=0)
-            .fillna(0)
-            .astype(int)
-        )
-        counts.index = pd.Index(days)
-        bars = stacked_status_html(counts, name=name, order=statuses, largest=tallest, legend=False)
+        panel = counts.xs(domain, level=DOMAIN_COLUMN).set_axis(days)
+        bars = stacked_status_html(panel, name=name, order=statuses, largest=tallest, legend=False)
         panels.append(f'<div><div style="font-weight:600;margin-bottom:0.3rem">{html.escape(name)}</div>{bars}</div>')
     title = _("Activities by reported status")
     return (
