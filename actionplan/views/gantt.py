@@ -11,6 +11,7 @@ import pandas as pd
 from .. import words
 from ..i18n import N_, _
 from ..plan.contract import ActivityColumn, StepColumn
+from ..plan.counting import NOWHERE, places
 from ..plan.status import AS_OF_ORDER, STATUS_AS_OF, label_of
 from ..plan.translations import ListLabels
 from .classify import NO_INSTRUMENT, app_word, domain_of, instrument_of
@@ -252,8 +253,8 @@ def _groups_grouped(rows: pd.DataFrame) -> pd.DataFrame:
     groups[STATUS_COUNTS_COLUMN] = ""
     if STATUS_AS_OF in rows.columns and len(rows):
         order = [str(status) for status in AS_OF_ORDER]
-        status_codes = pd.Index(order, dtype=object).get_indexer(rows[STATUS_AS_OF].astype(object).to_numpy())
-        known = status_codes >= 0
+        status_codes = places(rows[STATUS_AS_OF], order)
+        known = status_codes != NOWHERE
         tallies = np.bincount(
             group_codes[known] * len(order) + status_codes[known], minlength=len(index) * len(order)
         ).reshape(len(index), len(order))
